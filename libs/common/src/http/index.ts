@@ -1,0 +1,4 @@
+export * from './problem-details.filter';
+export * from './validation';
+export * from './actor';
+export * from './nest-logger';

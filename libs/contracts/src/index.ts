@@ -1,0 +1,6 @@
+export * from './event-contract';
+export * from './envelope';
+export * from './registry';
+export * from './topics';
+export * from './value-types';
+export * from './living-allowance';

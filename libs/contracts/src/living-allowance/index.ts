@@ -1,0 +1,22 @@
+import { ApplicationSubmitted } from './application-submitted.v1';
+import { CaseApproved } from './case-approved.v1';
+import { CaseRejected } from './case-rejected.v1';
+import { LowIncomeRegistered } from './low-income-registered.v1';
+import { LowIncomeRemoved } from './low-income-removed.v1';
+import { StandardPublished } from './standard-published.v1';
+
+export * from './application-submitted.v1';
+export * from './case-approved.v1';
+export * from './case-rejected.v1';
+export * from './low-income-registered.v1';
+export * from './low-income-removed.v1';
+export * from './standard-published.v1';
+
+export const LIVING_ALLOWANCE_EVENTS = [
+  StandardPublished,
+  ApplicationSubmitted,
+  CaseApproved,
+  CaseRejected,
+  LowIncomeRegistered,
+  LowIncomeRemoved,
+] as const;

@@ -1,0 +1,20 @@
+import { EventContract, patternOf } from './event-contract';
+import { LIVING_ALLOWANCE_EVENTS } from './living-allowance';
+
+/** Every event contract of the platform; services look up topics and payload classes here. */
+export const ALL_EVENT_CONTRACTS: readonly EventContract<any>[] = [...LIVING_ALLOWANCE_EVENTS];
+
+const byPattern = new Map(ALL_EVENT_CONTRACTS.map((c) => [patternOf(c), c]));
+
+export function contractForPattern(pattern: string): EventContract<any> | undefined {
+  return byPattern.get(pattern);
+}
+
+export function contractFor(type: string, version: number): EventContract<any> | undefined {
+  return byPattern.get(`${type}.v${version}`);
+}
+
+/** The dead-letter topic for a topic: failing messages are parked there with the error. */
+export function deadLetterTopicOf(topic: string): string {
+  return `${topic}.dlt`;
+}

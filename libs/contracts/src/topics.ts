@@ -1,0 +1,6 @@
+/** One topic per producing service and aggregate, versioned (architecture.md, "The event backbone"). */
+export const TOPICS = {
+  livingAllowanceStandards: 'living-allowance.standards.v1',
+  livingAllowanceCases: 'living-allowance.cases.v1',
+  livingAllowanceLowIncome: 'living-allowance.low-income.v1',
+} as const;
