@@ -16,8 +16,8 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true, diagnostics: false }],
   },
   moduleNameMapper: {
-    '^@jiuzhu/common/http$': '<rootDir>/libs/common/src/http',
-    '^@jiuzhu/(common|contracts|messaging|persistence)$': '<rootDir>/libs/$1/src',
+    '^@jiuzhu/common/(.*)$': '<rootDir>/libs/common/src/$1',
+    '^@jiuzhu/(common|contracts|messaging|persistence|platform)$': '<rootDir>/libs/$1/src',
   },
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',

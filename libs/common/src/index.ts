@@ -1,9 +1,10 @@
+// Framework-free helpers only: domain code may import this. Nest pieces live in `@jiuzhu/common/http`,
+// the logger in `@jiuzhu/common/logger`.
 export * from './config';
 export * from './clock';
 export * from './domain-rule';
 export * from './errors';
 export * from './local-date';
-export * from './logger';
 export * from './money';
 export * from './refs';
 export * from './resident-id';

@@ -9,7 +9,7 @@ export function createLogger(name: string, level = process.env.LOG_LEVEL ?? 'inf
     name,
     level,
     redact: {
-      paths: ['idNumber', '*.idNumber', 'household', '*.household', 'members', '*.members', 'name', '*.name', 'req.headers.authorization'],
+      paths: ['idNumber', '*.idNumber', 'household', '*.household', 'members', '*.members', '*.name', 'req.headers.authorization'],
       censor: '[redacted]',
     },
   });

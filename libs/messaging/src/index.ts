@@ -2,6 +2,7 @@ export * from './dispatcher';
 export * from './inbox';
 export * from './messaging';
 export * from './outbox';
+export * from './ops.controller';
 export * from './publisher';
 export * from './relay';
 export * from './migrations/1732700000000-messaging-tables';

@@ -22,7 +22,7 @@ export interface OutboundMessage {
 export class Outbox {
   constructor(private readonly source: string) {}
 
-  async append<T extends object>(manager: EntityManager, contract: EventContract<T>, payload: T): Promise<string> {
+  async append<T extends object>(manager: EntityManager, contract: EventContract<T>, payload: NoInfer<T>): Promise<string> {
     // A payload that breaks its own contract is a bug in this service; refuse it before it leaves.
     const checked = validatePayload(contract, payload);
     if (!checked.ok) {

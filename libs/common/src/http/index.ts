@@ -2,3 +2,4 @@ export * from './problem-details.filter';
 export * from './validation';
 export * from './actor';
 export * from './nest-logger';
+export * from './http-app';

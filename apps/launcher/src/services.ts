@@ -1,0 +1,18 @@
+import { ServiceDefinition } from '@jiuzhu/platform';
+import { livingAllowanceService } from '../../living-allowance/src/living-allowance.service';
+
+/**
+ * Every service the launcher starts, with its database name and default port. The launcher is the
+ * one composition root allowed to import other apps (only their `*.service.ts` definitions);
+ * services themselves never import each other (checked by dependency-cruiser).
+ */
+export interface RegisteredService {
+  envPrefix: string;
+  database: string;
+  defaultPort: number;
+  define(o: { refKey: string }): ServiceDefinition;
+}
+
+export const REGISTERED_SERVICES: RegisteredService[] = [
+  { envPrefix: 'LIVING_ALLOWANCE', database: 'living_allowance', defaultPort: 3001, define: (o) => livingAllowanceService(o) },
+];

@@ -1,0 +1,153 @@
+import { EntityManager } from 'typeorm';
+import { Conflict, NotFound } from '@jiuzhu/common';
+import { Application, ApplicationState } from './domain/application';
+import { CaseStatus } from './domain/case-status';
+
+export interface ApplicationRow extends ApplicationState {
+  updatedBy: string;
+  updatedAt: string;
+}
+
+const COLUMNS = `id, coverage, parent_id, member_index, household_ref, district_code, area, household, status, assessment, granted,
+  monthly_benefit_fen, effective_month, to_char(decided_on, 'YYYY-MM-DD') AS decided_on, rejection_reason, version, filed_by, filed_at, updated_by, updated_at`;
+
+/** Applications (cases), their history and household memberships, in this service's database. */
+export class ApplicationRepository {
+  async insert(m: EntityManager, a: Application, personRefs: string[], at: string): Promise<void> {
+    const s = a.state;
+    await m.query(
+      `INSERT INTO applications (id, coverage, parent_id, member_index, household_ref, district_code, area, household, status, assessment,
+         granted, monthly_benefit_fen, effective_month, decided_on, rejection_reason, version, filed_by, filed_at, updated_by, updated_at)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$17,$18)`,
+      [s.id, s.coverage, s.parentId, s.memberIndex, s.householdRef, s.household.districtCode, s.household.area, JSON.stringify(s.household), s.status,
+        s.assessment ? JSON.stringify(s.assessment) : null, s.granted, s.monthlyBenefitFen, s.effectiveMonth, s.decidedOn, s.rejectionReason, s.version, s.filedBy, at],
+    );
+    await this.appendHistory(m, a);
+    if (s.coverage === 'household') await this.addMemberships(m, s.id, personRefs);
+  }
+
+  /**
+   * Loads a case for a change, holding its row lock until the transaction ends: concurrent changes
+   * queue up here, and the version check then turns a stale one into a 409 instead of an overwrite.
+   */
+  async lockForChange(m: EntityManager, id: string, expectedVersion: number): Promise<Application> {
+    const rows = await m.query(`SELECT ${COLUMNS} FROM applications WHERE id = $1 FOR UPDATE`, [id]);
+    if (rows.length === 0) throw new NotFound(`Application ${id}`);
+    const row = toRow(rows[0]);
+    if (row.version !== expectedVersion) {
+      throw new Conflict(
+        'CASE.VERSION_CONFLICT',
+        `The case was changed by someone else (now version ${row.version}, you had ${expectedVersion}); reload it and try again.`,
+        [{ field: 'expectedVersion', reason: `is ${expectedVersion} but the case is at version ${row.version}` }],
+      );
+    }
+    return Application.restore(row);
+  }
+
+  async save(m: EntityManager, a: Application, by: string, at: string): Promise<number> {
+    const s = a.state;
+    const next = s.version + 1;
+    await m.query(
+      `UPDATE applications SET household = $2, status = $3, assessment = $4, granted = $5, monthly_benefit_fen = $6, effective_month = $7,
+         decided_on = $8, rejection_reason = $9, version = $10, updated_by = $11, updated_at = $12, district_code = $13, area = $14
+       WHERE id = $1`,
+      [s.id, JSON.stringify(s.household), s.status, s.assessment ? JSON.stringify(s.assessment) : null, s.granted, s.monthlyBenefitFen,
+        s.effectiveMonth, s.decidedOn, s.rejectionReason, next, by, at, s.household.districtCode, s.household.area],
+    );
+    await this.appendHistory(m, a);
+    return next;
+  }
+
+  async addMemberships(m: EntityManager, applicationId: string, personRefs: string[]): Promise<void> {
+    for (let i = 0; i < personRefs.length; i++) {
+      try {
+        await m.query(`SAVEPOINT membership`);
+        await m.query(`INSERT INTO household_memberships (person_ref, application_id, member_index) VALUES ($1, $2, $3)`, [personRefs[i], applicationId, i]);
+        await m.query(`RELEASE SAVEPOINT membership`);
+      } catch (e) {
+        if ((e as { driverError?: { code?: string }; code?: string }).driverError?.code !== '23505') throw e;
+        await m.query(`ROLLBACK TO SAVEPOINT membership`);
+        const [other] = await m.query(`SELECT application_id FROM household_memberships WHERE person_ref = $1 AND active`, [personRefs[i]]);
+        throw new Conflict('PERSON.IN_ANOTHER_ACTIVE_HOUSEHOLD', 'A member already belongs to another active household case.', [
+          { field: `household.members[${i}].idNumber`, reason: `already a member of active case ${other?.application_id ?? '(concurrently filed)'}` },
+        ]);
+      }
+    }
+  }
+
+  async replaceMemberships(m: EntityManager, applicationId: string, personRefs: string[]): Promise<void> {
+    await m.query(`DELETE FROM household_memberships WHERE application_id = $1`, [applicationId]);
+    await this.addMemberships(m, applicationId, personRefs);
+  }
+
+  async releaseMemberships(m: EntityManager, applicationId: string): Promise<void> {
+    await m.query(`UPDATE household_memberships SET active = false WHERE application_id = $1`, [applicationId]);
+  }
+
+  async personRefs(m: EntityManager, applicationId: string): Promise<string[]> {
+    const rows = await m.query(`SELECT person_ref FROM household_memberships WHERE application_id = $1 ORDER BY member_index`, [applicationId]);
+    return rows.map((r: { person_ref: string }) => r.person_ref);
+  }
+
+  async findById(m: EntityManager, id: string): Promise<ApplicationRow | undefined> {
+    const rows = await m.query(`SELECT ${COLUMNS} FROM applications WHERE id = $1`, [id]);
+    return rows.length ? toRow(rows[0]) : undefined;
+  }
+
+  async history(m: EntityManager, id: string) {
+    const rows = await m.query(
+      `SELECT action, from_status, to_status, actor, at, reason_code, note FROM case_history WHERE application_id = $1 ORDER BY id`,
+      [id],
+    );
+    return rows.map((r: Record<string, any>) => ({
+      action: r.action,
+      from: r.from_status,
+      to: r.to_status,
+      actor: r.actor,
+      at: new Date(r.at).toISOString(),
+      ...(r.reason_code ? { reasonCode: r.reason_code } : {}),
+      ...(r.note ? { note: r.note } : {}),
+    }));
+  }
+
+  /** A work queue: oldest first, so nobody's case waits behind newer ones. */
+  async queue(m: EntityManager, f: { status: CaseStatus; districtCode?: string; limit: number; offset: number }): Promise<ApplicationRow[]> {
+    const rows = await m.query(
+      `SELECT ${COLUMNS} FROM applications WHERE status = $1 AND ($2::text IS NULL OR district_code = $2) ORDER BY filed_at, id LIMIT $3 OFFSET $4`,
+      [f.status, f.districtCode ?? null, f.limit, f.offset],
+    );
+    return rows.map(toRow);
+  }
+
+  private async appendHistory(m: EntityManager, a: Application): Promise<void> {
+    for (const h of a.history.splice(0)) {
+      await m.query(
+        `INSERT INTO case_history (application_id, action, from_status, to_status, actor, at, reason_code, note) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
+        [a.state.id, h.action, h.from, h.to, h.actor, h.at, h.reasonCode ?? null, h.note ?? null],
+      );
+    }
+  }
+}
+
+function toRow(r: Record<string, any>): ApplicationRow {
+  return {
+    id: r.id,
+    coverage: r.coverage,
+    parentId: r.parent_id,
+    memberIndex: r.member_index,
+    householdRef: r.household_ref,
+    household: r.household,
+    status: r.status,
+    assessment: r.assessment,
+    granted: r.granted,
+    monthlyBenefitFen: r.monthly_benefit_fen === null ? null : Number(r.monthly_benefit_fen),
+    effectiveMonth: r.effective_month,
+    decidedOn: r.decided_on,
+    rejectionReason: r.rejection_reason,
+    version: r.version,
+    filedBy: r.filed_by,
+    filedAt: new Date(r.filed_at).toISOString(),
+    updatedBy: r.updated_by,
+    updatedAt: new Date(r.updated_at).toISOString(),
+  };
+}

@@ -1,0 +1,51 @@
+import { maskResidentId } from '@jiuzhu/common';
+import { ApplicationRow } from './application.repository';
+
+/**
+ * What the API returns for a case. Fields are listed one by one so a new column never leaks; the
+ * resident ID numbers are masked (a caseworker recognises a person by the visible digits).
+ */
+export function toApplicationView(r: ApplicationRow) {
+  return {
+    id: r.id,
+    coverage: r.coverage,
+    parentId: r.parentId,
+    memberIndex: r.memberIndex,
+    status: r.status,
+    householdRef: r.householdRef,
+    districtCode: r.household.districtCode,
+    area: r.household.area,
+    household: {
+      ...r.household,
+      members: r.household.members.map((m) => ({ ...m, idNumber: maskResidentId(m.idNumber) })),
+    },
+    assessment: r.assessment,
+    granted: r.granted,
+    monthlyBenefitFen: r.monthlyBenefitFen,
+    effectiveMonth: r.effectiveMonth,
+    decidedOn: r.decidedOn,
+    rejectionReason: r.rejectionReason,
+    version: r.version,
+    filedBy: r.filedBy,
+    filedAt: r.filedAt,
+    updatedBy: r.updatedBy,
+    updatedAt: r.updatedAt,
+  };
+}
+
+/** Queue rows carry what an officer needs to pick the next case, not the household document. */
+export function toQueueItem(r: ApplicationRow) {
+  return {
+    id: r.id,
+    coverage: r.coverage,
+    status: r.status,
+    districtCode: r.household.districtCode,
+    area: r.household.area,
+    householdSize: r.household.members.length,
+    outcome: r.assessment?.outcome ?? null,
+    monthlyBenefitFen: r.assessment?.monthlyBenefitFen ?? null,
+    filedBy: r.filedBy,
+    filedAt: r.filedAt,
+    version: r.version,
+  };
+}

@@ -1,0 +1,231 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { AppError, Clock, Conflict, Forbidden, InvalidInput, NotFound, refOf } from '@jiuzhu/common';
+import { Actor } from '@jiuzhu/common/http';
+import { ApplicationSubmitted, CaseApproved, CaseRejected, LowIncomeRegistered, LowIncomeRemoved } from '@jiuzhu/contracts';
+import { Outbox } from '@jiuzhu/messaging';
+import { AssessmentService } from '../assessment/assessment.service';
+import { Decision } from '../assessment/domain/decision';
+import { Household } from '../assessment/domain/household';
+import { LowIncomeRepository } from '../low-income/low-income.repository';
+import { Application, CaseFact, CaseProblem } from './domain/application';
+import { CaseStatus, RejectionReason, REJECTION_REASONS } from './domain/case-status';
+import { ApplicationRepository, ApplicationRow } from './application.repository';
+
+/**
+ * The use cases of a dibao case. Each runs in one transaction: the case row (locked), its history,
+ * memberships, the low-income database and the outgoing events commit together or not at all.
+ */
+export class ApplicationsService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly repo: ApplicationRepository,
+    private readonly lowIncome: LowIncomeRepository,
+    private readonly assessments: AssessmentService,
+    private readonly outbox: Outbox,
+    private readonly clock: Clock,
+    private readonly refKey: string,
+  ) {}
+
+  async file(household: Household, actor: Actor): Promise<ApplicationRow> {
+    // A trial assessment refuses an inconsistent document (no applicant, duplicate members…) before anything is written.
+    await this.assessments.assess(household);
+    const at = this.clock.now().toISOString();
+    const refs = this.personRefs(household);
+    const app = Application.file({ id: randomUUID(), coverage: 'household', householdRef: this.householdRef(household, refs), household, by: actor.id, at });
+    await this.ds.transaction(async (m) => this.repo.insert(m, app, refs, at));
+    return this.get(app.state.id);
+  }
+
+  async editHousehold(id: string, expectedVersion: number, household: Household, actor: Actor): Promise<ApplicationRow> {
+    await this.assessments.assess(household);
+    const refs = this.personRefs(household);
+    return this.change(id, expectedVersion, actor, async (app, m, at) => {
+      check(app.editHousehold(household, actor.id, at));
+      if (app.state.coverage === 'household') await this.repo.replaceMemberships(m, id, refs);
+      return [];
+    });
+  }
+
+  async submit(id: string, expectedVersion: number, actor: Actor): Promise<ApplicationRow> {
+    const on = this.clock.today();
+    return this.change(id, expectedVersion, actor, async (app, _m, at) => {
+      const decision = await this.assessments.assess(app.state.household, on);
+      return check(app.submit(decision, actor.id, at, on));
+    });
+  }
+
+  async approve(id: string, expectedVersion: number, actor: Actor, note?: string): Promise<ApplicationRow> {
+    return this.change(id, expectedVersion, actor, async (app, _m, at) => check(app.approve(actor.id, at, this.clock.today(), note)));
+  }
+
+  async reject(id: string, expectedVersion: number, reason: string, actor: Actor, note?: string): Promise<ApplicationRow> {
+    if (!(reason in REJECTION_REASONS)) {
+      throw new InvalidInput([{ field: 'reasonCode', reason: `must be one of ${Object.keys(REJECTION_REASONS).join(', ')}` }]);
+    }
+    return this.change(id, expectedVersion, actor, async (app, _m, at) =>
+      check(app.reject(actor.id, at, this.clock.today(), reason as RejectionReason, note)),
+    );
+  }
+
+  async withdraw(id: string, expectedVersion: number, actor: Actor, note?: string): Promise<ApplicationRow> {
+    return this.change(id, expectedVersion, actor, async (app, _m, at) => check(app.withdraw(actor.id, at, note)));
+  }
+
+  async get(id: string): Promise<ApplicationRow> {
+    const row = await this.repo.findById(this.ds.manager, id);
+    if (!row) throw new NotFound(`Application ${id}`);
+    return row;
+  }
+
+  async history(id: string) {
+    await this.get(id);
+    return this.repo.history(this.ds.manager, id);
+  }
+
+  async queue(status: CaseStatus, districtCode: string | undefined, limit: number, offset: number) {
+    return this.repo.queue(this.ds.manager, { status, districtCode, limit, offset });
+  }
+
+  /** Lock, apply one intention, persist, then turn the facts it produced into state and events. */
+  private async change(
+    id: string,
+    expectedVersion: number,
+    actor: Actor,
+    act: (app: Application, m: EntityManager, at: string) => Promise<CaseFact[]>,
+  ): Promise<ApplicationRow> {
+    await this.ds.transaction(async (m) => {
+      const app = await this.repo.lockForChange(m, id, expectedVersion);
+      const at = this.clock.now().toISOString();
+      const facts = await act(app, m, at);
+      await this.repo.save(m, app, actor.id, at);
+      for (const f of facts) await this.onFact(m, app, f, actor);
+    });
+    return this.get(id);
+  }
+
+  private async onFact(m: EntityManager, app: Application, fact: CaseFact, actor: Actor): Promise<void> {
+    const s = app.state;
+    const d = s.assessment as Decision;
+    switch (fact.kind) {
+      case 'submitted':
+        await this.outbox.append(m, ApplicationSubmitted, {
+          applicationId: s.id,
+          householdRef: s.householdRef,
+          districtCode: s.household.districtCode,
+          area: s.household.area,
+          householdSize: s.household.members.length,
+          submittedOn: fact.on,
+        });
+        return;
+      case 'approved':
+        if (fact.granted === 'dibao') {
+          const refs = s.coverage === 'household' ? await this.repo.personRefs(m, s.id) : [this.personRefs(s.household)[s.memberIndex!]];
+          await this.outbox.append(m, CaseApproved, {
+            caseId: s.id,
+            householdRef: s.householdRef,
+            coverage: s.coverage,
+            districtCode: s.household.districtCode,
+            area: s.household.area,
+            peopleCovered: s.coverage === 'household' ? d.peopleCovered : 1,
+            personRefs: refs,
+            monthlyBenefitFen: s.monthlyBenefitFen!,
+            standardFen: d.standardFen,
+            effectiveMonth: s.effectiveMonth!,
+            approvedOn: fact.on,
+          });
+          // A household that now receives dibao leaves the low-income database (it is no longer "edge").
+          if (s.coverage === 'household' && (await this.lowIncome.remove(m, s.householdRef, fact.on, 'now_dibao', actor.id))) {
+            await this.outbox.append(m, LowIncomeRemoved, { householdRef: s.householdRef, caseId: s.id, districtCode: s.household.districtCode, reason: 'now_dibao', removedOn: fact.on });
+          }
+        } else {
+          await this.lowIncome.register(
+            m,
+            { householdRef: s.householdRef, applicationId: s.id, districtCode: s.household.districtCode, area: s.household.area, householdSize: d.householdSize, perCapitaIncomeFen: d.perCapitaIncomeFen, registeredOn: fact.on },
+            actor.id,
+          );
+          await this.outbox.append(m, LowIncomeRegistered, {
+            householdRef: s.householdRef,
+            caseId: s.id,
+            districtCode: s.household.districtCode,
+            area: s.household.area,
+            householdSize: d.householdSize,
+            perCapitaIncomeFen: d.perCapitaIncomeFen,
+            registeredOn: fact.on,
+          });
+          await this.openSinglePersonInclusions(m, app, actor, fact.on);
+        }
+        return;
+      case 'rejected': {
+        await this.repo.releaseMemberships(m, s.id);
+        await this.outbox.append(m, CaseRejected, {
+          caseId: s.id,
+          householdRef: s.householdRef,
+          coverage: s.coverage,
+          districtCode: s.household.districtCode,
+          reasonCode: fact.reason,
+          rejectedOn: fact.on,
+        });
+        // A household found above the band (or over the property limits) also leaves the low-income database.
+        if (s.coverage === 'household' && d?.outcome === 'ineligible') {
+          const reason: 'property_over_limit' | 'above_band' = d.reasons.some((r) => r.code.startsWith('DIBAO.ASSETS') || r.code.includes('HOUSING') || r.code.includes('VEHICLE')) ? 'property_over_limit' : 'above_band';
+          if (await this.lowIncome.remove(m, s.householdRef, fact.on, reason, actor.id)) {
+            await this.outbox.append(m, LowIncomeRemoved, { householdRef: s.householdRef, caseId: s.id, districtCode: s.household.districtCode, reason, removedOn: fact.on });
+          }
+        }
+        return;
+      }
+      case 'withdrawn':
+        await this.repo.releaseMemberships(m, s.id);
+        return;
+    }
+  }
+
+  /**
+   * 单人户: each qualifying member of a low-income household becomes a case of its own, submitted
+   * with the household's assessment, to be decided like any other case.
+   */
+  private async openSinglePersonInclusions(m: EntityManager, parent: Application, actor: Actor, on: string): Promise<void> {
+    const p = parent.state;
+    for (const inclusion of (p.assessment as Decision).singlePersonInclusions) {
+      const at = this.clock.now().toISOString();
+      const child = Application.file({
+        id: randomUUID(),
+        coverage: 'single_person',
+        parentId: p.id,
+        memberIndex: inclusion.memberIndex,
+        householdRef: p.householdRef,
+        household: p.household,
+        by: p.filedBy,
+        at,
+      });
+      check(child.submit(p.assessment as Decision, actor.id, at, on));
+      await this.repo.insert(m, child, [], at);
+      await this.outbox.append(m, ApplicationSubmitted, {
+        applicationId: child.state.id,
+        householdRef: p.householdRef,
+        districtCode: p.household.districtCode,
+        area: p.household.area,
+        householdSize: 1,
+        submittedOn: on,
+      });
+    }
+  }
+
+  private personRefs(h: Household): string[] {
+    return h.members.map((mb) => refOf(mb.idNumber, this.refKey));
+  }
+
+  /** The household is referred to by its applicant's keyed ID hash. */
+  private householdRef(h: Household, refs: string[]): string {
+    return refs[h.members.findIndex((mb) => mb.relation === 'applicant')];
+  }
+}
+
+function check(r: { ok: true; facts: CaseFact[] } | { ok: false; problem: CaseProblem }): CaseFact[] {
+  if (r.ok) return r.facts;
+  const { code, status, message } = r.problem;
+  if (status === 403) throw new Forbidden(code, message.en);
+  if (status === 409) throw new Conflict(code, message.en);
+  throw new AppError(status, code, message.en);
+}

@@ -1,0 +1,195 @@
+import { LocalDate, monthOf, firstDayOfNextMonth } from '@jiuzhu/common';
+import { Decision } from '../../assessment/domain/decision';
+import { Household } from '../../assessment/domain/household';
+import { CaseAction, CaseStatus, nextStatus, RejectionReason } from './case-status';
+
+export type Coverage = 'household' | 'single_person';
+
+/** A refusal the caller can act on; expected outcomes are values, not exceptions. */
+export interface CaseProblem {
+  code: string;
+  status: 400 | 403 | 409;
+  message: { zh: string; en: string };
+}
+
+export interface HistoryEntry {
+  action: CaseAction | 'file';
+  from: CaseStatus | null;
+  to: CaseStatus;
+  actor: string;
+  at: string;
+  reasonCode?: string;
+  note?: string;
+}
+
+export interface ApplicationState {
+  id: string;
+  coverage: Coverage;
+  /** For a single-person inclusion: the low-income household case it came from and the member. */
+  parentId: string | null;
+  memberIndex: number | null;
+  householdRef: string;
+  household: Household;
+  status: CaseStatus;
+  assessment: Decision | null;
+  /** What was granted on approval: dibao for the household or person, or entry in the low-income database. */
+  granted: 'dibao' | 'low_income' | null;
+  monthlyBenefitFen: number | null;
+  effectiveMonth: string | null;
+  decidedOn: LocalDate | null;
+  rejectionReason: RejectionReason | null;
+  version: number;
+  filedBy: string;
+  filedAt: string;
+}
+
+/** A fact this transition produced, for the service to translate into integration events. */
+export type CaseFact =
+  | { kind: 'submitted'; on: LocalDate }
+  | { kind: 'approved'; granted: 'dibao' | 'low_income'; on: LocalDate }
+  | { kind: 'rejected'; reason: RejectionReason; on: LocalDate }
+  | { kind: 'withdrawn' };
+
+type Result = { ok: true; facts: CaseFact[] } | { ok: false; problem: CaseProblem };
+
+const problem = (code: string, status: CaseProblem['status'], zh: string, en: string): { ok: false; problem: CaseProblem } => ({
+  ok: false,
+  problem: { code, status, message: { zh, en } },
+});
+
+/**
+ * A dibao case as a state machine. State changes only through the intention methods below, each of
+ * which checks its rules and records the history line and the facts to publish.
+ */
+export class Application {
+  readonly history: HistoryEntry[] = [];
+
+  private constructor(private s: ApplicationState) {}
+
+  static file(init: {
+    id: string;
+    coverage: Coverage;
+    parentId?: string;
+    memberIndex?: number;
+    householdRef: string;
+    household: Household;
+    by: string;
+    at: string;
+  }): Application {
+    const a = new Application({
+      id: init.id,
+      coverage: init.coverage,
+      parentId: init.parentId ?? null,
+      memberIndex: init.memberIndex ?? null,
+      householdRef: init.householdRef,
+      household: init.household,
+      status: 'draft',
+      assessment: null,
+      granted: null,
+      monthlyBenefitFen: null,
+      effectiveMonth: null,
+      decidedOn: null,
+      rejectionReason: null,
+      version: 1,
+      filedBy: init.by,
+      filedAt: init.at,
+    });
+    a.history.push({ action: 'file', from: null, to: 'draft', actor: init.by, at: init.at });
+    return a;
+  }
+
+  static restore(state: ApplicationState): Application {
+    return new Application({ ...state });
+  }
+
+  get state(): Readonly<ApplicationState> {
+    return this.s;
+  }
+
+  editHousehold(household: Household, by: string, at: string): Result {
+    const t = this.transition('edit', by, at);
+    if (!t.ok) return t;
+    this.s.household = household;
+    return { ok: true, facts: [] };
+  }
+
+  /** Submission fixes the facts and the assessment the deciding officer will see. */
+  submit(assessment: Decision, by: string, at: string, on: LocalDate): Result {
+    const t = this.transition('submit', by, at);
+    if (!t.ok) return t;
+    this.s.assessment = assessment;
+    return { ok: true, facts: [{ kind: 'submitted', on }] };
+  }
+
+  /**
+   * Approval grants what the assessment found: dibao (paid from the month after approval,
+   * 民发〔2021〕57号 第二十四条) or entry into the low-income database. An ineligible household cannot be
+   * approved — the officer rejects it with a reason instead.
+   */
+  approve(by: string, at: string, on: LocalDate, note?: string): Result {
+    const guard = this.decidingGuard(by);
+    if (guard) return guard;
+    const d = this.s.assessment!;
+    const granted = this.s.coverage === 'single_person' ? 'dibao' : d.outcome;
+    if (granted === 'ineligible') {
+      return problem('CASE.ASSESSED_INELIGIBLE', 409, '评估结果为不符合条件，不能批准；请说明理由后不予批准', 'The assessment found the household ineligible; reject it with a reason instead.');
+    }
+    const t = this.transition('approve', by, at, undefined, note);
+    if (!t.ok) return t;
+    this.s.granted = granted;
+    this.s.decidedOn = on;
+    if (granted === 'dibao') {
+      this.s.monthlyBenefitFen = this.s.coverage === 'single_person' ? this.singlePersonBenefit() : d.monthlyBenefitFen;
+      this.s.effectiveMonth = monthOf(firstDayOfNextMonth(on));
+    }
+    return { ok: true, facts: [{ kind: 'approved', granted, on }] };
+  }
+
+  reject(by: string, at: string, on: LocalDate, reason: RejectionReason, note?: string): Result {
+    const guard = this.decidingGuard(by);
+    if (guard) return guard;
+    if (reason === 'OTHER' && !note?.trim()) {
+      return problem('CASE.NOTE_REQUIRED', 400, '选择“其他原因”时必须填写说明', 'A note is required when the reason is OTHER.');
+    }
+    const t = this.transition('reject', by, at, reason, note);
+    if (!t.ok) return t;
+    this.s.rejectionReason = reason;
+    this.s.decidedOn = on;
+    return { ok: true, facts: [{ kind: 'rejected', reason, on }] };
+  }
+
+  withdraw(by: string, at: string, note?: string): Result {
+    const t = this.transition('withdraw', by, at, undefined, note);
+    if (!t.ok) return t;
+    return { ok: true, facts: [{ kind: 'withdrawn' }] };
+  }
+
+  /** The single-person benefit was worked out in the household's assessment; it is not recomputed here. */
+  private singlePersonBenefit(): number {
+    const inclusion = this.s.assessment?.singlePersonInclusions.find((i) => i.memberIndex === this.s.memberIndex);
+    return inclusion?.monthlyBenefitFen ?? 0;
+  }
+
+  private decidingGuard(by: string): { ok: false; problem: CaseProblem } | undefined {
+    // Four-eyes: the person who filed the case may not decide it (审核确认分离).
+    if (by === this.s.filedBy) {
+      return problem('CASE.FOUR_EYES', 403, '经办人不能审批自己受理的申请', 'The officer who filed the case cannot decide it.');
+    }
+    return undefined;
+  }
+
+  private transition(action: CaseAction, by: string, at: string, reasonCode?: string, note?: string): Result {
+    const to = nextStatus(this.s.status, action);
+    if (!to) {
+      return problem(
+        'CASE.ILLEGAL_TRANSITION',
+        409,
+        `当前状态（${this.s.status}）不能执行此操作（${action}）`,
+        `A case in status '${this.s.status}' cannot be ${action === 'edit' ? 'edited' : action + 'ed'}.`,
+      );
+    }
+    this.history.push({ action, from: this.s.status, to, actor: by, at, reasonCode, note });
+    this.s.status = to;
+    return { ok: true, facts: [] };
+  }
+}

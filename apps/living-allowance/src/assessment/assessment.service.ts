@@ -1,0 +1,34 @@
+import { Clock, InvalidInput, isLocalDate, LocalDate } from '@jiuzhu/common';
+import { ParameterCatalog } from '../parameters/parameter-catalog';
+import { assessHousehold } from './domain/assess-household';
+import { Decision } from './domain/decision';
+import { Household } from './domain/household';
+
+/** Resolves the parameters in force on the date and runs the pure assessment; nothing is saved. */
+export class AssessmentService {
+  constructor(
+    private readonly catalog: ParameterCatalog,
+    private readonly clock: Clock,
+  ) {}
+
+  async assess(household: Household, on?: LocalDate, fieldPrefix = 'household'): Promise<Decision> {
+    const date = on ?? this.clock.today();
+    if (!isLocalDate(date)) throw new InvalidInput([{ field: 'assessedOn', reason: 'must be a real calendar date YYYY-MM-DD' }]);
+    const params = await this.catalog.resolve(household.districtCode, household.area, date);
+    if (!params.ok) {
+      const reason =
+        params.reason === 'unknown_district'
+          ? 'unknown district: one of 640202, 640205, 640221'
+          : `no ${params.key ?? 'parameter'} is in force on ${date}; publish one first`;
+      throw new InvalidInput([{ field: params.reason === 'unknown_district' ? `${fieldPrefix}.districtCode` : 'assessedOn', reason, code: params.reason.toUpperCase() }]);
+    }
+    const result = assessHousehold(household, params.value, date);
+    if (!result.ok) {
+      throw new InvalidInput(
+        result.errors.map((e) => ({ field: e.field ? `${fieldPrefix}.${e.field}` : fieldPrefix, reason: e.message.en, code: e.code })),
+        'The household document is not consistent.',
+      );
+    }
+    return result.decision;
+  }
+}

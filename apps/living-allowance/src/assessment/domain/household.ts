@@ -1,0 +1,66 @@
+import { Area } from '../../parameters/domain/parameter';
+import { DeductionKind, IncomeKind } from '../../parameters/domain/parameter-keys';
+
+export type { Area } from '../../parameters/domain/parameter';
+export type { DeductionKind, IncomeKind } from '../../parameters/domain/parameter-keys';
+export { DEDUCTION_KINDS, INCOME_KINDS } from '../../parameters/domain/parameter-keys';
+
+/**
+ * The household as declared and verified for a dibao assessment (共同生活的家庭成员, 民发〔2021〕57号).
+ * Shapes are validated at the HTTP edge; `assessHousehold` still refuses input that cannot describe
+ * a real household (no applicant, an impossible ID number…) with error codes.
+ */
+export interface Household {
+  districtCode: string;
+  area: Area;
+  members: HouseholdMember[];
+  incomes: Income[];
+  deductions: Deduction[];
+  assets: Assets;
+}
+
+export const RELATIONS = ['applicant', 'spouse', 'child', 'parent', 'grandparent', 'grandchild', 'sibling', 'other'] as const;
+export type Relation = (typeof RELATIONS)[number];
+
+export type DisabilityGrade = 1 | 2 | 3 | 4;
+export type DisabilityKind = 'physical' | 'visual' | 'hearing' | 'speech' | 'intellectual' | 'mental' | 'multiple';
+
+export interface HouseholdMember {
+  /** Resident ID number; the birth date used for ages comes from it. Never logged or published. */
+  idNumber: string;
+  relation: Relation;
+  /** As certified on the disability card (残疾人证): grade 1 is the most severe. */
+  disability?: { grade: DisabilityGrade; kind: DisabilityKind };
+  /** A serious illness recognised under local rules (重病). */
+  seriousIllness?: boolean;
+  student?: boolean;
+  ableToWork?: boolean;
+}
+
+/** Monthly average over the last 12 months, in fen, attributed to one member (0-based index). */
+export interface Income {
+  memberIndex: number;
+  kind: IncomeKind;
+  monthlyFen: number;
+}
+
+/**
+ * A claimed deduction, monthly, in fen. Medical costs are out-of-pocket costs after insurance and
+ * medical aid, averaged over 12 months. `memberIndex` is required for `employment` (the deduction
+ * is tied to that member's wages) and optional otherwise.
+ */
+export interface Deduction {
+  kind: DeductionKind;
+  memberIndex?: number;
+  monthlyFen: number;
+}
+
+export interface Assets {
+  /** Cash, deposits, securities, insurance with a cash value… for the whole household. */
+  moneyFen: number;
+  homes: number;
+  /** Total usable area of all homes. */
+  housingAreaSqm: number;
+  /** Exempt: needed for living or work (e.g. a disabled person's mobility vehicle). */
+  vehicles: { exempt: boolean }[];
+}

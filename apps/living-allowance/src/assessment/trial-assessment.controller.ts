@@ -1,0 +1,23 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AssessmentService } from './assessment.service';
+import { HOUSEHOLD_EXAMPLE, TrialAssessmentDto } from './household.dto';
+
+@ApiTags('assessment')
+@Controller('trial-assessments')
+export class TrialAssessmentController {
+  constructor(private readonly assessments: AssessmentService) {}
+
+  @Post()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: '试算 — assess a household without saving anything',
+    description: 'Returns the outcome (dibao / low_income / ineligible), amounts, the rules applied, a line-by-line explanation and the parameter versions used.',
+  })
+  @ApiBody({ type: TrialAssessmentDto, examples: { household: { value: { household: HOUSEHOLD_EXAMPLE, assessedOn: '2026-03-01' } } } })
+  @ApiOkResponse({ description: 'the decision with its explanation' })
+  @ApiBadRequestResponse({ description: 'problem details naming each bad field' })
+  async trial(@Body() dto: TrialAssessmentDto) {
+    return this.assessments.assess(dto.household, dto.assessedOn);
+  }
+}

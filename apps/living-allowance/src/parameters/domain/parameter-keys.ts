@@ -1,0 +1,304 @@
+/**
+ * The parameters of the dibao assessment: their keys, the shape of each value, and a check that a
+ * published value has that shape (a catalog may come from the database or an import file, so the
+ * resolver refuses a malformed value instead of letting it reach a decision).
+ *
+ * Money is integer fen, shares are basis points (10000 bp = 100 %), areas are m².
+ */
+
+/** Income kinds, as the household's income is declared (policy.md §1 "Income counted"/"Excluded"). */
+export const INCOME_KINDS = [
+  'wage',
+  'business',
+  'property',
+  'transfer',
+  'other',
+  'special_care_pension',
+  'family_planning_reward',
+  'scholarship',
+  'bravery_award',
+  'social_assistance',
+  'basic_pension',
+] as const;
+export type IncomeKind = (typeof INCOME_KINDS)[number];
+
+/** 刚性支出扣减 / 就业成本扣减 kinds (glossary: Deduction). */
+export const DEDUCTION_KINDS = ['medical', 'education', 'rent', 'employment'] as const;
+export type DeductionKind = (typeof DEDUCTION_KINDS)[number];
+
+export const PARAMETER_KEYS = {
+  standard: 'dibao.standard',
+  incomeExclusions: 'dibao.income.excluded-kinds',
+  deductions: 'dibao.deductions',
+  assets: 'dibao.assets',
+  topUps: 'dibao.top-ups',
+  payment: 'dibao.payment',
+  lowIncomeBand: 'low-income.band',
+  singlePersonInclusion: 'single-person.inclusion',
+  gradualExit: 'dibao.gradual-exit',
+  reviewInterval: 'dibao.review-interval',
+} as const;
+
+/** `dibao.standard` — monthly amount per person, per district × area (低保标准). */
+export interface DibaoStandardValue {
+  monthlyFen: number;
+}
+
+/**
+ * `dibao.income.excluded-kinds` — income kinds not counted as household income. Effective-dated
+ * because one exclusion is time-limited: the residents' basic pension is excluded during 2021–2025
+ * only, so a later version may drop it.
+ */
+export interface IncomeExclusionsValue {
+  kinds: IncomeKind[];
+}
+
+/**
+ * A claimed unavoidable-spending deduction (medical, education, rent). The household's claims of one
+ * kind are added up and the total is deducted up to `monthlyCapFen` per month (`null`: no cap).
+ * A kind that is not `allowed` is not deducted at all.
+ */
+export interface CappedDeductionRule {
+  allowed: boolean;
+  monthlyCapFen: number | null;
+}
+
+/**
+ * 就业成本扣减 — working costs money (transport, meals, childcare), and a rule that took every yuan
+ * of wages into account would make work pointless for a dibao family. Design:
+ * - it is claimed per employed member (a `Deduction` of kind `employment` with `memberIndex`);
+ *   several claims for one member are added up;
+ * - the deduction for that member is the smallest of: the amount claimed; `wageShareBp` of the
+ *   member's counted wage income (no wage income, no deduction); and `capShareOfStandardBp` of the
+ *   monthly standard (`null`: no such cap).
+ * A caseworker who wants the full percentage simply claims at least that much.
+ */
+export interface EmploymentDeductionRule {
+  allowed: boolean;
+  wageShareBp: number;
+  capShareOfStandardBp: number | null;
+}
+
+/** `dibao.deductions` — which deductions apply and how far. */
+export interface DeductionRulesValue {
+  medical: CappedDeductionRule;
+  education: CappedDeductionRule;
+  rent: CappedDeductionRule;
+  employment: EmploymentDeductionRule;
+}
+
+/**
+ * `dibao.assets` — household property limits (家庭财产状况认定):
+ * - money assets (cash, deposits, securities…) ≤ `moneyMonthsOfStandard` × standard × household
+ *   size, inclusive;
+ * - up to `maxHomes` homes without further test; with more homes, the total usable housing area
+ *   may not exceed `housingAreaPerPersonSqm` × household size (a second home is tolerated only
+ *   while the family is still modestly housed);
+ * - at most `nonExemptVehiclesAllowed` vehicles that are not exempt (exempt: needed for living or
+ *   work, e.g. a disabled person's mobility vehicle or a farm tractor).
+ */
+export interface AssetLimitsValue {
+  moneyMonthsOfStandard: number;
+  maxHomes: number;
+  housingAreaPerPersonSqm: number;
+  nonExemptVehiclesAllowed: number;
+}
+
+/**
+ * Conditions of a top-up; all those given must hold. An empty condition applies to everyone.
+ * Ages are in full years on the assessment date.
+ */
+export interface TopUpCondition {
+  minAge?: number;
+  maxAgeExclusive?: number;
+  disabilityGrades?: number[];
+  seriousIllness?: boolean;
+}
+
+/**
+ * A top-up (提档/增发) as a share of the monthly standard for one covered member. Within one `group`
+ * only the highest applying share counts (70+ replaces 60+, it does not add to it); shares of
+ * different groups add up (an 80-year-old with grade-1 disability gets the age and the health
+ * top-up). A share of 0 bp never applies.
+ */
+export interface TopUpRule {
+  code: string;
+  group: string;
+  when: TopUpCondition;
+  shareBp: number;
+}
+
+/** `dibao.top-ups`. */
+export interface TopUpsValue {
+  rules: TopUpRule[];
+}
+
+/**
+ * `dibao.payment` — gap payment (补差): standard × people covered − net household income, but not
+ * less than `floorShareBp` of the standard per person covered, so that a family just under the line
+ * still receives a payment worth the paperwork and the obligations that come with it.
+ * Tiered payment (分档) is not implemented.
+ */
+export interface PaymentValue {
+  mode: 'gap';
+  floorShareBp: number;
+}
+
+/**
+ * `low-income.band` — low-income (dibao-edge) households have per-capita income below
+ * `multiplierBp` × standard. National wording is 低于 (below); `strictBound: false` lets a province
+ * also include income exactly at the bound.
+ */
+export interface LowIncomeBandValue {
+  multiplierBp: number;
+  strictBound: boolean;
+}
+
+/**
+ * `single-person.inclusion` — single-person inclusion (单人户): in a low-income household, a member
+ * with a disability grade in `disabilityGrades`, an intellectual or mental disability with a grade
+ * in `intellectualOrMentalGrades`, or (when `seriousIllness`) a recognised serious illness may be
+ * covered alone. That person's monthly benefit is `benefitShareBp` of the standard plus the
+ * top-ups that apply to them. The 100 % default is illustrative; provinces compute this
+ * differently and publish their own share.
+ */
+export interface SinglePersonInclusionValue {
+  disabilityGrades: number[];
+  intellectualOrMentalGrades: number[];
+  seriousIllness: boolean;
+  benefitShareBp: number;
+}
+
+/** `dibao.gradual-exit` — months a household keeps receiving after work lifts it over the line. */
+export interface GradualExitValue {
+  months: number;
+}
+
+/** `dibao.review-interval` — periodic review: stable households, and those with irregular income or members able to work. */
+export interface ReviewIntervalValue {
+  stableMonths: number;
+  irregularMonths: number;
+}
+
+export interface ParameterValues {
+  'dibao.standard': DibaoStandardValue;
+  'dibao.income.excluded-kinds': IncomeExclusionsValue;
+  'dibao.deductions': DeductionRulesValue;
+  'dibao.assets': AssetLimitsValue;
+  'dibao.top-ups': TopUpsValue;
+  'dibao.payment': PaymentValue;
+  'low-income.band': LowIncomeBandValue;
+  'single-person.inclusion': SinglePersonInclusionValue;
+  'dibao.gradual-exit': GradualExitValue;
+  'dibao.review-interval': ReviewIntervalValue;
+}
+
+export type ParameterKey = keyof ParameterValues;
+
+// ---- shape checks -------------------------------------------------------------------------------
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isNonNegInt = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+const isPosInt = (v: unknown): v is number => isNonNegInt(v) && v > 0;
+const isNonNegNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+const isIntList = (v: unknown): v is number[] => Array.isArray(v) && v.every(isNonNegInt);
+const isNullOr = (v: unknown, check: (x: unknown) => boolean): boolean => v === null || check(v);
+
+function isCappedDeduction(v: unknown): v is CappedDeductionRule {
+  return isObj(v) && typeof v.allowed === 'boolean' && isNullOr(v.monthlyCapFen, isNonNegInt);
+}
+
+function isTopUpRule(v: unknown): v is TopUpRule {
+  if (!isObj(v) || typeof v.code !== 'string' || v.code === '' || typeof v.group !== 'string' || v.group === '') return false;
+  if (!isNonNegInt(v.shareBp) || !isObj(v.when)) return false;
+  const w = v.when;
+  return (
+    (w.minAge === undefined || isNonNegInt(w.minAge)) &&
+    (w.maxAgeExclusive === undefined || isNonNegInt(w.maxAgeExclusive)) &&
+    (w.disabilityGrades === undefined || isIntList(w.disabilityGrades)) &&
+    (w.seriousIllness === undefined || typeof w.seriousIllness === 'boolean')
+  );
+}
+
+export interface ParameterSpec<K extends ParameterKey> {
+  /** Whether the value is set per district × area (`'district-area'`) or once for the city. */
+  scope: 'global' | 'district-area';
+  unit: string;
+  isValid(value: unknown): value is ParameterValues[K];
+}
+
+export const PARAMETER_SPECS: { [K in ParameterKey]: ParameterSpec<K> } = {
+  'dibao.standard': {
+    scope: 'district-area',
+    unit: 'fen per person per month',
+    isValid: (v): v is DibaoStandardValue => isObj(v) && isPosInt(v.monthlyFen),
+  },
+  'dibao.income.excluded-kinds': {
+    scope: 'global',
+    unit: 'income kinds',
+    isValid: (v): v is IncomeExclusionsValue =>
+      isObj(v) && Array.isArray(v.kinds) && v.kinds.every((k) => (INCOME_KINDS as readonly unknown[]).includes(k)),
+  },
+  'dibao.deductions': {
+    scope: 'global',
+    unit: 'fen per month / bp',
+    isValid: (v): v is DeductionRulesValue =>
+      isObj(v) &&
+      isCappedDeduction(v.medical) &&
+      isCappedDeduction(v.education) &&
+      isCappedDeduction(v.rent) &&
+      isObj(v.employment) &&
+      typeof v.employment.allowed === 'boolean' &&
+      isNonNegInt(v.employment.wageShareBp) &&
+      isNullOr(v.employment.capShareOfStandardBp, isNonNegInt),
+  },
+  'dibao.assets': {
+    scope: 'global',
+    unit: 'months of standard / homes / m² per person / vehicles',
+    isValid: (v): v is AssetLimitsValue =>
+      isObj(v) &&
+      isNonNegInt(v.moneyMonthsOfStandard) &&
+      isNonNegInt(v.maxHomes) &&
+      isNonNegNumber(v.housingAreaPerPersonSqm) &&
+      isNonNegInt(v.nonExemptVehiclesAllowed),
+  },
+  'dibao.top-ups': {
+    scope: 'global',
+    unit: 'bp of the standard',
+    isValid: (v): v is TopUpsValue => isObj(v) && Array.isArray(v.rules) && v.rules.every(isTopUpRule),
+  },
+  'dibao.payment': {
+    scope: 'global',
+    unit: 'bp of the standard',
+    isValid: (v): v is PaymentValue => isObj(v) && v.mode === 'gap' && isNonNegInt(v.floorShareBp),
+  },
+  'low-income.band': {
+    scope: 'global',
+    unit: 'bp of the standard',
+    isValid: (v): v is LowIncomeBandValue =>
+      isObj(v) && isNonNegInt(v.multiplierBp) && typeof v.strictBound === 'boolean',
+  },
+  'single-person.inclusion': {
+    scope: 'global',
+    unit: 'disability grades / bp of the standard',
+    isValid: (v): v is SinglePersonInclusionValue =>
+      isObj(v) &&
+      isIntList(v.disabilityGrades) &&
+      isIntList(v.intellectualOrMentalGrades) &&
+      typeof v.seriousIllness === 'boolean' &&
+      isNonNegInt(v.benefitShareBp),
+  },
+  'dibao.gradual-exit': {
+    scope: 'global',
+    unit: 'months',
+    isValid: (v): v is GradualExitValue => isObj(v) && isNonNegInt(v.months),
+  },
+  'dibao.review-interval': {
+    scope: 'global',
+    unit: 'months',
+    isValid: (v): v is ReviewIntervalValue => isObj(v) && isPosInt(v.stableMonths) && isPosInt(v.irregularMonths),
+  },
+};
+
+export const ALL_PARAMETER_KEYS = Object.keys(PARAMETER_SPECS) as ParameterKey[];

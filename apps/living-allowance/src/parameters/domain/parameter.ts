@@ -1,0 +1,67 @@
+import { LocalDate } from '../../../../../libs/common/src/local-date';
+
+/**
+ * Every number in the dibao rules is a parameter with an effective date, never a constant in code
+ * (policy.md, opening note): standards are re-published each year, and property limits, top-up
+ * shares and deduction caps differ by province and year. A change is a new version with a later
+ * `validFrom`; old versions stay so that a past decision can be re-explained with the numbers in
+ * force on its date.
+ */
+export interface ParameterVersion<V = unknown> {
+  /** What the number means, e.g. `dibao.standard` (see parameter-keys.ts). */
+  key: string;
+  /** '' for a city-wide value; `<districtCode>/<area>` for a value per district and area. */
+  scope: string;
+  /** Stable id of this publication, e.g. `dibao.standard/640202/urban@2025-01-01`. */
+  versionId: string;
+  /** First calendar day (Asia/Shanghai) on which the version applies. */
+  validFrom: LocalDate;
+  value: V;
+  unit: string;
+  /** The document that sets the number, or a plain statement that it is an illustrative default. */
+  legalSource: string;
+  note?: string;
+}
+
+/** Districts of 石嘴山市 (640200), GB/T 2260. */
+export const DISTRICTS = {
+  '640202': { zh: '大武口区', en: 'Dawukou District' },
+  '640205': { zh: '惠农区', en: 'Huinong District' },
+  '640221': { zh: '平罗县', en: 'Pingluo County' },
+} as const;
+
+export type DistrictCode = keyof typeof DISTRICTS;
+
+export function isDistrictCode(code: unknown): code is DistrictCode {
+  return typeof code === 'string' && Object.prototype.hasOwnProperty.call(DISTRICTS, code);
+}
+
+/** Dibao standards are set separately for urban (城市) and rural (农村) residents. */
+export const AREAS = ['urban', 'rural'] as const;
+export type Area = (typeof AREAS)[number];
+
+export const AREA_NAMES: Record<Area, { zh: string; en: string }> = {
+  urban: { zh: '城市', en: 'urban' },
+  rural: { zh: '农村', en: 'rural' },
+};
+
+export function isArea(a: unknown): a is Area {
+  return a === 'urban' || a === 'rural';
+}
+
+export const GLOBAL_SCOPE = '';
+
+/** The scope of a value set per district and area: `640202/urban`. */
+export function districtAreaScope(districtCode: string, area: Area): string {
+  return `${districtCode}/${area}`;
+}
+
+/** `key` for a city-wide value, `key/scope` otherwise — the keys of `versions` in a decision. */
+export function parameterRef(key: string, scope: string): string {
+  return scope === GLOBAL_SCOPE ? key : `${key}/${scope}`;
+}
+
+/** `dibao.standard/640202/urban@2025-01-01`. */
+export function versionIdOf(key: string, scope: string, validFrom: LocalDate): string {
+  return `${parameterRef(key, scope)}@${validFrom}`;
+}

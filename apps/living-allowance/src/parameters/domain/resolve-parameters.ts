@@ -1,0 +1,111 @@
+import { compareLocalDate, isLocalDate, LocalDate } from '../../../../../libs/common/src/local-date';
+import { Area, districtAreaScope, DistrictCode, GLOBAL_SCOPE, isArea, isDistrictCode, ParameterVersion, parameterRef } from './parameter';
+import {
+  AssetLimitsValue,
+  DeductionRulesValue,
+  GradualExitValue,
+  IncomeExclusionsValue,
+  LowIncomeBandValue,
+  ParameterKey,
+  ParameterValues,
+  PARAMETER_SPECS,
+  PaymentValue,
+  ReviewIntervalValue,
+  SinglePersonInclusionValue,
+  TopUpsValue,
+} from './parameter-keys';
+
+/** Every number an assessment needs, as in force on one date for one district and area. */
+export interface AssessmentParameters {
+  districtCode: DistrictCode;
+  area: Area;
+  /** The date the parameters were resolved for. */
+  on: LocalDate;
+  /** Monthly dibao standard per person. */
+  standardFen: number;
+  incomeExclusions: IncomeExclusionsValue;
+  deductions: DeductionRulesValue;
+  assets: AssetLimitsValue;
+  topUps: TopUpsValue;
+  payment: PaymentValue;
+  lowIncomeBand: LowIncomeBandValue;
+  singlePersonInclusion: SinglePersonInclusionValue;
+  gradualExit: GradualExitValue;
+  reviewInterval: ReviewIntervalValue;
+  /** `key` (or `key/scope`) → versionId of each version used, so a decision names its numbers. */
+  versions: Record<string, string>;
+}
+
+export type ResolveParametersResult =
+  | { ok: true; value: AssessmentParameters }
+  | { ok: false; reason: 'unknown_district' | 'missing_parameter' | 'invalid_parameter'; key?: string };
+
+/**
+ * The version of `key`/`scope` in force on `on`: the latest `validFrom` not after `on`. When two
+ * versions share a `validFrom`, the later one in the catalog wins — a corrected re-publication
+ * replaces the original without back-dating anything.
+ */
+export function versionInForce(
+  catalog: readonly ParameterVersion[],
+  key: string,
+  scope: string,
+  on: LocalDate,
+): ParameterVersion | undefined {
+  let best: ParameterVersion | undefined;
+  for (const v of catalog) {
+    if (v.key !== key || v.scope !== scope || !isLocalDate(v.validFrom)) continue;
+    if (compareLocalDate(v.validFrom, on) > 0) continue;
+    if (best === undefined || compareLocalDate(v.validFrom, best.validFrom) >= 0) best = v;
+  }
+  return best;
+}
+
+/**
+ * Resolves the parameters of a dibao assessment. An unresolvable parameter is an expected outcome
+ * (a district whose standard has not been published yet for that date), so it is returned, not
+ * thrown; the caller shows it instead of deciding with a guessed number.
+ */
+export function resolveAssessmentParameters(
+  catalog: readonly ParameterVersion[],
+  district: string,
+  area: Area,
+  on: LocalDate,
+): ResolveParametersResult {
+  if (!isLocalDate(on)) throw new RangeError(`resolveAssessmentParameters: not a calendar date: ${JSON.stringify(on)}`);
+  if (!isDistrictCode(district)) return { ok: false, reason: 'unknown_district' };
+  if (!isArea(area)) return { ok: false, reason: 'missing_parameter', key: parameterRef('dibao.standard', `${district}/${String(area)}`) };
+
+  const versions: Record<string, string> = {};
+  const values: Partial<{ [K in ParameterKey]: ParameterValues[K] }> = {};
+  for (const key of Object.keys(PARAMETER_SPECS) as ParameterKey[]) {
+    const spec = PARAMETER_SPECS[key];
+    const scope = spec.scope === 'global' ? GLOBAL_SCOPE : districtAreaScope(district, area);
+    const ref = parameterRef(key, scope);
+    const found = versionInForce(catalog, key, scope, on);
+    if (found === undefined) return { ok: false, reason: 'missing_parameter', key: ref };
+    if (!spec.isValid(found.value)) return { ok: false, reason: 'invalid_parameter', key: ref };
+    // A copy, so that nothing done with a decision's parameters can alter the catalog itself.
+    (values as Record<string, unknown>)[key] = structuredClone(found.value);
+    versions[ref] = found.versionId;
+  }
+  const v = values as { [K in ParameterKey]: ParameterValues[K] };
+  return {
+    ok: true,
+    value: {
+      districtCode: district,
+      area,
+      on,
+      standardFen: v['dibao.standard'].monthlyFen,
+      incomeExclusions: v['dibao.income.excluded-kinds'],
+      deductions: v['dibao.deductions'],
+      assets: v['dibao.assets'],
+      topUps: v['dibao.top-ups'],
+      payment: v['dibao.payment'],
+      lowIncomeBand: v['low-income.band'],
+      singlePersonInclusion: v['single-person.inclusion'],
+      gradualExit: v['dibao.gradual-exit'],
+      reviewInterval: v['dibao.review-interval'],
+      versions,
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import { DataSource } from 'typeorm';
+import { Clock, compareLocalDate, Conflict, Forbidden, InvalidInput, isLocalDate } from '@jiuzhu/common';
+import { Actor } from '@jiuzhu/common/http';
+import { StandardPublished } from '@jiuzhu/contracts';
+import { Outbox } from '@jiuzhu/messaging';
+import { districtAreaScope, GLOBAL_SCOPE, isArea, isDistrictCode, ParameterVersion, versionIdOf } from './domain/parameter';
+import { ParameterKey, PARAMETER_SPECS } from './domain/parameter-keys';
+import { ParameterCatalog } from './parameter-catalog';
+import { ParameterRepository } from './parameter.repository';
+
+export interface PublishParameterCommand {
+  key: string;
+  districtCode?: string;
+  area?: string;
+  validFrom: string;
+  value: unknown;
+  legalSource: string;
+  note?: string;
+}
+
+/**
+ * Publishes a new version of a parameter. Nothing is edited in place: a correction is a new version,
+ * so a past decision still names the numbers it used. A new dibao standard is announced as
+ * `standard.published` in the same transaction, so other services keep their own copy.
+ */
+export class PublishParameter {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly repo: ParameterRepository,
+    private readonly catalog: ParameterCatalog,
+    private readonly outbox: Outbox,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(cmd: PublishParameterCommand, actor: Actor): Promise<ParameterVersion> {
+    if (actor.role !== 'admin') throw new Forbidden('ROLE.ADMIN_REQUIRED', 'Only an administrator (X-Actor-Role: admin) may publish parameters.');
+    const spec = PARAMETER_SPECS[cmd.key as ParameterKey];
+    if (!spec) throw new InvalidInput([{ field: 'key', reason: `unknown parameter; one of ${Object.keys(PARAMETER_SPECS).join(', ')}` }]);
+    const problems = [];
+    if (!isLocalDate(cmd.validFrom)) problems.push({ field: 'validFrom', reason: 'must be a calendar date YYYY-MM-DD' });
+    // Rules take effect going forward; a back-dated number would silently change past decisions' basis.
+    else if (compareLocalDate(cmd.validFrom, this.clock.today()) < 0) problems.push({ field: 'validFrom', reason: 'must not be in the past' });
+    if (!spec.isValid(cmd.value)) problems.push({ field: 'value', reason: `does not have the shape of ${cmd.key} (unit: ${spec.unit})` });
+    let scope = GLOBAL_SCOPE;
+    if (spec.scope === 'district-area') {
+      if (!isDistrictCode(cmd.districtCode)) problems.push({ field: 'districtCode', reason: 'required for this parameter; one of 640202, 640205, 640221' });
+      if (!isArea(cmd.area)) problems.push({ field: 'area', reason: "required for this parameter; 'urban' or 'rural'" });
+      if (isDistrictCode(cmd.districtCode) && isArea(cmd.area)) scope = districtAreaScope(cmd.districtCode, cmd.area);
+    } else if (cmd.districtCode || cmd.area) {
+      problems.push({ field: 'districtCode', reason: 'this parameter is city-wide; do not give a district or area' });
+    }
+    if (problems.length) throw new InvalidInput(problems);
+
+    const version = await this.ds.transaction(async (m) => {
+      let versionId = versionIdOf(cmd.key, scope, cmd.validFrom);
+      // A same-day re-publication is a correction: it gets its own id and, being later, wins.
+      for (let n = 2; await this.repo.exists(m, versionId); n++) {
+        if (n > 100) throw new Conflict('PARAMETER.TOO_MANY_CORRECTIONS', 'Too many versions for one day.');
+        versionId = `${versionIdOf(cmd.key, scope, cmd.validFrom)}#${n}`;
+      }
+      const v: ParameterVersion = { key: cmd.key, scope, versionId, validFrom: cmd.validFrom, value: cmd.value, unit: spec.unit, legalSource: cmd.legalSource, ...(cmd.note ? { note: cmd.note } : {}) };
+      await this.repo.insert(m, v, actor.id);
+      if (cmd.key === 'dibao.standard') {
+        const [districtCode, area] = scope.split('/') as ['640202', 'urban'];
+        await this.outbox.append(m, StandardPublished, {
+          districtCode,
+          area,
+          monthlyFen: (cmd.value as { monthlyFen: number }).monthlyFen,
+          validFrom: cmd.validFrom,
+          versionId,
+          legalSource: cmd.legalSource,
+        });
+      }
+      return v;
+    });
+    this.catalog.invalidate();
+    return version;
+  }
+}

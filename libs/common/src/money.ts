@@ -1,0 +1,71 @@
+/**
+ * Money is an integer number of fen (分, 1/100 yuan), never a float: benefits are added, compared at
+ * exact boundaries ("below the standard") and audited, and 0.1 + 0.2 !== 0.3.
+ * Shares are basis points (bp): 10000 bp = 100 %, 2000 bp = 20 %, 15000 bp = 1.5 ×.
+ */
+
+export const BP_PER_UNIT = 10000;
+
+/** A non-negative safe integer: a valid amount of fen. */
+export function isFen(n: unknown): n is number {
+  return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+}
+
+/** Throws for a value that is not a valid amount of fen: a programming error, not a user error. */
+export function assertFen(n: unknown, what = 'amount'): asserts n is number {
+  if (!isFen(n)) throw new RangeError(`${what} must be a non-negative integer number of fen, got ${String(n)}`);
+}
+
+/** A non-negative integer share in basis points. */
+export function isBasisPoints(n: unknown): n is number {
+  return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+}
+
+function toSafeNumber(v: bigint, what: string): number {
+  if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < BigInt(Number.MIN_SAFE_INTEGER)) {
+    throw new RangeError(`${what} exceeds the safe integer range`);
+  }
+  return Number(v);
+}
+
+/**
+ * `numerator ÷ denominator` rounded half up (0.5 fen → 1 fen), for non-negative integers; the usual
+ * 四舍五入 of Chinese financial practice. Done in BigInt so no intermediate loses precision.
+ */
+export function divideRoundHalfUp(numerator: number, denominator: number): number {
+  assertFen(numerator, 'numerator');
+  if (!Number.isSafeInteger(denominator) || denominator <= 0) {
+    throw new RangeError(`denominator must be a positive integer, got ${denominator}`);
+  }
+  const n = BigInt(numerator);
+  const d = BigInt(denominator);
+  return toSafeNumber((2n * n + d) / (2n * d), 'divideRoundHalfUp');
+}
+
+/** amountFen × shareBp / 10000, rounded half up to a whole fen, computed exactly in integers. */
+export function shareOfFen(amountFen: number, shareBp: number): number {
+  assertFen(amountFen, 'amountFen');
+  if (!isBasisPoints(shareBp)) throw new RangeError(`shareBp must be a non-negative integer, got ${shareBp}`);
+  const product = BigInt(amountFen) * BigInt(shareBp);
+  return toSafeNumber((product + 5000n) / 10000n, 'shareOfFen');
+}
+
+/** Sum of fen amounts; refuses to overflow silently into inexact floats. */
+export function sumFen(amounts: readonly number[]): number {
+  let total = 0n;
+  for (const a of amounts) {
+    assertFen(a);
+    total += BigInt(a);
+  }
+  return toSafeNumber(total, 'sumFen');
+}
+
+/** Yuan with two decimals and no grouping, e.g. 78000 → '780.00', 5 → '0.05', -150 → '-1.50'. */
+export function formatYuan(fen: number): string {
+  if (!Number.isSafeInteger(fen)) throw new RangeError(`formatYuan: not an integer number of fen: ${fen}`);
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  const yuan = Math.floor(abs / 100);
+  const cents = abs % 100;
+  return `${sign}${yuan}.${String(cents).padStart(2, '0')}`;
+}

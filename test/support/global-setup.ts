@@ -1,0 +1,54 @@
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startEmbeddedPostgres } from '../../libs/persistence/src/embedded-postgres';
+import { startKafkaBroker } from './kafka-broker';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { kafkaSuitesEnabled, externalKafkaBrokers } = require('./kafka-availability');
+
+/**
+ * Starts the real infrastructure once for the whole run: an embedded Postgres server (each test
+ * file makes its own databases in it) and, when Kafka suites run, a single-node KRaft broker.
+ * Connection details reach the test workers through the environment.
+ */
+export default async function globalSetup(): Promise<void> {
+  const started: Array<{ stop(): Promise<void> }> = [];
+  (globalThis as Record<string, unknown>).__JIUZHU_INFRA__ = started;
+
+  if (process.env.TEST_DATABASE_ADMIN_URL) {
+    // An external server was given (e.g. a Postgres cluster); use it as is.
+  } else {
+    const pg = await startEmbeddedPostgres({
+      dataDir: mkdtempSync(join(tmpdir(), 'jiuzhu-test-pg-')),
+      port: await freePort(),
+      persistent: false,
+    });
+    started.push(pg);
+    process.env.TEST_DATABASE_ADMIN_URL = pg.url;
+  }
+
+  if (kafkaSuitesEnabled()) {
+    const external = externalKafkaBrokers();
+    if (external) {
+      process.env.TEST_KAFKA_BROKERS = external;
+    } else {
+      const t = Date.now();
+      const kafka = await startKafkaBroker({ workDir: mkdtempSync(join(tmpdir(), 'jiuzhu-test-kafka-')) });
+      started.push(kafka);
+      process.env.TEST_KAFKA_BROKERS = kafka.brokers;
+      process.stderr.write(`\n[test infra] Kafka broker ${kafka.brokers} ready in ${((Date.now() - t) / 1000).toFixed(1)} s\n`);
+    }
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
