@@ -183,10 +183,9 @@ function serverProperties(p: { port: number; controllerPort: number; dataDir: st
     'controller.listener.names': 'CONTROLLER',
     'inter.broker.listener.name': 'PLAINTEXT',
     'log.dirs': p.dataDir,
-    // Topics that get auto-created (Kafka's default, which @nestjs/microservices relies on for
-    // topics it subscribes to before anyone produced) get several partitions, so per-key ordering
-    // is actually exercised.
-    'auto.create.topics.enable': 'true',
+    // Services create their topics on start (libs/messaging ensureTopics); with auto-creation off
+    // a missing topic-setup step fails the tests instead of being papered over by the broker.
+    'auto.create.topics.enable': 'false',
     'num.partitions': '3',
     'default.replication.factor': '1',
     'min.insync.replicas': '1',

@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { CaseRejected, CaseRejectedV1 } from '@jiuzhu/contracts';
+import { Inbox, Outbox } from '../src';
+import { messagingDatabase } from './messaging-db';
+
+const REF = 'a'.repeat(64);
+const payload = (caseId = randomUUID()): CaseRejectedV1 => ({
+  caseId,
+  householdRef: REF,
+  coverage: 'household',
+  districtCode: '640202',
+  reasonCode: 'ASSETS_OVER_LIMIT',
+  rejectedOn: '2026-03-02',
+});
+
+describe('outbox and inbox on Postgres', () => {
+  let db: Awaited<ReturnType<typeof messagingDatabase>>;
+  let ds: DataSource;
+  const outbox = new Outbox('test-service');
+
+  beforeAll(async () => {
+    db = await messagingDatabase('outbox');
+    ds = await db.open();
+  });
+  afterAll(() => db.drop());
+
+  const count = async (sql: string) => Number((await ds.query(sql))[0].n);
+
+  it('commits the state change and its event row together', async () => {
+    const before = await count(`SELECT count(*) AS n FROM outbox`);
+    await ds.transaction(async (m) => {
+      await m.query(`INSERT INTO aggregates (id) VALUES ('committed')`);
+      await outbox.append(m, CaseRejected, payload());
+    });
+    expect(await count(`SELECT count(*) AS n FROM aggregates WHERE id = 'committed'`)).toBe(1);
+    expect(await count(`SELECT count(*) AS n FROM outbox`)).toBe(before + 1);
+  });
+
+  it('rolls the event row back with a failed state change: no event without its state', async () => {
+    const before = await count(`SELECT count(*) AS n FROM outbox`);
+    await expect(
+      ds.transaction(async (m) => {
+        await outbox.append(m, CaseRejected, payload());
+        await m.query(`INSERT INTO aggregates (id) VALUES ('rolled-back')`);
+        throw new Error('the use case failed after writing');
+      }),
+    ).rejects.toThrow('the use case failed');
+    expect(await count(`SELECT count(*) AS n FROM aggregates WHERE id = 'rolled-back'`)).toBe(0);
+    expect(await count(`SELECT count(*) AS n FROM outbox`)).toBe(before);
+  });
+
+  it('gives each event its id once, when the row is written, with the aggregate reference as key and CloudEvents type/version', async () => {
+    const id = await ds.transaction((m) => outbox.append(m, CaseRejected, payload()));
+    const [row] = await ds.query(`SELECT id, key, type, version, source, topic FROM outbox WHERE id = $1`, [id]);
+    expect(row).toEqual({ id, key: REF, type: 'living-allowance.case.rejected', version: 1, source: 'test-service', topic: 'living-allowance.cases.v1' });
+  });
+
+  it('refuses to write an event that breaks its own contract (and writes nothing)', async () => {
+    const before = await count(`SELECT count(*) AS n FROM outbox`);
+    await expect(ds.transaction((m) => outbox.append(m, CaseRejected, { ...payload(), districtCode: '999999' }))).rejects.toThrow(/breaks its contract/);
+    expect(await count(`SELECT count(*) AS n FROM outbox`)).toBe(before);
+  });
+
+  it('applies an event once: a second delivery of the same event id changes nothing', async () => {
+    const inbox = new Inbox(ds);
+    const event = { id: randomUUID(), type: 'living-allowance.case.rejected' };
+    const effect = (key: string) => async (m: import('typeorm').EntityManager) => {
+      await m.query(`INSERT INTO effects (consumer, event_id, key, seq) VALUES ('c1', $1, $2, 1)`, [event.id, key]);
+    };
+    expect(await inbox.handleOnce('c1', event, effect('first'))).toBe('applied');
+    expect(await inbox.handleOnce('c1', event, effect('second'))).toBe('duplicate');
+    expect(await ds.query(`SELECT key FROM effects WHERE event_id = $1`, [event.id])).toEqual([{ key: 'first' }]);
+  });
+
+  it('applies an event once even when two deliveries race', async () => {
+    const inbox = new Inbox(ds);
+    const event = { id: randomUUID(), type: 'x' };
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        inbox.handleOnce('c-race', event, async (m) => {
+          await m.query(`INSERT INTO effects (consumer, event_id, key, seq) VALUES ('c-race', $1, 'k', $2)`, [event.id, i]);
+        }),
+      ),
+    );
+    expect(results.filter((r) => r === 'applied')).toHaveLength(1);
+    expect(await count(`SELECT count(*) AS n FROM effects WHERE consumer = 'c-race'`)).toBe(1);
+  });
+
+  it('records the effect and the inbox entry together: a failing effect leaves no inbox entry, so a redelivery is applied', async () => {
+    const inbox = new Inbox(ds);
+    const event = { id: randomUUID(), type: 'x' };
+    await expect(
+      inbox.handleOnce('c2', event, async (m) => {
+        await m.query(`INSERT INTO effects (consumer, event_id, key, seq) VALUES ('c2', $1, 'k', 1)`, [event.id]);
+        throw new Error('effect failed');
+      }),
+    ).rejects.toThrow('effect failed');
+    expect(await count(`SELECT count(*) AS n FROM inbox WHERE consumer = 'c2'`)).toBe(0);
+    expect(await inbox.handleOnce('c2', event, async () => undefined)).toBe('applied');
+  });
+
+  it('keeps consumers apart: the same event is applied once per consumer', async () => {
+    const inbox = new Inbox(ds);
+    const event = { id: randomUUID(), type: 'x' };
+    expect(await inbox.handleOnce('consumer-a', event, async () => undefined)).toBe('applied');
+    expect(await inbox.handleOnce('consumer-b', event, async () => undefined)).toBe('applied');
+  });
+});

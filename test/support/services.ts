@@ -1,0 +1,82 @@
+import type { Logger } from 'pino';
+import pino from 'pino';
+import { Clock, fixedClock } from '@jiuzhu/common';
+import { InProcessBus, RelayOptions, RetryPolicy } from '@jiuzhu/messaging';
+import { RunningService, runService } from '@jiuzhu/platform';
+import { livingAllowanceService } from '../../apps/living-allowance/src/living-allowance.service';
+import { freshDatabase, kafkaBrokers } from './infra';
+
+export const TEST_REF_KEY = 'test-ref-key-0123456789abcdef';
+
+export interface TestService extends RunningService {
+  /** Stops the service and drops its database. */
+  dispose(): Promise<void>;
+}
+
+export interface TestServiceOptions {
+  transport?: 'kafka' | 'in-process';
+  /** Private bus per test file so suites running in parallel do not see each other's events. */
+  bus?: InProcessBus;
+  clock?: Clock;
+  consumerGroup?: string;
+  relay?: Partial<RelayOptions>;
+  retry?: RetryPolicy;
+  log?: Logger;
+}
+
+/** Quiet logger for tests; set TEST_LOG=debug to see what the services do. */
+export function testLogger(): Logger {
+  return pino({ level: process.env.TEST_LOG ?? 'silent' });
+}
+
+/** The living-allowance service on a fresh database, on a free port, with a fixed clock by default. */
+export async function startLivingAllowance(o: TestServiceOptions = {}): Promise<TestService> {
+  const db = await freshDatabase('la');
+  const transport = o.transport ?? 'in-process';
+  const clock = o.clock ?? fixedClock(new Date('2026-03-02T02:00:00Z'));
+  const svc = await runService(livingAllowanceService({ refKey: TEST_REF_KEY, clock }), {
+    settings: {
+      databaseUrl: db.url,
+      port: 0,
+      transport,
+      kafkaBrokers: transport === 'kafka' ? kafkaBrokers() : null,
+      kafkaPartitions: 3,
+      kafkaReplicationFactor: 1,
+    },
+    bus: o.bus ?? new InProcessBus(),
+    consumerGroup: o.consumerGroup,
+    relay: o.relay,
+    retry: o.retry,
+    log: o.log ?? testLogger(),
+  });
+  return {
+    ...svc,
+    async dispose() {
+      await svc.stop();
+      await db.drop();
+    },
+  };
+}
+
+/** JSON over HTTP against a running service, returning status and parsed body. */
+export async function http(
+  base: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: any; headers: Headers }> {
+  const res = await fetch(base + path, {
+    method,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    /* not JSON: keep the text */
+  }
+  return { status: res.status, body: parsed, headers: res.headers };
+}
