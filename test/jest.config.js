@@ -13,7 +13,7 @@ module.exports = {
   testRegex: '\\.spec\\.ts$',
   testPathIgnorePatterns: ignore,
   transform: {
-    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true, diagnostics: false }],
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.jest.json', diagnostics: false }],
   },
   moduleNameMapper: {
     '^@jiuzhu/common/(.*)$': '<rootDir>/libs/common/src/$1',

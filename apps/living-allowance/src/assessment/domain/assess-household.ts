@@ -1,7 +1,4 @@
-import { RuleOutcome } from '../../../../../libs/common/src/domain-rule';
-import { ageOn, LocalDate } from '../../../../../libs/common/src/local-date';
-import { divideRoundHalfUp, shareOfFen, sumFen } from '../../../../../libs/common/src/money';
-import { parseResidentId } from '../../../../../libs/common/src/resident-id';
+import { ageOn, divideRoundHalfUp, LocalDate, parseResidentId, RuleOutcome, shareOfFen, sumFen } from '@jiuzhu/common';
 import { CappedDeductionRule } from '../../parameters/domain/parameter-keys';
 import { AssessmentParameters } from '../../parameters/domain/resolve-parameters';
 import { AssessmentResult, Decision, ExplanationLine, Outcome, SinglePersonInclusion, TopUp } from './decision';

@@ -1,5 +1,4 @@
-import { addDays, addMonths, LocalDate } from '../../../../../libs/common/src/local-date';
-import { residentIdCheckChar } from '../../../../../libs/common/src/resident-id';
+import { addDays, addMonths, LocalDate, residentIdCheckChar } from '@jiuzhu/common';
 import { DEFAULT_PARAMETERS } from '../../parameters/domain/default-parameters';
 import { Area } from '../../parameters/domain/parameter';
 import { AssessmentParameters, resolveAssessmentParameters } from '../../parameters/domain/resolve-parameters';

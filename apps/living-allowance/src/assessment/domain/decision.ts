@@ -1,5 +1,4 @@
-import { LocalizedText, RuleOutcome } from '../../../../../libs/common/src/domain-rule';
-import { LocalDate } from '../../../../../libs/common/src/local-date';
+import { LocalDate, LocalizedText, RuleOutcome } from '@jiuzhu/common';
 import { Area } from '../../parameters/domain/parameter';
 
 export type Outcome = 'dibao' | 'low_income' | 'ineligible';

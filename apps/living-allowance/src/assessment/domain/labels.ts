@@ -1,5 +1,4 @@
-import { LocalizedText } from '../../../../../libs/common/src/domain-rule';
-import { formatYuan } from '../../../../../libs/common/src/money';
+import { formatYuan, LocalizedText } from '@jiuzhu/common';
 import { TopUpCondition } from '../../parameters/domain/parameter-keys';
 import { DeductionKind, DisabilityGrade, DisabilityKind, IncomeKind, Relation } from './household';
 

@@ -1,4 +1,4 @@
-import { shareOfFen } from '../../../../../libs/common/src/money';
+import { shareOfFen } from '@jiuzhu/common';
 import { TopUpCondition, TopUpRule } from '../../parameters/domain/parameter-keys';
 import { HouseholdMember } from './household';
 

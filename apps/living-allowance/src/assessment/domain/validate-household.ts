@@ -1,7 +1,4 @@
-import { LocalizedText } from '../../../../../libs/common/src/domain-rule';
-import { compareLocalDate, isLocalDate, LocalDate } from '../../../../../libs/common/src/local-date';
-import { isFen } from '../../../../../libs/common/src/money';
-import { normalizeResidentId, parseResidentId, ResidentIdProblem } from '../../../../../libs/common/src/resident-id';
+import { compareLocalDate, isFen, isLocalDate, LocalDate, LocalizedText, normalizeResidentId, parseResidentId, ResidentIdProblem } from '@jiuzhu/common';
 import { isArea, isDistrictCode } from '../../parameters/domain/parameter';
 import { DEDUCTION_KINDS, INCOME_KINDS } from '../../parameters/domain/parameter-keys';
 import { AssessmentParameters } from '../../parameters/domain/resolve-parameters';

@@ -1,4 +1,4 @@
-import { LocalDate } from '../../../../../libs/common/src/local-date';
+import { LocalDate } from '@jiuzhu/common';
 import { Area, AREAS, DISTRICTS, DistrictCode, districtAreaScope, GLOBAL_SCOPE, ParameterVersion, versionIdOf } from './parameter';
 import {
   AssetLimitsValue,

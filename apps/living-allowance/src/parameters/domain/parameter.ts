@@ -1,4 +1,4 @@
-import { LocalDate } from '../../../../../libs/common/src/local-date';
+import { LocalDate } from '@jiuzhu/common';
 
 /**
  * Every number in the dibao rules is a parameter with an effective date, never a constant in code

@@ -27,7 +27,7 @@ describe('parameters are effective-dated: the version in force on the assessment
     ['2025-12-31', 79000, 'until the next version'],
     ['2026-01-01', 80000, 'the 2026 standard from 1 January 2026'],
     ['2030-01-01', 80000, 'the latest version stays in force until replaced'],
-  ])('on %s the urban standard of 大武口区 is %p fen (%s)', (on, expected) => {
+  ])('on %s the urban standard of 大武口区 is %p fen (%s)', (on, expected, _why) => {
     const v = versionInForce(catalog, 'dibao.standard', '640202/urban', on);
     expect(v === undefined ? undefined : (v.value as { monthlyFen: number }).monthlyFen).toBe(expected);
   });

@@ -1,4 +1,4 @@
-import { compareLocalDate, isLocalDate, LocalDate } from '../../../../../libs/common/src/local-date';
+import { compareLocalDate, isLocalDate, LocalDate } from '@jiuzhu/common';
 import { Area, districtAreaScope, DistrictCode, GLOBAL_SCOPE, isArea, isDistrictCode, ParameterVersion, parameterRef } from './parameter';
 import {
   AssetLimitsValue,

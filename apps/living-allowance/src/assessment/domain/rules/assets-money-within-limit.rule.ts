@@ -1,4 +1,4 @@
-import { DomainRule, ruleOutcome } from '../../../../../../libs/common/src/domain-rule';
+import { DomainRule, ruleOutcome } from '@jiuzhu/common';
 import { yuan } from '../labels';
 
 export interface MoneyAssetsInput {

@@ -1,5 +1,4 @@
-import { DomainRule, ruleOutcome } from '../../../../../../libs/common/src/domain-rule';
-import { divideRoundHalfUp } from '../../../../../../libs/common/src/money';
+import { divideRoundHalfUp, DomainRule, ruleOutcome } from '@jiuzhu/common';
 import { yuan } from '../labels';
 
 export interface PerCapitaIncomeInput {

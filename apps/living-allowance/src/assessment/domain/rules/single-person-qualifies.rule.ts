@@ -1,4 +1,4 @@
-import { DomainRule, LocalizedText, RuleOutcome, ruleOutcome } from '../../../../../../libs/common/src/domain-rule';
+import { DomainRule, LocalizedText, RuleOutcome, ruleOutcome } from '@jiuzhu/common';
 import { SinglePersonInclusionValue } from '../../../parameters/domain/parameter-keys';
 import { SinglePersonInclusionReason } from '../decision';
 import { HouseholdMember } from '../household';

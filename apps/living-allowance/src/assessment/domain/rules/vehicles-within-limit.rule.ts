@@ -1,4 +1,4 @@
-import { DomainRule, ruleOutcome } from '../../../../../../libs/common/src/domain-rule';
+import { DomainRule, ruleOutcome } from '@jiuzhu/common';
 
 export interface VehiclesInput {
   vehicles: readonly { exempt: boolean }[];

@@ -1,0 +1,41 @@
+import { TopUpRule } from '../../parameters/domain/parameter-keys';
+import { HouseholdMember } from './household';
+import { topUpsFor } from './top-ups';
+
+const member = (extra: Partial<HouseholdMember> = {}): HouseholdMember => ({ idNumber: 'n/a', relation: 'applicant', ...extra });
+const codes = (rules: TopUpRule[], m: HouseholdMember, age: number) => topUpsFor(m, age, rules, 78000).map((g) => g.rule.code);
+
+describe('top-up rules as data', () => {
+  it('within a group, a tie goes to the rule listed first', () => {
+    const rules: TopUpRule[] = [
+      { code: 'A', group: 'health', when: { disabilityGrades: [1] }, shareBp: 2000 },
+      { code: 'B', group: 'health', when: { seriousIllness: true }, shareBp: 2000 },
+    ];
+    expect(codes(rules, member({ disability: { grade: 1, kind: 'physical' }, seriousIllness: true }), 40)).toEqual(['A']);
+  });
+
+  it('a later, higher share in the same group replaces an earlier one', () => {
+    const rules: TopUpRule[] = [
+      { code: 'LOW', group: 'g', when: {}, shareBp: 500 },
+      { code: 'HIGH', group: 'g', when: {}, shareBp: 1500 },
+    ];
+    expect(codes(rules, member(), 40)).toEqual(['HIGH']);
+  });
+
+  it('requires every stated condition (an age band is minAge and maxAgeExclusive together)', () => {
+    const rules: TopUpRule[] = [{ code: 'AGED_60_TO_69', group: 'age', when: { minAge: 60, maxAgeExclusive: 70 }, shareBp: 1000 }];
+    expect([59, 60, 69, 70].map((age) => codes(rules, member(), age))).toEqual([[], ['AGED_60_TO_69'], ['AGED_60_TO_69'], []]);
+  });
+
+  it('never grants a share of 0, which is how a province switches a top-up off', () => {
+    expect(codes([{ code: 'OFF', group: 'g', when: {}, shareBp: 0 }], member(), 40)).toEqual([]);
+  });
+
+  it('orders granted top-ups by the first appearance of their group in the parameters', () => {
+    const rules: TopUpRule[] = [
+      { code: 'H', group: 'health', when: { seriousIllness: true }, shareBp: 2000 },
+      { code: 'AGE', group: 'age', when: { minAge: 60 }, shareBp: 1000 },
+    ];
+    expect(codes(rules, member({ seriousIllness: true }), 65)).toEqual(['H', 'AGE']);
+  });
+});
