@@ -1,0 +1,205 @@
+import { randomUUID } from 'node:crypto';
+import { Consumer, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
+import pino from 'pino';
+import { CaseApproved, CaseApprovedV1, dataschemaOf, deadLetterTopicOf, envelopeToHeaders } from '@jiuzhu/contracts';
+import { EventPublisher, InProcessBus, OutboundMessage, OutboxRelay } from '@jiuzhu/messaging';
+import { eventually, kafkaBrokers } from '../support/infra';
+import { http, startLivingAllowance, TestService } from '../support/services';
+import { dibaoHousehold } from './households';
+import { POISON, startWatcher, Watcher } from './watcher';
+
+interface DeadLetterSeen {
+  eventId: string | undefined;
+  reason: string;
+  group: string;
+}
+
+/** What differs between the transports: how to inject a raw message and where dead letters land. */
+interface TransportHarness {
+  inject(m: OutboundMessage): Promise<void>;
+  deadLetters(): DeadLetterSeen[];
+  close(): Promise<void>;
+}
+
+async function kafkaHarness(): Promise<TransportHarness> {
+  const kafka = new Kafka({ clientId: 'e2e-harness', brokers: kafkaBrokers(), logLevel: logLevel.NOTHING });
+  const producer: Producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+  await producer.connect();
+  const seen: DeadLetterSeen[] = [];
+  const consumer: Consumer = kafka.consumer({ groupId: `e2e-dlt-${randomUUID()}` });
+  await consumer.connect();
+  await consumer.subscribe({ topic: deadLetterTopicOf(CaseApproved.topic), fromBeginning: true });
+  await consumer.run({
+    eachMessage: async ({ message }) => {
+      const h = (k: string) => message.headers?.[k]?.toString();
+      seen.push({ eventId: h('ce_id'), reason: h('dlt-reason') ?? '', group: h('dlt-consumer-group') ?? '' });
+    },
+  });
+  return {
+    async inject(m) {
+      const headers = envelopeToHeaders({
+        id: m.id,
+        source: m.source,
+        type: m.type,
+        specversion: '1.0',
+        time: m.occurredAt,
+        subject: m.key,
+        datacontenttype: 'application/json',
+        dataschema: dataschemaOf(m),
+        version: m.version,
+        data: m.payload,
+      });
+      await producer.send({ topic: m.topic, messages: [{ key: m.key, value: JSON.stringify(m.payload), headers }] });
+    },
+    deadLetters: () => seen,
+    async close() {
+      await consumer.disconnect();
+      await producer.disconnect();
+    },
+  };
+}
+
+function inProcessHarness(bus: InProcessBus): TransportHarness {
+  return {
+    inject: (m) => bus.deliver([m]),
+    deadLetters: () => bus.deadLetters.map((d) => ({ eventId: d.envelope.id, reason: d.reason, group: d.group })),
+    close: async () => undefined,
+  };
+}
+
+/** Wraps a transport's publisher so that the third batch is cut off halfway, like a relay process being killed. */
+function dyingPublisher(real: EventPublisher): EventPublisher {
+  let batches = 0;
+  return {
+    start: async () => undefined,
+    stop: async () => undefined,
+    async publish(batch) {
+      if (++batches < 3) return real.publish(batch);
+      await real.publish(batch.slice(0, Math.ceil(batch.length / 2)));
+      throw new Error('relay killed mid-batch');
+    },
+  };
+}
+
+const fakeApproved = (caseId: string, overrides: Partial<CaseApprovedV1> = {}): OutboundMessage => {
+  const payload: CaseApprovedV1 = { ...CaseApproved.example, caseId, ...overrides };
+  return {
+    seq: '0',
+    id: randomUUID(),
+    topic: CaseApproved.topic,
+    key: payload.householdRef,
+    type: CaseApproved.type,
+    version: CaseApproved.version,
+    source: 'e2e-injector',
+    payload,
+    occurredAt: new Date().toISOString(),
+  };
+};
+
+/**
+ * The end-to-end path on one transport: a caseworker files a household, an officer approves it,
+ * and a service in another consumer group sees the approval exactly once in effect — through
+ * duplicate deliveries, a relay killed mid-batch, and poison messages.
+ */
+export function dibaoEventsScenario(kind: 'kafka' | 'in-process') {
+  let la: TestService;
+  let watcher: Watcher;
+  let harness: TransportHarness;
+  const group = `e2e-watcher-${randomUUID()}`;
+
+  beforeAll(async () => {
+    const bus = kind === 'in-process' ? new InProcessBus() : undefined;
+    la = await startLivingAllowance({ transport: kind, bus });
+    watcher = await startWatcher({ transport: kind, bus, group });
+    // After the services: they create the topics and dead-letter topics on start.
+    harness = kind === 'kafka' ? await kafkaHarness() : inProcessHarness(bus!);
+  });
+
+  afterAll(async () => {
+    await watcher?.dispose();
+    await la?.dispose();
+    await harness?.close();
+  });
+
+  async function fileAndApprove(): Promise<string> {
+    const filed = await http(la.url, 'POST', '/applications', { household: dibaoHousehold() }, { 'x-actor-id': 'caseworker-1' });
+    expect(filed.status).toBe(201);
+    const submitted = await http(la.url, 'POST', `/applications/${filed.body.id}/submit`, { expectedVersion: 1 }, { 'x-actor-id': 'caseworker-1' });
+    expect(submitted.status).toBe(200);
+    expect(submitted.body.assessment.outcome).toBe('dibao');
+    const approved = await http(la.url, 'POST', `/applications/${filed.body.id}/approve`, { expectedVersion: 2 }, { 'x-actor-id': 'officer-7' });
+    expect(approved.status).toBe(200);
+    return filed.body.id;
+  }
+
+  const seen = async (caseId: string, type = CaseApproved.type) =>
+    Number((await watcher.dataSource.query(`SELECT count(*) AS n FROM seen WHERE case_id = $1 AND type = $2`, [caseId, type]))[0].n);
+  const attempts = async (caseId: string) => Number((await watcher.dataSource.query(`SELECT count(*) AS n FROM attempts WHERE case_id = $1`, [caseId]))[0].n);
+
+  it('an approval filed over HTTP reaches another service in another consumer group, with the assessed benefit', async () => {
+    const caseId = await fileAndApprove();
+    await eventually(async () => (await seen(caseId)) === 1, 'the watcher to record the approval');
+    expect(await seen(caseId, 'living-allowance.application.submitted')).toBe(1);
+    const [row] = await watcher.dataSource.query(`SELECT benefit_fen FROM seen WHERE case_id = $1 AND type = $2`, [caseId, CaseApproved.type]);
+    const view = await http(la.url, 'GET', `/applications/${caseId}`);
+    expect(Number(row.benefit_fen)).toBe(view.body.monthlyBenefitFen);
+  });
+
+  it('a redelivered event changes nothing: exactly once in effect', async () => {
+    const caseId = await fileAndApprove();
+    await eventually(async () => (await seen(caseId)) === 1, 'first delivery');
+    // Make the relay publish the same outbox row (same event id) a second time.
+    await la.dataSource.query(`UPDATE outbox SET published_at = NULL WHERE type = $1 AND payload->>'caseId' = $2`, [CaseApproved.type, caseId]);
+    la.messaging.relay.nudge();
+    await eventually(async () => (await attempts(caseId)) >= 2, 'the second delivery to reach the handler');
+    expect(await seen(caseId)).toBe(1);
+  });
+
+  it('a relay killed mid-batch loses nothing: after the restart every approval arrives once in effect', async () => {
+    await la.messaging.relay.stop();
+    const caseIds: string[] = [];
+    for (let i = 0; i < 8; i++) caseIds.push(await fileAndApprove());
+    const url = (la.dataSource.options as { url: string }).url;
+    const dying = new OutboxRelay(la.dataSource, url, dyingPublisher(la.messaging.publisher), pino({ level: 'silent' }), {
+      batchSize: 5,
+      idlePollMs: 50,
+      retryBackoffMs: 10,
+      maxBackoffMs: 20,
+    });
+    await expect(dying.drainOnce()).resolves.toBe(5);
+    await expect(dying.drainOnce()).resolves.toBe(5);
+    await expect(dying.drainOnce()).rejects.toThrow('relay killed mid-batch');
+    const pending = Number((await la.dataSource.query(`SELECT count(*) AS n FROM outbox WHERE published_at IS NULL`))[0].n);
+    expect(pending).toBe(16 - 10);
+
+    await la.messaging.relay.start();
+    await eventually(async () => {
+      const counts = await Promise.all(caseIds.map((id) => seen(id)));
+      return counts.every((c) => c === 1);
+    }, 'every approval to be recorded by the watcher');
+    await eventually(async () => Number((await la.dataSource.query(`SELECT count(*) AS n FROM outbox WHERE published_at IS NULL`))[0].n) === 0, 'an empty outbox');
+    for (const id of caseIds) expect(await seen(id)).toBe(1);
+  });
+
+  it('an event that breaks its contract is dead-lettered at once, a handler that keeps failing after its retries, and consumption goes on', async () => {
+    const invalid = fakeApproved(randomUUID(), { monthlyBenefitFen: -1 });
+    const failingCase = randomUUID();
+    POISON.caseIds.add(failingCase);
+    const failing = fakeApproved(failingCase);
+    await harness.inject(invalid);
+    await harness.inject(failing);
+    const after = await fileAndApprove();
+
+    await eventually(async () => (await seen(after)) === 1, 'the approval filed after the poison messages');
+    await eventually(async () => harness.deadLetters().some((d) => d.eventId === failing.id), 'the failing message on the dead-letter topic');
+    const dead = harness.deadLetters().filter((d) => d.eventId === invalid.id || d.eventId === failing.id);
+    expect(dead).toEqual(
+      expect.arrayContaining([
+        { eventId: invalid.id, reason: 'invalid-payload', group },
+        { eventId: failing.id, reason: 'handler-failed', group },
+      ]),
+    );
+    expect(await attempts(failingCase)).toBe(3);
+    expect(await seen(failingCase)).toBe(0);
+  });
+}
