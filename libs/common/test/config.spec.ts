@@ -1,0 +1,46 @@
+import { ConfigError, loadConfig, parsers } from '../src';
+import { loadServiceConfig } from '../../platform/src/service-config';
+
+describe('configuration from environment variables', () => {
+  const spec = {
+    url: { env: 'DATABASE_URL', description: 'database', parse: parsers.postgresUrl },
+    port: { env: 'PORT', description: 'port', default: '3001', parse: parsers.port },
+  };
+
+  it('uses defaults and parses values', () => {
+    expect(loadConfig(spec, { DATABASE_URL: 'postgres://u:p@h:5432/d' })).toEqual({ url: 'postgres://u:p@h:5432/d', port: 3001 });
+  });
+
+  it('names every missing or bad variable with its reason, all at once', () => {
+    try {
+      loadConfig(spec, { PORT: '70000' });
+      throw new Error('expected a ConfigError');
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      expect((e as ConfigError).problems).toEqual([
+        'DATABASE_URL is required (database)',
+        'PORT="70000" is invalid: must be a port number 0-65535 (port)',
+      ]);
+    }
+  });
+
+  it('a service reads its prefixed variables first, so several services can share one process', () => {
+    const cfg = loadServiceConfig('LIVING_ALLOWANCE', 3001, {
+      DATABASE_URL: 'postgres://shared/db',
+      LIVING_ALLOWANCE_DATABASE_URL: 'postgres://own/db',
+      REF_KEY: 'a-long-enough-secret-key',
+    });
+    expect(cfg).toMatchObject({ databaseUrl: 'postgres://own/db', port: 3001, transport: 'in-process', kafkaBrokers: null });
+  });
+
+  it('switches to Kafka when brokers are given, and refuses a malformed broker list', () => {
+    const base = { DATABASE_URL: 'postgres://h/d', REF_KEY: 'a-long-enough-secret-key' };
+    expect(loadServiceConfig('X', 1, { ...base, KAFKA_BROKERS: 'k1:9092,k2:9092' })).toMatchObject({ transport: 'kafka', kafkaBrokers: ['k1:9092', 'k2:9092'] });
+    expect(() => loadServiceConfig('X', 1, { ...base, KAFKA_BROKERS: 'k1' })).toThrow(/KAFKA_BROKERS="k1" is invalid/);
+    expect(() => loadServiceConfig('X', 1, { ...base, EVENT_TRANSPORT: 'kafka' })).toThrow(/KAFKA_BROKERS is required/);
+  });
+
+  it('refuses a short reference key: personRef hashes must not be guessable', () => {
+    expect(() => loadServiceConfig('X', 1, { DATABASE_URL: 'postgres://h/d', REF_KEY: 'short' })).toThrow(/REF_KEY.*at least 16/);
+  });
+});

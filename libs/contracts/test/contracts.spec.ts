@@ -1,0 +1,65 @@
+import { ALL_EVENT_CONTRACTS, contractForPattern, envelopeFromMessage, envelopeToHeaders, patternOf, REF_PATTERN, validatePayload } from '../src';
+
+describe('event contracts', () => {
+  it.each(ALL_EVENT_CONTRACTS.map((c) => [patternOf(c), c] as const))('%s: its example satisfies its own validation rules', (_, c) => {
+    expect(validatePayload(c, c.example)).toEqual({ ok: true, value: expect.any(c.payloadClass) });
+  });
+
+  it.each(ALL_EVENT_CONTRACTS.map((c) => [patternOf(c), c] as const))('%s: lives on a versioned topic of its producer', (_, c) => {
+    expect(c.topic).toMatch(new RegExp(`^${c.type.split('.')[0]}\\.[a-z-]+\\.v\\d+$`));
+    expect(contractForPattern(patternOf(c))).toBe(c);
+  });
+
+  it('every pattern (type + version) is unique: a breaking change is a new version beside the old one', () => {
+    const patterns = ALL_EVENT_CONTRACTS.map(patternOf);
+    expect(new Set(patterns).size).toBe(patterns.length);
+  });
+
+  it.each(ALL_EVENT_CONTRACTS.map((c) => [patternOf(c), c] as const))('%s: keyed by an aggregate reference or district/area, never by personal data', (_, c) => {
+    const key = c.keyOf(c.example);
+    expect(REF_PATTERN.test(key) || /^\d{6}\/(urban|rural)$/.test(key)).toBe(true);
+  });
+
+  it.each(ALL_EVENT_CONTRACTS.map((c) => [patternOf(c), c] as const))('%s: the payload class has no field for names, ID numbers, phones or addresses', (_, c) => {
+    const fields = Object.keys(c.example).map((f) => f.toLowerCase());
+    for (const forbidden of ['name', 'idnumber', 'phone', 'address']) expect(fields.filter((f) => f.includes(forbidden))).toEqual([]);
+  });
+
+  it('reports each violated field of an invalid payload, with the reason', () => {
+    const c = ALL_EVENT_CONTRACTS.find((x) => x.type === 'living-allowance.case.approved')!;
+    const r = validatePayload(c, { ...c.example, monthlyBenefitFen: -1, householdRef: 'Zhang San', extra: 1 });
+    expect(r.ok).toBe(false);
+    const fields = r.ok ? [] : r.violations.map((v) => v.field);
+    expect(fields).toEqual(expect.arrayContaining(['monthlyBenefitFen', 'householdRef']));
+  });
+
+  it('refuses a payload that is not an object', () => {
+    const c = ALL_EVENT_CONTRACTS[0];
+    expect(validatePayload(c, [1, 2]).ok).toBe(false);
+    expect(validatePayload(c, null).ok).toBe(false);
+  });
+
+  it('round-trips the CloudEvents envelope through Kafka headers (binary content mode)', () => {
+    const c = ALL_EVENT_CONTRACTS[0];
+    const e = {
+      id: '8f7c1f3e-7a86-4d8e-9bd5-1e4c3f1d2a11',
+      source: 'living-allowance',
+      type: c.type,
+      specversion: '1.0' as const,
+      time: '2026-03-02T02:00:00.000Z',
+      subject: c.keyOf(c.example),
+      datacontenttype: 'application/json' as const,
+      dataschema: `urn:jiuzhu:schema:${c.type}:v1`,
+      version: 1,
+      data: c.example,
+    };
+    const back = envelopeFromMessage(envelopeToHeaders(e), JSON.stringify(c.example));
+    expect(back).toEqual({ ok: true, envelope: e });
+  });
+
+  it('tells why a message is not one of ours', () => {
+    expect(envelopeFromMessage({}, '{}')).toEqual({ ok: false, reason: 'missing header ce_id' });
+    const h = envelopeToHeaders({ id: 'x', source: 's', type: 't', specversion: '1.0', time: 't', subject: 's', datacontenttype: 'application/json', dataschema: 'd', version: 1, data: {} });
+    expect(envelopeFromMessage(h, '{not json')).toEqual({ ok: false, reason: 'value is not JSON' });
+  });
+});
