@@ -1,4 +1,5 @@
 export * from './event-contract';
+export * from './asyncapi';
 export * from './envelope';
 export * from './registry';
 export * from './topics';

@@ -63,3 +63,14 @@ describe('event contracts', () => {
     expect(envelopeFromMessage(h, '{not json')).toEqual({ ok: false, reason: 'value is not JSON' });
   });
 });
+
+describe('published contract documents', () => {
+  // docs/asyncapi.json and docs/schemas/ are what other teams read; regenerate with `npm run contracts:docs`.
+  it('docs/asyncapi.json matches the contracts in code', () => {
+    const { readFileSync } = require('node:fs') as typeof import('node:fs');
+    const { join } = require('node:path') as typeof import('node:path');
+    const { asyncApiDocument } = require('../src') as typeof import('../src');
+    const committed = JSON.parse(readFileSync(join(__dirname, '../../../docs/asyncapi.json'), 'utf8'));
+    expect(committed).toEqual(JSON.parse(JSON.stringify(asyncApiDocument(ALL_EVENT_CONTRACTS))));
+  });
+});
