@@ -49,8 +49,13 @@ export class ApplicationsService {
 
   async submit(id: string, expectedVersion: number, actor: Actor): Promise<ApplicationRow> {
     const on = this.clock.today();
+    // Assess before taking the row lock: no second pool connection is needed while a transaction
+    // holds one (that starves the pool under load). The version check under the lock guarantees the
+    // household assessed is the one submitted, since every edit bumps the version.
+    const current = await this.get(id);
+    const decision = current.version === expectedVersion ? await this.assessments.assess(current.household, on) : undefined;
     return this.change(id, expectedVersion, actor, async (app, _m, at) => {
-      const decision = await this.assessments.assess(app.state.household, on);
+      if (!decision) throw new Conflict('CASE.VERSION_CONFLICT', 'The case changed while it was being submitted; reload it and try again.');
       return check(app.submit(decision, actor.id, at, on));
     });
   }
