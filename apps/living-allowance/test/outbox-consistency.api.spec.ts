@@ -1,0 +1,255 @@
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { EntityManager } from 'typeorm';
+import { CaseRejected } from '@jiuzhu/contracts';
+import { eventually } from '../../../test/support/infra';
+import { http, startLivingAllowance, TestService } from '../../../test/support/services';
+import { as, countRows, dibaoHousehold, eventsOf, expectProblem, HouseholdInput, lowIncomeHousehold, personRef } from './households';
+
+/**
+ * The transactional outbox: a case's state change and the event announcing it commit together or
+ * not at all. Checked at the SQL level with the service's own Outbox, and over HTTP by making a
+ * statement inside a use case fail (a trigger) and looking for half-done work.
+ */
+
+const CLERK = 'clerk-31';
+const OFFICER = 'officer-32';
+
+/** Everything the service logs, as text, so a test can look for personal data in it. */
+const logLines: string[] = [];
+const logSink = new Writable({
+  write(chunk, _enc, done) {
+    logLines.push(String(chunk));
+    done();
+  },
+});
+
+let svc: TestService;
+
+beforeAll(async () => {
+  svc = await startLivingAllowance({ log: pino({ level: 'debug' }, logSink) });
+  await svc.dataSource.query(`
+    CREATE FUNCTION test_induced_failure() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF TG_NARGS = 0 THEN RAISE EXCEPTION 'induced failure for a test'; END IF;
+      IF NEW.type = TG_ARGV[0] THEN RAISE EXCEPTION 'induced failure for a test'; END IF;
+      RETURN NEW;
+    END $$`);
+});
+
+afterAll(async () => {
+  await svc?.dispose();
+});
+
+const call = (method: string, path: string, body?: unknown, actor?: string) => http(svc.url, method, path, body, actor ? as(actor) : {});
+
+/** Runs `body` while every INSERT into `table` (of event `type`, for the outbox) fails. */
+async function withFailingInsert<T>(table: string, type: string | undefined, body: () => Promise<T>): Promise<T> {
+  const args = type ? `'${type}'` : '';
+  await svc.dataSource.query(`CREATE TRIGGER test_induced_failure BEFORE INSERT ON ${table} FOR EACH ROW EXECUTE FUNCTION test_induced_failure(${args})`);
+  try {
+    return await body();
+  } finally {
+    await svc.dataSource.query(`DROP TRIGGER test_induced_failure ON ${table}`);
+  }
+}
+
+async function filed(household: HouseholdInput = dibaoHousehold()): Promise<string> {
+  const res = await call('POST', '/applications', { household }, CLERK);
+  expect(res.status).toBe(201);
+  return res.body.id;
+}
+
+async function submitted(household: HouseholdInput = dibaoHousehold()): Promise<string> {
+  const id = await filed(household);
+  expect((await call('POST', `/applications/${id}/submit`, { expectedVersion: 1 }, CLERK)).status).toBe(200);
+  return id;
+}
+
+/** What a half-done change would disturb: the case row, its history, memberships, the registry, events. */
+async function footprint(id: string) {
+  const [row] = await svc.dataSource.query(`SELECT status, version, granted, assessment IS NOT NULL AS assessed FROM applications WHERE id = $1`, [id]);
+  return {
+    row,
+    history: await countRows(svc.dataSource, 'case_history', 'application_id = $1', [id]),
+    activeMemberships: await countRows(svc.dataSource, 'household_memberships', 'application_id = $1 AND active', [id]),
+    inclusions: await countRows(svc.dataSource, 'applications', 'parent_id = $1', [id]),
+    lowIncome: await countRows(svc.dataSource, 'low_income_households', 'application_id = $1', [id]),
+    events: await countRows(svc.dataSource, 'outbox', `payload->>'caseId' = $1 OR payload->>'applicationId' = $1`, [id]),
+  };
+}
+
+describe('the outbox at the SQL level: state and event in one transaction', () => {
+  const rejectedPayload = (caseId: string, householdRef: string) => ({
+    caseId,
+    householdRef,
+    coverage: 'household' as const,
+    districtCode: '640202',
+    reasonCode: 'NOT_RESIDENT',
+    rejectedOn: '2026-03-02',
+  });
+
+  async function changeWithEvent(id: string, then: 'commit' | 'throw'): Promise<unknown> {
+    const [{ household_ref }] = await svc.dataSource.query(`SELECT household_ref FROM applications WHERE id = $1`, [id]);
+    return svc.dataSource
+      .transaction(async (m: EntityManager) => {
+        await m.query(`UPDATE applications SET status = 'rejected', version = version + 1 WHERE id = $1`, [id]);
+        await svc.messaging.outbox.append(m, CaseRejected, rejectedPayload(id, household_ref));
+        if (then === 'throw') throw new Error('a later step of the use case failed');
+      })
+      .catch((e: Error) => e);
+  }
+
+  it('a transaction that fails after appending an event leaves neither the state change nor the event', async () => {
+    const id = await filed();
+
+    const outcome = await changeWithEvent(id, 'throw');
+
+    expect(outcome).toBeInstanceOf(Error);
+    expect((await footprint(id)).row).toMatchObject({ status: 'draft', version: 1 });
+    expect(await countRows(svc.dataSource, 'outbox', `payload->>'caseId' = $1`, [id])).toBe(0);
+    expect((await eventsOf(svc.url, 'living-allowance.case.rejected')).filter((e) => e.data.caseId === id)).toEqual([]);
+  });
+
+  it('a transaction that commits leaves both the state change and the event', async () => {
+    const id = await filed();
+
+    await changeWithEvent(id, 'commit');
+
+    expect((await footprint(id)).row).toMatchObject({ status: 'rejected', version: 2 });
+    const events = (await eventsOf(svc.url, 'living-allowance.case.rejected')).filter((e) => e.data.caseId === id);
+    expect(events).toHaveLength(1);
+    expect(events[0].key).toBe(events[0].data.householdRef);
+  });
+
+  it('an event that breaks its own contract is refused before it is written, and takes the state change with it', async () => {
+    const id = await filed();
+
+    const outcome = await svc.dataSource
+      .transaction(async (m: EntityManager) => {
+        await m.query(`UPDATE applications SET status = 'rejected' WHERE id = $1`, [id]);
+        await svc.messaging.outbox.append(m, CaseRejected, { ...rejectedPayload(id, personRef('x')), districtCode: '110101', reasonCode: 'not a code' });
+      })
+      .catch((e: Error) => e);
+
+    expect(String(outcome)).toMatch(/breaks its contract/);
+    expect((await footprint(id)).row).toMatchObject({ status: 'draft' });
+    expect(await countRows(svc.dataSource, 'outbox', `payload->>'caseId' = $1`, [id])).toBe(0);
+  });
+});
+
+describe('a use case that fails part-way changes nothing and announces nothing', () => {
+  it.each([
+    {
+      what: 'a submission whose application.submitted cannot be written',
+      prepare: () => filed(),
+      table: 'outbox',
+      type: 'living-allowance.application.submitted',
+      act: (id: string) => call('POST', `/applications/${id}/submit`, { expectedVersion: 1 }, CLERK),
+    },
+    {
+      what: 'an approval whose case.approved cannot be written',
+      prepare: () => submitted(),
+      table: 'outbox',
+      type: 'living-allowance.case.approved',
+      act: (id: string) => call('POST', `/applications/${id}/approve`, { expectedVersion: 2 }, OFFICER),
+    },
+    {
+      what: 'a low-income approval whose registry entry cannot be written',
+      prepare: () => submitted(lowIncomeHousehold()),
+      table: 'low_income_households',
+      type: undefined,
+      act: (id: string) => call('POST', `/applications/${id}/approve`, { expectedVersion: 2 }, OFFICER),
+    },
+    {
+      what: 'a low-income approval whose single-person inclusion cannot be announced',
+      prepare: () => submitted(lowIncomeHousehold()),
+      table: 'outbox',
+      type: 'living-allowance.application.submitted',
+      act: (id: string) => call('POST', `/applications/${id}/approve`, { expectedVersion: 2 }, OFFICER),
+    },
+    {
+      what: 'a rejection whose case.rejected cannot be written',
+      prepare: () => submitted(),
+      table: 'outbox',
+      type: 'living-allowance.case.rejected',
+      act: (id: string) => call('POST', `/applications/${id}/reject`, { expectedVersion: 2, reasonCode: 'NOT_RESIDENT' }, OFFICER),
+    },
+  ])('$what: the case, its history, memberships, registry and outbox are as before', async ({ prepare, table, type, act }) => {
+    const id = await prepare();
+    const before = await footprint(id);
+
+    const res = await withFailingInsert(table, type, () => act(id));
+
+    expectProblem(res, 500, 'INTERNAL');
+    expect(JSON.stringify(res.body)).not.toMatch(/induced failure|INSERT|SELECT/);
+    expect(await footprint(id)).toEqual(before);
+  });
+
+  it('the same change succeeds once the failure is gone, with exactly one event', async () => {
+    const id = await submitted();
+    await withFailingInsert('outbox', 'living-allowance.case.approved', () => call('POST', `/applications/${id}/approve`, { expectedVersion: 2 }, OFFICER));
+
+    const res = await call('POST', `/applications/${id}/approve`, { expectedVersion: 2 }, OFFICER);
+
+    expect(res.status).toBe(200);
+    expect((await eventsOf(svc.url, 'living-allowance.case.approved')).filter((e) => e.data.caseId === id)).toHaveLength(1);
+  });
+
+  it('a failed filing leaves no application, history or membership behind', async () => {
+    const tables = ['applications', 'case_history', 'household_memberships'];
+    const before = await Promise.all(tables.map((t) => countRows(svc.dataSource, t)));
+
+    const res = await withFailingInsert('case_history', undefined, () => call('POST', '/applications', { household: dibaoHousehold() }, CLERK));
+
+    expect(res.status).toBe(500);
+    expect(await Promise.all(tables.map((t) => countRows(svc.dataSource, t)))).toEqual(before);
+  });
+});
+
+describe('personal data stays out of the logs', () => {
+  it('a database failure while filing does not write the members’ resident ID numbers to any log', async () => {
+    const household = dibaoHousehold();
+    const captured: string[] = [];
+    const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((level) =>
+      jest.spyOn(console, level).mockImplementation((...args: unknown[]) => void captured.push(args.map(String).join(' '))),
+    );
+    const logStart = logLines.length;
+
+    try {
+      const res = await withFailingInsert('applications', undefined, () => call('POST', '/applications', { household }, CLERK));
+      expect(res.status).toBe(500);
+    } finally {
+      spies.forEach((s) => s.mockRestore());
+    }
+
+    const logged = [...captured, ...logLines.slice(logStart)].join('\n');
+    expect(logged).not.toBe('');
+    for (const m of household.members) expect(logged).not.toContain(m.idNumber);
+  });
+});
+
+describe('operations endpoints', () => {
+  it('GET /health answers 200 while the database is reachable', async () => {
+    const res = await call('GET', '/health');
+
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok', service: 'living-allowance' });
+  });
+
+  it('GET /metrics reports the outbox backlog in Prometheus text, and the relay drains it', async () => {
+    const id = await submitted();
+    expect((await call('POST', `/applications/${id}/approve`, { expectedVersion: 2 }, OFFICER)).status).toBe(200);
+
+    const text = await eventually(async () => {
+      const res = await call('GET', '/metrics');
+      expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
+      return /jiuzhu_outbox_pending\{service="living-allowance"\} 0\n/.test(res.body) ? (res.body as string) : undefined;
+    }, 'the outbox relay to publish every pending event');
+
+    expect(text).toContain('# TYPE jiuzhu_outbox_pending gauge');
+    const published = Number(/jiuzhu_outbox_published_total\{service="living-allowance"\} (\d+)/.exec(text)?.[1]);
+    expect(published).toBe(await countRows(svc.dataSource, 'outbox'));
+    expect((await eventsOf(svc.url, 'living-allowance.case.approved')).find((e) => e.data.caseId === id)?.publishedAt).toEqual(expect.any(String));
+  });
+});

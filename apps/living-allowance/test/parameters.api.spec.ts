@@ -1,0 +1,234 @@
+import { Clock, todayInShanghai } from '@jiuzhu/common';
+import { http, startLivingAllowance, TestService } from '../../../test/support/services';
+import { as, dibaoHousehold, eventsOf, expectProblem, fieldsOf } from './households';
+
+/**
+ * Parameters as data: the dibao standards in force on a date, and their publication by an
+ * administrator — forward-dated, never edited in place, announced as standard.published, and used by
+ * every assessment on and after their date.
+ */
+
+const ADMIN = as('admin-21', 'admin');
+const LEGAL_SOURCE = '石嘴山市人民政府关于调整城乡低保标准的通知（测试）';
+
+/** A clock the last test moves forward by a day. */
+let now = new Date('2026-03-02T02:00:00Z');
+const clock: Clock = { now: () => new Date(now), today: () => todayInShanghai(now) };
+
+let svc: TestService;
+
+beforeAll(async () => {
+  svc = await startLivingAllowance({ clock });
+});
+
+afterAll(async () => {
+  await svc?.dispose();
+});
+
+const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => http(svc.url, method, path, body, headers);
+const publish = (body: Record<string, unknown>, headers = ADMIN) => call('POST', '/parameters', body, headers);
+const standard = (over: Record<string, unknown> = {}) => ({
+  key: 'dibao.standard',
+  districtCode: '640202',
+  area: 'urban',
+  validFrom: '2026-07-01',
+  value: { monthlyFen: 82000 },
+  legalSource: LEGAL_SOURCE,
+  ...over,
+});
+const standardsOn = async (on?: string) => (await call('GET', on ? `/standards?on=${on}` : '/standards')).body;
+const rowOf = (body: any, districtCode: string, area: string) => body.standards.find((r: any) => r.districtCode === districtCode && r.area === area);
+const catalogSize = async () => (await call('GET', '/parameters')).body.versions.length;
+const trialOn = (assessedOn: string, over: Record<string, unknown> = {}) => call('POST', '/trial-assessments', { household: { ...dibaoHousehold(), ...over }, assessedOn });
+
+describe('GET /standards', () => {
+  it('lists one standard per district and area (3 × urban/rural) with its version and legal source', async () => {
+    const body = await standardsOn();
+
+    expect(body.on).toBe('2026-03-02');
+    expect(body.standards).toHaveLength(6);
+    expect(body.standards.map((r: any) => `${r.districtCode}/${r.area}`).sort()).toEqual(
+      ['640202/rural', '640202/urban', '640205/rural', '640205/urban', '640221/rural', '640221/urban'],
+    );
+    for (const r of body.standards) {
+      expect(r).toEqual({
+        districtCode: r.districtCode,
+        districtName: expect.any(String),
+        area: r.area,
+        monthlyFen: r.area === 'urban' ? 78000 : 56000,
+        versionId: `dibao.standard/${r.districtCode}/${r.area}@2025-01-01`,
+        validFrom: '2025-01-01',
+        legalSource: expect.stringMatching(/.{4,}/),
+      });
+    }
+  });
+
+  it('shows no standard for a date before any was in force', async () => {
+    const body = await standardsOn('2024-12-31');
+
+    expect(body.standards.map((r: any) => r.monthlyFen)).toEqual([null, null, null, null, null, null]);
+  });
+
+  it.each(['2026-02-30', 'tomorrow', '20260301'])('refuses ?on=%s (400 naming on)', async (on) => {
+    expect(fieldsOf(expectProblem(await call('GET', `/standards?on=${on}`), 400, 'INVALID_INPUT'))).toEqual(['on']);
+  });
+});
+
+describe('who may publish a parameter', () => {
+  it.each([
+    { who: 'nobody (no X-Actor-Id)', headers: {}, status: 401, code: 'UNAUTHENTICATED' },
+    { who: 'an officer without a role', headers: as('officer-22'), status: 403, code: 'ROLE.ADMIN_REQUIRED' },
+    { who: 'an officer with another role', headers: as('officer-22', 'caseworker'), status: 403, code: 'ROLE.ADMIN_REQUIRED' },
+  ])('refuses a publication by $who ($status $code) and stores nothing', async ({ headers, status, code }) => {
+    const before = await catalogSize();
+
+    expectProblem(await publish(standard({ value: { monthlyFen: 99900 } }), headers), status, code);
+
+    expect(await catalogSize()).toBe(before);
+    expect((await eventsOf(svc.url, 'living-allowance.standard.published')).filter((e) => e.data.monthlyFen === 99900)).toEqual([]);
+  });
+});
+
+describe('publishing a new dibao standard', () => {
+  const newId = 'dibao.standard/640202/urban@2026-07-01';
+
+  it('stores a forward-dated version (201) under a stable id', async () => {
+    const res = await publish(standard());
+
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual({
+      key: 'dibao.standard',
+      scope: '640202/urban',
+      versionId: newId,
+      validFrom: '2026-07-01',
+      value: { monthlyFen: 82000 },
+      unit: expect.any(String),
+      legalSource: LEGAL_SOURCE,
+    });
+    expect((await call('GET', '/parameters')).body.versions.find((v: any) => v.versionId === newId)).toMatchObject({ publishedBy: 'admin-21', value: { monthlyFen: 82000 } });
+  });
+
+  it.each([
+    { on: undefined, label: 'today', monthlyFen: 78000, versionId: 'dibao.standard/640202/urban@2025-01-01' },
+    { on: '2026-06-30', label: 'the day before', monthlyFen: 78000, versionId: 'dibao.standard/640202/urban@2025-01-01' },
+    { on: '2026-07-01', label: 'its first day', monthlyFen: 82000, versionId: newId },
+    { on: '2027-01-01', label: 'later on', monthlyFen: 82000, versionId: newId },
+  ])('is in force from its date only: $label shows $monthlyFen fen', async ({ on, monthlyFen, versionId }) => {
+    const body = await standardsOn(on);
+
+    expect(rowOf(body, '640202', 'urban')).toMatchObject({ monthlyFen, versionId });
+    expect(rowOf(body, '640202', 'rural')).toMatchObject({ monthlyFen: 56000 });
+    expect(rowOf(body, '640205', 'urban')).toMatchObject({ monthlyFen: 78000 });
+  });
+
+  it('is announced as living-allowance.standard.published', async () => {
+    const events = (await eventsOf(svc.url, 'living-allowance.standard.published')).filter((e) => e.data.versionId === newId);
+
+    expect(events.map((e) => e.data)).toEqual([
+      { districtCode: '640202', area: 'urban', monthlyFen: 82000, validFrom: '2026-07-01', versionId: newId, legalSource: LEGAL_SOURCE },
+    ]);
+    expect(events[0].key).toBe('640202/urban');
+  });
+
+  it.each([
+    { assessedOn: '2026-06-30', standardFen: 78000, versionId: 'dibao.standard/640202/urban@2025-01-01' },
+    { assessedOn: '2026-07-01', standardFen: 82000, versionId: newId },
+  ])('is used by a trial assessment dated $assessedOn ($versionId)', async ({ assessedOn, standardFen, versionId }) => {
+    const res = await trialOn(assessedOn);
+
+    expect(res.status).toBe(200);
+    expect(res.body.standardFen).toBe(standardFen);
+    expect(res.body.parameterVersions['dibao.standard/640202/urban']).toBe(versionId);
+  });
+
+  it('a second publication for the same day is a correction: it gets a distinct id and wins', async () => {
+    const res = await publish(standard({ value: { monthlyFen: 83000 }, note: 'corrected figure' }));
+
+    expect(res.status).toBe(201);
+    expect(res.body.versionId).not.toBe(newId);
+    expect(res.body.versionId).toMatch(/^dibao\.standard\/640202\/urban@2026-07-01/);
+    expect(rowOf(await standardsOn('2026-07-01'), '640202', 'urban')).toMatchObject({ monthlyFen: 83000, versionId: res.body.versionId });
+    const trial = await trialOn('2026-07-01');
+    expect(trial.body).toMatchObject({ standardFen: 83000, parameterVersions: { 'dibao.standard/640202/urban': res.body.versionId } });
+    // The original stays in the catalog: a decision that used it can still be re-explained.
+    expect((await call('GET', '/parameters')).body.versions.map((v: any) => v.versionId)).toEqual(expect.arrayContaining([newId, res.body.versionId]));
+    expect((await eventsOf(svc.url, 'living-allowance.standard.published')).filter((e) => e.data.validFrom === '2026-07-01').map((e) => e.data.monthlyFen)).toEqual([82000, 83000]);
+  });
+
+  it('may take effect today (today is not in the past)', async () => {
+    const res = await publish(standard({ districtCode: '640221', area: 'rural', validFrom: '2026-03-02', value: { monthlyFen: 57000 } }));
+
+    expect(res.status).toBe(201);
+    expect(rowOf(await standardsOn(), '640221', 'rural')).toMatchObject({ monthlyFen: 57000 });
+    expect((await trialOn('2026-03-02', { districtCode: '640221', area: 'rural' })).body.standardFen).toBe(57000);
+  });
+
+  it('a city-wide parameter is published without a district and writes no standard.published', async () => {
+    const before = (await eventsOf(svc.url, 'living-allowance.standard.published')).length;
+    const res = await publish({
+      key: 'dibao.assets',
+      validFrom: '2026-08-01',
+      value: { moneyMonthsOfStandard: 24, maxHomes: 1, housingAreaPerPersonSqm: 40, nonExemptVehiclesAllowed: 0 },
+      legalSource: LEGAL_SOURCE,
+    });
+
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ scope: '', versionId: 'dibao.assets@2026-08-01' });
+    expect((await eventsOf(svc.url, 'living-allowance.standard.published')).length).toBe(before);
+    expect((await trialOn('2026-08-01')).body.parameterVersions['dibao.assets']).toBe('dibao.assets@2026-08-01');
+  });
+});
+
+describe('a publication that cannot be right is refused, naming the field, and stores nothing', () => {
+  it.each([
+    { what: 'a negative standard', body: standard({ value: { monthlyFen: -1 } }), field: 'value' },
+    { what: 'a zero standard', body: standard({ value: { monthlyFen: 0 } }), field: 'value' },
+    { what: 'a standard in fractions of a fen', body: standard({ value: { monthlyFen: 800.5 } }), field: 'value' },
+    { what: 'a standard given as a string', body: standard({ value: { monthlyFen: '80000' } }), field: 'value' },
+    { what: 'a value without monthlyFen', body: standard({ value: { yuan: 800 } }), field: 'value' },
+    { what: 'a value that is a bare number', body: standard({ value: 80000 }), field: 'value' },
+    { what: 'a value that is null', body: standard({ value: null }), field: 'value' },
+    { what: 'no value', body: standard({ value: undefined }), field: 'value' },
+    { what: 'a date in the past', body: standard({ validFrom: '2026-03-01' }), field: 'validFrom' },
+    { what: 'a date that does not exist', body: standard({ validFrom: '2026-02-30' }), field: 'validFrom' },
+    { what: 'a date in another format', body: standard({ validFrom: '1 July 2026' }), field: 'validFrom' },
+    { what: 'an unknown key', body: standard({ key: 'dibao.bonus' }), field: 'key' },
+    { what: 'a standard without a district', body: standard({ districtCode: undefined }), field: 'districtCode' },
+    { what: 'a standard for a district outside the city', body: standard({ districtCode: '640101' }), field: 'districtCode' },
+    { what: 'a standard for an unknown area', body: standard({ area: 'suburban' }), field: 'area' },
+    { what: 'a district on a city-wide parameter', body: { key: 'dibao.payment', districtCode: '640202', validFrom: '2026-07-01', value: { mode: 'gap', floorShareBp: 2000 }, legalSource: LEGAL_SOURCE }, field: 'districtCode' },
+    { what: 'a city-wide parameter of the wrong shape', body: { key: 'low-income.band', validFrom: '2026-07-01', value: { multiplierBp: 15000 }, legalSource: LEGAL_SOURCE }, field: 'value' },
+    { what: 'no legal source', body: standard({ legalSource: undefined }), field: 'legalSource' },
+    { what: 'a legal source too short to name a document', body: standard({ legalSource: 'law' }), field: 'legalSource' },
+    { what: 'an unknown property', body: standard({ approvedBy: 'mayor' }), field: 'approvedBy' },
+  ])('refuses $what (400 naming $field)', async ({ body, field }) => {
+    const before = await catalogSize();
+    const eventsBefore = (await eventsOf(svc.url)).length;
+
+    const problem = expectProblem(await publish(body), 400, 'INVALID_INPUT');
+
+    expect(fieldsOf(problem)).toContain(field);
+    expect(await catalogSize()).toBe(before);
+    expect((await eventsOf(svc.url)).length).toBe(eventsBefore);
+  });
+});
+
+describe('a case is decided on the assessment fixed at submission', () => {
+  it('pays what the submitted assessment found even when a new standard took effect before approval', async () => {
+    const household = { ...dibaoHousehold(), districtCode: '640205' };
+    const filed = await call('POST', '/applications', { household }, as('clerk-23'));
+    const submitted = await call('POST', `/applications/${filed.body.id}/submit`, { expectedVersion: 1 }, as('clerk-23'));
+    expect(submitted.body.assessment).toMatchObject({ standardFen: 78000, assessedOn: '2026-03-02' });
+    expect((await publish(standard({ districtCode: '640205', validFrom: '2026-03-03', value: { monthlyFen: 90000 } }))).status).toBe(201);
+
+    now = new Date('2026-03-03T02:00:00Z');
+    const approved = await call('POST', `/applications/${filed.body.id}/approve`, { expectedVersion: 2 }, as('officer-24'));
+
+    expect(approved.status).toBe(200);
+    expect(approved.body).toMatchObject({ monthlyBenefitFen: submitted.body.assessment.monthlyBenefitFen, decidedOn: '2026-03-03', effectiveMonth: '2026-04' });
+    const [event] = (await eventsOf(svc.url, 'living-allowance.case.approved')).filter((e) => e.data.caseId === filed.body.id);
+    expect(event.data).toMatchObject({ standardFen: 78000, monthlyBenefitFen: submitted.body.assessment.monthlyBenefitFen });
+    // A new trial on the new day does use the new standard.
+    expect((await trialOn('2026-03-03', { districtCode: '640205' })).body.standardFen).toBe(90000);
+  });
+});
