@@ -108,8 +108,17 @@ describe('a household in the low-income band', () => {
     });
   });
 
-  it('cannot have the inclusion decided by the officer who filed the household (four-eyes)', async () => {
-    expectProblem(await call('POST', `/applications/${inclusion.id}/approve`, { expectedVersion: 1 }, CLERK), 403, 'CASE.FOUR_EYES');
+  it('records the inclusion as opened by the officer whose low-income approval created it', async () => {
+    expect(inclusion.filedBy).toBe(OFFICER);
+    const history = (await call('GET', `/applications/${inclusion.id}/history`)).body.items;
+    expect(history.map((h: { action: string; actor: string }) => [h.action, h.actor])).toEqual([
+      ['file', OFFICER],
+      ['submit', OFFICER],
+    ]);
+  });
+
+  it('cannot have the inclusion decided by the officer who opened it with the household approval (four-eyes)', async () => {
+    expectProblem(await call('POST', `/applications/${inclusion.id}/approve`, { expectedVersion: 1 }, OFFICER), 403, 'CASE.FOUR_EYES');
   });
 
   it('has the inclusion approved by another officer: dibao for one person, written as case.approved with coverage single_person', async () => {
@@ -152,6 +161,43 @@ describe('a household in the low-income band', () => {
       { householdRef, caseId: filed.body.id, districtCode: '640202', reason: 'now_dibao', removedOn: '2026-03-02' },
     ]);
   });
+
+  it('ends the member\'s single-person inclusion when the household itself is approved for dibao: paid once, as a household member', async () => {
+    const ended = (await call('GET', `/applications/${inclusion.id}`)).body;
+    expect(ended).toMatchObject({ status: 'ended', coverage: 'single_person' });
+    const terminated = await eventsAbout('living-allowance.case.terminated', 'caseId', inclusion.id);
+    // The household is paid from 2026-04, so the inclusion pays no more from that month.
+    expect(terminated.map((e) => e.data)).toEqual([
+      { caseId: inclusion.id, householdRef, coverage: 'single_person', districtCode: '640202', reasonCode: 'COVERED_BY_HOUSEHOLD_CASE', stopsFromMonth: '2026-04', terminatedOn: '2026-03-02' },
+    ]);
+    const history = (await call('GET', `/applications/${inclusion.id}/history`)).body.items;
+    expect(history[history.length - 1]).toMatchObject({ action: 'end', from: 'approved', to: 'ended', actor: OFFICER, reasonCode: 'COVERED_BY_HOUSEHOLD_CASE' });
+  });
+});
+
+describe('single-person inclusions are never duplicated or left open beside a household case', () => {
+  it('a renewed low-income registration opens no second inclusion for a member who already has one', async () => {
+    const household = lowIncomeHousehold();
+    const first = await approvedCase(household);
+    expect(await inclusionsOf(first.id)).toHaveLength(1);
+
+    const second = await approvedCase(household);
+
+    expect(second.granted).toBe('low_income');
+    expect(await inclusionsOf(second.id)).toEqual([]);
+  });
+
+  it('an inclusion still waiting for its decision is withdrawn when the household is approved for dibao', async () => {
+    const household = lowIncomeHousehold();
+    const parent = await approvedCase(household);
+    const [pending] = await inclusionsOf(parent.id);
+    expect(pending.status).toBe('submitted');
+
+    await approvedCase({ ...household, incomes: [{ memberIndex: 0, kind: 'wage', monthlyFen: 100000 }] });
+
+    expect((await call('GET', `/applications/${pending.id}`)).body.status).toBe('withdrawn');
+    expect(await eventsAbout('living-allowance.case.approved', 'caseId', pending.id)).toEqual([]);
+  });
 });
 
 describe('which members of a low-income household are covered alone (单人户)', () => {
@@ -179,18 +225,12 @@ describe('which members of a low-income household are covered alone (单人户)'
 });
 
 describe('leaving the low-income database', () => {
-  /*
-   * Today the approved low-income case keeps its members' memberships active for good, so the same
-   * household cannot file again (see the re-application test above). To still exercise the removal
-   * rules, these tests free the memberships directly in the database — as a review that ends the
-   * low-income case would — and then file the household's new application over HTTP.
-   */
+  /** A registered household (no member covered alone); registration leaves it free to apply again. */
   async function registeredThenFreed(): Promise<{ household: HouseholdInput; householdRef: string; parentId: string }> {
     const household = lowIncomeHousehold();
     const { disability: _none, ...spouse } = household.members[1];
     const plain = { ...household, members: [household.members[0], spouse] };
     const parent = await approvedCase(plain);
-    await svc.dataSource.query(`UPDATE household_memberships SET active = false WHERE application_id = $1`, [parent.id]);
     return { household: plain, householdRef: personRef(plain.members[0].idNumber), parentId: parent.id };
   }
 

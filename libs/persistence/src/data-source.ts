@@ -1,4 +1,6 @@
+import type { Logger } from 'pino';
 import { DataSource, EntitySchema, MixedList } from 'typeorm';
+import { SafeQueryLogger } from './query-logger';
 
 export interface DataSourceOptions {
   url: string;
@@ -7,6 +9,7 @@ export interface DataSourceOptions {
   entities: MixedList<Function | string | EntitySchema>;
   migrations: MixedList<Function | string>;
   poolSize?: number;
+  log?: Logger;
 }
 
 /**
@@ -23,7 +26,9 @@ export function createDataSource(o: DataSourceOptions): DataSource {
     migrationsTransactionMode: 'each',
     synchronize: false,
     migrationsRun: false,
-    logging: ['error'],
+    logging: ['error', 'warn', 'migration'],
+    logger: new SafeQueryLogger(o.log),
+    maxQueryExecutionTime: 2000,
     extra: { max: o.poolSize ?? 10 },
   });
 }

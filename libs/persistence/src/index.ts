@@ -1,3 +1,4 @@
 export * from './data-source';
 export * from './databases';
 export * from './embedded-postgres';
+export * from './query-logger';

@@ -59,6 +59,7 @@ export async function runService(def: ServiceDefinition, o: RunOptions): Promise
     applicationName: def.name,
     entities: [],
     migrations: [MessagingTables1732700000000, ...(def.migrations as Function[])],
+    log,
   });
   try {
     await def.prepare?.({ dataSource, log });

@@ -30,11 +30,11 @@ export class ApplicationRepository {
    * Loads a case for a change, holding its row lock until the transaction ends: concurrent changes
    * queue up here, and the version check then turns a stale one into a 409 instead of an overwrite.
    */
-  async lockForChange(m: EntityManager, id: string, expectedVersion: number): Promise<Application> {
+  async lockForChange(m: EntityManager, id: string, expectedVersion?: number): Promise<Application> {
     const rows = await m.query(`SELECT ${COLUMNS} FROM applications WHERE id = $1 FOR UPDATE`, [id]);
     if (rows.length === 0) throw new NotFound(`Application ${id}`);
     const row = toRow(rows[0]);
-    if (row.version !== expectedVersion) {
+    if (expectedVersion !== undefined && row.version !== expectedVersion) {
       throw new Conflict(
         'CASE.VERSION_CONFLICT',
         `The case was changed by someone else (now version ${row.version}, you had ${expectedVersion}); reload it and try again.`,
@@ -49,10 +49,11 @@ export class ApplicationRepository {
     const next = s.version + 1;
     await m.query(
       `UPDATE applications SET household = $2, status = $3, assessment = $4, granted = $5, monthly_benefit_fen = $6, effective_month = $7,
-         decided_on = $8, rejection_reason = $9, version = $10, updated_by = $11, updated_at = $12, district_code = $13, area = $14
+         decided_on = $8, rejection_reason = $9, version = $10, updated_by = $11, updated_at = $12, district_code = $13, area = $14,
+         household_ref = $15
        WHERE id = $1`,
       [s.id, JSON.stringify(s.household), s.status, s.assessment ? JSON.stringify(s.assessment) : null, s.granted, s.monthlyBenefitFen,
-        s.effectiveMonth, s.decidedOn, s.rejectionReason, next, by, at, s.household.districtCode, s.household.area],
+        s.effectiveMonth, s.decidedOn, s.rejectionReason, next, by, at, s.household.districtCode, s.household.area, s.householdRef],
     );
     await this.appendHistory(m, a);
     return next;
@@ -87,6 +88,19 @@ export class ApplicationRepository {
   async personRefs(m: EntityManager, applicationId: string): Promise<string[]> {
     const rows = await m.query(`SELECT person_ref FROM household_memberships WHERE application_id = $1 ORDER BY member_index`, [applicationId]);
     return rows.map((r: { person_ref: string }) => r.person_ref);
+  }
+
+  /** Single-person inclusions of a household that are still open (awaiting a decision, or paying). */
+  async openInclusions(m: EntityManager, householdRef: string): Promise<ApplicationRow[]> {
+    const rows = await m.query(
+      `SELECT ${COLUMNS} FROM applications WHERE household_ref = $1 AND coverage = 'single_person' AND status IN ('submitted', 'approved') ORDER BY filed_at, id`,
+      [householdRef],
+    );
+    return rows.map(toRow);
+  }
+
+  async openInclusionIds(m: EntityManager, householdRef: string): Promise<string[]> {
+    return (await this.openInclusions(m, householdRef)).map((r) => r.id);
   }
 
   async findById(m: EntityManager, id: string): Promise<ApplicationRow | undefined> {

@@ -35,15 +35,17 @@ export function toApplicationView(r: ApplicationRow) {
 
 /** Queue rows carry what an officer needs to pick the next case, not the household document. */
 export function toQueueItem(r: ApplicationRow) {
+  // A single-person inclusion is a case of one, paid its own amount — not the household's figures.
+  const inclusion = r.coverage === 'single_person' ? r.assessment?.singlePersonInclusions.find((i) => i.memberIndex === r.memberIndex) : undefined;
   return {
     id: r.id,
     coverage: r.coverage,
     status: r.status,
     districtCode: r.household.districtCode,
     area: r.household.area,
-    householdSize: r.household.members.length,
-    outcome: r.assessment?.outcome ?? null,
-    monthlyBenefitFen: r.assessment?.monthlyBenefitFen ?? null,
+    householdSize: r.coverage === 'single_person' ? 1 : r.household.members.length,
+    outcome: r.coverage === 'single_person' ? (inclusion ? 'dibao' : null) : (r.assessment?.outcome ?? null),
+    monthlyBenefitFen: r.monthlyBenefitFen ?? (r.coverage === 'single_person' ? (inclusion?.monthlyBenefitFen ?? null) : (r.assessment?.monthlyBenefitFen ?? null)),
     filedBy: r.filedBy,
     filedAt: r.filedAt,
     version: r.version,

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiOperation, ApiProperty, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsInt, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
 import { InvalidInput } from '@jiuzhu/common';
 import { Actor, CurrentActor } from '@jiuzhu/common/http';
 import { HOUSEHOLD_EXAMPLE, HouseholdDto } from '../assessment/household.dto';
@@ -10,7 +10,7 @@ import { toApplicationView, toQueueItem } from './application.view';
 import { CASE_STATUSES, CaseStatus, REJECTION_REASONS } from './domain/case-status';
 
 export class FileApplicationDto {
-  @ApiProperty({ type: HouseholdDto }) @ValidateNested() @Type(() => HouseholdDto) household!: HouseholdDto;
+  @ApiProperty({ type: HouseholdDto }) @IsDefined({ message: 'household is required' }) @ValidateNested() @Type(() => HouseholdDto) household!: HouseholdDto;
 }
 
 export class VersionedDto {
@@ -18,7 +18,7 @@ export class VersionedDto {
 }
 
 export class EditHouseholdDto extends VersionedDto {
-  @ApiProperty({ type: HouseholdDto }) @ValidateNested() @Type(() => HouseholdDto) household!: HouseholdDto;
+  @ApiProperty({ type: HouseholdDto }) @IsDefined({ message: 'household is required' }) @ValidateNested() @Type(() => HouseholdDto) household!: HouseholdDto;
 }
 
 export class ApproveDto extends VersionedDto {

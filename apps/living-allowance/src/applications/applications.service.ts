@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppError, Clock, Conflict, Forbidden, InvalidInput, NotFound, refOf } from '@jiuzhu/common';
 import { Actor } from '@jiuzhu/common/http';
-import { ApplicationSubmitted, CaseApproved, CaseRejected, LowIncomeRegistered, LowIncomeRemoved } from '@jiuzhu/contracts';
+import { ApplicationSubmitted, CaseApproved, CaseRejected, CaseTerminated, LowIncomeRegistered, LowIncomeRemoved } from '@jiuzhu/contracts';
 import { Outbox } from '@jiuzhu/messaging';
 import { AssessmentService } from '../assessment/assessment.service';
 import { Decision } from '../assessment/domain/decision';
@@ -41,7 +41,7 @@ export class ApplicationsService {
     await this.assessments.assess(household);
     const refs = this.personRefs(household);
     return this.change(id, expectedVersion, actor, async (app, m, at) => {
-      check(app.editHousehold(household, actor.id, at));
+      check(app.editHousehold(household, this.householdRef(household, refs), actor.id, at));
       if (app.state.coverage === 'household') await this.repo.replaceMemberships(m, id, refs);
       return [];
     });
@@ -139,11 +139,18 @@ export class ApplicationsService {
             effectiveMonth: s.effectiveMonth!,
             approvedOn: fact.on,
           });
-          // A household that now receives dibao leaves the low-income database (it is no longer "edge").
-          if (s.coverage === 'household' && (await this.lowIncome.remove(m, s.householdRef, fact.on, 'now_dibao', actor.id))) {
-            await this.outbox.append(m, LowIncomeRemoved, { householdRef: s.householdRef, caseId: s.id, districtCode: s.household.districtCode, reason: 'now_dibao', removedOn: fact.on });
+          if (s.coverage === 'household') {
+            // A household that now receives dibao leaves the low-income database (it is no longer "edge")…
+            if (await this.lowIncome.remove(m, s.householdRef, fact.on, 'now_dibao', actor.id)) {
+              await this.outbox.append(m, LowIncomeRemoved, { householdRef: s.householdRef, caseId: s.id, districtCode: s.household.districtCode, reason: 'now_dibao', removedOn: fact.on });
+            }
+            // …and its members' single-person inclusions end: they are now paid as household members.
+            await this.endInclusionsCoveredBy(m, app, actor);
           }
         } else {
+          // Entry in the low-income database is a registration, not a paying case: the household stays
+          // free to apply again when its situation changes.
+          await this.repo.releaseMemberships(m, s.id);
           await this.lowIncome.register(
             m,
             { householdRef: s.householdRef, applicationId: s.id, districtCode: s.household.districtCode, area: s.household.area, householdSize: d.householdSize, perCapitaIncomeFen: d.perCapitaIncomeFen, registeredOn: fact.on },
@@ -183,6 +190,29 @@ export class ApplicationsService {
       case 'withdrawn':
         await this.repo.releaseMemberships(m, s.id);
         return;
+      case 'ended':
+        await this.repo.releaseMemberships(m, s.id);
+        await this.outbox.append(m, CaseTerminated, {
+          caseId: s.id,
+          householdRef: s.householdRef,
+          coverage: s.coverage,
+          districtCode: s.household.districtCode,
+          reasonCode: fact.reason,
+          stopsFromMonth: fact.stopsFromMonth,
+          terminatedOn: fact.on,
+        });
+        return;
+    }
+  }
+
+  private async endInclusionsCoveredBy(m: EntityManager, household: Application, actor: Actor): Promise<void> {
+    const h = household.state;
+    for (const id of await this.repo.openInclusionIds(m, h.householdRef)) {
+      const inclusion = await this.repo.lockForChange(m, id);
+      const at = this.clock.now().toISOString();
+      const facts = check(inclusion.endBecauseHouseholdCovered(h.id, h.effectiveMonth!, actor.id, at, this.clock.today()));
+      await this.repo.save(m, inclusion, actor.id, at);
+      for (const f of facts) await this.onFact(m, inclusion, f, actor);
     }
   }
 
@@ -192,7 +222,13 @@ export class ApplicationsService {
    */
   private async openSinglePersonInclusions(m: EntityManager, parent: Application, actor: Actor, on: string): Promise<void> {
     const p = parent.state;
+    const alreadyIncluded = new Set(
+      (await this.repo.openInclusions(m, p.householdRef)).map((o) => refOf(o.household.members[o.memberIndex!].idNumber, this.refKey)),
+    );
+    const refs = this.personRefs(p.household);
     for (const inclusion of (p.assessment as Decision).singlePersonInclusions) {
+      // One open inclusion per person: a renewed low-income registration must not open a second one.
+      if (alreadyIncluded.has(refs[inclusion.memberIndex])) continue;
       const at = this.clock.now().toISOString();
       const child = Application.file({
         id: randomUUID(),
@@ -201,7 +237,8 @@ export class ApplicationsService {
         memberIndex: inclusion.memberIndex,
         householdRef: p.householdRef,
         household: p.household,
-        by: p.filedBy,
+        // Opened by the officer whose approval created it; four-eyes then needs someone else to decide it.
+        by: actor.id,
         at,
       });
       check(child.submit(p.assessment as Decision, actor.id, at, on));

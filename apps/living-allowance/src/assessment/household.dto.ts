@@ -5,6 +5,7 @@ import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
+  IsDefined,
   IsIn,
   IsInt,
   IsNumber,
@@ -115,11 +116,11 @@ export class HouseholdDto {
 
   @ApiProperty({ type: [IncomeDto] }) @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => IncomeDto) incomes!: IncomeDto[];
   @ApiProperty({ type: [DeductionDto] }) @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => DeductionDto) deductions!: DeductionDto[];
-  @ApiProperty({ type: AssetsDto }) @ValidateNested() @Type(() => AssetsDto) assets!: AssetsDto;
+  @ApiProperty({ type: AssetsDto }) @IsDefined({ message: 'assets is required (money, homes, housing area, vehicles)' }) @ValidateNested() @Type(() => AssetsDto) assets!: AssetsDto;
 }
 
 export class TrialAssessmentDto {
-  @ApiProperty({ type: HouseholdDto }) @ValidateNested() @Type(() => HouseholdDto) household!: HouseholdDto;
+  @ApiProperty({ type: HouseholdDto }) @IsDefined({ message: 'household is required' }) @ValidateNested() @Type(() => HouseholdDto) household!: HouseholdDto;
   @ApiPropertyOptional({ description: 'assessment date (Asia/Shanghai), default today', example: '2026-03-01' })
   @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'assessedOn must be a date YYYY-MM-DD' }) assessedOn?: string;
 }

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { AppError, FieldProblem } from '../errors';
+import { safeError } from '../logger';
 
 /** RFC 9457 problem details: the one error format of every service. */
 export interface ProblemDetails {
@@ -36,7 +37,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const problem = this.toProblem(exception);
     problem.instance = req?.originalUrl;
     if (problem.status >= 500) {
-      this.log.error({ err: exception, path: req?.path, method: req?.method }, 'unhandled error');
+      this.log.error({ err: safeError(exception), path: req?.path, method: req?.method }, 'unhandled error');
     }
     res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }

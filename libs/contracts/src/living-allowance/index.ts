@@ -1,6 +1,7 @@
 import { ApplicationSubmitted } from './application-submitted.v1';
 import { CaseApproved } from './case-approved.v1';
 import { CaseRejected } from './case-rejected.v1';
+import { CaseTerminated } from './case-terminated.v1';
 import { LowIncomeRegistered } from './low-income-registered.v1';
 import { LowIncomeRemoved } from './low-income-removed.v1';
 import { StandardPublished } from './standard-published.v1';
@@ -8,6 +9,7 @@ import { StandardPublished } from './standard-published.v1';
 export * from './application-submitted.v1';
 export * from './case-approved.v1';
 export * from './case-rejected.v1';
+export * from './case-terminated.v1';
 export * from './low-income-registered.v1';
 export * from './low-income-removed.v1';
 export * from './standard-published.v1';
@@ -17,6 +19,7 @@ export const LIVING_ALLOWANCE_EVENTS = [
   ApplicationSubmitted,
   CaseApproved,
   CaseRejected,
+  CaseTerminated,
   LowIncomeRegistered,
   LowIncomeRemoved,
 ] as const;

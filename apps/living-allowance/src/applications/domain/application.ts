@@ -48,7 +48,11 @@ export type CaseFact =
   | { kind: 'submitted'; on: LocalDate }
   | { kind: 'approved'; granted: 'dibao' | 'low_income'; on: LocalDate }
   | { kind: 'rejected'; reason: RejectionReason; on: LocalDate }
-  | { kind: 'withdrawn' };
+  | { kind: 'withdrawn' }
+  | { kind: 'ended'; reason: EndReason; on: LocalDate; stopsFromMonth: string };
+
+/** Why a paying case ends. Later casework (periodic review, gradual exit) adds its own reasons. */
+export type EndReason = 'COVERED_BY_HOUSEHOLD_CASE';
 
 type Result = { ok: true; facts: CaseFact[] } | { ok: false; problem: CaseProblem };
 
@@ -106,10 +110,12 @@ export class Application {
     return this.s;
   }
 
-  editHousehold(household: Household, by: string, at: string): Result {
+  /** A correction of the document; the household is re-referenced in case the applicant changed. */
+  editHousehold(household: Household, householdRef: string, by: string, at: string): Result {
     const t = this.transition('edit', by, at);
     if (!t.ok) return t;
     this.s.household = household;
+    this.s.householdRef = householdRef;
     return { ok: true, facts: [] };
   }
 
@@ -127,7 +133,7 @@ export class Application {
    * approved — the officer rejects it with a reason instead.
    */
   approve(by: string, at: string, on: LocalDate, note?: string): Result {
-    const guard = this.decidingGuard(by);
+    const guard = this.decidingGuard('approve', by);
     if (guard) return guard;
     const d = this.s.assessment!;
     const granted = this.s.coverage === 'single_person' ? 'dibao' : d.outcome;
@@ -146,7 +152,7 @@ export class Application {
   }
 
   reject(by: string, at: string, on: LocalDate, reason: RejectionReason, note?: string): Result {
-    const guard = this.decidingGuard(by);
+    const guard = this.decidingGuard('reject', by);
     if (guard) return guard;
     if (reason === 'OTHER' && !note?.trim()) {
       return problem('CASE.NOTE_REQUIRED', 400, '选择“其他原因”时必须填写说明', 'A note is required when the reason is OTHER.');
@@ -156,6 +162,22 @@ export class Application {
     this.s.rejectionReason = reason;
     this.s.decidedOn = on;
     return { ok: true, facts: [{ kind: 'rejected', reason, on }] };
+  }
+
+  /**
+   * A single-person inclusion ends when its household becomes a dibao case itself: the person is then
+   * paid as a household member, from the household's first month — never twice. An inclusion not yet
+   * decided is withdrawn instead.
+   */
+  endBecauseHouseholdCovered(householdCaseId: string, stopsFromMonth: string, by: string, at: string, on: LocalDate): Result {
+    if (this.s.coverage !== 'single_person') {
+      return problem('CASE.NOT_SINGLE_PERSON', 409, '只有单人户救助可因家庭纳入低保而终止', 'Only a single-person inclusion ends because its household is covered.');
+    }
+    const note = `household case ${householdCaseId} approved`;
+    if (this.s.status === 'submitted') return this.withdraw(by, at, note);
+    const t = this.transition('end', by, at, 'COVERED_BY_HOUSEHOLD_CASE', note);
+    if (!t.ok) return t;
+    return { ok: true, facts: [{ kind: 'ended', reason: 'COVERED_BY_HOUSEHOLD_CASE', on, stopsFromMonth }] };
   }
 
   withdraw(by: string, at: string, note?: string): Result {
@@ -170,7 +192,9 @@ export class Application {
     return inclusion?.monthlyBenefitFen ?? 0;
   }
 
-  private decidingGuard(by: string): { ok: false; problem: CaseProblem } | undefined {
+  private decidingGuard(action: CaseAction, by: string): { ok: false; problem: CaseProblem } | undefined {
+    // The status decides first: a draft or a closed case has nothing to decide, whoever asks.
+    if (!nextStatus(this.s.status, action)) return this.illegal(action);
     // Four-eyes: the person who filed the case may not decide it (审核确认分离).
     if (by === this.s.filedBy) {
       return problem('CASE.FOUR_EYES', 403, '经办人不能审批自己受理的申请', 'The officer who filed the case cannot decide it.');
@@ -178,16 +202,14 @@ export class Application {
     return undefined;
   }
 
+  private illegal(action: CaseAction): { ok: false; problem: CaseProblem } {
+    const verb: Record<CaseAction, string> = { edit: 'edited', submit: 'submitted', approve: 'approved', reject: 'rejected', withdraw: 'withdrawn', end: 'ended' };
+    return problem('CASE.ILLEGAL_TRANSITION', 409, `当前状态（${this.s.status}）不能执行此操作（${action}）`, `A case in status '${this.s.status}' cannot be ${verb[action]}.`);
+  }
+
   private transition(action: CaseAction, by: string, at: string, reasonCode?: string, note?: string): Result {
     const to = nextStatus(this.s.status, action);
-    if (!to) {
-      return problem(
-        'CASE.ILLEGAL_TRANSITION',
-        409,
-        `当前状态（${this.s.status}）不能执行此操作（${action}）`,
-        `A case in status '${this.s.status}' cannot be ${action === 'edit' ? 'edited' : action + 'ed'}.`,
-      );
-    }
+    if (!to) return this.illegal(action);
     this.history.push({ action, from: this.s.status, to, actor: by, at, reasonCode, note });
     this.s.status = to;
     return { ok: true, facts: [] };

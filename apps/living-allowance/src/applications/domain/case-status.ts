@@ -3,29 +3,28 @@
  * township review, public notice and county confirmation steps slot in between `submitted` and the
  * decision as further states of the same table.
  */
-export const CASE_STATUSES = ['draft', 'submitted', 'approved', 'rejected', 'withdrawn'] as const;
+export const CASE_STATUSES = ['draft', 'submitted', 'approved', 'rejected', 'withdrawn', 'ended'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
-export const CASE_ACTIONS = ['edit', 'submit', 'approve', 'reject', 'withdraw'] as const;
+export const CASE_ACTIONS = ['edit', 'submit', 'approve', 'reject', 'withdraw', 'end'] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 /** Every legal transition; anything not listed is refused with `CASE.ILLEGAL_TRANSITION`. */
 export const TRANSITIONS: Record<CaseStatus, Partial<Record<CaseAction, CaseStatus>>> = {
   draft: { edit: 'draft', submit: 'submitted', withdraw: 'withdrawn' },
   submitted: { approve: 'approved', reject: 'rejected', withdraw: 'withdrawn' },
-  approved: {},
+  approved: { end: 'ended' },
   rejected: {},
   withdrawn: {},
+  ended: {},
 };
 
 export function nextStatus(from: CaseStatus, action: CaseAction): CaseStatus | undefined {
   return TRANSITIONS[from][action];
 }
 
-/** States in which the household's members count as belonging to this case (one active household per person). */
-export function holdsMembers(s: CaseStatus): boolean {
-  return s === 'draft' || s === 'submitted' || s === 'approved';
-}
+/** Statuses in which a case is still open or paying (what an operator means by "active"). */
+export const ACTIVE_STATUSES: readonly CaseStatus[] = ['draft', 'submitted', 'approved'];
 
 /**
  * Reasons an officer may give for a refusal; the written notice (书面告知) explains the one chosen.

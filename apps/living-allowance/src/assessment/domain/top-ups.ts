@@ -10,7 +10,7 @@ export interface GrantedTopUp {
 function applies(when: TopUpCondition, member: HouseholdMember, age: number): boolean {
   if (when.minAge !== undefined && age < when.minAge) return false;
   if (when.maxAgeExclusive !== undefined && age >= when.maxAgeExclusive) return false;
-  if (when.disabilityGrades !== undefined && (member.disability === undefined || !when.disabilityGrades.includes(member.disability.grade))) {
+  if (when.disabilityGrades !== undefined && (member.disability == null || !when.disabilityGrades.includes(member.disability.grade))) {
     return false;
   }
   if (when.seriousIllness !== undefined && (member.seriousIllness === true) !== when.seriousIllness) return false;

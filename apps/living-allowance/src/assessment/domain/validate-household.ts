@@ -66,7 +66,7 @@ export function validateHousehold(household: Household, params: AssessmentParame
       errors.push(error('HOUSEHOLD.UNKNOWN_RELATION', { zh: '与申请人关系无效', en: 'Unknown relation to the applicant.' }, `members[${i}].relation`));
     }
     if (
-      m.disability !== undefined &&
+      m.disability != null &&
       (![1, 2, 3, 4].includes(m.disability.grade) ||
         !['physical', 'visual', 'hearing', 'speech', 'intellectual', 'mental', 'multiple'].includes(m.disability.kind))
     ) {

@@ -19,9 +19,9 @@ export const SINGLE_PERSON_QUALIFIES = 'SINGLE_PERSON.QUALIFIES';
 
 function qualifyingReason(member: HouseholdMember, criteria: SinglePersonInclusionValue): SinglePersonInclusionReason | undefined {
   const d = member.disability;
-  if (d !== undefined && criteria.disabilityGrades.includes(d.grade)) return 'SINGLE_PERSON.SEVERE_DISABILITY';
+  if (d != null && criteria.disabilityGrades.includes(d.grade)) return 'SINGLE_PERSON.SEVERE_DISABILITY';
   if (
-    d !== undefined &&
+    d != null &&
     (d.kind === 'intellectual' || d.kind === 'mental') &&
     criteria.intellectualOrMentalGrades.includes(d.grade)
   ) {
@@ -68,7 +68,7 @@ export function checkSinglePersonInclusion({ member, memberIndex, criteria }: Si
     };
   }
   const why: LocalizedText =
-    reason === 'SINGLE_PERSON.SERIOUS_ILLNESS' || member.disability === undefined
+    reason === 'SINGLE_PERSON.SERIOUS_ILLNESS' || member.disability == null
       ? { zh: '患重病', en: 'has a serious illness' }
       : { zh: `持${disabilityText(member.disability).zh}证`, en: `has a ${disabilityText(member.disability).en}` };
   return {
