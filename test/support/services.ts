@@ -22,6 +22,21 @@ export interface TestServiceOptions {
   relay?: Partial<RelayOptions>;
   retry?: RetryPolicy;
   log?: Logger;
+  backgroundJobs?: boolean;
+}
+
+/** A clock a test can move: deadlines, notices and payment months depend on the date. */
+export class TestClock implements Clock {
+  constructor(private at: Date) {}
+  now(): Date {
+    return new Date(this.at);
+  }
+  today(): string {
+    return fixedClock(this.at).today();
+  }
+  set(iso: string): void {
+    this.at = new Date(iso);
+  }
 }
 
 /** Quiet logger for tests; set TEST_LOG=debug to see what the services do. */
@@ -34,7 +49,7 @@ export async function startLivingAllowance(o: TestServiceOptions = {}): Promise<
   const db = await freshDatabase('la');
   const transport = o.transport ?? 'in-process';
   const clock = o.clock ?? fixedClock(new Date('2026-03-02T02:00:00Z'));
-  const svc = await runService(livingAllowanceService({ refKey: TEST_REF_KEY, clock }), {
+  const svc = await runService(livingAllowanceService({ refKey: TEST_REF_KEY, clock, backgroundJobs: o.backgroundJobs }), {
     settings: {
       databaseUrl: db.url,
       port: 0,

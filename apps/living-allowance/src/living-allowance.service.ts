@@ -3,22 +3,23 @@ import { LIVING_ALLOWANCE_EVENTS } from '@jiuzhu/contracts';
 import { ServiceDefinition } from '@jiuzhu/platform';
 import { LivingAllowanceModule } from './living-allowance.module';
 import { LivingAllowanceSchema1732700000100 } from './migrations/1732700000100-living-allowance-schema';
+import { ReassessmentRuns1732700000200 } from './migrations/1732700000200-reassessment-runs';
 import { DEFAULT_PARAMETERS } from './parameters/domain/default-parameters';
 import { ParameterRepository } from './parameters/parameter.repository';
 
 /** The living-allowance (最低生活保障, dibao) service as the runtime starts it. */
-export function livingAllowanceService(o: { refKey: string; clock?: Clock }): ServiceDefinition {
+export function livingAllowanceService(o: { refKey: string; clock?: Clock; backgroundJobs?: boolean }): ServiceDefinition {
   return {
     name: 'living-allowance',
     title: 'Jiuzhu — living allowance (最低生活保障)',
     description:
       'Dibao eligibility (试算 trial assessment with a line-by-line explanation), applications and decisions, the low-income household database, and the effective-dated parameters (standards, limits, top-ups). Send X-Actor-Id on every change.',
-    migrations: [LivingAllowanceSchema1732700000100],
+    migrations: [LivingAllowanceSchema1732700000100, ReassessmentRuns1732700000200],
     produces: LIVING_ALLOWANCE_EVENTS,
     async prepare({ dataSource, log }) {
       const seeded = await new ParameterRepository(dataSource).seedIfEmpty(DEFAULT_PARAMETERS);
       if (seeded) log.info({ versions: seeded }, 'seeded the illustrative default parameters (replace them by publishing real ones)');
     },
-    module: ({ dataSource, messaging }) => LivingAllowanceModule.register({ dataSource, messaging, clock: o.clock ?? systemClock, refKey: o.refKey }),
+    module: ({ dataSource, messaging, log }) => LivingAllowanceModule.register({ dataSource, messaging, log, clock: o.clock ?? systemClock, refKey: o.refKey, backgroundJobs: o.backgroundJobs }),
   };
 }

@@ -163,6 +163,14 @@ describe('publishing a new dibao standard', () => {
     expect((await trialOn('2026-03-02', { districtCode: '640221', area: 'rural' })).body.standardFen).toBe(57000);
   });
 
+  it('a standard may be published after its effective date: the reassessment it opens settles the months already paid', async () => {
+    const res = await publish(standard({ districtCode: '640205', area: 'rural', validFrom: '2026-01-01', value: { monthlyFen: 58000 } }));
+
+    expect(res.status).toBe(201);
+    const runs = (await call('GET', '/reassessments')).body.items;
+    expect(runs.find((r: any) => r.standardVersionId === res.body.versionId)).toMatchObject({ districtCode: '640205', area: 'rural', validFrom: '2026-01-01' });
+  });
+
   it('a city-wide parameter is published without a district and writes no standard.published', async () => {
     const before = (await eventsOf(svc.url, 'living-allowance.standard.published')).length;
     const res = await publish({
@@ -189,7 +197,7 @@ describe('a publication that cannot be right is refused, naming the field, and s
     { what: 'a value that is a bare number', body: standard({ value: 80000 }), field: 'value' },
     { what: 'a value that is null', body: standard({ value: null }), field: 'value' },
     { what: 'no value', body: standard({ value: undefined }), field: 'value' },
-    { what: 'a date in the past', body: standard({ validFrom: '2026-03-01' }), field: 'validFrom' },
+    { what: 'a back-dated city-wide rule', body: { key: 'dibao.payment', validFrom: '2026-03-01', value: { mode: 'gap', floorShareBp: 2000 }, legalSource: LEGAL_SOURCE }, field: 'validFrom' },
     { what: 'a date that does not exist', body: standard({ validFrom: '2026-02-30' }), field: 'validFrom' },
     { what: 'a date in another format', body: standard({ validFrom: '1 July 2026' }), field: 'validFrom' },
     { what: 'an unknown key', body: standard({ key: 'dibao.bonus' }), field: 'key' },

@@ -8,3 +8,5 @@ export * from './local-date';
 export * from './money';
 export * from './refs';
 export * from './resident-id';
+export * from './working-days';
+export * from './working-day-calendars';

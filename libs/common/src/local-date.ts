@@ -6,8 +6,6 @@
  */
 export type LocalDate = string;
 
-const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 interface DateParts {
   year: number;
   month: number;
@@ -19,24 +17,93 @@ export function isLeapYear(year: number): boolean {
 }
 
 export function daysInMonth(year: number, month: number): number {
-  if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  switch (month) {
+    case 2:
+      return isLeapYear(year) ? 29 : 28;
+    case 4:
+    case 6:
+    case 9:
+    case 11:
+      return 30;
+    default:
+      return 31;
+  }
 }
 
 function isRealDate(year: number, month: number, day: number): boolean {
   return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
+/**
+ * A date as the number `year × 10000 + month × 100 + day` (2025-06-15 → 20250615). Two such numbers
+ * compare in calendar order, and the age in full years is plain arithmetic on them, so code that
+ * handles many dates (an assessment reads one birth date per member) converts each string once.
+ */
+export type DateNumber = number;
+
+/** Digit value of the character at `i`, or -1 for anything that is not 0–9. */
+function digitAt(s: string, i: number): number {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+}
+
+/**
+ * The DateNumber of `YYYY-MM-DD` characters `from`…`from + 9` of `s` (dashes included), or -1 when
+ * they do not name a real day of years 0001–9999. Reads character codes, not a regular expression:
+ * it is called for every date of every assessment, and allocates nothing.
+ */
+function dateNumberAt(s: string, from: number, dashes: boolean): DateNumber {
+  const m0 = dashes ? from + 5 : from + 4;
+  const d0 = dashes ? from + 8 : from + 6;
+  const y1 = digitAt(s, from);
+  const y2 = digitAt(s, from + 1);
+  const y3 = digitAt(s, from + 2);
+  const y4 = digitAt(s, from + 3);
+  const mo1 = digitAt(s, m0);
+  const mo2 = digitAt(s, m0 + 1);
+  const da1 = digitAt(s, d0);
+  const da2 = digitAt(s, d0 + 1);
+  if ((y1 | y2 | y3 | y4 | mo1 | mo2 | da1 | da2) < 0) return -1;
+  const year = y1 * 1000 + y2 * 100 + y3 * 10 + y4;
+  const month = mo1 * 10 + mo2;
+  const day = da1 * 10 + da2;
+  return isRealDate(year, month, day) ? year * 10000 + month * 100 + day : -1;
+}
+
+/** The DateNumber of a LocalDate, or -1 when `s` is not one (wrong shape or a day that does not exist). */
+export function dateNumberOf(s: unknown): DateNumber {
+  if (typeof s !== 'string' || s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return -1;
+  return dateNumberAt(s, 0, true);
+}
+
+/** The DateNumber of the 8 digits `YYYYMMDD` starting at `from` in `s` (as in a resident ID number), or -1. */
+export function compactDateNumberAt(s: string, from: number): DateNumber {
+  return dateNumberAt(s, from, false);
+}
+
+/**
+ * Age in full years (周岁) between two valid DateNumbers: the years between them, less one while the
+ * birthday (month and day) has not been reached. See `ageOn` for 29 February.
+ */
+export function fullYearsBetween(birth: DateNumber, on: DateNumber): number {
+  const years = Math.floor(on / 10000) - Math.floor(birth / 10000);
+  return on % 10000 >= birth % 10000 ? years : years - 1;
+}
+
 /** A `YYYY-MM-DD` string naming a real day of the (proleptic Gregorian) calendar, years 0001–9999. */
 export function isLocalDate(s: unknown): s is LocalDate {
-  if (typeof s !== 'string') return false;
-  const m = LOCAL_DATE.exec(s);
-  return m !== null && isRealDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  return dateNumberOf(s) >= 0;
+}
+
+function validDateNumber(d: LocalDate): DateNumber {
+  const n = dateNumberOf(d);
+  if (n < 0) throw new RangeError(`not a calendar date YYYY-MM-DD: ${JSON.stringify(d)}`);
+  return n;
 }
 
 function partsOf(d: LocalDate): DateParts {
-  if (!isLocalDate(d)) throw new RangeError(`not a calendar date YYYY-MM-DD: ${JSON.stringify(d)}`);
-  return { year: Number(d.slice(0, 4)), month: Number(d.slice(5, 7)), day: Number(d.slice(8, 10)) };
+  const n = validDateNumber(d);
+  return { year: Math.floor(n / 10000), month: Math.floor(n / 100) % 100, day: n % 100 };
 }
 
 function pad(n: number, width: number): string {
@@ -77,9 +144,9 @@ export function todayInShanghai(now: Date): LocalDate {
 
 /** Negative when a is earlier, 0 when the same day, positive when later. */
 export function compareLocalDate(a: LocalDate, b: LocalDate): number {
-  partsOf(a);
-  partsOf(b);
-  return a < b ? -1 : a > b ? 1 : 0;
+  const x = validDateNumber(a);
+  const y = validDateNumber(b);
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 /**
@@ -88,11 +155,10 @@ export function compareLocalDate(a: LocalDate, b: LocalDate): number {
  * practice counts 周岁. Asking for an age before birth is a programming error.
  */
 export function ageOn(birthDate: LocalDate, on: LocalDate): number {
-  const b = partsOf(birthDate);
-  const o = partsOf(on);
-  if (compareLocalDate(on, birthDate) < 0) throw new RangeError(`ageOn: ${on} is before birth date`);
-  const birthdayReached = o.month > b.month || (o.month === b.month && o.day >= b.day);
-  return o.year - b.year - (birthdayReached ? 0 : 1);
+  const b = validDateNumber(birthDate);
+  const o = validDateNumber(on);
+  if (o < b) throw new RangeError(`ageOn: ${on} is before birth date`);
+  return fullYearsBetween(b, o);
 }
 
 /**
@@ -127,6 +193,6 @@ export function firstDayOfNextMonth(d: LocalDate): LocalDate {
 
 /** The month a date falls in, `YYYY-MM` (the unit of monthly payments). */
 export function monthOf(d: LocalDate): string {
-  partsOf(d);
+  validDateNumber(d);
   return d.slice(0, 7);
 }

@@ -29,35 +29,57 @@ function toSafeNumber(v: bigint, what: string): number {
 }
 
 /**
+ * ⌊n ÷ d⌋ for a non-negative safe integer n and a positive safe integer d, exactly: `n % d` is exact
+ * in floating point, and so is dividing the exact multiple n − n % d by d. (⌊n / d⌋ on its own is
+ * not: n / d may round up to the next integer once n is above about 2^40.)
+ */
+function floorDiv(n: number, d: number): number {
+  return (n - (n % d)) / d;
+}
+
+/**
  * `numerator ÷ denominator` rounded half up (0.5 fen → 1 fen), for non-negative integers; the usual
- * 四舍五入 of Chinese financial practice. Done in BigInt so no intermediate loses precision.
+ * 四舍五入 of Chinese financial practice. Exact: in integer floating point while 2 × numerator +
+ * denominator is a safe integer (every real amount), in BigInt beyond.
  */
 export function divideRoundHalfUp(numerator: number, denominator: number): number {
   assertFen(numerator, 'numerator');
   if (!Number.isSafeInteger(denominator) || denominator <= 0) {
     throw new RangeError(`denominator must be a positive integer, got ${denominator}`);
   }
+  const twice = 2 * numerator + denominator;
+  if (Number.isSafeInteger(twice) && Number.isSafeInteger(2 * denominator)) return floorDiv(twice, 2 * denominator);
   const n = BigInt(numerator);
   const d = BigInt(denominator);
   return toSafeNumber((2n * n + d) / (2n * d), 'divideRoundHalfUp');
 }
 
-/** amountFen × shareBp / 10000, rounded half up to a whole fen, computed exactly in integers. */
+/**
+ * amountFen × shareBp / 10000, rounded half up to a whole fen, computed exactly in integers: in
+ * floating point while the product is a safe integer (a product of safe integers that is itself
+ * below 2^53 is computed exactly; one above is never mistaken for a safe integer), in BigInt beyond.
+ */
 export function shareOfFen(amountFen: number, shareBp: number): number {
   assertFen(amountFen, 'amountFen');
   if (!isBasisPoints(shareBp)) throw new RangeError(`shareBp must be a non-negative integer, got ${shareBp}`);
-  const product = BigInt(amountFen) * BigInt(shareBp);
-  return toSafeNumber((product + 5000n) / 10000n, 'shareOfFen');
+  const product = amountFen * shareBp + 5000;
+  if (Number.isSafeInteger(product)) return floorDiv(product, BP_PER_UNIT);
+  return toSafeNumber((BigInt(amountFen) * BigInt(shareBp) + 5000n) / 10000n, 'shareOfFen');
 }
 
-/** Sum of fen amounts; refuses to overflow silently into inexact floats. */
+/**
+ * Sum of fen amounts; refuses to overflow silently into inexact floats. A running total of safe
+ * non-negative integers stays exact while it is itself a safe integer, so checking it after each
+ * addition is enough — no BigInt needed.
+ */
 export function sumFen(amounts: readonly number[]): number {
-  let total = 0n;
+  let total = 0;
   for (const a of amounts) {
     assertFen(a);
-    total += BigInt(a);
+    total += a;
+    if (total > Number.MAX_SAFE_INTEGER) throw new RangeError('sumFen exceeds the safe integer range');
   }
-  return toSafeNumber(total, 'sumFen');
+  return total;
 }
 
 /** Yuan with two decimals and no grouping, e.g. 78000 → '780.00', 5 → '0.05', -150 → '-1.50'. */

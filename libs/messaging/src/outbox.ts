@@ -23,16 +23,32 @@ export class Outbox {
   constructor(private readonly source: string) {}
 
   async append<T extends object>(manager: EntityManager, contract: EventContract<T>, payload: NoInfer<T>): Promise<string> {
-    // A payload that breaks its own contract is a bug in this service; refuse it before it leaves.
-    const checked = validatePayload(contract, payload);
-    if (!checked.ok) {
-      throw new Error(`event ${contract.type} v${contract.version} breaks its contract: ${JSON.stringify(checked.violations)}`);
-    }
-    const id = randomUUID();
-    await manager.query(
-      `INSERT INTO outbox (id, topic, key, type, version, source, payload) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [id, contract.topic, contract.keyOf(payload), contract.type, contract.version, this.source, JSON.stringify(payload)],
-    );
+    const [id] = await this.appendMany(manager, contract, [payload]);
     return id;
+  }
+
+  /** Many events of one type in one statement (batch jobs: thousands of events per transaction). */
+  async appendMany<T extends object>(manager: EntityManager, contract: EventContract<T>, payloads: NoInfer<T>[]): Promise<string[]> {
+    if (payloads.length === 0) return [];
+    const ids: string[] = [];
+    const keys: string[] = [];
+    const bodies: string[] = [];
+    for (const payload of payloads) {
+      // A payload that breaks its own contract is a bug in this service; refuse it before it leaves.
+      const checked = validatePayload(contract, payload);
+      if (!checked.ok) {
+        throw new Error(`event ${contract.type} v${contract.version} breaks its contract: ${JSON.stringify(checked.violations)}`);
+      }
+      ids.push(randomUUID());
+      keys.push(contract.keyOf(payload));
+      bodies.push(JSON.stringify(payload));
+    }
+    // unnest keeps the rows in array order, so sequence numbers follow the caller's order.
+    await manager.query(
+      `INSERT INTO outbox (id, topic, key, type, version, source, payload)
+       SELECT id, $4, key, $5, $6, $7, payload FROM unnest($1::uuid[], $2::text[], $3::jsonb[]) WITH ORDINALITY AS t(id, key, payload, n) ORDER BY n`,
+      [ids, keys, bodies, contract.topic, contract.type, contract.version, this.source],
+    );
+    return ids;
   }
 }

@@ -7,6 +7,7 @@ import { districtAreaScope, GLOBAL_SCOPE, isArea, isDistrictCode, ParameterVersi
 import { ParameterKey, PARAMETER_SPECS } from './domain/parameter-keys';
 import { ParameterCatalog } from './parameter-catalog';
 import { ParameterRepository } from './parameter.repository';
+import { requestReassessment } from '../reassessment/reassessment-runner';
 
 export interface PublishParameterCommand {
   key: string;
@@ -30,6 +31,7 @@ export class PublishParameter {
     private readonly catalog: ParameterCatalog,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
+    private readonly onPublished?: (v: ParameterVersion) => void,
   ) {}
 
   async execute(cmd: PublishParameterCommand, actor: Actor): Promise<ParameterVersion> {
@@ -39,7 +41,11 @@ export class PublishParameter {
     const problems = [];
     if (!isLocalDate(cmd.validFrom)) problems.push({ field: 'validFrom', reason: 'must be a calendar date YYYY-MM-DD' });
     // Rules take effect going forward; a back-dated number would silently change past decisions' basis.
-    else if (compareLocalDate(cmd.validFrom, this.clock.today()) < 0) problems.push({ field: 'validFrom', reason: 'must not be in the past' });
+    // A standard is the exception: governments often publish it after its effective date, and the
+    // reassessment it starts settles the months already paid.
+    else if (cmd.key !== 'dibao.standard' && compareLocalDate(cmd.validFrom, this.clock.today()) < 0) {
+      problems.push({ field: 'validFrom', reason: 'must not be in the past' });
+    }
     if (!spec.isValid(cmd.value)) problems.push({ field: 'value', reason: `does not have the shape of ${cmd.key} (unit: ${spec.unit})` });
     let scope = GLOBAL_SCOPE;
     if (spec.scope === 'district-area') {
@@ -70,10 +76,13 @@ export class PublishParameter {
           versionId,
           legalSource: cmd.legalSource,
         });
+        // Every paying case of the district and area is re-decided under the new standard.
+        await requestReassessment(m, { districtCode, area, standardVersionId: versionId, validFrom: cmd.validFrom, requestedBy: actor.id });
       }
       return v;
     });
     this.catalog.invalidate();
+    this.onPublished?.(version);
     return version;
   }
 }

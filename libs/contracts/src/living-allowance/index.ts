@@ -1,17 +1,21 @@
 import { ApplicationSubmitted } from './application-submitted.v1';
+import { BenefitAdjusted } from './benefit-adjusted.v1';
 import { CaseApproved } from './case-approved.v1';
 import { CaseRejected } from './case-rejected.v1';
 import { CaseTerminated } from './case-terminated.v1';
 import { LowIncomeRegistered } from './low-income-registered.v1';
 import { LowIncomeRemoved } from './low-income-removed.v1';
+import { ReassessmentCompleted } from './reassessment-completed.v1';
 import { StandardPublished } from './standard-published.v1';
 
 export * from './application-submitted.v1';
+export * from './benefit-adjusted.v1';
 export * from './case-approved.v1';
 export * from './case-rejected.v1';
 export * from './case-terminated.v1';
 export * from './low-income-registered.v1';
 export * from './low-income-removed.v1';
+export * from './reassessment-completed.v1';
 export * from './standard-published.v1';
 
 export const LIVING_ALLOWANCE_EVENTS = [
@@ -22,4 +26,6 @@ export const LIVING_ALLOWANCE_EVENTS = [
   CaseTerminated,
   LowIncomeRegistered,
   LowIncomeRemoved,
+  BenefitAdjusted,
+  ReassessmentCompleted,
 ] as const;

@@ -1,0 +1,93 @@
+import { isLocalDate, LocalDate } from '@jiuzhu/common';
+import { GLOBAL_SCOPE, ParameterVersion } from '../../parameters/domain/parameter';
+import { versionInForce } from '../../parameters/domain/resolve-parameters';
+
+/**
+ * The parameters of the price-linkage subsidy (物价上涨挂钩联动机制, policy.md §2), in the shape of
+ * parameter-keys.ts so that the catalog can carry them: key, value type, shape check. Triggers are
+ * rises in basis points (3.5 % = 350 bp). They are effective-dated data because they do change:
+ * provinces may set lower triggers, and in 2022–23 the national CPI trigger was temporarily 3.0 %.
+ */
+
+export const PRICE_SUBSIDY_PARAMETER_KEYS = {
+  triggers: 'price-subsidy.triggers',
+} as const;
+
+/** Who receives the subsidy. Dibao and special-hardship persons by national rule; low-income (dibao-edge) households by local decision. */
+export interface PriceSubsidyCoverage {
+  dibao: boolean;
+  specialHardship: boolean;
+  lowIncome: boolean;
+}
+
+/**
+ * `price-subsidy.triggers` — the mechanism starts in a month when the CPI rise reaches
+ * `cpiTriggerBp` OR the food CPI rise reaches `foodCpiTriggerBp` (either suffices). The 2021 rules
+ * say 达到 (reaches), i.e. "≥": `inclusive: true`; `false` lets a province require a rise strictly
+ * above the trigger.
+ */
+export interface PriceSubsidyTriggersValue {
+  cpiTriggerBp: number;
+  foodCpiTriggerBp: number;
+  inclusive: boolean;
+  covers: PriceSubsidyCoverage;
+}
+
+export interface PriceSubsidyParameterValues {
+  'price-subsidy.triggers': PriceSubsidyTriggersValue;
+}
+
+export type PriceSubsidyParameterKey = keyof PriceSubsidyParameterValues;
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+// A trigger of 0 % or less would pay in months of falling prices, and the amount is standard × the
+// rise: only a positive trigger guarantees a triggered month has a positive rate.
+const isPosInt = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v > 0;
+
+export function isPriceSubsidyTriggers(v: unknown): v is PriceSubsidyTriggersValue {
+  return (
+    isObj(v) &&
+    isPosInt(v.cpiTriggerBp) &&
+    isPosInt(v.foodCpiTriggerBp) &&
+    typeof v.inclusive === 'boolean' &&
+    isObj(v.covers) &&
+    typeof v.covers.dibao === 'boolean' &&
+    typeof v.covers.specialHardship === 'boolean' &&
+    typeof v.covers.lowIncome === 'boolean'
+  );
+}
+
+/** Same shape as `ParameterSpec` in parameter-keys.ts, so the lead can merge it into PARAMETER_SPECS. */
+export interface PriceSubsidyParameterSpec<K extends PriceSubsidyParameterKey> {
+  scope: 'global' | 'district-area';
+  unit: string;
+  isValid(value: unknown): value is PriceSubsidyParameterValues[K];
+}
+
+export const PRICE_SUBSIDY_PARAMETER_SPECS: { [K in PriceSubsidyParameterKey]: PriceSubsidyParameterSpec<K> } = {
+  'price-subsidy.triggers': {
+    // One provincial decision for the whole city; the index itself is provincial.
+    scope: 'global',
+    unit: 'bp of the year-on-year rise',
+    isValid: isPriceSubsidyTriggers,
+  },
+};
+
+export type ResolvePriceSubsidyTriggersResult =
+  | { ok: true; value: PriceSubsidyTriggersValue; versionId: string }
+  | { ok: false; reason: 'missing_parameter' | 'invalid_parameter'; key: string };
+
+/**
+ * The triggers in force on `on` (latest `validFrom` not after `on`, as for every parameter). Missing
+ * or malformed triggers are returned, not guessed: paying a subsidy on a default the bureau never
+ * published would be worse than showing that it is missing.
+ */
+export function resolvePriceSubsidyTriggers(catalog: readonly ParameterVersion[], on: LocalDate): ResolvePriceSubsidyTriggersResult {
+  if (!isLocalDate(on)) throw new RangeError(`resolvePriceSubsidyTriggers: not a calendar date: ${JSON.stringify(on)}`);
+  const key = PRICE_SUBSIDY_PARAMETER_KEYS.triggers;
+  const v = versionInForce(catalog, key, GLOBAL_SCOPE, on);
+  if (v === undefined) return { ok: false, reason: 'missing_parameter', key };
+  if (!PRICE_SUBSIDY_PARAMETER_SPECS[key].isValid(v.value)) return { ok: false, reason: 'invalid_parameter', key };
+  return { ok: true, value: v.value, versionId: v.versionId };
+}

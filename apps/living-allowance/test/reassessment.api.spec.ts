@@ -1,0 +1,173 @@
+import pino from 'pino';
+import { Outbox } from '@jiuzhu/messaging';
+import { ParameterCatalog } from '../src/parameters/parameter-catalog';
+import { ReassessmentRunner } from '../src/reassessment/reassessment-runner';
+import { http, startLivingAllowance, TestClock, TestService } from '../../../test/support/services';
+import { as, eventsOf, HouseholdInput, idNumber } from './households';
+
+/**
+ * A new standard re-decides every paying case of its district and area (policy.md §1 "Standards";
+ * issue: reassessment on a new standard). The what-if shows the same figures before anything is written.
+ */
+const CASEWORKER = 'clerk-41';
+const OFFICER = 'officer-42';
+const ADMIN = as('admin-43', 'admin');
+
+let svc: TestService;
+const clock = new TestClock(new Date('2026-01-10T02:00:00Z'));
+const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => http(svc.url, method, path, body, headers);
+
+function twoAdults(districtCode: string, wageFen: number): HouseholdInput {
+  return {
+    districtCode,
+    area: 'urban',
+    members: [
+      { idNumber: idNumber('1975-04-02', districtCode), relation: 'applicant' },
+      { idNumber: idNumber('1977-09-14', districtCode), relation: 'spouse' },
+    ],
+    incomes: [{ memberIndex: 0, kind: 'wage', monthlyFen: wageFen }],
+    deductions: [],
+    assets: { moneyFen: 0, homes: 1, housingAreaSqm: 50, vehicles: [] },
+  };
+}
+
+async function approved(h: HouseholdInput): Promise<any> {
+  const filed = await call('POST', '/applications', { household: h }, as(CASEWORKER));
+  expect(filed.status).toBe(201);
+  expect((await call('POST', `/applications/${filed.body.id}/submit`, { expectedVersion: 1 }, as(CASEWORKER))).status).toBe(200);
+  const ok = await call('POST', `/applications/${filed.body.id}/approve`, { expectedVersion: 2 }, as(OFFICER));
+  expect(ok.status).toBe(200);
+  return ok.body;
+}
+
+const affected: any[] = [];
+const untouched: any[] = [];
+
+beforeAll(async () => {
+  svc = await startLivingAllowance({ clock, backgroundJobs: false });
+  // Approved in January: paid from February at the 780.00 standard.
+  for (let i = 0; i < 12; i++) affected.push(await approved(twoAdults('640202', 40000 + i * 1000)));
+  for (let i = 0; i < 2; i++) untouched.push(await approved(twoAdults('640205', 50000)));
+  // The 2026 standard is published in March, effective from 1 January.
+  clock.set('2026-03-15T02:00:00Z');
+});
+
+afterAll(() => svc?.dispose());
+
+describe('what-if and reassessment when a new standard is published', () => {
+  let whatIf: any;
+
+  it('the what-if shows, without writing anything, how every paying case would change and what it costs per month', async () => {
+    const before = await svc.dataSource.query(`SELECT count(*)::int AS n FROM outbox`);
+    const res = await call('POST', '/reassessments/what-if', { validFrom: '2026-01-01', standards: [{ districtCode: '640202', area: 'urban', monthlyFen: 82000 }] });
+
+    expect(res.status).toBe(200);
+    whatIf = res.body.districts[0];
+    // Gap payment: each two-person case gains 2 × (820.00 − 780.00) = 80.00 a month, owed for February and March already paid.
+    expect(whatIf).toMatchObject({
+      districtCode: '640202',
+      area: 'urban',
+      currentStandardFen: 78000,
+      proposedStandardFen: 82000,
+      payingCases: { examined: 12, changed: 12, increased: 12, decreased: 0, leavingDibao: 0, monthlyBudgetDeltaFen: 12 * 8000, settlementFen: 12 * 8000 * 2 },
+    });
+    expect(await svc.dataSource.query(`SELECT count(*)::int AS n FROM outbox`)).toEqual(before);
+    expect(await svc.dataSource.query(`SELECT count(*)::int AS n FROM reassessment_runs`)).toEqual([{ n: 0 }]);
+  });
+
+  it('refuses a what-if with a bad district or amount, naming the field', async () => {
+    const res = await call('POST', '/reassessments/what-if', { validFrom: '2026-01-01', standards: [{ districtCode: '999999', area: 'urban', monthlyFen: 1.5 }] });
+    expect(res.status).toBe(400);
+    expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['standards[0].monthlyFen']);
+  });
+
+  it('publishing the standard opens a reassessment run for its district and area', async () => {
+    const res = await call(
+      'POST',
+      '/parameters',
+      { key: 'dibao.standard', districtCode: '640202', area: 'urban', validFrom: '2026-01-01', value: { monthlyFen: 82000 }, legalSource: '石嘴山市 2026 年城乡低保标准 (test)' },
+      ADMIN,
+    );
+    expect(res.status).toBe(201);
+    const runs = (await call('GET', '/reassessments')).body.items;
+    expect(runs).toEqual([expect.objectContaining({ districtCode: '640202', area: 'urban', status: 'pending', standardVersionId: res.body.versionId, requestedBy: 'admin-43' })]);
+  });
+
+  it('a run killed halfway resumes from its cursor: every changed case is adjusted and announced exactly once', async () => {
+    const [run] = (await call('GET', '/reassessments')).body.items;
+    const catalog = svc.app.get(ParameterCatalog);
+    const log = pino({ level: 'silent' });
+    const dyingOutbox = new Outbox('living-allowance');
+    const appendMany = dyingOutbox.appendMany.bind(dyingOutbox);
+    let calls = 0;
+    dyingOutbox.appendMany = (async (...args: Parameters<typeof appendMany>) => {
+      if (++calls === 2) throw new Error('process killed while writing the second batch');
+      return appendMany(...args);
+    }) as Outbox['appendMany'];
+    const dying = new ReassessmentRunner(svc.dataSource, catalog, dyingOutbox, clock, log, 5);
+    expect(await dying.processBatch(run.id)).toBe('more');
+    await expect(dying.processBatch(run.id)).rejects.toThrow('process killed');
+    expect((await call('GET', `/reassessments/${run.id}`)).body).toMatchObject({ status: 'running', examined: 5, changed: 5 });
+
+    const restarted = new ReassessmentRunner(svc.dataSource, catalog, new Outbox('living-allowance'), clock, log, 5);
+    await restarted.drain();
+
+    const done = (await call('GET', `/reassessments/${run.id}`)).body;
+    expect(done).toMatchObject({ status: 'completed', examined: 12, changed: 12, leavingDibao: 0, failed: 0 });
+    const adjusted = await eventsOf(svc.url, 'living-allowance.benefit.adjusted');
+    expect(adjusted.map((e) => e.data.caseId).sort()).toEqual(affected.map((a) => a.id).sort());
+  });
+
+  it('the run reports the same figures the what-if promised', async () => {
+    const [run] = (await call('GET', '/reassessments')).body.items;
+    const { examined, changed, increased, decreased, leavingDibao, monthlyBudgetDeltaFen, settlementFen } = run;
+    expect({ examined, changed, increased, decreased, leavingDibao, monthlyBudgetDeltaFen, settlementFen }).toEqual(whatIf.payingCases);
+    const completed = await eventsOf(svc.url, 'living-allowance.reassessment.completed');
+    expect(completed.map((e) => e.data)).toEqual([
+      expect.objectContaining({ runId: run.id, casesExamined: 12, casesChanged: 12, monthlyBudgetDeltaFen: 96000, settlementFen: 192000, completedOn: '2026-03-15' }),
+    ]);
+  });
+
+  it('each adjusted case pays the new amount, keeps its history, and its event settles the months already paid', async () => {
+    const c = affected[0];
+    const now = (await call('GET', `/applications/${c.id}`)).body;
+    expect(now).toMatchObject({ status: 'approved', monthlyBenefitFen: c.monthlyBenefitFen + 8000, version: c.version + 1, updatedBy: 'system:reassessment' });
+    expect(now.assessment.standardFen).toBe(82000);
+    const history = (await call('GET', `/applications/${c.id}/history`)).body.items;
+    expect(history[history.length - 1]).toMatchObject({ action: 'reassess', reasonCode: 'NEW_STANDARD' });
+    const [event] = (await eventsOf(svc.url, 'living-allowance.benefit.adjusted')).filter((e) => e.data.caseId === c.id);
+    expect(event.data).toMatchObject({
+      oldMonthlyBenefitFen: c.monthlyBenefitFen,
+      newMonthlyBenefitFen: c.monthlyBenefitFen + 8000,
+      adjustedFromMonth: '2026-02',
+      monthsPaidAtOldAmount: 2,
+      settlementFen: 16000,
+      adjustedOn: '2026-03-15',
+    });
+  });
+
+  it('cases of other districts are not touched', async () => {
+    for (const c of untouched) {
+      const now = (await call('GET', `/applications/${c.id}`)).body;
+      expect(now).toMatchObject({ monthlyBenefitFen: c.monthlyBenefitFen, version: c.version });
+    }
+  });
+
+  it('a lower standard flags a household that would leave dibao for review instead of ending its case', async () => {
+    const poorer = await approved({ ...twoAdults('640221', 100000), area: 'rural' });
+    expect(poorer.monthlyBenefitFen).toBeGreaterThan(0);
+    const published = await call(
+      'POST',
+      '/parameters',
+      { key: 'dibao.standard', districtCode: '640221', area: 'rural', validFrom: '2026-04-01', value: { monthlyFen: 45000 }, legalSource: 'test: a lower standard' },
+      ADMIN,
+    );
+    expect(published.status).toBe(201);
+    await new ReassessmentRunner(svc.dataSource, svc.app.get(ParameterCatalog), new Outbox('living-allowance'), clock, pino({ level: 'silent' })).drain();
+
+    const [run] = (await call('GET', '/reassessments')).body.items;
+    expect(run).toMatchObject({ districtCode: '640221', status: 'completed', examined: 1, changed: 0, leavingDibao: 1 });
+    const [row] = await svc.dataSource.query(`SELECT status, needs_review, monthly_benefit_fen FROM applications WHERE id = $1`, [poorer.id]);
+    expect(row).toEqual({ status: 'approved', needs_review: true, monthly_benefit_fen: String(poorer.monthlyBenefitFen) });
+  });
+});

@@ -1,0 +1,395 @@
+import './support/runtime';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { CompressionTypes, Kafka, logLevel, Message, Producer } from 'kafkajs';
+import pino from 'pino';
+import { DataSource } from 'typeorm';
+import { ApplicationSubmitted, ApplicationSubmittedV1, dataschemaOf, envelopeToHeaders } from '@jiuzhu/contracts';
+import {
+  createKafka,
+  DEFAULT_RELAY_OPTIONS,
+  ensureTopics,
+  EventPublisher,
+  KafkaPublisher,
+  KafkaSettings,
+  MessagingTables1732700000000,
+  OutboundMessage,
+  Outbox,
+  OutboxRelay,
+} from '@jiuzhu/messaging';
+import { openDataSource } from '@jiuzhu/persistence';
+import { ChildHandle, forkHelper } from './support/child';
+import { freshDatabase, startKafka, startPostgres } from './support/infra';
+import { fmt, fmtPhase, idleCheck, log, machineInfo, phaseEnd, phaseStart, sleep, summarize, writeResult } from './support/stats';
+
+/**
+ * (b) Outbox → Kafka → inbox: throughput and end-to-end latency of the real event path, beside raw
+ * kafkajs produce → consume on the same broker.
+ *
+ * Pipeline: a paced writer commits one event per transaction into the outbox of a service
+ * database (`Outbox.append`, contract-checked, as services do); the real `OutboxRelay` (woken by the
+ * outbox NOTIFY trigger) publishes through the real `KafkaPublisher` (idempotent, acks=-1); a
+ * consumer service in another process (runService → KafkaEventServer → `@EventPattern` handler →
+ * `Inbox.handleOnce`) applies each event once. Latency = applied time − the event's occurred time.
+ *
+ * Raw: kafkajs producer (idempotent, one request in flight, acks=-1, same key/value/headers as the
+ * relay sends, same partition count) → kafkajs consumer (eachMessage) in another process.
+ *
+ *   node bench/.build/bench/event-pipeline.bench.js
+ *   BENCH_RATE=1000 BENCH_SECONDS=20 BENCH_MAX_EVENTS=20000 KAFKA_BROKERS=… BENCH_DATABASE_ADMIN_URL=… node …
+ */
+
+const RATE = Number(process.env.BENCH_RATE ?? 1000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
+const MAX_EVENTS = Number(process.env.BENCH_MAX_EVENTS ?? 20_000);
+const WRITERS = Number(process.env.BENCH_WRITERS ?? 10); // = the service's pool size
+const PARTITIONS = 3; // what services create their topics with (KAFKA_TOPIC_PARTITIONS default)
+const RAW_BATCH = DEFAULT_RELAY_OPTIONS.batchSize;
+/** What-if (not the production path): the consumer handles this many partitions at once. */
+const WHATIF_CONCURRENCY = Number(process.env.BENCH_WHATIF_CONSUMER_CONCURRENCY ?? 1);
+const TARGET_THROUGHPUT_SHARE = 0.5;
+const TARGET_P99_MS = 100;
+
+process.env.KAFKAJS_NO_PARTITIONER_WARNING ??= '1';
+const silent = pino({ level: process.env.BENCH_LOG ?? 'error' });
+const runId = randomBytes(3).toString('hex');
+
+function payload(): ApplicationSubmittedV1 {
+  return {
+    applicationId: randomUUID(),
+    householdRef: randomBytes(32).toString('hex'),
+    districtCode: '640202',
+    area: 'urban',
+    householdSize: 3,
+    submittedOn: '2026-03-02',
+  };
+}
+
+/** Exactly what KafkaPublisher sends for an outbox row: same key, value and CloudEvents headers. */
+function rawMessage(source: string, occurredAt: string): Message {
+  const p = payload();
+  return {
+    key: p.householdRef,
+    value: JSON.stringify(p),
+    headers: envelopeToHeaders({
+      id: randomUUID(),
+      source,
+      type: ApplicationSubmitted.type,
+      specversion: '1.0',
+      time: occurredAt,
+      subject: p.householdRef,
+      datacontenttype: 'application/json',
+      dataschema: dataschemaOf(ApplicationSubmitted),
+      version: ApplicationSubmitted.version,
+      data: p,
+    }),
+  };
+}
+
+/**
+ * Issues `total` operations at `rate`/s on a fixed schedule without waiting for earlier ones (an open
+ * model: a slow system does not slow the offered load down). Returns how late the issuing ran.
+ */
+async function paced(rate: number, seconds: number, issue: () => Promise<void>): Promise<{ issued: number; failed: number; seconds: number; maxInFlight: number }> {
+  const total = Math.round(rate * seconds);
+  const start = performance.now();
+  let issued = 0;
+  let inFlight = 0;
+  let maxInFlight = 0;
+  let failed = 0;
+  const all: Promise<void>[] = [];
+  while (issued < total) {
+    const due = Math.min(total, Math.floor(((performance.now() - start) * rate) / 1000) + 1);
+    while (issued < due) {
+      issued++;
+      inFlight++;
+      all.push(
+        issue().then(
+          () => void inFlight--,
+          (e) => {
+            inFlight--;
+            if (failed++ === 0) log(`  operation failed: ${String(e)}`);
+          },
+        ),
+      );
+    }
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    await sleep(1);
+  }
+  await Promise.all(all);
+  return { issued, failed, seconds: (performance.now() - start) / 1000, maxInFlight };
+}
+
+async function waitForConsumer(consumer: ChildHandle, expected: number, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const s = await consumer.call<{ received: number; firstAt: number; lastAt: number; foreign: number }>('status');
+    if (s.received >= expected) return s;
+    if (Date.now() > deadline) throw new Error(`consumer got ${s.received} of ${expected} events within ${timeoutMs} ms`);
+    await sleep(50);
+  }
+}
+
+interface LatencyReport {
+  received: number;
+  latencies: number[];
+  handlerLatencies: number[];
+  firstAt: number;
+  lastAt: number;
+}
+
+async function main() {
+  const machine = machineInfo();
+  log(`event-pipeline bench: ${machine.nproc} × ${machine.cpuModel}, Node ${machine.node}; ${RATE}/s for ${SECONDS} s, max-throughput run of ${fmt(MAX_EVENTS)} events`);
+  const idleBefore = await idleCheck();
+  const pg = await startPostgres();
+  const kafka = await startKafka();
+  const cleanups: Array<() => Promise<unknown>> = [];
+  try {
+    // ---- pipeline ------------------------------------------------------------------------------
+    const producerDb = await freshDatabase(pg.adminUrl, 'producer');
+    const consumerDb = await freshDatabase(pg.adminUrl, 'consumer');
+    cleanups.push(producerDb.drop, consumerDb.drop);
+    const ds: DataSource = await openDataSource({ url: producerDb.url, applicationName: 'bench-producer', entities: [], migrations: [MessagingTables1732700000000] });
+    cleanups.unshift(() => ds.destroy());
+
+    const source = `bench-producer-${runId}`;
+    const settings: KafkaSettings = { brokers: kafka.brokers, clientId: source, topicPartitions: PARTITIONS, replicationFactor: 1 };
+    await ensureTopics(createKafka(settings, silent), [ApplicationSubmitted.topic, `${ApplicationSubmitted.topic}.dlt`], settings);
+    const outbox = new Outbox(source);
+    const publisher = new KafkaPublisher(createKafka({ ...settings, clientId: `${source}-producer` }, silent));
+    // A pass-through that only counts: the relay and the publisher are the real ones.
+    const batches: { size: number; ms: number }[] = [];
+    const counting: EventPublisher = {
+      start: () => publisher.start(),
+      stop: () => publisher.stop(),
+      async publish(batch: OutboundMessage[]) {
+        const t = performance.now();
+        await publisher.publish(batch);
+        batches.push({ size: batch.length, ms: performance.now() - t });
+      },
+    };
+    const relay = new OutboxRelay(ds, producerDb.url, counting, silent, DEFAULT_RELAY_OPTIONS);
+    await counting.start();
+    await relay.start();
+    cleanups.unshift(async () => {
+      await relay.stop();
+      await counting.stop();
+    });
+
+    const consumer = await forkHelper('event-consumer');
+    cleanups.unshift(() => consumer.stop());
+    await consumer.call('startPipeline', { brokers: kafka.brokers, databaseUrl: consumerDb.url, group: `bench-consumer-${runId}`, source, partitions: PARTITIONS, whatIfConcurrency: WHATIF_CONCURRENCY });
+    if (WHATIF_CONCURRENCY > 1) log(`WHAT-IF: consumer handles ${WHATIF_CONCURRENCY} partitions concurrently (not what KafkaEventServer does today)`);
+
+    const writeOne = () => ds.transaction((m) => outbox.append(m, ApplicationSubmitted, payload())).then(() => undefined);
+
+    log(`pipeline: warm-up ${WARMUP_SECONDS} s at ${RATE}/s`);
+    const warm = await paced(RATE, WARMUP_SECONDS, writeOne);
+    await waitForConsumer(consumer, warm.issued - warm.failed);
+    await consumer.call('reset');
+    batches.length = 0;
+
+    log(`pipeline: steady ${SECONDS} s at ${RATE}/s`);
+    const [{ seq: seqBefore }] = await ds.query(`SELECT coalesce(max(seq), 0)::bigint AS seq FROM outbox`);
+    let phase = phaseStart();
+    const steady = await paced(RATE, SECONDS, writeOne);
+    await waitForConsumer(consumer, steady.issued - steady.failed);
+    const steadyCpu = phaseEnd(phase); // until the last event was applied
+    const steadyReport = await consumer.call<LatencyReport>('report');
+    const steadyBatches = summarize(batches.map((b) => b.size));
+    // How long events waited in the outbox: published_at is the relay transaction's start (now()),
+    // taken just before it selects the batch, so this is occurred → picked up by the relay.
+    const pickup: { ms: string }[] = await ds.query(
+      `SELECT extract(epoch FROM published_at - occurred_at) * 1000 AS ms FROM outbox WHERE seq > $1 AND published_at IS NOT NULL`,
+      [seqBefore],
+    );
+    const relayPickupMs = summarize(pickup.map((r) => Number(r.ms)));
+    const steadyPublishMs = summarize(batches.map((b) => b.ms));
+    await consumer.call('reset');
+    batches.length = 0;
+
+    log(`pipeline: as fast as possible, ${fmt(MAX_EVENTS)} events from ${WRITERS} concurrent writers`);
+    phase = phaseStart();
+    const t0 = Date.now();
+    let next = 0;
+    let writerDoneAt = 0;
+    await Promise.all(
+      Array.from({ length: WRITERS }, async () => {
+        while (next < MAX_EVENTS) {
+          next++;
+          await writeOne();
+        }
+      }),
+    ).then(() => (writerDoneAt = Date.now()));
+    const maxStatus = await waitForConsumer(consumer, MAX_EVENTS);
+    const maxCpu = phaseEnd(phase);
+    const maxReport = await consumer.call<LatencyReport>('report');
+    const maxBatches = summarize(batches.map((b) => b.size));
+    const pipelineMax = {
+      events: MAX_EVENTS,
+      writerPerSecond: MAX_EVENTS / ((writerDoneAt - t0) / 1000),
+      consumerPerSecond: MAX_EVENTS / ((maxStatus.lastAt - t0) / 1000),
+      relayBatches: batches.length,
+      relayBatchSize: maxBatches,
+      latency: summarize(maxReport.latencies),
+      cpu: maxCpu,
+    };
+    await consumer.stop();
+    cleanups.shift();
+    await relay.stop();
+    await counting.stop();
+    cleanups.shift();
+
+    // ---- raw kafkajs -------------------------------------------------------------------------------
+    const rawTopic = `bench.raw.${runId}`;
+    const rawSource = `bench-raw-${runId}`;
+    const rawKafka = new Kafka({ clientId: 'bench-raw-producer', brokers: kafka.brokers, logLevel: logLevel.WARN });
+    await ensureTopics(createKafka(settings, silent), [rawTopic], settings);
+    const producer: Producer = rawKafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    await producer.connect();
+    cleanups.unshift(() => producer.disconnect());
+    const rawConsumer = await forkHelper('event-consumer');
+    cleanups.unshift(() => rawConsumer.stop());
+    await rawConsumer.call('startRaw', { brokers: kafka.brokers, topic: rawTopic, group: `bench-raw-${runId}` });
+
+    // One request in flight (as the idempotent KafkaPublisher allows); what arrives meanwhile goes
+    // into the next request, as the relay's next batch would.
+    let queue: Message[] = [];
+    let sending: Promise<void> | undefined;
+    const rawBatches: number[] = [];
+    const flush = (): Promise<void> => {
+      if (sending) return sending;
+      const batch = queue;
+      queue = [];
+      rawBatches.push(batch.length);
+      sending = producer
+        .send({ topic: rawTopic, acks: -1, compression: CompressionTypes.None, messages: batch })
+        .then(() => {
+          sending = undefined;
+          if (queue.length > 0) return flush();
+        });
+      return sending;
+    };
+    const sendOne = async () => {
+      queue.push(rawMessage(rawSource, new Date().toISOString()));
+      // Resolves when the request carrying this message is acknowledged: either a new one, or the
+      // one the in-flight request chains on when it completes.
+      await flush();
+    };
+
+    log(`raw kafkajs: warm-up ${WARMUP_SECONDS} s at ${RATE}/s`);
+    const rawWarm = await paced(RATE, WARMUP_SECONDS, sendOne);
+    while (sending) await sending;
+    await waitForConsumer(rawConsumer, rawWarm.issued);
+    await rawConsumer.call('reset');
+    rawBatches.length = 0;
+
+    log(`raw kafkajs: steady ${SECONDS} s at ${RATE}/s`);
+    phase = phaseStart();
+    const rawSteady = await paced(RATE, SECONDS, sendOne);
+    while (sending) await sending;
+    await waitForConsumer(rawConsumer, rawSteady.issued - rawSteady.failed);
+    const rawSteadyCpu = phaseEnd(phase);
+    const rawSteadyReport = await rawConsumer.call<LatencyReport>('report');
+    const rawSteadyBatches = summarize(rawBatches);
+    await rawConsumer.call('reset');
+
+    log(`raw kafkajs: as fast as possible, ${fmt(MAX_EVENTS)} events in requests of ${RAW_BATCH}`);
+    phase = phaseStart();
+    const r0 = Date.now();
+    for (let sent = 0; sent < MAX_EVENTS; sent += RAW_BATCH) {
+      const at = new Date().toISOString();
+      const messages = Array.from({ length: Math.min(RAW_BATCH, MAX_EVENTS - sent) }, () => rawMessage(rawSource, at));
+      await producer.send({ topic: rawTopic, acks: -1, compression: CompressionTypes.None, messages });
+    }
+    const rawProducerDoneAt = Date.now();
+    const rawMaxStatus = await waitForConsumer(rawConsumer, MAX_EVENTS);
+    const rawMaxCpu = phaseEnd(phase);
+    const rawMaxReport = await rawConsumer.call<LatencyReport>('report');
+    const rawMax = {
+      events: MAX_EVENTS,
+      producerPerSecond: MAX_EVENTS / ((rawProducerDoneAt - r0) / 1000),
+      consumerPerSecond: MAX_EVENTS / ((rawMaxStatus.lastAt - r0) / 1000),
+      latency: summarize(rawMaxReport.latencies),
+      cpu: rawMaxCpu,
+    };
+
+    // ---- report ------------------------------------------------------------------------------------
+    const pipeSteady = {
+      offeredPerSecond: steady.issued / steady.seconds,
+      events: steadyReport.received,
+      deliveredPerSecond: steadyReport.received / ((steadyReport.lastAt - steadyReport.firstAt) / 1000),
+      writerMaxInFlight: steady.maxInFlight,
+      failed: steady.failed,
+      latency: summarize(steadyReport.latencies),
+      handlerEntryLatency: summarize(steadyReport.handlerLatencies),
+      relayBatchSize: steadyBatches,
+      relayPickupMs,
+      relayPublishMs: steadyPublishMs,
+      cpu: steadyCpu,
+    };
+    const rawSteadyOut = {
+      offeredPerSecond: rawSteady.issued / rawSteady.seconds,
+      events: rawSteadyReport.received,
+      deliveredPerSecond: rawSteadyReport.received / ((rawSteadyReport.lastAt - rawSteadyReport.firstAt) / 1000),
+      latency: summarize(rawSteadyReport.latencies),
+      requestSize: rawSteadyBatches,
+      cpu: rawSteadyCpu,
+    };
+    const share = pipelineMax.consumerPerSecond / rawMax.consumerPerSecond;
+    const result = {
+      benchmark: [
+        'event-pipeline',
+        ...(RATE !== 1000 ? [`rate-${RATE}`] : []),
+        ...(pg.fsync === 'off' ? ['fsync-off'] : []),
+        ...(WHATIF_CONCURRENCY > 1 ? [`whatif-concurrency-${WHATIF_CONCURRENCY}`] : []),
+      ].join('-'),
+      whatIfConsumerConcurrency: WHATIF_CONCURRENCY,
+      postgresFsync: pg.fsync,
+      machineBusyBeforeStart: idleBefore,
+      externalKafka: kafka.external,
+      partitions: PARTITIONS,
+      messageBytes: Buffer.byteLength(JSON.stringify(rawMessage(rawSource, new Date().toISOString()))),
+      pipeline: { steady: pipeSteady, max: pipelineMax },
+      raw: { steady: rawSteadyOut, max: rawMax },
+      throughputShareOfRaw: share,
+      targets: {
+        throughputShare: { target: TARGET_THROUGHPUT_SHARE, met: share >= TARGET_THROUGHPUT_SHARE },
+        p99AtSteadyMs: { target: TARGET_P99_MS, value: pipeSteady.latency.p99, met: pipeSteady.latency.p99 <= TARGET_P99_MS },
+      },
+    };
+    const file = writeResult(result.benchmark, result);
+
+    const l = (s: ReturnType<typeof summarize>) => `p50 ${fmt(s.p50)} ms, p90 ${fmt(s.p90)} ms, p99 ${fmt(s.p99)} ms, max ${fmt(s.max)} ms`;
+    log('');
+    log(`Postgres fsync ${pg.fsync}; ${PARTITIONS} partitions; message ≈ ${result.messageBytes} bytes (key + value + headers, as JSON)`);
+    log(`pipeline @ ${fmt(pipeSteady.offeredPerSecond)}/s offered: ${fmt(pipeSteady.events)} events applied, ${fmt(pipeSteady.deliveredPerSecond)}/s; occurred→applied ${l(pipeSteady.latency)}`);
+    log(`   occurred→picked up by the relay ${l(relayPickupMs)}`);
+    log(`   relay publish (acks=-1) ${l(steadyPublishMs)}; batch p50 ${steadyBatches.p50}, max ${steadyBatches.max}`);
+    log(`   occurred→consumer handler entered ${l(pipeSteady.handlerEntryLatency)}`);
+    log(`   ${fmtPhase(steadyCpu)}`);
+    log(`raw      @ ${fmt(rawSteadyOut.offeredPerSecond)}/s offered: ${fmt(rawSteadyOut.events)} events, ${fmt(rawSteadyOut.deliveredPerSecond)}/s; sent→received ${l(rawSteadyOut.latency)}`);
+    log(`   ${fmtPhase(rawSteadyCpu)}`);
+    log(`pipeline max: writers ${fmt(pipelineMax.writerPerSecond)}/s, at the consumer ${fmt(pipelineMax.consumerPerSecond)}/s (relay batch p50 ${pipelineMax.relayBatchSize.p50}); occurred→applied ${l(pipelineMax.latency)}`);
+    log(`   ${fmtPhase(maxCpu)}`);
+    log(`raw max:      producer ${fmt(rawMax.producerPerSecond)}/s, at the consumer ${fmt(rawMax.consumerPerSecond)}/s`);
+    log(`   ${fmtPhase(rawMaxCpu)}`);
+    log(`throughput pipeline/raw: ${(share * 100).toFixed(1)} % (target ≥ ${TARGET_THROUGHPUT_SHARE * 100} %: ${result.targets.throughputShare.met ? 'MET' : 'NOT MET'})`);
+    log(`p99 at ${RATE}/s: ${fmt(pipeSteady.latency.p99)} ms (target ≤ ${TARGET_P99_MS} ms: ${result.targets.p99AtSteadyMs.met ? 'MET' : 'NOT MET'})`);
+    log(`result written to ${file}`);
+  } finally {
+    for (const c of cleanups) await c().catch((e) => log(`cleanup: ${String(e)}`));
+    await kafka.stop();
+    await pg.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    process.stderr.write(`event-pipeline bench failed: ${e instanceof Error ? e.stack : String(e)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,163 @@
+import './runtime';
+import { Controller, DynamicModule, Inject, Module } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
+import { Consumer, Kafka, logLevel } from 'kafkajs';
+import pino from 'pino';
+import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
+import { ApplicationSubmitted, ApplicationSubmittedV1, EventEnvelope, LIVING_ALLOWANCE_EVENTS, patternOf } from '@jiuzhu/contracts';
+import { Inbox } from '@jiuzhu/messaging';
+import { runService, RunningService } from '@jiuzhu/platform';
+import { serveParent } from './child';
+
+/**
+ * The receiving end of the event-pipeline benchmark, in its own process:
+ *
+ * - `pipeline`: a service booted by `runService` like any other (test/e2e/watcher.ts is the model):
+ *   its own database, the KafkaEventServer feeding an ordinary `@EventPattern` handler, which applies
+ *   the event once through the Inbox. Latency is taken when the inbox transaction has committed.
+ * - `raw`: a bare kafkajs consumer on the same broker; latency is taken on receipt.
+ *
+ * Latency = receipt time − the event's `ce_time` (its occurred time), both from this machine's clock.
+ */
+
+class BenchConsumerSchema1732700007777 implements MigrationInterface {
+  name = 'BenchConsumerSchema1732700007777';
+  async up(q: QueryRunner) {
+    await q.query(`CREATE TABLE applied (event_id uuid PRIMARY KEY, application_id uuid NOT NULL, household_size int NOT NULL)`);
+  }
+  async down(q: QueryRunner) {
+    await q.query(`DROP TABLE applied`);
+  }
+}
+
+interface Stats {
+  received: number;
+  firstAt: number;
+  lastAt: number;
+  /** ms from occurred to applied (pipeline) or received (raw). */
+  latencies: number[];
+  /** ms from occurred to handler entry (pipeline only). */
+  handlerLatencies: number[];
+  foreign: number;
+}
+const fresh = (): Stats => ({ received: 0, firstAt: 0, lastAt: 0, latencies: [], handlerLatencies: [], foreign: 0 });
+let stats = fresh();
+let expectedSource = '';
+
+function record(occurredIso: string, entryAt: number | undefined): void {
+  const now = Date.now();
+  if (stats.received === 0) stats.firstAt = now;
+  stats.received++;
+  stats.lastAt = now;
+  stats.latencies.push(now - Date.parse(occurredIso));
+  if (entryAt !== undefined) stats.handlerLatencies.push(entryAt - Date.parse(occurredIso));
+}
+
+const INBOX = Symbol('inbox');
+
+@Controller()
+class ApplyApplicationSubmitted {
+  constructor(
+    @Inject(INBOX) private readonly inbox: Inbox,
+  ) {}
+
+  @EventPattern(patternOf(ApplicationSubmitted))
+  async onSubmitted(@Payload() e: EventEnvelope<ApplicationSubmittedV1>) {
+    const entryAt = Date.now();
+    // Topics outlive runs on an external broker: count only this run's events.
+    if (e.source !== expectedSource) {
+      stats.foreign++;
+      return;
+    }
+    await this.inbox.handleOnce('bench.apply-application-submitted', e, async (m) => {
+      await m.query(`INSERT INTO applied (event_id, application_id, household_size) VALUES ($1, $2, $3)`, [e.id, e.data.applicationId, e.data.householdSize]);
+    });
+    record(e.time, entryAt);
+  }
+}
+
+@Module({})
+class BenchConsumerModule {
+  static register(inbox: Inbox, ds: DataSource): DynamicModule {
+    return {
+      module: BenchConsumerModule,
+      controllers: [ApplyApplicationSubmitted],
+      providers: [
+        { provide: INBOX, useValue: inbox },
+        { provide: DataSource, useValue: ds },
+      ],
+    };
+  }
+}
+
+/**
+ * What-if experiment, not the production path: makes every kafkajs consumer created in this process
+ * (the KafkaEventServer's included) handle up to `n` partitions at once instead of one message at a
+ * time across all of them — the one-option change to KafkaEventServer that the benchmark suggests.
+ * Order within a partition (hence per key) is kept.
+ */
+function whatIfPartitionsConsumedConcurrently(n: number): void {
+  const proto = Kafka.prototype as unknown as { consumer: (...args: unknown[]) => Consumer };
+  const original = proto.consumer;
+  proto.consumer = function (this: unknown, ...args: unknown[]) {
+    const c = original.apply(this, args);
+    const run = c.run.bind(c);
+    c.run = (config) => run({ ...config, partitionsConsumedConcurrently: n });
+    return c;
+  };
+}
+
+let service: RunningService | undefined;
+let raw: Consumer | undefined;
+
+serveParent(
+  {
+    async startPipeline(a: { brokers: string[]; databaseUrl: string; group: string; source: string; partitions: number; whatIfConcurrency?: number }) {
+      expectedSource = a.source;
+      if (a.whatIfConcurrency && a.whatIfConcurrency > 1) whatIfPartitionsConsumedConcurrently(a.whatIfConcurrency);
+      service = await runService(
+        {
+          name: 'bench-consumer',
+          title: 'bench consumer',
+          description: 'event-pipeline benchmark consumer',
+          migrations: [BenchConsumerSchema1732700007777],
+          produces: LIVING_ALLOWANCE_EVENTS,
+          module: ({ messaging, dataSource }) => BenchConsumerModule.register(messaging.inbox, dataSource),
+        },
+        {
+          settings: { databaseUrl: a.databaseUrl, port: 0, transport: 'kafka', kafkaBrokers: a.brokers, kafkaPartitions: a.partitions, kafkaReplicationFactor: 1 },
+          consumerGroup: a.group,
+          log: pino({ level: process.env.BENCH_LOG ?? 'error' }),
+        },
+      );
+      return { pid: process.pid };
+    },
+    async startRaw(a: { brokers: string[]; topic: string; group: string }) {
+      const kafka = new Kafka({ clientId: 'bench-raw-consumer', brokers: a.brokers, logLevel: logLevel.WARN });
+      raw = kafka.consumer({ groupId: a.group, sessionTimeout: 30_000, heartbeatInterval: 3_000, allowAutoTopicCreation: false });
+      await raw.connect();
+      await raw.subscribe({ topics: [a.topic], fromBeginning: true });
+      await raw.run({
+        autoCommit: true,
+        eachMessage: async ({ message }) => {
+          record(message.headers!.ce_time!.toString(), undefined);
+        },
+      });
+      return { pid: process.pid };
+    },
+    status() {
+      return { received: stats.received, firstAt: stats.firstAt, lastAt: stats.lastAt, foreign: stats.foreign };
+    },
+    reset() {
+      stats = fresh();
+      return true;
+    },
+    report() {
+      return stats;
+    },
+  },
+  async () => {
+    await raw?.disconnect();
+    await service?.stop();
+  },
+);
