@@ -14,9 +14,14 @@ import { ParameterCatalog } from './parameters/parameter-catalog';
 import { ParameterRepository } from './parameters/parameter.repository';
 import { ParametersController } from './parameters/parameters.controller';
 import { PublishParameter } from './parameters/publish-parameter';
+import { PriceIndices } from './price-subsidy/price-indices';
+import { PriceSubsidyBatches } from './price-subsidy/price-subsidy-batches';
+import { PriceIndicesController, PriceSubsidiesController } from './price-subsidy/price-subsidy.controller';
 import { ReassessmentController } from './reassessment/reassessment.controller';
 import { ReassessmentRunner } from './reassessment/reassessment-runner';
 import { WhatIf } from './reassessment/what-if';
+import { PeriodicReviewController } from './periodic-review/periodic-review.controller';
+import { PeriodicReviewService } from './periodic-review/periodic-review.service';
 
 export interface LivingAllowanceDeps {
   dataSource: DataSource;
@@ -28,13 +33,34 @@ export interface LivingAllowanceDeps {
   backgroundJobs?: boolean;
 }
 
-/** Runs open reassessments in the background while the service is up. */
-class ReassessmentWorker implements OnApplicationBootstrap, OnApplicationShutdown {
-  constructor(@Inject(ReassessmentRunner) private readonly runner: ReassessmentRunner) {}
+const LOGGER = Symbol('logger');
+
+/**
+ * Background work while the service is up: open reassessment runs, and a periodic sweep that
+ * announces due reviews and ends finished gradual exits. Every replica may run it; the work is
+ * guarded by row locks, so replicas share it rather than repeat it.
+ */
+class BackgroundJobs implements OnApplicationBootstrap, OnApplicationShutdown {
+  private timer?: NodeJS.Timeout;
+  private sweeping?: Promise<unknown>;
+  constructor(
+    @Inject(ReassessmentRunner) private readonly runner: ReassessmentRunner,
+    @Inject(PeriodicReviewService) private readonly reviews: PeriodicReviewService,
+    @Inject(LOGGER) private readonly log: Logger,
+  ) {}
   onApplicationBootstrap() {
     this.runner.start();
+    this.timer = setInterval(() => {
+      if (this.sweeping) return;
+      this.sweeping = this.reviews
+        .sweep()
+        .catch((e: unknown) => this.log.error({ err: e instanceof Error ? e.message : String(e) }, 'periodic review sweep failed'))
+        .finally(() => (this.sweeping = undefined));
+    }, 60_000);
   }
   async onApplicationShutdown() {
+    clearInterval(this.timer);
+    await this.sweeping;
     await this.runner.stop();
   }
 }
@@ -51,10 +77,11 @@ export class LivingAllowanceModule {
     const assessments = new AssessmentService(catalog, d.clock);
     const lowIncome = new LowIncomeRepository();
     const runner = new ReassessmentRunner(d.dataSource, catalog, d.messaging.outbox, d.clock, d.log);
-    const applications = new ApplicationsService(d.dataSource, new ApplicationRepository(), lowIncome, assessments, d.messaging.outbox, d.clock, d.refKey);
+    const applications = new ApplicationsService(d.dataSource, new ApplicationRepository(), lowIncome, assessments, d.messaging.outbox, d.clock, d.refKey, catalog);
+    const reviews = new PeriodicReviewService(d.dataSource, applications, assessments, catalog, d.messaging.outbox, d.clock, d.log);
     return {
       module: LivingAllowanceModule,
-      controllers: [TrialAssessmentController, ApplicationsController, ParametersController, LowIncomeController, ReassessmentController, opsController('living-allowance')],
+      controllers: [TrialAssessmentController, ApplicationsController, ParametersController, LowIncomeController, ReassessmentController, PeriodicReviewController, PriceIndicesController, PriceSubsidiesController, opsController('living-allowance')],
       providers: [
         { provide: DataSource, useValue: d.dataSource },
         { provide: CLOCK, useValue: d.clock },
@@ -62,10 +89,14 @@ export class LivingAllowanceModule {
         { provide: PublishParameter, useValue: new PublishParameter(d.dataSource, parameterRepo, catalog, d.messaging.outbox, d.clock, () => runner.nudge()) },
         { provide: ReassessmentRunner, useValue: runner },
         { provide: WhatIf, useValue: new WhatIf(d.dataSource, catalog, d.clock) },
-        ...(d.backgroundJobs === false ? [] : [ReassessmentWorker]),
+        { provide: PeriodicReviewService, useValue: reviews },
+        { provide: LOGGER, useValue: d.log },
+        ...(d.backgroundJobs === false ? [] : [BackgroundJobs]),
         { provide: AssessmentService, useValue: assessments },
         { provide: ApplicationsService, useValue: applications },
         { provide: LowIncomeRepository, useValue: lowIncome },
+        { provide: PriceIndices, useValue: new PriceIndices(d.dataSource, d.clock) },
+        { provide: PriceSubsidyBatches, useValue: new PriceSubsidyBatches(d.dataSource, catalog, d.messaging.outbox, d.clock) },
       ],
     };
   }

@@ -3,4 +3,5 @@ export const TOPICS = {
   livingAllowanceStandards: 'living-allowance.standards.v1',
   livingAllowanceCases: 'living-allowance.cases.v1',
   livingAllowanceLowIncome: 'living-allowance.low-income.v1',
+  livingAllowancePriceSubsidies: 'living-allowance.price-subsidies.v1',
 } as const;

@@ -19,7 +19,8 @@ describe('event contracts', () => {
 
   it.each(ALL_EVENT_CONTRACTS.map((c) => [patternOf(c), c] as const))('%s: keyed by an aggregate reference or district/area, never by personal data', (_, c) => {
     const key = c.keyOf(c.example);
-    expect(REF_PATTERN.test(key) || /^\d{6}\/(urban|rural)$/.test(key)).toBe(true);
+    // region/month: a price-subsidy batch (one region's one month).
+    expect(REF_PATTERN.test(key) || /^\d{6}\/(urban|rural)$/.test(key) || /^\d{6}\/\d{4}-(0[1-9]|1[0-2])$/.test(key)).toBe(true);
   });
 
   it.each(ALL_EVENT_CONTRACTS.map((c) => [patternOf(c), c] as const))('%s: the payload class has no field for names, ID numbers, phones or addresses', (_, c) => {

@@ -6,10 +6,13 @@ import { CaseStatus } from './domain/case-status';
 export interface ApplicationRow extends ApplicationState {
   updatedBy: string;
   updatedAt: string;
+  claimedBy: string | null;
+  claimExpiresAt: string | null;
 }
 
 const COLUMNS = `id, coverage, parent_id, member_index, household_ref, district_code, area, household, status, assessment, granted,
-  monthly_benefit_fen, effective_month, to_char(decided_on, 'YYYY-MM-DD') AS decided_on, rejection_reason, version, filed_by, filed_at, updated_by, updated_at`;
+  monthly_benefit_fen, effective_month, to_char(decided_on, 'YYYY-MM-DD') AS decided_on, rejection_reason, version, filed_by, filed_at, updated_by, updated_at,
+  to_char(review_due_on, 'YYYY-MM-DD') AS review_due_on, exiting_until, claimed_by, claim_expires_at`;
 
 /** Applications (cases), their history and household memberships, in this service's database. */
 export class ApplicationRepository {
@@ -50,10 +53,10 @@ export class ApplicationRepository {
     await m.query(
       `UPDATE applications SET household = $2, status = $3, assessment = $4, granted = $5, monthly_benefit_fen = $6, effective_month = $7,
          decided_on = $8, rejection_reason = $9, version = $10, updated_by = $11, updated_at = $12, district_code = $13, area = $14,
-         household_ref = $15
+         household_ref = $15, review_due_on = $16, exiting_until = $17
        WHERE id = $1`,
       [s.id, JSON.stringify(s.household), s.status, s.assessment ? JSON.stringify(s.assessment) : null, s.granted, s.monthlyBenefitFen,
-        s.effectiveMonth, s.decidedOn, s.rejectionReason, next, by, at, s.household.districtCode, s.household.area, s.householdRef],
+        s.effectiveMonth, s.decidedOn, s.rejectionReason, next, by, at, s.household.districtCode, s.household.area, s.householdRef, s.reviewDueOn, s.exitingUntil],
     );
     await this.appendHistory(m, a);
     return next;
@@ -163,5 +166,9 @@ function toRow(r: Record<string, any>): ApplicationRow {
     filedAt: new Date(r.filed_at).toISOString(),
     updatedBy: r.updated_by,
     updatedAt: new Date(r.updated_at).toISOString(),
+    reviewDueOn: r.review_due_on,
+    exitingUntil: r.exiting_until,
+    claimedBy: r.claimed_by,
+    claimExpiresAt: r.claim_expires_at ? new Date(r.claim_expires_at).toISOString() : null,
   };
 }

@@ -1,4 +1,5 @@
 import { maskResidentId } from '@jiuzhu/common';
+import { renderDecision } from '../assessment/domain/render-decision';
 import { ApplicationRow } from './application.repository';
 
 /**
@@ -19,7 +20,8 @@ export function toApplicationView(r: ApplicationRow) {
       ...r.household,
       members: r.household.members.map((m) => ({ ...m, idNumber: maskResidentId(m.idNumber) })),
     },
-    assessment: r.assessment,
+    // Stored as data; worded here, so the case shows the same explanation as the trial assessment.
+    assessment: r.assessment === null ? null : renderDecision(r.assessment),
     granted: r.granted,
     monthlyBenefitFen: r.monthlyBenefitFen,
     effectiveMonth: r.effectiveMonth,

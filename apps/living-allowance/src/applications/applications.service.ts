@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppError, Clock, Conflict, Forbidden, InvalidInput, NotFound, refOf } from '@jiuzhu/common';
 import { Actor } from '@jiuzhu/common/http';
-import { ApplicationSubmitted, CaseApproved, CaseRejected, CaseTerminated, LowIncomeRegistered, LowIncomeRemoved } from '@jiuzhu/contracts';
+import { ApplicationSubmitted, BenefitAdjusted, CaseApproved, CaseExiting, CaseRejected, CaseTerminated, LowIncomeRegistered, LowIncomeRemoved } from '@jiuzhu/contracts';
 import { Outbox } from '@jiuzhu/messaging';
 import { AssessmentService } from '../assessment/assessment.service';
 import { Decision } from '../assessment/domain/decision';
@@ -11,6 +11,8 @@ import { LowIncomeRepository } from '../low-income/low-income.repository';
 import { Application, CaseFact, CaseProblem } from './domain/application';
 import { CaseStatus, RejectionReason, REJECTION_REASONS } from './domain/case-status';
 import { ApplicationRepository, ApplicationRow } from './application.repository';
+import { ParameterCatalog } from '../parameters/parameter-catalog';
+import { householdTypeOf, nextReviewDue } from '../periodic-review/domain/periodic-review';
 
 /**
  * The use cases of a dibao case. Each runs in one transaction: the case row (locked), its history,
@@ -25,6 +27,7 @@ export class ApplicationsService {
     private readonly outbox: Outbox,
     private readonly clock: Clock,
     private readonly refKey: string,
+    private readonly catalog: ParameterCatalog,
   ) {}
 
   async file(household: Household, actor: Actor): Promise<ApplicationRow> {
@@ -61,7 +64,17 @@ export class ApplicationsService {
   }
 
   async approve(id: string, expectedVersion: number, actor: Actor, note?: string): Promise<ApplicationRow> {
-    return this.change(id, expectedVersion, actor, async (app, _m, at) => check(app.approve(actor.id, at, this.clock.today(), note)));
+    const on = this.clock.today();
+    // The review interval is read before the transaction (no second pool connection inside it).
+    const current = await this.get(id);
+    const params = await this.catalog.resolve(current.household.districtCode, current.household.area, on);
+    return this.change(id, expectedVersion, actor, async (app, _m, at) => {
+      const facts = check(app.approve(actor.id, at, on, note));
+      if (app.state.granted === 'dibao' && app.state.coverage === 'household' && params.ok) {
+        app.scheduleReview(nextReviewDue(on, householdTypeOf(app.state.household), params.value.reviewInterval));
+      }
+      return facts;
+    });
   }
 
   async reject(id: string, expectedVersion: number, reason: string, actor: Actor, note?: string): Promise<ApplicationRow> {
@@ -92,8 +105,11 @@ export class ApplicationsService {
     return this.repo.queue(this.ds.manager, { status, districtCode, limit, offset });
   }
 
-  /** Lock, apply one intention, persist, then turn the facts it produced into state and events. */
-  private async change(
+  /**
+   * Lock, apply one intention, persist, then turn the facts it produced into state and events — the
+   * one path every change of a case takes (other use cases, like periodic review, go through it too).
+   */
+  async change(
     id: string,
     expectedVersion: number,
     actor: Actor,
@@ -190,6 +206,39 @@ export class ApplicationsService {
       case 'withdrawn':
         await this.repo.releaseMemberships(m, s.id);
         return;
+      case 'reviewed': {
+        const o = fact.outcome;
+        if (o.kind === 'adjust') {
+          const standardRef = `dibao.standard/${s.household.districtCode}/${s.household.area}`;
+          await this.outbox.append(m, BenefitAdjusted, {
+            caseId: s.id,
+            reason: 'PERIODIC_REVIEW',
+            householdRef: s.householdRef,
+            coverage: s.coverage,
+            districtCode: s.household.districtCode,
+            area: s.household.area,
+            oldMonthlyBenefitFen: o.oldMonthlyFen,
+            newMonthlyBenefitFen: o.newMonthlyFen,
+            adjustedFromMonth: o.fromMonth,
+            monthsPaidAtOldAmount: 0,
+            settlementFen: 0,
+            standardVersionId: d.parameterVersions[standardRef] ?? standardRef,
+            adjustedOn: fact.on,
+          });
+        } else if (o.kind === 'gradual_exit') {
+          await this.outbox.append(m, CaseExiting, {
+            caseId: s.id,
+            householdRef: s.householdRef,
+            coverage: s.coverage,
+            districtCode: s.household.districtCode,
+            months: o.months,
+            lastPaidMonth: o.lastPaidMonth,
+            monthlyBenefitFen: o.monthlyBenefitFen,
+            decidedOn: fact.on,
+          });
+        }
+        return;
+      }
       case 'ended':
         await this.repo.releaseMemberships(m, s.id);
         await this.outbox.append(m, CaseTerminated, {

@@ -1,15 +1,16 @@
-import { IsIn, IsInt, IsString, IsUUID, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Min, MinLength } from 'class-validator';
 import { EventContract } from '../event-contract';
 import { TOPICS } from '../topics';
 import { IsDistrictCode, IsLocalDate, IsRef, IsYearMonth } from '../value-types';
 
 /**
- * A paying case's monthly benefit changed because a new standard took effect. Exactly one per
- * changed case and reassessment run. `settlementFen` settles months already paid at the old amount
+ * A paying case's monthly benefit changed: a new standard took effect (one event per changed case
+ * and reassessment run) or a periodic review found new facts. `settlementFen` settles months already paid at the old amount
  * (positive: owed to the household; negative: overpaid).
  */
 export class BenefitAdjustedV1 {
   @IsUUID() caseId!: string;
+  @IsIn(['NEW_STANDARD', 'PERIODIC_REVIEW']) reason!: 'NEW_STANDARD' | 'PERIODIC_REVIEW';
   @IsRef() householdRef!: string;
   @IsIn(['household', 'single_person']) coverage!: 'household' | 'single_person';
   @IsDistrictCode() districtCode!: string;
@@ -20,7 +21,8 @@ export class BenefitAdjustedV1 {
   @IsInt() @Min(0) monthsPaidAtOldAmount!: number;
   @IsInt() settlementFen!: number;
   @IsString() @MinLength(1) standardVersionId!: string;
-  @IsUUID() reassessmentRunId!: string;
+  /** Set when a reassessment run made the change. */
+  @IsOptional() @IsUUID() reassessmentRunId?: string;
   @IsLocalDate() adjustedOn!: string;
 }
 
@@ -33,6 +35,7 @@ export const BenefitAdjusted: EventContract<BenefitAdjustedV1> = {
   description: 'A paying case was re-decided under a new standard and its monthly benefit changed.',
   example: {
     caseId: '3f1c2a4e-8d0b-4c7e-9a51-2b6f0e9d7c10',
+    reason: 'NEW_STANDARD',
     householdRef: 'a3f5c0e1b2d4968877665544332211009988776655443322110099887766aabb',
     coverage: 'household',
     districtCode: '640202',

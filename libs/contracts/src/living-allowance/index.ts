@@ -1,21 +1,27 @@
 import { ApplicationSubmitted } from './application-submitted.v1';
 import { BenefitAdjusted } from './benefit-adjusted.v1';
 import { CaseApproved } from './case-approved.v1';
+import { CaseExiting } from './case-exiting.v1';
 import { CaseRejected } from './case-rejected.v1';
 import { CaseTerminated } from './case-terminated.v1';
 import { LowIncomeRegistered } from './low-income-registered.v1';
 import { LowIncomeRemoved } from './low-income-removed.v1';
+import { PriceSubsidyGranted } from './price-subsidy-granted.v1';
 import { ReassessmentCompleted } from './reassessment-completed.v1';
+import { ReviewDue } from './review-due.v1';
 import { StandardPublished } from './standard-published.v1';
 
 export * from './application-submitted.v1';
 export * from './benefit-adjusted.v1';
 export * from './case-approved.v1';
+export * from './case-exiting.v1';
 export * from './case-rejected.v1';
 export * from './case-terminated.v1';
 export * from './low-income-registered.v1';
 export * from './low-income-removed.v1';
+export * from './price-subsidy-granted.v1';
 export * from './reassessment-completed.v1';
+export * from './review-due.v1';
 export * from './standard-published.v1';
 
 export const LIVING_ALLOWANCE_EVENTS = [
@@ -28,4 +34,7 @@ export const LIVING_ALLOWANCE_EVENTS = [
   LowIncomeRemoved,
   BenefitAdjusted,
   ReassessmentCompleted,
+  PriceSubsidyGranted,
+  ReviewDue,
+  CaseExiting,
 ] as const;

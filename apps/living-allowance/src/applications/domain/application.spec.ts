@@ -24,6 +24,8 @@ function caseIn(status: CaseStatus, coverage: 'household' | 'single_person' = 'h
     effectiveMonth: null,
     decidedOn: null,
     rejectionReason: null,
+    reviewDueOn: null,
+    exitingUntil: null,
     version: 3,
     filedBy: 'caseworker',
     filedAt: AT,
@@ -44,6 +46,8 @@ function act(a: Application, action: CaseAction) {
       return a.withdraw('caseworker', AT);
     case 'end':
       return a.endBecauseHouseholdCovered('00000000-0000-4000-8000-000000000002', '2026-04', 'officer', AT, ON);
+    case 'review':
+      return a.review({ kind: 'continue', monthlyBenefitFen: 50000 }, household, decision('dibao'), '2027-03-02', 'officer', AT, ON);
   }
 }
 

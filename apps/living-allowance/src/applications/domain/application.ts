@@ -2,6 +2,7 @@ import { LocalDate, monthOf, firstDayOfNextMonth } from '@jiuzhu/common';
 import { Decision } from '../../assessment/domain/decision';
 import { Household } from '../../assessment/domain/household';
 import { CaseAction, CaseStatus, nextStatus, RejectionReason } from './case-status';
+import { ReviewOutcome } from '../../periodic-review/domain/periodic-review';
 
 export type Coverage = 'household' | 'single_person';
 
@@ -38,6 +39,10 @@ export interface ApplicationState {
   effectiveMonth: string | null;
   decidedOn: LocalDate | null;
   rejectionReason: RejectionReason | null;
+  /** Next periodic review (复核) of a paying case. */
+  reviewDueOn: LocalDate | null;
+  /** Last month paid in a gradual exit (渐退期); null when not exiting. */
+  exitingUntil: string | null;
   version: number;
   filedBy: string;
   filedAt: string;
@@ -49,10 +54,11 @@ export type CaseFact =
   | { kind: 'approved'; granted: 'dibao' | 'low_income'; on: LocalDate }
   | { kind: 'rejected'; reason: RejectionReason; on: LocalDate }
   | { kind: 'withdrawn' }
-  | { kind: 'ended'; reason: EndReason; on: LocalDate; stopsFromMonth: string };
+  | { kind: 'ended'; reason: EndReason; on: LocalDate; stopsFromMonth: string }
+  | { kind: 'reviewed'; outcome: ReviewOutcome; on: LocalDate };
 
-/** Why a paying case ends. Later casework (periodic review, gradual exit) adds its own reasons. */
-export type EndReason = 'COVERED_BY_HOUSEHOLD_CASE';
+/** Why a paying case ends. */
+export type EndReason = 'COVERED_BY_HOUSEHOLD_CASE' | 'NO_LONGER_ELIGIBLE' | 'GRADUAL_EXIT_COMPLETED';
 
 type Result = { ok: true; facts: CaseFact[] } | { ok: false; problem: CaseProblem };
 
@@ -94,6 +100,8 @@ export class Application {
       effectiveMonth: null,
       decidedOn: null,
       rejectionReason: null,
+      reviewDueOn: null,
+      exitingUntil: null,
       version: 1,
       filedBy: init.by,
       filedAt: init.at,
@@ -180,6 +188,52 @@ export class Application {
     return { ok: true, facts: [{ kind: 'ended', reason: 'COVERED_BY_HOUSEHOLD_CASE', on, stopsFromMonth }] };
   }
 
+  /** The first review falls due one interval after approval. */
+  scheduleReview(dueOn: LocalDate): void {
+    this.s.reviewDueOn = dueOn;
+  }
+
+  /**
+   * Records a periodic review: the updated facts and their assessment replace the old ones, and the
+   * outcome continues, adjusts, starts a gradual exit or ends the case.
+   */
+  review(outcome: ReviewOutcome, household: Household, decision: Decision, nextDueOn: LocalDate, by: string, at: string, on: LocalDate, note?: string): Result {
+    if (this.s.coverage !== 'household') {
+      return problem('CASE.REVIEW_HOUSEHOLD_ONLY', 409, '单人户随所在家庭一并复核', "A single-person inclusion is reviewed with its household's case.");
+    }
+    if (this.s.status === 'approved' && this.s.exitingUntil) {
+      return problem('CASE.EXITING', 409, '该户处于渐退期，期满自动停发', 'The case is in its gradual exit period and ends by itself when it is over.');
+    }
+    if (outcome.kind === 'end') {
+      const t = this.transition('end', by, at, outcome.reason, note);
+      if (!t.ok) return t;
+      this.s.household = household;
+      this.s.assessment = decision;
+      this.s.reviewDueOn = null;
+      return { ok: true, facts: [{ kind: 'ended', reason: outcome.reason, on, stopsFromMonth: outcome.stopsFromMonth }] };
+    }
+    const t = this.transition('review', by, at, `REVIEW.${outcome.kind.toUpperCase()}`, note);
+    if (!t.ok) return t;
+    this.s.household = household;
+    this.s.assessment = decision;
+    if (outcome.kind === 'adjust') this.s.monthlyBenefitFen = outcome.newMonthlyFen;
+    if (outcome.kind === 'gradual_exit') {
+      this.s.exitingUntil = outcome.lastPaidMonth;
+      this.s.reviewDueOn = null;
+    } else {
+      this.s.reviewDueOn = nextDueOn;
+    }
+    return { ok: true, facts: [{ kind: 'reviewed', outcome, on }] };
+  }
+
+  /** The gradual exit period is over: the case ends from the month after the last one paid. */
+  completeGradualExit(by: string, at: string, on: LocalDate, stopsFromMonth: string): Result {
+    if (!this.s.exitingUntil) return problem('CASE.NOT_EXITING', 409, '该户不在渐退期', 'The case is not in a gradual exit period.');
+    const t = this.transition('end', by, at, 'GRADUAL_EXIT_COMPLETED');
+    if (!t.ok) return t;
+    return { ok: true, facts: [{ kind: 'ended', reason: 'GRADUAL_EXIT_COMPLETED', on, stopsFromMonth }] };
+  }
+
   withdraw(by: string, at: string, note?: string): Result {
     const t = this.transition('withdraw', by, at, undefined, note);
     if (!t.ok) return t;
@@ -203,7 +257,7 @@ export class Application {
   }
 
   private illegal(action: CaseAction): { ok: false; problem: CaseProblem } {
-    const verb: Record<CaseAction, string> = { edit: 'edited', submit: 'submitted', approve: 'approved', reject: 'rejected', withdraw: 'withdrawn', end: 'ended' };
+    const verb: Record<CaseAction, string> = { edit: 'edited', submit: 'submitted', approve: 'approved', reject: 'rejected', withdraw: 'withdrawn', review: 'reviewed', end: 'ended' };
     return problem('CASE.ILLEGAL_TRANSITION', 409, `当前状态（${this.s.status}）不能执行此操作（${action}）`, `A case in status '${this.s.status}' cannot be ${verb[action]}.`);
   }
 

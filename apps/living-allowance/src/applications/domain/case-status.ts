@@ -6,14 +6,14 @@
 export const CASE_STATUSES = ['draft', 'submitted', 'approved', 'rejected', 'withdrawn', 'ended'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
-export const CASE_ACTIONS = ['edit', 'submit', 'approve', 'reject', 'withdraw', 'end'] as const;
+export const CASE_ACTIONS = ['edit', 'submit', 'approve', 'reject', 'withdraw', 'review', 'end'] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 /** Every legal transition; anything not listed is refused with `CASE.ILLEGAL_TRANSITION`. */
 export const TRANSITIONS: Record<CaseStatus, Partial<Record<CaseAction, CaseStatus>>> = {
   draft: { edit: 'draft', submit: 'submitted', withdraw: 'withdrawn' },
   submitted: { approve: 'approved', reject: 'rejected', withdraw: 'withdrawn' },
-  approved: { end: 'ended' },
+  approved: { review: 'approved', end: 'ended' },
   rejected: {},
   withdrawn: {},
   ended: {},

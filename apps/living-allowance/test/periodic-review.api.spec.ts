@@ -1,0 +1,178 @@
+import { PeriodicReviewService } from '../src/periodic-review/periodic-review.service';
+import { http, startLivingAllowance, TestClock, TestService } from '../../../test/support/services';
+import { as, eventsOf, expectProblem, HouseholdInput, idNumber } from './households';
+
+/**
+ * Periodic review (复核, 民发〔2021〕57号): yearly for stable households, every 6 months for irregular
+ * income or members able to work; a queue with claims that never hand one case to two officers;
+ * gradual exit (渐退期) when work lifts a household over the line.
+ */
+const CASEWORKER = 'clerk-51';
+const OFFICER = 'officer-52';
+let svc: TestService;
+const clock = new TestClock(new Date('2026-01-10T02:00:00Z'));
+const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => http(svc.url, method, path, body, headers);
+const sweep = () => svc.app.get(PeriodicReviewService).sweep();
+
+function household(o: { wageFen: number; ableToWork?: boolean; districtCode?: string; other?: { kind: string; monthlyFen: number } }): HouseholdInput {
+  const districtCode = o.districtCode ?? '640205';
+  return {
+    districtCode,
+    area: 'urban',
+    members: [
+      { idNumber: idNumber('1970-05-06', districtCode), relation: 'applicant', ...(o.ableToWork ? { ableToWork: true } : {}) },
+      { idNumber: idNumber('1972-08-19', districtCode), relation: 'spouse' },
+    ],
+    incomes: [{ memberIndex: 0, kind: 'wage', monthlyFen: o.wageFen }, ...(o.other ? [{ memberIndex: 1, ...o.other }] : [])],
+    deductions: [],
+    assets: { moneyFen: 0, homes: 1, housingAreaSqm: 50, vehicles: [] },
+  };
+}
+
+async function approved(h: HouseholdInput): Promise<any> {
+  const filed = await call('POST', '/applications', { household: h }, as(CASEWORKER));
+  expect(filed.status).toBe(201);
+  expect((await call('POST', `/applications/${filed.body.id}/submit`, { expectedVersion: 1 }, as(CASEWORKER))).status).toBe(200);
+  const ok = await call('POST', `/applications/${filed.body.id}/approve`, { expectedVersion: 2 }, as(OFFICER));
+  expect(ok.status).toBe(200);
+  return { ...ok.body, input: h };
+}
+
+const dueOn = async (id: string) => (await svc.dataSource.query(`SELECT to_char(review_due_on, 'YYYY-MM-DD') AS d FROM applications WHERE id = $1`, [id]))[0].d;
+
+beforeAll(async () => {
+  svc = await startLivingAllowance({ clock, backgroundJobs: false });
+});
+afterAll(() => svc?.dispose());
+
+describe('when reviews fall due', () => {
+  let stable: any;
+  let irregular: any;
+
+  beforeAll(async () => {
+    clock.set('2026-01-10T02:00:00Z');
+    stable = await approved(household({ wageFen: 60000 }));
+    irregular = await approved(household({ wageFen: 60000, ableToWork: true }));
+  });
+
+  it('a stable household is reviewed a year after approval, one with a member able to work after six months', async () => {
+    expect(await dueOn(stable.id)).toBe('2027-01-10');
+    expect(await dueOn(irregular.id)).toBe('2026-07-10');
+  });
+
+  it('a review that falls due is announced once with review.due and shows in the queue', async () => {
+    clock.set('2026-07-11T02:00:00Z');
+    expect((await sweep()).announced).toBe(1);
+    expect((await sweep()).announced).toBe(0);
+    const due = (await eventsOf(svc.url, 'living-allowance.review.due')).filter((e) => e.data.caseId === irregular.id);
+    expect(due.map((e) => e.data)).toEqual([expect.objectContaining({ caseId: irregular.id, householdType: 'irregular', dueOn: '2026-07-10', districtCode: '640205' })]);
+    const queue = (await call('GET', '/reviews/queue?districtCode=640205')).body.items;
+    expect(queue.map((q: any) => [q.id, q.overdue])).toEqual([[irregular.id, true]]);
+  });
+});
+
+describe('claims on the review queue', () => {
+  const cases: any[] = [];
+
+  beforeAll(async () => {
+    clock.set('2026-01-12T02:00:00Z');
+    for (let i = 0; i < 20; i++) cases.push(await approved(household({ wageFen: 50000 + i * 100, ableToWork: true, districtCode: '640221' })));
+    clock.set('2026-07-20T02:00:00Z');
+  });
+
+  it('16 officers claiming at once never get the same case', async () => {
+    const results = await Promise.all(Array.from({ length: 16 }, (_, i) => call('POST', '/reviews/claim?districtCode=640221', undefined, as(`officer-c${i}`))));
+    expect(results.map((r) => r.status)).toEqual(Array(16).fill(200));
+    const ids = results.map((r) => r.body.id);
+    expect(new Set(ids).size).toBe(16);
+    const claimedBy = await svc.dataSource.query(`SELECT id, claimed_by FROM applications WHERE id = ANY($1::uuid[])`, [ids]);
+    for (const r of results) expect(claimedBy.find((c: any) => c.id === r.body.id).claimed_by).toMatch(/^officer-c\d+$/);
+  });
+
+  it('the queue runs dry instead of handing out a claimed case', async () => {
+    const more = await Promise.all(Array.from({ length: 6 }, (_, i) => call('POST', '/reviews/claim?districtCode=640221', undefined, as(`officer-d${i}`))));
+    expect(more.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 204, 204]);
+  });
+
+  it('a lapsed lease makes the case claimable again; the officer who went away can no longer review it', async () => {
+    const [held] = await svc.dataSource.query(`SELECT id, claimed_by, version FROM applications WHERE claimed_by = 'officer-c0'`);
+    const [first] = await svc.dataSource.query(`SELECT claimed_by FROM applications WHERE id = $1`, [cases[0].id]);
+    expect(first.claimed_by).not.toBeNull();
+    // Every claim above was taken at 02:00 with a 30-minute lease.
+    clock.set('2026-07-20T02:31:00Z');
+    const taken = await call('POST', '/reviews/claim?districtCode=640221', undefined, as('officer-e1'));
+    expect(taken.status).toBe(200);
+    expect(taken.body.id).toBe(cases[0].id);
+    expect((await svc.dataSource.query(`SELECT claimed_by FROM applications WHERE id = $1`, [cases[0].id]))[0].claimed_by).toBe('officer-e1');
+    const c = cases.find((x) => x.id === held.id)!;
+    expectProblem(await call('POST', `/applications/${held.id}/review`, { expectedVersion: held.version, household: c.input }, as('officer-c0')), 409, 'CASE.NOT_CLAIMED');
+  });
+
+  it('only a supervisor may reassign a case', async () => {
+    const id = cases[0].id;
+    expectProblem(await call('POST', `/applications/${id}/reassign`, { to: 'officer-z' }, as('officer-c3')), 403, 'ROLE.SUPERVISOR_REQUIRED');
+    expect((await call('POST', `/applications/${id}/reassign`, { to: 'officer-z' }, as('lead-1', 'supervisor'))).status).toBe(204);
+    expect((await svc.dataSource.query(`SELECT claimed_by FROM applications WHERE id = $1`, [id]))[0].claimed_by).toBe('officer-z');
+  });
+});
+
+describe('what a review decides', () => {
+  async function claimAndReview(c: any, updated: HouseholdInput) {
+    await svc.dataSource.query(`UPDATE applications SET claimed_by = NULL, claim_expires_at = NULL WHERE claimed_by IS NOT NULL`);
+    const claimed = await call('POST', `/reviews/claim?districtCode=${c.input.districtCode}`, undefined, as('officer-r'));
+    expect(claimed.status).toBe(200);
+    expect(claimed.body.id).toBe(c.id);
+    return call('POST', `/applications/${c.id}/review`, { expectedVersion: claimed.body.version, household: updated }, as('officer-r'));
+  }
+
+  async function fresh(h: HouseholdInput) {
+    await svc.dataSource.query(`UPDATE applications SET review_due_on = '2099-01-01' WHERE status = 'approved'`);
+    clock.set('2026-02-01T02:00:00Z');
+    const c = await approved(h);
+    clock.set('2026-08-05T02:00:00Z');
+    return c;
+  }
+
+  it('unchanged facts: the case continues at the same amount and the next review is scheduled', async () => {
+    const c = await fresh(household({ wageFen: 60000, ableToWork: true, districtCode: '640202' }));
+    const res = await claimAndReview(c, c.input);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'approved', monthlyBenefitFen: c.monthlyBenefitFen });
+    expect(await dueOn(c.id)).toBe('2027-02-05');
+    expect((await eventsOf(svc.url, 'living-allowance.benefit.adjusted')).filter((e) => e.data.caseId === c.id)).toEqual([]);
+  });
+
+  it('lower income: the benefit is adjusted from next month and announced with benefit.adjusted (PERIODIC_REVIEW)', async () => {
+    const c = await fresh(household({ wageFen: 60000, ableToWork: true, districtCode: '640202' }));
+    const res = await claimAndReview(c, { ...c.input, incomes: [{ memberIndex: 0, kind: 'wage', monthlyFen: 40000 }] });
+    expect(res.body.monthlyBenefitFen).toBe(c.monthlyBenefitFen + 20000);
+    const [e] = (await eventsOf(svc.url, 'living-allowance.benefit.adjusted')).filter((x) => x.data.caseId === c.id);
+    expect(e.data).toMatchObject({ reason: 'PERIODIC_REVIEW', oldMonthlyBenefitFen: c.monthlyBenefitFen, newMonthlyBenefitFen: c.monthlyBenefitFen + 20000, adjustedFromMonth: '2026-09' });
+  });
+
+  it('wages above the standard: payment goes on through the gradual exit months, then the case ends by itself', async () => {
+    const c = await fresh(household({ wageFen: 60000, ableToWork: true, districtCode: '640202' }));
+    const res = await claimAndReview(c, { ...c.input, incomes: [{ memberIndex: 0, kind: 'wage', monthlyFen: 250000 }] });
+    expect(res.body).toMatchObject({ status: 'approved', monthlyBenefitFen: c.monthlyBenefitFen });
+    const [exiting] = (await eventsOf(svc.url, 'living-allowance.case.exiting')).filter((x) => x.data.caseId === c.id);
+    // Default 6 months (policy.md §1): paid through February 2027.
+    expect(exiting.data).toMatchObject({ months: 6, lastPaidMonth: '2027-02', monthlyBenefitFen: c.monthlyBenefitFen, decidedOn: '2026-08-05' });
+
+    clock.set('2027-02-20T02:00:00Z');
+    expect((await sweep()).exitsCompleted).toBe(0);
+    clock.set('2027-03-01T02:00:00Z');
+    expect((await sweep()).exitsCompleted).toBe(1);
+    expect((await call('GET', `/applications/${c.id}`)).body.status).toBe('ended');
+    const [ended] = (await eventsOf(svc.url, 'living-allowance.case.terminated')).filter((x) => x.data.caseId === c.id);
+    expect(ended.data).toMatchObject({ reasonCode: 'GRADUAL_EXIT_COMPLETED', stopsFromMonth: '2027-03' });
+  });
+
+  it('income above the standard from other sources: the case ends from next month, and the household may apply again', async () => {
+    const c = await fresh(household({ wageFen: 60000, ableToWork: true, districtCode: '640202' }));
+    const res = await claimAndReview(c, { ...c.input, incomes: [...c.input.incomes, { memberIndex: 1, kind: 'property', monthlyFen: 200000 }] });
+    expect(res.body.status).toBe('ended');
+    const [ended] = (await eventsOf(svc.url, 'living-allowance.case.terminated')).filter((x) => x.data.caseId === c.id);
+    expect(ended.data).toMatchObject({ reasonCode: 'NO_LONGER_ELIGIBLE', stopsFromMonth: '2026-09' });
+    expect((await call('POST', '/applications', { household: c.input }, as(CASEWORKER))).status).toBe(201);
+  });
+});
