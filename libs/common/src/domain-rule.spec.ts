@@ -1,4 +1,4 @@
-import { allPassed, DomainRule, failedOutcomes, ruleOutcome } from './domain-rule';
+import { allPassed, DomainRule, failedOutcomes, RecordedRule, ruleOutcome } from './domain-rule';
 
 describe('named rule outcomes', () => {
   const atLeastOne: DomainRule<number> = {
@@ -15,5 +15,17 @@ describe('named rule outcomes', () => {
     expect(allPassed(outcomes)).toBe(false);
     expect(failedOutcomes(outcomes)).toEqual([outcomes[1]]);
     expect(allPassed([])).toBe(true);
+  });
+
+  it('a recorded rule keeps the numbers of its verdict and words them only when asked', () => {
+    const atLeast: RecordedRule<{ n: number; min: number }, { n: number; min: number }> = {
+      code: 'TEST.AT_LEAST',
+      check: ({ n, min }) => ({ code: 'TEST.AT_LEAST', passed: n >= min, args: { n, min } }),
+      describe: ({ passed, args }) => ({ zh: `${args.n} ${passed ? '不少于' : '少于'} ${args.min}`, en: `${args.n} is ${passed ? 'at least' : 'below'} ${args.min}` }),
+    };
+    const check = atLeast.check({ n: 2, min: 3 });
+    expect(check).toEqual({ code: 'TEST.AT_LEAST', passed: false, args: { n: 2, min: 3 } });
+    expect(atLeast.describe(check)).toEqual({ zh: '2 少于 3', en: '2 is below 3' });
+    expect(failedOutcomes([check, atLeast.check({ n: 3, min: 3 })])).toEqual([check]);
   });
 });

@@ -17,6 +17,28 @@ export interface RuleOutcome {
   message: LocalizedText;
 }
 
+/**
+ * A rule's verdict recorded as data: its code, whether it passed, and the numbers that decided it
+ * (amounts in fen, counts, the parameter values compared against). The words a caseworker reads are
+ * produced from it by a pure function only when someone reads them: a batch of assessments records
+ * thousands of verdicts a second that nobody reads, and a stored verdict keeps the facts, not prose.
+ */
+export interface RuleCheck<A extends object = object, C extends string = string> {
+  code: C;
+  passed: boolean;
+  args: A;
+}
+
+/**
+ * A named rule that records its verdict as data (`check`) and words it on demand (`describe`, a pure
+ * function of the recorded check alone, so a stored verdict reads the same years later).
+ */
+export interface RecordedRule<I, A extends object, C extends string = string> {
+  readonly code: C;
+  check(input: I): RuleCheck<A, C>;
+  describe(check: RuleCheck<A, C>): LocalizedText;
+}
+
 /** A named rule over some input. Implementations are pure functions of their input. */
 export interface DomainRule<I> {
   readonly code: string;
@@ -27,10 +49,11 @@ export function ruleOutcome(code: string, passed: boolean, message: LocalizedTex
   return { code, passed, message };
 }
 
-export function allPassed(outcomes: readonly RuleOutcome[]): boolean {
+/** Works on worded outcomes and on recorded checks alike. */
+export function allPassed(outcomes: readonly { passed: boolean }[]): boolean {
   return outcomes.every((o) => o.passed);
 }
 
-export function failedOutcomes(outcomes: readonly RuleOutcome[]): RuleOutcome[] {
+export function failedOutcomes<T extends { passed: boolean }>(outcomes: readonly T[]): T[] {
   return outcomes.filter((o) => !o.passed);
 }

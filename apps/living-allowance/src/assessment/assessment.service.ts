@@ -1,16 +1,26 @@
 import { Clock, InvalidInput, isLocalDate, LocalDate } from '@jiuzhu/common';
 import { ParameterCatalog } from '../parameters/parameter-catalog';
 import { assessHousehold } from './domain/assess-household';
-import { Decision } from './domain/decision';
+import { Decision, DecisionView } from './domain/decision';
 import { Household } from './domain/household';
+import { renderDecision } from './domain/render-decision';
 
 /** Resolves the parameters in force on the date and runs the pure assessment; nothing is saved. */
 export class AssessmentService {
+  /** A trial assessment (试算) as the caseworker reads it: the decision with its rules and explanation in words. */
+  async trial(household: Household, on?: LocalDate): Promise<DecisionView> {
+    return renderDecision(await this.assess(household, on));
+  }
+
   constructor(
     private readonly catalog: ParameterCatalog,
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * The decision as data (its explanation recorded, not worded): what a case stores. Words come from
+   * `renderDecision` where someone reads them.
+   */
   async assess(household: Household, on?: LocalDate, fieldPrefix = 'household'): Promise<Decision> {
     const date = on ?? this.clock.today();
     if (!isLocalDate(date)) throw new InvalidInput([{ field: 'assessedOn', reason: 'must be a real calendar date YYYY-MM-DD' }]);

@@ -18,6 +18,6 @@ export class TrialAssessmentController {
   @ApiOkResponse({ description: 'the decision with its explanation' })
   @ApiBadRequestResponse({ description: 'problem details naming each bad field' })
   async trial(@Body() dto: TrialAssessmentDto) {
-    return this.assessments.assess(dto.household, dto.assessedOn);
+    return this.assessments.trial(dto.household, dto.assessedOn);
   }
 }

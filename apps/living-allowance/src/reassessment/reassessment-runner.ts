@@ -148,6 +148,7 @@ export class ReassessmentRunner {
         );
         const events: BenefitAdjustedV1[] = changed.map(({ row, r }) => ({
           caseId: row.id,
+          reason: 'NEW_STANDARD',
           householdRef: row.householdRef,
           coverage: row.coverage,
           districtCode: row.districtCode,

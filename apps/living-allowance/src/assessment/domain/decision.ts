@@ -1,5 +1,7 @@
-import { LocalDate, LocalizedText, RuleOutcome } from '@jiuzhu/common';
+import { LocalDate, LocalizedText, RuleCheck, RuleOutcome } from '@jiuzhu/common';
 import { Area } from '../../parameters/domain/parameter';
+import { TopUpCondition } from '../../parameters/domain/parameter-keys';
+import { DeductionKind, DisabilityKind, IncomeKind, Relation } from './household';
 
 export type Outcome = 'dibao' | 'low_income' | 'ineligible';
 
@@ -25,18 +27,248 @@ export interface SinglePersonInclusion {
   monthlyBenefitFen: number;
 }
 
-/** One line of the worked calculation a caseworker reads back to the family. */
-export interface ExplanationLine {
-  /** Stable step id, e.g. `income.counted`, `deduction.capped`, `benefit.floor`. */
-  step: string;
-  text: LocalizedText;
-  amountFen?: number;
+// ---- the rules' verdicts, as data ----------------------------------------------------------------
+//
+// Each verdict keeps the numbers it was decided on, including the parameter values compared
+// against, so that its wording (rules/*.rule.ts `describe`) needs nothing but the verdict itself:
+// a decision stored today reads the same after the parameters have moved on.
+
+export interface PerCapitaIncomeArgs {
+  netIncomeFen: number;
+  householdSize: number;
+  standardFen: number;
+  /** standard × household size: the household total compared against. */
+  limitFen: number;
+  /** Rounded half up, for display only. */
+  perCapitaIncomeFen: number;
 }
+
+export interface MoneyAssetsArgs {
+  moneyFen: number;
+  moneyMonthsOfStandard: number;
+  standardFen: number;
+  householdSize: number;
+  /** months × standard × household size, inclusive. */
+  limitFen: number;
+}
+
+/** Areas in hundredths of m². The area fields are null when the household has no more than `maxHomes` homes (not measured). */
+export interface HousingArgs {
+  homes: number;
+  maxHomes: number;
+  householdSize: number;
+  areaHundredths: number | null;
+  areaPerPersonHundredths: number | null;
+  limitHundredths: number | null;
+}
+
+export interface VehiclesArgs {
+  vehicles: number;
+  exempt: number;
+  nonExempt: number;
+  nonExemptVehiclesAllowed: number;
+}
+
+export interface LowIncomeBandArgs {
+  netIncomeFen: number;
+  householdSize: number;
+  standardFen: number;
+  multiplierBp: number;
+  strictBound: boolean;
+  /** multiplier × standard × size rounded half up, for display; the comparison is exact. */
+  limitFen: number;
+}
+
+export interface SinglePersonArgs {
+  member: number;
+  relation: Relation;
+  reason: SinglePersonInclusionReason | null;
+  disabilityGrade: number | null;
+  disabilityKind: DisabilityKind | null;
+  /** The conditions in force (parameter `single-person.inclusion`), named in a refusal. */
+  disabilityGrades: readonly number[];
+  intellectualOrMentalGrades: readonly number[];
+  seriousIllness: boolean;
+}
+
+export type PerCapitaIncomeCheck = RuleCheck<PerCapitaIncomeArgs, 'DIBAO.PER_CAPITA_INCOME_BELOW_STANDARD'>;
+export type MoneyAssetsCheck = RuleCheck<MoneyAssetsArgs, 'DIBAO.ASSETS_MONEY_WITHIN_LIMIT'>;
+export type HousingCheck = RuleCheck<HousingArgs, 'DIBAO.HOUSING_WITHIN_LIMIT'>;
+export type VehiclesCheck = RuleCheck<VehiclesArgs, 'DIBAO.VEHICLES_WITHIN_LIMIT'>;
+export type LowIncomeBandCheck = RuleCheck<LowIncomeBandArgs, 'LOW_INCOME.PER_CAPITA_INCOME_BELOW_BAND'>;
+export type SinglePersonCheck = RuleCheck<SinglePersonArgs, 'SINGLE_PERSON.QUALIFIES'>;
+
+/** Every rule a dibao assessment applies, told apart by `code`. */
+export type AssessmentRuleCheck = PerCapitaIncomeCheck | MoneyAssetsCheck | HousingCheck | VehiclesCheck | LowIncomeBandCheck | SinglePersonCheck;
+
+// ---- the worked calculation, as data -------------------------------------------------------------
+//
+// One entry per line a caseworker reads back to the family, in order: `step` is the stable step id
+// (`income.counted`, `benefit.floor`…), `code` names the sentence (a step may have several, e.g. the
+// floor paid or not), `args` holds the numbers: amounts in fen, member positions (0-based) and
+// relation codes — never a name or an ID number — and the parameter values used. `amountFen`, where
+// present, is the amount the line arrives at. The words are produced by `renderDecision`.
+
+interface Entry<S extends string, C extends string, A> {
+  step: S;
+  code: C;
+  args: A;
+}
+
+/** A member as a reader knows them: position and relation. */
+export interface MemberArgs {
+  member: number;
+  relation: Relation;
+}
+
+export interface AmountArgs {
+  amountFen: number;
+}
+
+export interface IncomeLineArgs extends MemberArgs {
+  kind: IncomeKind;
+  amountFen: number;
+}
+
+/** `member` and `relation` are null for a claim of the whole household. */
+export interface DeductionClaimArgs {
+  member: number | null;
+  relation: Relation | null;
+  kind: DeductionKind;
+  amountFen: number;
+}
+
+export interface DeductionKindArgs {
+  kind: DeductionKind;
+  amountFen: number;
+}
+
+export interface DeductionCappedArgs {
+  kind: DeductionKind;
+  claimedFen: number;
+  capFen: number;
+  /** The cap, deducted. */
+  amountFen: number;
+}
+
+/** The smallest of the claim, a share of the member's wages and (unless null) a share of the standard. */
+export interface EmploymentDeductionArgs extends MemberArgs {
+  claimedFen: number;
+  wageFen: number;
+  wageShareBp: number;
+  wageShareFen: number;
+  capShareOfStandardBp: number | null;
+  capFen: number | null;
+  amountFen: number;
+}
+
+export interface NetIncomeArgs {
+  countedIncomeFen: number;
+  deductionsFen: number;
+  amountFen: number;
+}
+
+export interface HouseholdSizeArgs {
+  size: number;
+}
+
+export interface PerCapitaLineArgs {
+  netIncomeFen: number;
+  size: number;
+  amountFen: number;
+}
+
+/** A line that states a rule's verdict: `rule` is its position in `Decision.rules`. */
+export interface RuleRefArgs {
+  rule: number;
+}
+
+export interface MoneyRuleRefArgs extends RuleRefArgs {
+  /** The household's money assets. */
+  amountFen: number;
+}
+
+export interface GapArgs {
+  standardFen: number;
+  size: number;
+  netIncomeFen: number;
+  /** standard × size − net income. */
+  amountFen: number;
+}
+
+export interface FloorArgs {
+  floorShareBp: number;
+  peopleCovered: number;
+  /** The floor for all the people covered. */
+  amountFen: number;
+}
+
+export interface TopUpLineArgs extends MemberArgs {
+  /** Full years on the assessment date. */
+  age: number;
+  /** The top-up's code and its conditions, as published. */
+  code: string;
+  when: TopUpCondition;
+  shareBp: number;
+  standardFen: number;
+  amountFen: number;
+}
+
+export interface BenefitTotalArgs {
+  baseBenefitFen: number;
+  topUpsFen: number;
+  amountFen: number;
+}
+
+export interface SinglePersonBenefitArgs extends MemberArgs {
+  standardFen: number;
+  benefitShareBp: number;
+  baseBenefitFen: number;
+  topUpsFen: number;
+  amountFen: number;
+}
+
+export type ExplanationEntry =
+  | Entry<'income.counted', 'INCOME.COUNTED', IncomeLineArgs>
+  | Entry<'income.excluded', 'INCOME.EXCLUDED', IncomeLineArgs>
+  | Entry<'income.total', 'INCOME.TOTAL', AmountArgs>
+  | Entry<'income.excluded_total', 'INCOME.EXCLUDED_TOTAL', AmountArgs>
+  | Entry<'deduction.claimed', 'DEDUCTION.CLAIMED', DeductionClaimArgs>
+  | Entry<'deduction.not_allowed', 'DEDUCTION.NOT_ALLOWED', DeductionKindArgs>
+  | Entry<'deduction.capped', 'DEDUCTION.CAPPED', DeductionCappedArgs>
+  | Entry<'deduction.allowed', 'DEDUCTION.ALLOWED', DeductionKindArgs>
+  | Entry<'deduction.employment', 'DEDUCTION.EMPLOYMENT', EmploymentDeductionArgs>
+  | Entry<'deduction.total', 'DEDUCTION.TOTAL', AmountArgs>
+  | Entry<'net_income', 'NET_INCOME', NetIncomeArgs>
+  | Entry<'net_income', 'NET_INCOME.DEDUCTIONS_EXCEED_INCOME', AmountArgs>
+  | Entry<'household_size', 'HOUSEHOLD_SIZE', HouseholdSizeArgs>
+  | Entry<'per_capita_income', 'PER_CAPITA_INCOME', PerCapitaLineArgs>
+  | Entry<'standard', 'STANDARD', AmountArgs>
+  | Entry<'comparison.standard', 'DIBAO.PER_CAPITA_INCOME_BELOW_STANDARD', RuleRefArgs>
+  | Entry<'assets.money', 'DIBAO.ASSETS_MONEY_WITHIN_LIMIT', MoneyRuleRefArgs>
+  | Entry<'assets.housing', 'DIBAO.HOUSING_WITHIN_LIMIT', RuleRefArgs>
+  | Entry<'assets.vehicles', 'DIBAO.VEHICLES_WITHIN_LIMIT', RuleRefArgs>
+  | Entry<'comparison.low_income_band', 'LOW_INCOME.PER_CAPITA_INCOME_BELOW_BAND', RuleRefArgs>
+  | Entry<'outcome', 'OUTCOME.DIBAO' | 'OUTCOME.LOW_INCOME' | 'OUTCOME.INELIGIBLE', Record<string, never>>
+  | Entry<'benefit.gap', 'BENEFIT.GAP', GapArgs>
+  | Entry<'benefit.floor', 'BENEFIT.FLOOR_PAID' | 'BENEFIT.GAP_PAID', FloorArgs>
+  | Entry<'benefit.base', 'BENEFIT.BASE', AmountArgs>
+  | Entry<'benefit.top_up', 'BENEFIT.TOP_UP', TopUpLineArgs>
+  | Entry<'benefit.total', 'BENEFIT.TOTAL', BenefitTotalArgs>
+  | Entry<'single_person.check', 'SINGLE_PERSON.QUALIFIES', RuleRefArgs>
+  | Entry<'single_person.benefit', 'SINGLE_PERSON.BENEFIT', SinglePersonBenefitArgs>;
+
+export type ExplanationStep = ExplanationEntry['step'];
+export type ExplanationCode = ExplanationEntry['code'];
 
 /**
  * The result of a dibao assessment. Totals are exact integers; `perCapitaIncomeFen` and `gapFen`
  * are rounded half up for display only — the eligibility comparisons and the benefit use exact
  * household totals, so rounding can never move a family across the line.
+ *
+ * The rules and the explanation are recorded as data; `renderDecision` words them (DecisionView).
+ * Shared, frozen `args` objects may appear in several decisions: a decision is a value, never
+ * modified after it is made.
  */
 export interface Decision {
   outcome: Outcome;
@@ -64,13 +296,28 @@ export interface Decision {
   /** Only for low_income households. */
   singlePersonInclusions: SinglePersonInclusion[];
   /** Every rule applied, passed or not. */
-  rules: RuleOutcome[];
+  rules: AssessmentRuleCheck[];
   /** The rules that decided the outcome. */
-  reasons: RuleOutcome[];
-  explanation: ExplanationLine[];
+  reasons: AssessmentRuleCheck[];
+  explanation: ExplanationEntry[];
   /** `key` or `key/scope` → versionId of every parameter version used. */
   parameterVersions: Record<string, string>;
 }
+
+/** One line of the worked calculation as a caseworker reads it back to the family. */
+export interface ExplanationLine {
+  /** Stable step id, e.g. `income.counted`, `deduction.capped`, `benefit.floor`. */
+  step: string;
+  text: LocalizedText;
+  amountFen?: number;
+}
+
+/** A decision in words (the API's answer): the same figures, with rules and explanation worded. */
+export type DecisionView = Omit<Decision, 'rules' | 'reasons' | 'explanation'> & {
+  rules: RuleOutcome[];
+  reasons: RuleOutcome[];
+  explanation: ExplanationLine[];
+};
 
 /** Input that cannot describe a real household; nothing is decided. */
 export interface AssessmentError {

@@ -17,6 +17,30 @@ function applies(when: TopUpCondition, member: HouseholdMember, age: number): bo
   return true;
 }
 
+/** Whether `rules[j]` is the first rule of its group: groups are listed in order of first appearance. */
+export function opensGroup(rules: readonly TopUpRule[], j: number): boolean {
+  const group = rules[j].group;
+  for (let k = 0; k < j; k++) if (rules[k].group === group) return false;
+  return true;
+}
+
+/**
+ * The index of the rule granted within the group that `rules[first]` opens: the highest applying
+ * share, a tie going to the rule listed first; -1 when none applies. Scans the list instead of
+ * building a Map of groups: an assessment asks this for every covered member, and a list of top-up
+ * rules is a handful long.
+ */
+export function grantedInGroup(rules: readonly TopUpRule[], first: number, member: HouseholdMember, age: number): number {
+  const group = rules[first].group;
+  let best = -1;
+  for (let j = first; j < rules.length; j++) {
+    const rule = rules[j];
+    if (rule.group !== group || rule.shareBp <= 0 || !applies(rule.when, member, age)) continue;
+    if (best < 0 || rule.shareBp > rules[best].shareBp) best = j;
+  }
+  return best;
+}
+
 /**
  * Top-ups (提档/增发) for one covered member, as shares of the monthly standard (policy.md §1
  * Amount; city plan ch. 6 §二 asks for higher payments to the elderly, minors, the severely
@@ -26,18 +50,11 @@ function applies(when: TopUpCondition, member: HouseholdMember, age: number): bo
  * appearance of each group in the parameter list, so it is deterministic.
  */
 export function topUpsFor(member: HouseholdMember, age: number, rules: readonly TopUpRule[], standardFen: number): GrantedTopUp[] {
-  const bestByGroup = new Map<string, TopUpRule>();
-  const groupOrder: string[] = [];
-  for (const rule of rules) {
-    if (!groupOrder.includes(rule.group)) groupOrder.push(rule.group);
-    if (rule.shareBp <= 0 || !applies(rule.when, member, age)) continue;
-    const best = bestByGroup.get(rule.group);
-    if (best === undefined || rule.shareBp > best.shareBp) bestByGroup.set(rule.group, rule);
-  }
   const granted: GrantedTopUp[] = [];
-  for (const group of groupOrder) {
-    const rule = bestByGroup.get(group);
-    if (rule !== undefined) granted.push({ rule, amountFen: shareOfFen(standardFen, rule.shareBp) });
+  for (let j = 0; j < rules.length; j++) {
+    if (!opensGroup(rules, j)) continue;
+    const k = grantedInGroup(rules, j, member, age);
+    if (k >= 0) granted.push({ rule: rules[k], amountFen: shareOfFen(standardFen, rules[k].shareBp) });
   }
   return granted;
 }

@@ -4,7 +4,12 @@
  * resolver refuses a malformed value instead of letting it reach a decision).
  *
  * Money is integer fen, shares are basis points (10000 bp = 100 %), areas are m².
+ *
+ * The catalog also carries the price-linkage subsidy's parameters (price-subsidy/domain), spread in
+ * below so that POST /parameters validates them; they are not assessment parameters, so
+ * `resolveAssessmentParameters` resolves only ASSESSMENT_PARAMETER_KEYS.
  */
+import { PRICE_SUBSIDY_PARAMETER_SPECS, PriceSubsidyParameterKey, PriceSubsidyParameterValues } from '../../price-subsidy/domain/price-subsidy-parameters';
 
 /** Income kinds, as the household's income is declared (policy.md §1 "Income counted"/"Excluded"). */
 export const INCOME_KINDS = [
@@ -180,7 +185,7 @@ export interface ReviewIntervalValue {
   irregularMonths: number;
 }
 
-export interface ParameterValues {
+export interface ParameterValues extends PriceSubsidyParameterValues {
   'dibao.standard': DibaoStandardValue;
   'dibao.income.excluded-kinds': IncomeExclusionsValue;
   'dibao.deductions': DeductionRulesValue;
@@ -299,6 +304,11 @@ export const PARAMETER_SPECS: { [K in ParameterKey]: ParameterSpec<K> } = {
     unit: 'months',
     isValid: (v): v is ReviewIntervalValue => isObj(v) && isPosInt(v.stableMonths) && isPosInt(v.irregularMonths),
   },
+  ...PRICE_SUBSIDY_PARAMETER_SPECS,
 };
 
 export const ALL_PARAMETER_KEYS = Object.keys(PARAMETER_SPECS) as ParameterKey[];
+
+/** The keys a dibao assessment resolves: every catalog key except those of other mechanisms (price subsidy). */
+export type AssessmentParameterKey = Exclude<ParameterKey, PriceSubsidyParameterKey>;
+export const ASSESSMENT_PARAMETER_KEYS = ALL_PARAMETER_KEYS.filter((k) => !(k in PRICE_SUBSIDY_PARAMETER_SPECS)) as AssessmentParameterKey[];

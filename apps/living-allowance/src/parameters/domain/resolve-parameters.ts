@@ -1,6 +1,8 @@
 import { compareLocalDate, isLocalDate, LocalDate } from '@jiuzhu/common';
 import { Area, districtAreaScope, DistrictCode, GLOBAL_SCOPE, isArea, isDistrictCode, ParameterVersion, parameterRef } from './parameter';
 import {
+  ASSESSMENT_PARAMETER_KEYS,
+  AssessmentParameterKey,
   AssetLimitsValue,
   DeductionRulesValue,
   GradualExitValue,
@@ -76,8 +78,9 @@ export function resolveAssessmentParameters(
   if (!isArea(area)) return { ok: false, reason: 'missing_parameter', key: parameterRef('dibao.standard', `${district}/${String(area)}`) };
 
   const versions: Record<string, string> = {};
-  const values: Partial<{ [K in ParameterKey]: ParameterValues[K] }> = {};
-  for (const key of Object.keys(PARAMETER_SPECS) as ParameterKey[]) {
+  const values: Partial<{ [K in AssessmentParameterKey]: ParameterValues[K] }> = {};
+  // Only the assessment's own keys: the catalog also holds other mechanisms' parameters (price subsidy).
+  for (const key of ASSESSMENT_PARAMETER_KEYS) {
     const spec = PARAMETER_SPECS[key];
     const scope = spec.scope === 'global' ? GLOBAL_SCOPE : districtAreaScope(district, area);
     const ref = parameterRef(key, scope);
@@ -88,7 +91,7 @@ export function resolveAssessmentParameters(
     (values as Record<string, unknown>)[key] = structuredClone(found.value);
     versions[ref] = found.versionId;
   }
-  const v = values as { [K in ParameterKey]: ParameterValues[K] };
+  const v = values as { [K in AssessmentParameterKey]: ParameterValues[K] };
   return {
     ok: true,
     value: {

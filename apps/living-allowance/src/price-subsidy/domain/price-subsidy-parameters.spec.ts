@@ -1,6 +1,7 @@
 import { ParameterVersion, versionIdOf } from '../../parameters/domain/parameter';
 import { DEFAULT_PRICE_SUBSIDY_PARAMETERS, DEFAULT_PRICE_SUBSIDY_TRIGGERS } from './default-price-subsidy-parameters';
-import { isPriceSubsidyTriggers, PRICE_SUBSIDY_PARAMETER_SPECS, resolvePriceSubsidyTriggers } from './price-subsidy-parameters';
+import { isPriceSubsidyTriggers, PRICE_SUBSIDY_PARAMETER_SPECS } from './price-subsidy-parameters';
+import { resolvePriceSubsidyTriggers } from './resolve-price-subsidy-triggers';
 
 describe('price-subsidy.triggers', () => {
   it('defaults to the 2021 national triggers: CPI ≥ 3.5 %, food CPI ≥ 6 %, dibao and special hardship covered, low income not', () => {

@@ -1,12 +1,12 @@
-import { isLocalDate, LocalDate } from '@jiuzhu/common';
-import { GLOBAL_SCOPE, ParameterVersion } from '../../parameters/domain/parameter';
-import { versionInForce } from '../../parameters/domain/resolve-parameters';
-
 /**
  * The parameters of the price-linkage subsidy (物价上涨挂钩联动机制, policy.md §2), in the shape of
  * parameter-keys.ts so that the catalog can carry them: key, value type, shape check. Triggers are
  * rises in basis points (3.5 % = 350 bp). They are effective-dated data because they do change:
  * provinces may set lower triggers, and in 2022–23 the national CPI trigger was temporarily 3.0 %.
+ *
+ * This file imports nothing from the parameters module: parameter-keys.ts spreads
+ * PRICE_SUBSIDY_PARAMETER_SPECS into PARAMETER_SPECS (so POST /parameters validates the shape), and
+ * resolution by date lives in resolve-price-subsidy-triggers.ts — keeping the import graph acyclic.
  */
 
 export const PRICE_SUBSIDY_PARAMETER_KEYS = {
@@ -58,7 +58,7 @@ export function isPriceSubsidyTriggers(v: unknown): v is PriceSubsidyTriggersVal
   );
 }
 
-/** Same shape as `ParameterSpec` in parameter-keys.ts, so the lead can merge it into PARAMETER_SPECS. */
+/** Same shape as `ParameterSpec` in parameter-keys.ts, which spreads these specs into PARAMETER_SPECS. */
 export interface PriceSubsidyParameterSpec<K extends PriceSubsidyParameterKey> {
   scope: 'global' | 'district-area';
   unit: string;
@@ -73,21 +73,3 @@ export const PRICE_SUBSIDY_PARAMETER_SPECS: { [K in PriceSubsidyParameterKey]: P
     isValid: isPriceSubsidyTriggers,
   },
 };
-
-export type ResolvePriceSubsidyTriggersResult =
-  | { ok: true; value: PriceSubsidyTriggersValue; versionId: string }
-  | { ok: false; reason: 'missing_parameter' | 'invalid_parameter'; key: string };
-
-/**
- * The triggers in force on `on` (latest `validFrom` not after `on`, as for every parameter). Missing
- * or malformed triggers are returned, not guessed: paying a subsidy on a default the bureau never
- * published would be worse than showing that it is missing.
- */
-export function resolvePriceSubsidyTriggers(catalog: readonly ParameterVersion[], on: LocalDate): ResolvePriceSubsidyTriggersResult {
-  if (!isLocalDate(on)) throw new RangeError(`resolvePriceSubsidyTriggers: not a calendar date: ${JSON.stringify(on)}`);
-  const key = PRICE_SUBSIDY_PARAMETER_KEYS.triggers;
-  const v = versionInForce(catalog, key, GLOBAL_SCOPE, on);
-  if (v === undefined) return { ok: false, reason: 'missing_parameter', key };
-  if (!PRICE_SUBSIDY_PARAMETER_SPECS[key].isValid(v.value)) return { ok: false, reason: 'invalid_parameter', key };
-  return { ok: true, value: v.value, versionId: v.versionId };
-}

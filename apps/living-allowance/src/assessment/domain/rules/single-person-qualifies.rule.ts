@@ -1,7 +1,7 @@
-import { DomainRule, LocalizedText, RuleOutcome, ruleOutcome } from '@jiuzhu/common';
+import { LocalizedText, RecordedRule } from '@jiuzhu/common';
 import { SinglePersonInclusionValue } from '../../../parameters/domain/parameter-keys';
-import { SinglePersonInclusionReason } from '../decision';
-import { HouseholdMember } from '../household';
+import { SinglePersonArgs, SinglePersonCheck, SinglePersonInclusionReason } from '../decision';
+import { DisabilityGrade, HouseholdMember } from '../household';
 import { disabilityText, memberLabel } from '../labels';
 
 export interface SinglePersonInput {
@@ -10,14 +10,9 @@ export interface SinglePersonInput {
   criteria: SinglePersonInclusionValue;
 }
 
-export interface SinglePersonCheck {
-  outcome: RuleOutcome;
-  reason?: SinglePersonInclusionReason;
-}
-
 export const SINGLE_PERSON_QUALIFIES = 'SINGLE_PERSON.QUALIFIES';
 
-function qualifyingReason(member: HouseholdMember, criteria: SinglePersonInclusionValue): SinglePersonInclusionReason | undefined {
+function qualifyingReason(member: HouseholdMember, criteria: SinglePersonInclusionValue): SinglePersonInclusionReason | null {
   const d = member.disability;
   if (d != null && criteria.disabilityGrades.includes(d.grade)) return 'SINGLE_PERSON.SEVERE_DISABILITY';
   if (
@@ -28,21 +23,21 @@ function qualifyingReason(member: HouseholdMember, criteria: SinglePersonInclusi
     return 'SINGLE_PERSON.INTELLECTUAL_OR_MENTAL_DISABILITY';
   }
   if (criteria.seriousIllness && member.seriousIllness === true) return 'SINGLE_PERSON.SERIOUS_ILLNESS';
-  return undefined;
+  return null;
 }
 
-function conditionsText(criteria: SinglePersonInclusionValue): LocalizedText {
+function conditionsText({ disabilityGrades, intellectualOrMentalGrades, seriousIllness }: SinglePersonArgs): LocalizedText {
   const zh: string[] = [];
   const en: string[] = [];
-  if (criteria.disabilityGrades.length > 0) {
-    zh.push(`${criteria.disabilityGrades.join('、')}级残疾`);
-    en.push(`disability grade ${criteria.disabilityGrades.join('/')}`);
+  if (disabilityGrades.length > 0) {
+    zh.push(`${disabilityGrades.join('、')}级残疾`);
+    en.push(`disability grade ${disabilityGrades.join('/')}`);
   }
-  if (criteria.intellectualOrMentalGrades.length > 0) {
-    zh.push(`${criteria.intellectualOrMentalGrades.join('、')}级智力或精神残疾`);
-    en.push(`intellectual or mental disability grade ${criteria.intellectualOrMentalGrades.join('/')}`);
+  if (intellectualOrMentalGrades.length > 0) {
+    zh.push(`${intellectualOrMentalGrades.join('、')}级智力或精神残疾`);
+    en.push(`intellectual or mental disability grade ${intellectualOrMentalGrades.join('/')}`);
   }
-  if (criteria.seriousIllness) {
+  if (seriousIllness) {
     zh.push('重病');
     en.push('a serious illness');
   }
@@ -53,34 +48,50 @@ function conditionsText(criteria: SinglePersonInclusionValue): LocalizedText {
  * Single-person inclusion (单人户, policy.md §1; city plan ch. 6 §二): in a low-income household,
  * a severely disabled (grade 1–2, or grade 3 intellectual/mental) or seriously ill member may be
  * covered on their own, because the family is above the dibao line but cannot carry that member's
- * costs. Grades and conditions come from the `single-person.inclusion` parameter.
+ * costs. Grades and conditions come from the `single-person.inclusion` parameter; the check records
+ * them (by reference: parameter values are never modified) so that a refusal can name them.
  */
 export function checkSinglePersonInclusion({ member, memberIndex, criteria }: SinglePersonInput): SinglePersonCheck {
-  const who = memberLabel(memberIndex, member.relation);
   const reason = qualifyingReason(member, criteria);
-  if (reason === undefined) {
-    const needed = conditionsText(criteria);
-    return {
-      outcome: ruleOutcome(SINGLE_PERSON_QUALIFIES, false, {
-        zh: `${who.zh}不符合单人户纳入条件（须为${needed.zh}）。`,
-        en: `${who.en} does not qualify for single-person inclusion (requires ${needed.en}).`,
-      }),
-    };
-  }
-  const why: LocalizedText =
-    reason === 'SINGLE_PERSON.SERIOUS_ILLNESS' || member.disability == null
-      ? { zh: '患重病', en: 'has a serious illness' }
-      : { zh: `持${disabilityText(member.disability).zh}证`, en: `has a ${disabilityText(member.disability).en}` };
+  const d = member.disability;
   return {
-    reason,
-    outcome: ruleOutcome(SINGLE_PERSON_QUALIFIES, true, {
-      zh: `${who.zh}${why.zh}，所在家庭为低收入家庭，可按单人户纳入低保。`,
-      en: `${who.en} ${why.en} and lives in a low-income household: may be covered as a single-person household.`,
-    }),
+    code: SINGLE_PERSON_QUALIFIES,
+    passed: reason !== null,
+    args: {
+      member: memberIndex,
+      relation: member.relation,
+      reason,
+      disabilityGrade: d == null ? null : d.grade,
+      disabilityKind: d == null ? null : d.kind,
+      disabilityGrades: criteria.disabilityGrades,
+      intellectualOrMentalGrades: criteria.intellectualOrMentalGrades,
+      seriousIllness: criteria.seriousIllness,
+    },
   };
 }
 
-export const singlePersonQualifies: DomainRule<SinglePersonInput> = {
+export function describeSinglePersonCheck({ args }: SinglePersonCheck): LocalizedText {
+  const who = memberLabel(args.member, args.relation);
+  if (args.reason === null) {
+    const needed = conditionsText(args);
+    return {
+      zh: `${who.zh}不符合单人户纳入条件（须为${needed.zh}）。`,
+      en: `${who.en} does not qualify for single-person inclusion (requires ${needed.en}).`,
+    };
+  }
+  let why: LocalizedText = { zh: '患重病', en: 'has a serious illness' };
+  if (args.reason !== 'SINGLE_PERSON.SERIOUS_ILLNESS' && args.disabilityGrade !== null && args.disabilityKind !== null) {
+    const text = disabilityText({ grade: args.disabilityGrade as DisabilityGrade, kind: args.disabilityKind });
+    why = { zh: `持${text.zh}证`, en: `has a ${text.en}` };
+  }
+  return {
+    zh: `${who.zh}${why.zh}，所在家庭为低收入家庭，可按单人户纳入低保。`,
+    en: `${who.en} ${why.en} and lives in a low-income household: may be covered as a single-person household.`,
+  };
+}
+
+export const singlePersonQualifies: RecordedRule<SinglePersonInput, SinglePersonArgs, typeof SINGLE_PERSON_QUALIFIES> = {
   code: SINGLE_PERSON_QUALIFIES,
-  check: (input) => checkSinglePersonInclusion(input).outcome,
+  check: checkSinglePersonInclusion,
+  describe: describeSinglePersonCheck,
 };
