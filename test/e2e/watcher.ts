@@ -1,7 +1,7 @@
 import { Controller, DynamicModule, Inject, Module } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
-import { CaseApproved, CaseApprovedV1, EventEnvelope, LIVING_ALLOWANCE_EVENTS, patternOf, ApplicationSubmitted, ApplicationSubmittedV1 } from '@jiuzhu/contracts';
+import { ApplicationSubmitted, ApplicationSubmittedV1, BenefitAdjusted, BenefitAdjustedV1, CaseApproved, CaseApprovedV1, EventEnvelope, LIVING_ALLOWANCE_EVENTS, patternOf } from '@jiuzhu/contracts';
 import { Inbox, InProcessBus } from '@jiuzhu/messaging';
 import { runService, RunningService } from '@jiuzhu/platform';
 import { freshDatabase, kafkaBrokers } from '../support/infra';
@@ -45,6 +45,19 @@ class RecordCasesWhenLivingAllowanceDecides {
         e.data.caseId,
         e.data.householdRef,
         e.data.monthlyBenefitFen,
+      ]);
+    });
+  }
+
+  @EventPattern(patternOf(BenefitAdjusted))
+  async onAdjusted(@Payload() e: EventEnvelope<BenefitAdjustedV1>) {
+    await this.inbox.handleOnce('watcher.record-adjusted-benefit', e, async (m) => {
+      await m.query(`INSERT INTO seen (event_id, type, case_id, household_ref, benefit_fen) VALUES ($1, $2, $3, $4, $5)`, [
+        e.id,
+        e.type,
+        e.data.caseId,
+        e.data.householdRef,
+        e.data.newMonthlyBenefitFen,
       ]);
     });
   }
