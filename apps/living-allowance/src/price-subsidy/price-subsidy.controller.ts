@@ -1,0 +1,163 @@
+import { Body, Controller, Get, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBody, ApiHeader, ApiOperation, ApiProperty, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import type { Response } from 'express';
+import { InvalidInput, NotFound } from '@jiuzhu/common';
+import { Actor, CurrentActor } from '@jiuzhu/common/http';
+import { isYearMonth } from './domain/price-index';
+import { DEFAULT_INDEX_REGION, PriceIndices, REGION_CODE } from './price-indices';
+import { PriceSubsidyBatches } from './price-subsidy-batches';
+
+const RISE_BP = 'a whole number of basis points (3.5 % = 350; negative when prices fell)';
+
+export class RecordPriceIndexDto {
+  @ApiProperty({ example: 350, description: `CPI change over the same month of the previous year, ${RISE_BP}` })
+  @IsInt({ message: `cpiRiseBp must be ${RISE_BP}` })
+  @Min(-9999, { message: 'cpiRiseBp must be above -10000 (prices cannot fall by 100 %)' })
+  @Max(100000)
+  cpiRiseBp!: number;
+
+  @ApiProperty({ example: 600, description: `Food component of the CPI (CPI中的食品价格), ${RISE_BP}` })
+  @IsInt({ message: `foodCpiRiseBp must be ${RISE_BP}` })
+  @Min(-9999, { message: 'foodCpiRiseBp must be above -10000 (prices cannot fall by 100 %)' })
+  @Max(100000)
+  foodCpiRiseBp!: number;
+
+  @ApiProperty({ example: '国家统计局宁夏调查总队 2026年2月宁夏居民消费价格数据', description: 'the statistical release the figures come from' })
+  @IsString()
+  @MinLength(4)
+  @MaxLength(500)
+  source!: string;
+}
+
+export class GrantPriceSubsidyDto {
+  @ApiPropertyOptional({ example: DEFAULT_INDEX_REGION, description: 'region of the index (GB/T 2260); default 640000 Ningxia' })
+  @IsOptional()
+  @Matches(REGION_CODE, { message: 'provinceCode must be a six-digit GB/T 2260 region code' })
+  provinceCode?: string;
+
+  @ApiPropertyOptional({ example: '2026-02', description: 'month of the index the batch is decided on; default the month paid' })
+  @IsOptional()
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'indexMonth must be a month YYYY-MM' })
+  indexMonth?: string;
+}
+
+const ACTOR = ApiHeader({ name: 'X-Actor-Id', required: true, description: 'staff id of the acting officer' });
+const ADMIN = ApiHeader({ name: 'X-Actor-Role', required: true, description: 'admin' });
+
+function limitOf(limit: string, max: number): number {
+  const n = Number(limit);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new InvalidInput([{ field: 'limit', reason: `must be an integer 1-${max}` }]);
+  return n;
+}
+
+function regionOf(provinceCode: string | undefined): string | undefined {
+  if (provinceCode !== undefined && !REGION_CODE.test(provinceCode)) throw new InvalidInput([{ field: 'provinceCode', reason: 'must be a six-digit GB/T 2260 region code' }]);
+  return provinceCode;
+}
+
+function monthParam(month: string): string {
+  if (!isYearMonth(month)) throw new InvalidInput([{ field: 'month', reason: 'must be a month YYYY-MM' }]);
+  return month;
+}
+
+@ApiTags('price-subsidy')
+@Controller('price-indices')
+export class PriceIndicesController {
+  constructor(@Inject(PriceIndices) private readonly indices: PriceIndices) {}
+
+  @Put(':provinceCode/:month')
+  @ACTOR
+  @ADMIN
+  @ApiOperation({
+    summary:
+      'Record a month\'s year-on-year CPI and food-CPI rises (admin). 201 when first recorded; 200 for a correction (a new revision, the earlier figures kept) or an identical re-send.',
+  })
+  @ApiBody({ type: RecordPriceIndexDto })
+  async record(
+    @Param('provinceCode') provinceCode: string,
+    @Param('month') month: string,
+    @Body() dto: RecordPriceIndexDto,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const r = await this.indices.record({ provinceCode, month, cpiRiseBp: dto.cpiRiseBp, foodCpiRiseBp: dto.foodCpiRiseBp, source: dto.source }, actor);
+    res.status(r.outcome === 'recorded' ? 201 : 200);
+    return { ...r.index, outcome: r.outcome };
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Recorded price indices, newest month first' })
+  @ApiQuery({ name: 'provinceCode', required: false })
+  @ApiQuery({ name: 'limit', required: false })
+  async list(@Query('provinceCode') provinceCode?: string, @Query('limit') limit = '120') {
+    return { items: await this.indices.list({ provinceCode: regionOf(provinceCode), limit: limitOf(limit, 1000) }) };
+  }
+
+  @Get(':provinceCode/:month')
+  @ApiOperation({ summary: 'One month\'s index with every revision (who recorded which figures, when, from which source)' })
+  async get(@Param('provinceCode') provinceCode: string, @Param('month') month: string) {
+    const index = await this.indices.get(regionOf(provinceCode)!, monthParam(month));
+    if (!index) throw new NotFound(`The price index of ${provinceCode} ${month}`);
+    return index;
+  }
+}
+
+@ApiTags('price-subsidy')
+@Controller('price-subsidies')
+export class PriceSubsidiesController {
+  constructor(@Inject(PriceSubsidyBatches) private readonly batches: PriceSubsidyBatches) {}
+
+  @Post(':month/batches')
+  @ACTOR
+  @ADMIN
+  @ApiOperation({
+    summary:
+      'Settle a month of the price-linkage subsidy (admin): pays every covered case of the live caseload standard × rise × people and emits one living-allowance.price-subsidy.granted (201). ' +
+      'When neither index triggers, the month is recorded as settled with nothing to pay and no event (200). A month is settled once: a second request is 409 PRICE_SUBSIDY.MONTH_ALREADY_SETTLED.',
+  })
+  @ApiBody({ type: GrantPriceSubsidyDto, required: false })
+  async grant(@Param('month') month: string, @Body() dto: GrantPriceSubsidyDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
+    const batch = await this.batches.grant({ month, provinceCode: dto.provinceCode, indexMonth: dto.indexMonth }, actor);
+    res.status(batch.triggered ? 201 : 200);
+    return batch;
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Settled months, newest first' })
+  @ApiQuery({ name: 'provinceCode', required: false })
+  @ApiQuery({ name: 'limit', required: false })
+  async list(@Query('provinceCode') provinceCode?: string, @Query('limit') limit = '60') {
+    return { items: await this.batches.list({ provinceCode: regionOf(provinceCode), limit: limitOf(limit, 500) }) };
+  }
+
+  @Get(':month')
+  @ApiOperation({ summary: 'A month\'s batch: the index and triggers it was decided on, the rate, totals per district, households not paid and why, and the explanation' })
+  @ApiQuery({ name: 'provinceCode', required: false, example: DEFAULT_INDEX_REGION })
+  async get(@Param('month') month: string, @Query('provinceCode') provinceCode = DEFAULT_INDEX_REGION) {
+    const batch = await this.batches.get(monthParam(month), regionOf(provinceCode));
+    if (!batch) throw new NotFound(`The price-subsidy batch of ${month}`);
+    return batch;
+  }
+
+  @Get(':month/payments')
+  @ApiOperation({ summary: 'A month\'s payments, by district then case (references only, no personal data)' })
+  @ApiQuery({ name: 'provinceCode', required: false, example: DEFAULT_INDEX_REGION })
+  @ApiQuery({ name: 'districtCode', required: false })
+  @ApiQuery({ name: 'limit', required: false })
+  @ApiQuery({ name: 'offset', required: false })
+  async payments(
+    @Param('month') month: string,
+    @Query('provinceCode') provinceCode = DEFAULT_INDEX_REGION,
+    @Query('districtCode') districtCode?: string,
+    @Query('limit') limit = '500',
+    @Query('offset') offset = '0',
+  ) {
+    const l = limitOf(limit, 5000);
+    const o = Number(offset);
+    if (!Number.isInteger(o) || o < 0) throw new InvalidInput([{ field: 'offset', reason: 'must be a non-negative integer' }]);
+    const batch = await this.batches.get(monthParam(month), regionOf(provinceCode));
+    if (!batch) throw new NotFound(`The price-subsidy batch of ${month}`);
+    return { batchId: batch.id, items: await this.batches.payments(batch.id, { districtCode, limit: l, offset: o }) };
+  }
+}
