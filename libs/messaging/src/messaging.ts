@@ -59,8 +59,8 @@ export class Messaging {
       const retry = this.o.retry ?? DEFAULT_RETRY_POLICY;
       this.server =
         this.o.transport.kind === 'kafka'
-          ? new KafkaEventServer(createKafka(this.o.transport.kafka, this.o.log), this.consumerGroup, this.o.transport.kafka, this.o.log, retry)
-          : new InProcessEventServer(this.o.transport.bus ?? sharedInProcessBus, this.consumerGroup, this.o.log, retry);
+          ? new KafkaEventServer(createKafka(this.o.transport.kafka, this.o.log), this.consumerGroup, this.o.transport.kafka, this.o.log, (w) => this.inbox.inBatch(w), retry)
+          : new InProcessEventServer(this.o.transport.bus ?? sharedInProcessBus, this.consumerGroup, this.o.log, (w) => this.inbox.inBatch(w), retry);
     }
     return this.server;
   }

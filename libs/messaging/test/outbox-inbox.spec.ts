@@ -107,3 +107,54 @@ describe('outbox and inbox on Postgres', () => {
     expect(await inbox.handleOnce('consumer-b', event, async () => undefined)).toBe('applied');
   });
 });
+
+describe('batched consumption (one transaction per batch, careful replay on failure)', () => {
+  let db: Awaited<ReturnType<typeof messagingDatabase>>;
+  let ds: DataSource;
+  beforeAll(async () => {
+    db = await messagingDatabase('batch');
+    ds = await db.open();
+  });
+  afterAll(() => db.drop());
+
+  const envelope = (key: string, seq: number) => ({
+    id: randomUUID(),
+    source: 'test',
+    type: CaseRejected.type,
+    specversion: '1.0' as const,
+    time: new Date().toISOString(),
+    subject: REF,
+    datacontenttype: 'application/json' as const,
+    dataschema: 'urn:test',
+    version: 1,
+    data: { ...payload(), reasonCode: `R_${seq}`, caseId: randomUUID() },
+  });
+
+  it('applies every event of a batch once, in order, and a failing one is replayed alone and dead-lettered after its attempts', async () => {
+    const { dispatchBatch } = await import('../src/dispatcher');
+    const inbox = new Inbox(ds);
+    const batch = Array.from({ length: 50 }, (_, i) => envelope('k', i));
+    const poison = batch[30].id;
+    const calls = new Map<string, number>();
+    const outcomes = await dispatchBatch(
+      batch,
+      () => true,
+      async (_p, e) => {
+        calls.set(e.id, (calls.get(e.id) ?? 0) + 1);
+        await inbox.handleOnce('batch-consumer', e, async (m) => {
+          await m.query(`INSERT INTO effects (consumer, event_id, key, seq) VALUES ('batch-consumer', $1, 'k', $2)`, [e.id, Number((e.data as any).reasonCode.slice(2))]);
+          if (e.id === poison) throw new Error('cannot apply');
+        });
+      },
+      { maxAttempts: 3, backoffMs: 1 },
+      (w) => inbox.inBatch(w),
+    );
+
+    expect(outcomes.filter((o) => o.kind === 'handled')).toHaveLength(49);
+    expect(outcomes[30]).toEqual({ kind: 'dead-letter', reason: 'handler-failed', error: 'Error: cannot apply', attempts: 3 });
+    expect(calls.get(poison)).toBe(3);
+    const rows = await ds.query(`SELECT seq FROM effects WHERE consumer = 'batch-consumer' ORDER BY seq`);
+    expect(rows.map((r: { seq: number }) => r.seq)).toEqual([...Array(50).keys()].filter((i) => i !== 30));
+    expect(Number((await ds.query(`SELECT count(*) AS n FROM inbox WHERE consumer = 'batch-consumer'`))[0].n)).toBe(49);
+  });
+});

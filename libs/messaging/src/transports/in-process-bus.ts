@@ -13,7 +13,8 @@ export interface DeadLetter {
   at: string;
 }
 
-type Subscriber = { group: string; topics: Set<string>; deliver: (topic: string, key: string, e: EventEnvelope) => Promise<void> };
+type Delivery = { topic: string; key: string; envelope: EventEnvelope };
+type Subscriber = { group: string; topics: Set<string>; deliver: (batch: Delivery[]) => Promise<void> };
 
 /**
  * The embedded default's event backbone: one per process, every service's consumer group subscribes.
@@ -40,11 +41,10 @@ export class InProcessBus {
   /** Delivery is serialised across publishers so each group sees one key's events in order. */
   deliver(batch: OutboundMessage[]): Promise<void> {
     const run = this.chain.then(async () => {
-      for (const m of batch) {
-        const envelope = toEnvelope(m);
-        for (const s of this.subscribers.values()) {
-          if (s.topics.has(m.topic)) await s.deliver(m.topic, m.key, envelope);
-        }
+      const deliveries = batch.map((m) => ({ topic: m.topic, key: m.key, envelope: toEnvelope(m) }));
+      for (const s of this.subscribers.values()) {
+        const mine = deliveries.filter((d) => s.topics.has(d.topic));
+        if (mine.length) await s.deliver(mine);
       }
     });
     this.chain = run.catch(() => undefined);

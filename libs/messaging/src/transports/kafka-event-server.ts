@@ -1,18 +1,22 @@
 import { CustomTransportStrategy, Server } from '@nestjs/microservices';
-import { Consumer, EachMessagePayload, IHeaders, Kafka, Producer } from 'kafkajs';
-import { contractForPattern, deadLetterTopicOf, envelopeFromMessage } from '@jiuzhu/contracts';
+import { Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import { contractForPattern, deadLetterTopicOf, envelopeFromMessage, EventEnvelope } from '@jiuzhu/contracts';
 import type { Logger } from 'pino';
-import { DEFAULT_RETRY_POLICY, dispatchEvent, RetryPolicy } from '../dispatcher';
+import { DEFAULT_RETRY_POLICY, dispatchBatch, RetryPolicy } from '../dispatcher';
 import { ensureTopics, KafkaSettings } from './kafka-config';
 import { invokeNestHandler } from './nest-handler';
 
 /**
  * Kafka receiving side as a Nest transport strategy: the service's `@EventPattern('<type>.v<n>')`
  * handlers are looked up by the event's CloudEvents type and version. One consumer group per
- * service, so replicas share partitions and scale out. A message that keeps failing is copied to
- * `<topic>.dlt` with the error and the offset is committed, so one poison message cannot stall a
- * partition.
+ * service, so replicas share partitions and scale out. Partitions are consumed concurrently, each
+ * in order, in batches that share one database transaction (see `dispatchBatch`). A message that
+ * keeps failing is copied to `<topic>.dlt` with the error and the offset is committed, so one poison
+ * message cannot stall a partition.
  */
+
+/** Messages applied per transaction: large enough to amortise the commit, small enough to keep latency low. */
+const CHUNK = 200;
 export class KafkaEventServer extends Server implements CustomTransportStrategy {
   private consumer?: Consumer;
   private dltProducer?: Producer;
@@ -22,6 +26,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     private readonly groupId: string,
     private readonly settings: KafkaSettings,
     private readonly log: Logger,
+    private readonly runInBatch: <T>(work: () => Promise<T>) => Promise<T>,
     private readonly retry: RetryPolicy = DEFAULT_RETRY_POLICY,
   ) {
     super();
@@ -37,7 +42,11 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       this.consumer = this.kafka.consumer({ groupId: this.groupId, sessionTimeout: 30_000, heartbeatInterval: 3_000, allowAutoTopicCreation: false });
       await this.consumer.connect();
       await this.consumer.subscribe({ topics, fromBeginning: true });
-      await this.consumer.run({ autoCommit: true, eachMessage: (p) => this.onMessage(p) });
+      await this.consumer.run({
+        partitionsConsumedConcurrently: this.settings.topicPartitions,
+        eachBatchAutoResolve: false,
+        eachBatch: (p) => this.onBatch(p),
+      });
       callback();
     } catch (e) {
       callback(e);
@@ -54,23 +63,32 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     return [...topics];
   }
 
-  private async onMessage({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
-    const headers = stringHeaders(message.headers);
-    const parsed = envelopeFromMessage(headers, message.value?.toString('utf8') ?? null);
-    if (!parsed.ok) {
-      return this.deadLetter(topic, partition, message.offset, message.key, message.value, message.headers, 'not-an-event', parsed.reason, 0);
-    }
-    const outcome = await dispatchEvent(
-      parsed.envelope,
-      (p) => this.messageHandlers.has(p),
-      async (p, e) => {
-        await invokeNestHandler(this, p, e, { topic, partition, offset: message.offset, transport: 'kafka' });
-        await heartbeat();
-      },
-      this.retry,
-    );
-    if (outcome.kind === 'dead-letter') {
-      await this.deadLetter(topic, partition, message.offset, message.key, message.value, message.headers, outcome.reason, outcome.error, outcome.attempts);
+  private async onBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    const { topic, partition } = batch;
+    for (let i = 0; i < batch.messages.length; i += CHUNK) {
+      if (!isRunning() || isStale()) return;
+      const chunk = batch.messages.slice(i, i + CHUNK);
+      const events: { message: KafkaMessage; envelope: EventEnvelope }[] = [];
+      for (const message of chunk) {
+        const parsed = envelopeFromMessage(stringHeaders(message.headers), message.value?.toString('utf8') ?? null);
+        if (parsed.ok) events.push({ message, envelope: parsed.envelope });
+        else await this.deadLetter(topic, partition, message.offset, message.key, message.value, message.headers, 'not-an-event', parsed.reason, 0);
+      }
+      const outcomes = await dispatchBatch(
+        events.map((e) => e.envelope),
+        (p) => this.messageHandlers.has(p),
+        (p, e) => invokeNestHandler(this, p, e, { topic, partition, transport: 'kafka' }),
+        this.retry,
+        this.runInBatch,
+      );
+      for (let k = 0; k < outcomes.length; k++) {
+        const o = outcomes[k];
+        const { message } = events[k];
+        if (o.kind === 'dead-letter') await this.deadLetter(topic, partition, message.offset, message.key, message.value, message.headers, o.reason, o.error, o.attempts);
+      }
+      resolveOffset(chunk[chunk.length - 1].offset);
+      await commitOffsetsIfNecessary();
+      await heartbeat();
     }
   }
 
