@@ -48,37 +48,29 @@ function digitAt(s: string, i: number): number {
 }
 
 /**
- * The DateNumber of `YYYY-MM-DD` characters `from`…`from + 9` of `s` (dashes included), or -1 when
- * they do not name a real day of years 0001–9999. Reads character codes, not a regular expression:
- * it is called for every date of every assessment, and allocates nothing.
+ * The DateNumber of a LocalDate, or -1 when `s` is not one (wrong shape, or a day that does not
+ * exist). Reads character codes, not a regular expression: it is called for every date of every
+ * assessment, and allocates nothing.
  */
-function dateNumberAt(s: string, from: number, dashes: boolean): DateNumber {
-  const m0 = dashes ? from + 5 : from + 4;
-  const d0 = dashes ? from + 8 : from + 6;
-  const y1 = digitAt(s, from);
-  const y2 = digitAt(s, from + 1);
-  const y3 = digitAt(s, from + 2);
-  const y4 = digitAt(s, from + 3);
-  const mo1 = digitAt(s, m0);
-  const mo2 = digitAt(s, m0 + 1);
-  const da1 = digitAt(s, d0);
-  const da2 = digitAt(s, d0 + 1);
-  if ((y1 | y2 | y3 | y4 | mo1 | mo2 | da1 | da2) < 0) return -1;
-  const year = y1 * 1000 + y2 * 100 + y3 * 10 + y4;
-  const month = mo1 * 10 + mo2;
-  const day = da1 * 10 + da2;
-  return isRealDate(year, month, day) ? year * 10000 + month * 100 + day : -1;
-}
-
-/** The DateNumber of a LocalDate, or -1 when `s` is not one (wrong shape or a day that does not exist). */
 export function dateNumberOf(s: unknown): DateNumber {
   if (typeof s !== 'string' || s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return -1;
-  return dateNumberAt(s, 0, true);
+  const y1 = digitAt(s, 0);
+  const y2 = digitAt(s, 1);
+  const y3 = digitAt(s, 2);
+  const y4 = digitAt(s, 3);
+  const m1 = digitAt(s, 5);
+  const m2 = digitAt(s, 6);
+  const d1 = digitAt(s, 8);
+  const d2 = digitAt(s, 9);
+  if ((y1 | y2 | y3 | y4 | m1 | m2 | d1 | d2) < 0) return -1;
+  return dateNumberFromParts(y1 * 1000 + y2 * 100 + y3 * 10 + y4, m1 * 10 + m2, d1 * 10 + d2);
 }
 
-/** The DateNumber of the 8 digits `YYYYMMDD` starting at `from` in `s` (as in a resident ID number), or -1. */
-export function compactDateNumberAt(s: string, from: number): DateNumber {
-  return dateNumberAt(s, from, false);
+/** The DateNumber of a year, month and day, or -1 when they name no real day of years 0001–9999. */
+export function dateNumberFromParts(year: number, month: number, day: number): DateNumber {
+  return Number.isInteger(year) && Number.isInteger(month) && Number.isInteger(day) && year <= 9999 && isRealDate(year, month, day)
+    ? year * 10000 + month * 100 + day
+    : -1;
 }
 
 /**

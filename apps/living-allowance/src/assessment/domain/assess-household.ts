@@ -1,4 +1,4 @@
-import { DateNumber, dateNumberOf, divideRoundHalfUp, fullYearsBetween, LocalDate, shareOfFen } from '@jiuzhu/common';
+import { dateNumberOf, divideRoundHalfUp, fullYearsBetween, LocalDate, shareOfFen } from '@jiuzhu/common';
 import { CappedDeductionRule } from '../../parameters/domain/parameter-keys';
 import { AssessmentParameters } from '../../parameters/domain/resolve-parameters';
 import {
@@ -44,13 +44,13 @@ import { checkHousehold } from './validate-household';
  * every total far below 2^53, so they are exact) and builds no intermediate arrays, sets or maps.
  */
 export function assessHousehold(household: Household, params: AssessmentParameters, on: LocalDate): AssessmentResult {
+  const members = household.members;
+  const size = members.length;
+  if (births.length < size) births = new Int32Array(Math.max(size, 2 * births.length));
   const onDate = dateNumberOf(on);
-  const births: DateNumber[] = [];
   const errors = checkHousehold(household, params, onDate, births);
   if (errors !== null) return { ok: false, errors };
 
-  const members = household.members;
-  const size = members.length;
   const standardFen = params.standardFen;
   const explanation: ExplanationEntry[] = [];
 
@@ -255,10 +255,20 @@ export function assessHousehold(household: Household, params: AssessmentParamete
     rules,
     reasons,
     explanation,
-    parameterVersions: { ...params.versions },
+    // Shared, not copied: like the decision, resolved parameters are values nobody modifies (the
+    // resolver gives every caller its own copy of the catalog's), and a batch of decisions need not
+    // carry a copy each of the same ten version ids.
+    parameterVersions: params.versions,
   };
   return { ok: true, decision };
 }
+
+/**
+ * The members' birth dates (DateNumbers), read from their ID numbers once, by `checkHousehold`.
+ * One buffer reused by every call rather than an array per household: the assessment is synchronous
+ * and calls nothing that could re-enter it, and nothing in the buffer outlives the call.
+ */
+let births = new Int32Array(16);
 
 // ---- entries that carry no household-specific number are shared (frozen: a decision is a value) ----
 

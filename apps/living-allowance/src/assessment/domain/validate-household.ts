@@ -56,15 +56,16 @@ const MAX_TOTAL_FEN = Math.floor(Number.MAX_SAFE_INTEGER / 100000);
  * repeat an ID number (glossary: never in events or logs).
  */
 export function validateHousehold(household: Household, params: AssessmentParameters, on: LocalDate): AssessmentError[] {
-  return checkHousehold(household, params, dateNumberOf(on), []) ?? [];
+  return checkHousehold(household, params, dateNumberOf(on), new Int32Array(household.members.length)) ?? [];
 }
 
 /**
  * `validateHousehold` for the assessment: `on` already read as a DateNumber (-1 if not a date), the
- * birth date of member i left in `births[i]` (each ID number is read once, here), and null instead
+ * birth date of member i left in `births[i]` (-1 if unreadable; each ID number is read once, here;
+ * `births` holds at least one slot per member), and null instead
  * of an empty list when the household is valid. Same checks, same codes, same order.
  */
-export function checkHousehold(household: Household, params: AssessmentParameters, on: DateNumber, births: DateNumber[]): AssessmentError[] | null {
+export function checkHousehold(household: Household, params: AssessmentParameters, on: DateNumber, births: Int32Array): AssessmentError[] | null {
   if (on < 0) {
     return [error('ASSESSMENT.INVALID_DATE', { zh: '评估日期不是有效日期', en: 'The assessment date is not a calendar date.' })];
   }
