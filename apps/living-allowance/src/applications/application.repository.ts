@@ -62,21 +62,22 @@ export class ApplicationRepository {
     return next;
   }
 
+  /** One statement for all members; a member already active elsewhere makes the whole filing a 409. */
   async addMemberships(m: EntityManager, applicationId: string, personRefs: string[]): Promise<void> {
-    for (let i = 0; i < personRefs.length; i++) {
-      try {
-        await m.query(`SAVEPOINT membership`);
-        await m.query(`INSERT INTO household_memberships (person_ref, application_id, member_index) VALUES ($1, $2, $3)`, [personRefs[i], applicationId, i]);
-        await m.query(`RELEASE SAVEPOINT membership`);
-      } catch (e) {
-        if ((e as { driverError?: { code?: string }; code?: string }).driverError?.code !== '23505') throw e;
-        await m.query(`ROLLBACK TO SAVEPOINT membership`);
-        const [other] = await m.query(`SELECT application_id FROM household_memberships WHERE person_ref = $1 AND active`, [personRefs[i]]);
-        throw new Conflict('PERSON.IN_ANOTHER_ACTIVE_HOUSEHOLD', 'A member already belongs to another active household case.', [
-          { field: `household.members[${i}].idNumber`, reason: `already a member of active case ${other?.application_id ?? '(concurrently filed)'}` },
-        ]);
-      }
-    }
+    if (personRefs.length === 0) return;
+    const inserted: Array<{ member_index: number }> = await m.query(
+      `INSERT INTO household_memberships (person_ref, application_id, member_index)
+       SELECT ref, $2, n - 1 FROM unnest($1::text[]) WITH ORDINALITY AS t(ref, n)
+       ON CONFLICT DO NOTHING RETURNING member_index`,
+      [personRefs, applicationId],
+    );
+    if (inserted.length === personRefs.length) return;
+    const taken = new Set(inserted.map((r) => r.member_index));
+    const i = personRefs.findIndex((_, k) => !taken.has(k));
+    const [other] = await m.query(`SELECT application_id FROM household_memberships WHERE person_ref = $1 AND active`, [personRefs[i]]);
+    throw new Conflict('PERSON.IN_ANOTHER_ACTIVE_HOUSEHOLD', 'A member already belongs to another active household case.', [
+      { field: `household.members[${i}].idNumber`, reason: `already a member of active case ${other?.application_id ?? '(concurrently filed)'}` },
+    ]);
   }
 
   async replaceMemberships(m: EntityManager, applicationId: string, personRefs: string[]): Promise<void> {

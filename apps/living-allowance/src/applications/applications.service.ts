@@ -37,7 +37,8 @@ export class ApplicationsService {
     const refs = this.personRefs(household);
     const app = Application.file({ id: randomUUID(), coverage: 'household', householdRef: this.householdRef(household, refs), household, by: actor.id, at });
     await this.ds.transaction(async (m) => this.repo.insert(m, app, refs, at));
-    return this.get(app.state.id);
+    // The new case is exactly what was written; no need to read it back.
+    return { ...app.state, updatedBy: actor.id, updatedAt: at, claimedBy: null, claimExpiresAt: null };
   }
 
   async editHousehold(id: string, expectedVersion: number, household: Household, actor: Actor): Promise<ApplicationRow> {

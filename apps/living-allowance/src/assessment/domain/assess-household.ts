@@ -1,4 +1,7 @@
-import { dateNumberOf, divideRoundHalfUp, fullYearsBetween, LocalDate, shareOfFen } from '@jiuzhu/common';
+// Values from the modules themselves, not the `@jiuzhu/common` index: the index re-exports through
+// getters, and the assessment calls these for every member of every household.
+import { dateNumberOf, fullYearsBetween, LocalDate } from '@jiuzhu/common/local-date';
+import { divideRoundHalfUp, shareOfFen } from '@jiuzhu/common/money';
 import { CappedDeductionRule } from '../../parameters/domain/parameter-keys';
 import { AssessmentParameters } from '../../parameters/domain/resolve-parameters';
 import {

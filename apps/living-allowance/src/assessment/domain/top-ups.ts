@@ -1,4 +1,5 @@
-import { shareOfFen } from '@jiuzhu/common';
+// From the module, not the index (which re-exports through getters): called per covered member.
+import { shareOfFen } from '@jiuzhu/common/money';
 import { TopUpCondition, TopUpRule } from '../../parameters/domain/parameter-keys';
 import { HouseholdMember } from './household';
 

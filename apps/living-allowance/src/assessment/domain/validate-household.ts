@@ -1,4 +1,9 @@
-import { DateNumber, dateNumberOf, isFen, LocalDate, LocalizedText, normalizeResidentId, residentIdBirthDateNumber, ResidentIdProblem } from '@jiuzhu/common';
+import { LocalizedText } from '@jiuzhu/common';
+// Values from the modules themselves, not the `@jiuzhu/common` index: the index re-exports through
+// getters, and the assessment calls these for every member of every household.
+import { DateNumber, dateNumberOf, LocalDate } from '@jiuzhu/common/local-date';
+import { isFen } from '@jiuzhu/common/money';
+import { normalizeResidentId, residentIdBirthDateNumber, ResidentIdProblem } from '@jiuzhu/common/resident-id';
 import { isArea, isDistrictCode } from '../../parameters/domain/parameter';
 import { DEDUCTION_KINDS, INCOME_KINDS } from '../../parameters/domain/parameter-keys';
 import { AssessmentParameters } from '../../parameters/domain/resolve-parameters';

@@ -1,4 +1,5 @@
-import { divideRoundHalfUp, RecordedRule } from '@jiuzhu/common';
+import { RecordedRule } from '@jiuzhu/common';
+import { divideRoundHalfUp } from '@jiuzhu/common/money';
 import { LowIncomeBandArgs } from '../decision';
 import { multiple, yuan } from '../labels';
 
