@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Consumer, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
 import pino from 'pino';
-import { CaseApproved, CaseApprovedV1, dataschemaOf, deadLetterTopicOf, envelopeToHeaders } from '@jiuzhu/contracts';
-import { EventPublisher, InProcessBus, OutboundMessage, OutboxRelay } from '@jiuzhu/messaging';
+import { CaseApproved, CaseApprovedV1, deadLetterTopicOf, envelopeToHeaders } from '@jiuzhu/contracts';
+import { EventPublisher, InProcessBus, OutboundMessage, OutboxRelay, toEnvelope } from '@jiuzhu/messaging';
 import { eventually, kafkaBrokers } from '../support/infra';
 import { http, startLivingAllowance, TestService } from '../support/services';
 import { dibaoHousehold } from './households';
@@ -37,18 +37,7 @@ async function kafkaHarness(): Promise<TransportHarness> {
   });
   return {
     async inject(m) {
-      const headers = envelopeToHeaders({
-        id: m.id,
-        source: m.source,
-        type: m.type,
-        specversion: '1.0',
-        time: m.occurredAt,
-        subject: m.key,
-        datacontenttype: 'application/json',
-        dataschema: dataschemaOf(m),
-        version: m.version,
-        data: m.payload,
-      });
+      const headers = envelopeToHeaders(toEnvelope(m));
       await producer.send({ topic: m.topic, messages: [{ key: m.key, value: JSON.stringify(m.payload), headers }] });
     },
     deadLetters: () => seen,
