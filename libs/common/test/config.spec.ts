@@ -44,3 +44,13 @@ describe('configuration from environment variables', () => {
     expect(() => loadServiceConfig('X', 1, { DATABASE_URL: 'postgres://h/d', REF_KEY: 'short' })).toThrow(/REF_KEY.*at least 16/);
   });
 });
+
+describe('the legal date in Asia/Shanghai', () => {
+  it.each(['2026-03-01T15:59:59.999Z', '2026-03-01T16:00:00.000Z', '2026-12-31T16:30:00Z', '2027-01-01T00:00:00Z', '2028-02-28T17:00:00Z'])(
+    'the fixed UTC+8 shortcut agrees with the Intl time zone database at %s',
+    async (iso) => {
+      const { shanghaiDateOf, todayInShanghai } = await import('../src');
+      expect(shanghaiDateOf(new Date(iso))).toBe(todayInShanghai(new Date(iso)));
+    },
+  );
+});

@@ -27,7 +27,24 @@ export class ParameterCatalog {
     this.cached = undefined;
   }
 
+  /** Resolved parameters are reused for the same district, area and date while the catalog is unchanged. */
   async resolve(districtCode: string, area: Area, on: LocalDate): Promise<ResolveParametersResult> {
-    return resolveAssessmentParameters(await this.versions(), districtCode, area, on);
+    const versions = await this.versions();
+    if (this.resolvedFor !== versions) {
+      this.resolvedFor = versions;
+      this.resolved.clear();
+    }
+    const key = `${districtCode}/${area}/${on}`;
+    let r = this.resolved.get(key);
+    if (!r) {
+      r = resolveAssessmentParameters(versions, districtCode, area, on);
+      // Bounded: a burst of back-dated what-ifs must not grow it without limit.
+      if (this.resolved.size > 1000) this.resolved.clear();
+      this.resolved.set(key, r);
+    }
+    return r;
   }
+
+  private resolvedFor?: StoredParameterVersion[];
+  private readonly resolved = new Map<string, ResolveParametersResult>();
 }

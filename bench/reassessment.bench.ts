@@ -1,0 +1,174 @@
+import '../libs/common/src/runtime/register-aliases';
+import { randomUUID } from 'node:crypto';
+import pino from 'pino';
+import { refOf, residentIdCheckChar } from '@jiuzhu/common';
+import { runService } from '@jiuzhu/platform';
+import { assessHousehold } from '../apps/living-allowance/src/assessment/domain/assess-household';
+import { Household } from '../apps/living-allowance/src/assessment/domain/household';
+import { livingAllowanceService } from '../apps/living-allowance/src/living-allowance.service';
+import { DEFAULT_PARAMETERS } from '../apps/living-allowance/src/parameters/domain/default-parameters';
+import { resolveAssessmentParameters } from '../apps/living-allowance/src/parameters/domain/resolve-parameters';
+import { ReassessmentRunner } from '../apps/living-allowance/src/reassessment/reassessment-runner';
+import { freePort, freshDatabase, startKafka, startPostgres } from './support/infra';
+import { fmt, log, machineInfo, summarize, writeResult } from './support/stats';
+
+/**
+ * Issue "living-allowance casework" benchmarks, on real Postgres and Kafka:
+ *  - re-deciding N paying cases after a new standard, end to end (cases persisted, one
+ *    benefit.adjusted each, all published on Kafka), next to a raw batched SQL update + insert of the
+ *    same rows;
+ *  - the what-if on the same caseload;
+ *  - review-queue claims per second with 16 concurrent officers, and double claims (must be 0).
+ *
+ *   node bench/.build/bench/reassessment.bench.js      BENCH_CASES (100 000), BENCH_CLAIM_SECONDS (10)
+ */
+const CASES = Number(process.env.BENCH_CASES ?? 100_000);
+const CLAIM_SECONDS = Number(process.env.BENCH_CLAIM_SECONDS ?? 10);
+const OFFICERS = 16;
+const REF_KEY = 'bench-ref-key-0123456789abcdef';
+
+function household(i: number): Household {
+  const id = (n: number) => {
+    const first17 = `640202${1940 + (n % 50)}${String(1 + (n % 12)).padStart(2, '0')}${String(1 + (n % 28)).padStart(2, '0')}${String(n % 1000).padStart(3, '0')}`;
+    return first17 + residentIdCheckChar(first17);
+  };
+  return {
+    districtCode: '640202',
+    area: 'urban',
+    members: [
+      { idNumber: id(i * 2), relation: 'applicant' },
+      { idNumber: id(i * 2 + 1), relation: 'spouse' },
+    ],
+    incomes: [{ memberIndex: 0, kind: 'wage', monthlyFen: 30000 + (i % 500) * 100 }],
+    deductions: [],
+    assets: { moneyFen: 0, homes: 1, housingAreaSqm: 50, vehicles: [] },
+  } as Household;
+}
+
+async function main() {
+  const m = machineInfo();
+  log(`reassessment bench: ${CASES} cases — nproc ${m.nproc}, ${m.cpuModel}, Node ${m.node}`);
+  const pg = await startPostgres();
+  const kafka = await startKafka();
+  const db = await freshDatabase(pg.adminUrl, 'reassess');
+  const quiet = pino({ level: 'silent' });
+  const svc = await runService(livingAllowanceService({ refKey: REF_KEY, backgroundJobs: false }), {
+    settings: { databaseUrl: db.url, port: await freePort(), transport: 'kafka', kafkaBrokers: kafka.brokers, kafkaPartitions: 3, kafkaReplicationFactor: 1 },
+    log: quiet,
+  });
+  try {
+    const params = resolveAssessmentParameters(DEFAULT_PARAMETERS, '640202', 'urban', '2026-01-01');
+    if (!params.ok) throw new Error('parameters');
+    const t0 = Date.now();
+    for (let start = 0; start < CASES; start += 5000) {
+      const ids: string[] = [], refs: string[] = [], docs: string[] = [], fens: number[] = [];
+      for (let i = start; i < Math.min(CASES, start + 5000); i++) {
+        const h = household(i);
+        const r = assessHousehold(h, params.value, '2026-01-01');
+        if (!r.ok) throw new Error(`household ${i}`);
+        ids.push(randomUUID());
+        refs.push(refOf(h.members[0].idNumber, REF_KEY));
+        docs.push(JSON.stringify(h));
+        fens.push(r.decision.monthlyBenefitFen);
+      }
+      await svc.dataSource.query(
+        `INSERT INTO applications (id, coverage, household_ref, district_code, area, household, status, granted, monthly_benefit_fen, effective_month,
+           decided_on, review_due_on, version, filed_by, filed_at, updated_by, updated_at)
+         SELECT id, 'household', ref, '640202', 'urban', h, 'approved', 'dibao', fen, '2026-02', '2026-01-15', '2026-07-15', 3, 'clerk', now(), 'officer', now()
+           FROM unnest($1::uuid[], $2::text[], $3::jsonb[], $4::bigint[]) AS t(id, ref, h, fen)`,
+        [ids, refs, docs, fens],
+      );
+    }
+    await svc.dataSource.query('ANALYZE applications');
+    log(`seeded ${fmt(CASES)} paying cases in ${fmt(Date.now() - t0)} ms (not timed)`);
+
+    // What-if on the live caseload.
+    const wt = Date.now();
+    const whatIf = await fetch(`${svc.url}/reassessments/what-if`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ validFrom: '2026-01-01', standards: [{ districtCode: '640202', area: 'urban', monthlyFen: 82000 }] }),
+    }).then((r) => r.json() as Promise<any>);
+    const whatIfMs = Date.now() - wt;
+    log(`what-if: ${fmt(whatIfMs)} ms (${fmt((CASES / whatIfMs) * 1000)} cases/s); changed ${fmt(whatIf.districts[0].payingCases.changed)}`);
+
+    // The real run, end to end: re-decided, persisted, and every event published on Kafka.
+    const published = await fetch(`${svc.url}/parameters`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-actor-id': 'admin', 'x-actor-role': 'admin' },
+      body: JSON.stringify({ key: 'dibao.standard', districtCode: '640202', area: 'urban', validFrom: '2026-01-01', value: { monthlyFen: 82000 }, legalSource: 'bench: 2026 standard' }),
+    });
+    if (published.status !== 201) throw new Error(`publish: ${published.status}`);
+    const runner = svc.app.get(ReassessmentRunner);
+    const rt = Date.now();
+    await runner.drain();
+    const persistedMs = Date.now() - rt;
+    for (;;) {
+      const [{ n }] = await svc.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL`);
+      if (n === 0) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const endToEndMs = Date.now() - rt;
+    const [run] = await runner.list(1);
+    const [{ events }] = await svc.dataSource.query(`SELECT count(*)::int AS events FROM outbox WHERE type = 'living-allowance.benefit.adjusted'`);
+    log(`run: persisted in ${fmt(persistedMs)} ms, published in ${fmt(endToEndMs)} ms → ${fmt((CASES / endToEndMs) * 1000)} households/s; changed ${fmt(run.changed)}, events ${fmt(events)}`);
+    const sameFigures = run.changed === whatIf.districts[0].payingCases.changed && run.monthlyBudgetDeltaFen === whatIf.districts[0].payingCases.monthlyBudgetDeltaFen;
+
+    // Raw batched SQL: the same rows updated and the same number of outbox rows inserted, 1 000 a statement.
+    const ids: string[] = (await svc.dataSource.query(`SELECT id FROM applications ORDER BY id`)).map((r: { id: string }) => r.id);
+    const st = Date.now();
+    for (let i = 0; i < ids.length; i += 1000) {
+      const chunk = ids.slice(i, i + 1000);
+      await svc.dataSource.transaction(async (tx) => {
+        await tx.query(`UPDATE applications SET monthly_benefit_fen = monthly_benefit_fen + 1, version = version + 1 WHERE id = ANY($1::uuid[])`, [chunk]);
+        await tx.query(
+          `INSERT INTO outbox (id, topic, key, type, version, source, payload, published_at)
+           SELECT gen_random_uuid(), 'raw', id::text, 'raw', 1, 'bench', jsonb_build_object('caseId', id), now() FROM unnest($1::uuid[]) AS t(id)`,
+          [chunk],
+        );
+      });
+    }
+    const rawMs = Date.now() - st;
+    log(`raw batched SQL: ${fmt(rawMs)} ms → ${fmt((CASES / rawMs) * 1000)} rows/s`);
+
+    // Review queue claims with 16 concurrent officers.
+    await svc.dataSource.query(`UPDATE applications SET claimed_by = NULL, claim_expires_at = NULL`);
+    const claimed: string[] = [];
+    const latencies: number[] = [];
+    const until = Date.now() + CLAIM_SECONDS * 1000;
+    await Promise.all(
+      Array.from({ length: OFFICERS }, async (_, k) => {
+        while (Date.now() < until) {
+          const t = performance.now();
+          const res = await fetch(`${svc.url}/reviews/claim?districtCode=640202`, { method: 'POST', headers: { 'x-actor-id': `officer-${k}` } });
+          latencies.push(performance.now() - t);
+          if (res.status !== 200) break;
+          claimed.push(((await res.json()) as { id: string }).id);
+        }
+      }),
+    );
+    const distinct = new Set(claimed).size;
+    const lat = summarize(latencies);
+    log(`claims: ${fmt(claimed.length / CLAIM_SECONDS)} /s with ${OFFICERS} officers, p50 ${lat.p50.toFixed(1)} ms, p99 ${lat.p99.toFixed(1)} ms; double claims ${claimed.length - distinct}`);
+
+    writeResult('reassessment', {
+      machine: m,
+      cases: CASES,
+      whatIfMs,
+      run: { persistedMs, endToEndMs, householdsPerSecond: (CASES / endToEndMs) * 1000, changed: run.changed, events, sameFiguresAsWhatIf: sameFigures },
+      rawSql: { ms: rawMs, rowsPerSecond: (CASES / rawMs) * 1000 },
+      claims: { officers: OFFICERS, seconds: CLAIM_SECONDS, perSecond: claimed.length / CLAIM_SECONDS, doubleClaims: claimed.length - distinct, latencyMs: lat },
+      fsync: pg.fsync,
+    });
+  } finally {
+    await svc.stop();
+    await db.drop();
+    await kafka.stop();
+    await pg.stop();
+  }
+}
+
+main().catch((e) => {
+  process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exit(1);
+});
