@@ -6,6 +6,7 @@ import { LivingAllowanceSchema1732700000100 } from './migrations/1732700000100-l
 import { ReassessmentRuns1732700000200 } from './migrations/1732700000200-reassessment-runs';
 import { PriceSubsidy1732700000300 } from './migrations/1732700000300-price-subsidy';
 import { PeriodicReview1732700000400 } from './migrations/1732700000400-periodic-review';
+import { ConflictSignal1732700000500 } from './migrations/1732700000500-conflict-signal';
 import { DEFAULT_PARAMETERS } from './parameters/domain/default-parameters';
 import { ParameterRepository } from './parameters/parameter.repository';
 import { DEFAULT_PRICE_SUBSIDY_PARAMETERS } from './price-subsidy/domain/default-price-subsidy-parameters';
@@ -17,7 +18,7 @@ export function livingAllowanceService(o: { refKey: string; clock?: Clock; backg
     title: 'Jiuzhu — living allowance (最低生活保障)',
     description:
       'Dibao eligibility (试算 trial assessment with a line-by-line explanation), applications and decisions, the low-income household database, and the effective-dated parameters (standards, limits, top-ups). Send X-Actor-Id on every change.',
-    migrations: [LivingAllowanceSchema1732700000100, ReassessmentRuns1732700000200, PriceSubsidy1732700000300, PeriodicReview1732700000400],
+    migrations: [LivingAllowanceSchema1732700000100, ReassessmentRuns1732700000200, PriceSubsidy1732700000300, PeriodicReview1732700000400, ConflictSignal1732700000500],
     produces: LIVING_ALLOWANCE_EVENTS,
     async prepare({ dataSource, log }) {
       const seeded = await new ParameterRepository(dataSource).seedIfEmpty([...DEFAULT_PARAMETERS, ...DEFAULT_PRICE_SUBSIDY_PARAMETERS]);

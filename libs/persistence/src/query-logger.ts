@@ -3,8 +3,8 @@ import { Logger as TypeOrmLogger } from 'typeorm';
 
 /**
  * TypeORM's own logging prints failed statements with their parameters — household documents with
- * resident ID numbers. This one logs the statement text and the error code only. Unique violations
- * are expected outcomes (mapped to 409 by the caller), so they are debug, not error.
+ * resident ID numbers. This one logs the statement text and the error code only. Conflicts are
+ * expected outcomes (mapped to 409 by the caller), so they are debug, not error.
  */
 export class SafeQueryLogger implements TypeOrmLogger {
   constructor(private readonly pino?: Pino) {}
@@ -14,7 +14,8 @@ export class SafeQueryLogger implements TypeOrmLogger {
   logQueryError(error: string | Error, query: string): void {
     const code = typeof error === 'string' ? undefined : (error as { code?: string }).code;
     const entry = { code, statement: query.replace(/\s+/g, ' ').slice(0, 300) };
-    if (code === '23505') this.pino?.debug(entry, 'statement refused by a unique constraint');
+    // 23505 unique violation, JZ409 a statement refusing itself (jiuzhu_refuse): expected conflicts.
+    if (code === '23505' || code === 'JZ409') this.pino?.debug(entry, 'statement refused (expected conflict)');
     else this.pino?.warn(entry, 'statement failed');
   }
 

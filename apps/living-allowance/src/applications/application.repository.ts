@@ -18,8 +18,9 @@ const COLUMNS = `id, coverage, parent_id, member_index, household_ref, district_
 export class ApplicationRepository {
   /**
    * The case, its history and its members' memberships in one statement (data-modifying CTEs): one
-   * round trip instead of one per row, which is most of a filing's cost. A member already active in
-   * another household makes the caller's transaction roll back with a 409.
+   * round trip instead of one per row, which is most of a filing's cost, and atomic on its own. A
+   * member already active in another household makes the statement refuse itself (nothing stays
+   * written) and becomes a 409 naming the member.
    */
   async insert(m: EntityManager, a: Application, personRefs: string[], at: string): Promise<void> {
     const s = a.state;
@@ -33,7 +34,7 @@ export class ApplicationRepository {
       note: h.note ?? null,
     }));
     const refs = s.coverage === 'household' ? personRefs : [];
-    const [row] = await m.query(
+    await m.query(
       `WITH app AS (
          INSERT INTO applications (id, coverage, parent_id, member_index, household_ref, district_code, area, household, status, assessment,
            granted, monthly_benefit_fen, effective_month, decided_on, rejection_reason, version, filed_by, filed_at, updated_by, updated_at)
@@ -47,12 +48,18 @@ export class ApplicationRepository {
          INSERT INTO household_memberships (person_ref, application_id, member_index)
          SELECT ref, $1, n - 1 FROM unnest($20::text[]) WITH ORDINALITY AS t(ref, n)
          ON CONFLICT DO NOTHING RETURNING member_index)
-       SELECT (SELECT count(*) FROM app)::int AS cases, (SELECT count(*) FROM hist)::int AS history, (SELECT coalesce(array_agg(member_index), '{}') FROM mem) AS members`,
+       SELECT CASE WHEN (SELECT count(*) FROM mem) < $21 THEN jiuzhu_refuse('PERSON.IN_ANOTHER_ACTIVE_HOUSEHOLD') ELSE 0 END AS refused,
+              (SELECT count(*) FROM hist)::int AS history`,
       [s.id, s.coverage, s.parentId, s.memberIndex, s.householdRef, s.household.districtCode, s.household.area, JSON.stringify(s.household), s.status,
         s.assessment ? JSON.stringify(s.assessment) : null, s.granted, s.monthlyBenefitFen, s.effectiveMonth, s.decidedOn, s.rejectionReason, s.version, s.filedBy, at,
-        JSON.stringify(history), refs],
-    );
-    if (row.members.length < refs.length) await this.membershipConflict(m, refs, new Set(row.members));
+        JSON.stringify(history), refs, refs.length],
+    ).catch(async (e: { code?: string; driverError?: { code?: string } }) => {
+      if ((e.driverError?.code ?? e.code) !== 'JZ409') throw e;
+      // The statement undid itself; find out which member is taken (outside it, for the message).
+      const active: Array<{ person_ref: string }> = await m.query(`SELECT person_ref FROM household_memberships WHERE person_ref = ANY($1::text[]) AND active`, [refs]);
+      const busy = new Set(active.map((r) => r.person_ref));
+      return this.membershipConflict(m, refs, new Set(refs.map((r, k) => (busy.has(r) ? -1 : k)).filter((k) => k >= 0)));
+    });
   }
 
   /**
