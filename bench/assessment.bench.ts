@@ -2,6 +2,7 @@ import './support/runtime';
 import { performance } from 'node:perf_hooks';
 import { LocalDate } from '@jiuzhu/common';
 import { assessHousehold } from '../apps/living-allowance/src/assessment/domain/assess-household';
+import { renderDecision } from '../apps/living-allowance/src/assessment/domain/render-decision';
 import { Household } from '../apps/living-allowance/src/assessment/domain/household';
 import { DEFAULT_PARAMETERS } from '../apps/living-allowance/src/parameters/domain/default-parameters';
 import { Area } from '../apps/living-allowance/src/parameters/domain/parameter';
@@ -11,14 +12,15 @@ import { cpuBusy, cpuSnapshot, fmt, idleCheck, log, machineInfo, median, writeRe
 
 /**
  * (a) Pure dibao assessments per second, one thread: the real `assessHousehold` (validation, exact
- * integer arithmetic, rule objects and the bilingual line-by-line explanation) beside a bare loop
- * of the same rule that only computes the numbers. Both must agree on every household.
+ * integer arithmetic, every rule's verdict and the line-by-line explanation recorded as data) beside
+ * a bare loop of the same rule that only computes the numbers. Both must agree on every household.
+ * A third loop also words the decision (`renderDecision`: every rule message and explanation line in
+ * Chinese and English), which the service does at the edge when a decision is shown.
  *
  *   node bench/.build/bench/assessment.bench.js            # full run
  *   BENCH_HOUSEHOLDS=20000 BENCH_ROUNDS=3 node …           # quicker
- *   node --cpu-prof --cpu-prof-dir=bench/.build/profiles bench/.build/bench/assessment.bench.js --real-only
+ *   node --cpu-prof --cpu-prof-dir=bench/.build/profiles bench/.build/bench/assessment.bench.js --real-only   (or --render-only)
  *   node bench/.build/bench/support/cpuprofile-top.js bench/.build/profiles/<file>.cpuprofile
- *   node bench/.build/bench/assessment.bench.js --what-if-fast-dates   # experiment, see support/what-if-fast-dates.ts
  */
 
 const TARGET_PER_SECOND = 500_000;
@@ -28,9 +30,7 @@ const WARMUP_PASSES = Number(process.env.BENCH_WARMUP ?? 2);
 const SEED = 20250615;
 const ON: LocalDate = '2025-06-15';
 const REAL_ONLY = process.argv.includes('--real-only');
-/** What-if (not production code): faster date/ID helpers patched in; see support/what-if-fast-dates.ts. */
-const WHAT_IF_FAST_DATES = process.argv.includes('--what-if-fast-dates');
-if (WHAT_IF_FAST_DATES) require('./support/what-if-fast-dates').installFastDates();
+const RENDER_ONLY = process.argv.includes('--render-only');
 
 const OUTCOME_CODE = { dibao: 0, low_income: 1, ineligible: 2 } as const;
 type OutcomeCode = 0 | 1 | 2;
@@ -216,7 +216,6 @@ function bareAssess(h: Household, bp: BareParams, out: { outcome: OutcomeCode; b
 async function main() {
   const machine = machineInfo();
   log(`assessment bench: ${machine.nproc} × ${machine.cpuModel}, Node ${machine.node}`);
-  if (WHAT_IF_FAST_DATES) log('WHAT-IF: date and resident-ID helpers replaced by faster equivalents (not the production code)');
 
   const idleBefore = await idleCheck();
   const t0 = performance.now();
@@ -289,19 +288,38 @@ async function main() {
     return n;
   };
 
-  if (REAL_ONLY) {
-    // For `node --cpu-prof`: only the real assessment, long enough for a stable profile.
-    for (let k = 0; k < WARMUP_PASSES + ROUNDS; k++) log(`  real pass ${k + 1}: ${fmt(runReal())} households/s`);
+  /** Assessment plus the words: what the service does when a decision is shown (trial assessment, case view). */
+  let renderedChars = 0;
+  const runRendered = (): number => {
+    let chars = 0;
+    const start = performance.now();
+    for (let i = 0; i < N; i++) {
+      const r = assessHousehold(households[i], params[i], ON);
+      if (!r.ok) continue;
+      const view = renderDecision(r.decision);
+      for (const line of view.explanation) chars += line.text.zh.length + line.text.en.length;
+    }
+    const ms = performance.now() - start;
+    renderedChars = chars;
+    return (N / ms) * 1000;
+  };
+
+  if (REAL_ONLY || RENDER_ONLY) {
+    // For `node --cpu-prof`: one loop only, long enough for a stable profile.
+    const run = REAL_ONLY ? runReal : runRendered;
+    for (let k = 0; k < WARMUP_PASSES + ROUNDS; k++) log(`  ${REAL_ONLY ? 'real' : 'rendered'} pass ${k + 1}: ${fmt(run())} households/s`);
     return;
   }
 
   for (let k = 0; k < WARMUP_PASSES; k++) {
     const r = runReal();
     const b = runBare();
-    log(`  warm-up ${k + 1}: real ${fmt(r)} /s, bare ${fmt(b)} /s`);
+    const w = runRendered();
+    log(`  warm-up ${k + 1}: real ${fmt(r)} /s, bare ${fmt(b)} /s, real + words ${fmt(w)} /s`);
   }
   const realRates: number[] = [];
   const bareRates: number[] = [];
+  const renderedRates: number[] = [];
   let worstMismatch = 0;
   // This loop is single-threaded: on 2 cores, the machine above ~50 % busy means something else ran.
   const machine0 = cpuSnapshot();
@@ -315,7 +333,8 @@ async function main() {
       realRates.push(runReal());
     }
     worstMismatch = Math.max(worstMismatch, mismatches());
-    log(`  round ${k + 1}: real ${fmt(realRates[k])} /s, bare ${fmt(bareRates[k])} /s`);
+    renderedRates.push(runRendered());
+    log(`  round ${k + 1}: real ${fmt(realRates[k])} /s, bare ${fmt(bareRates[k])} /s, real + words ${fmt(renderedRates[k])} /s`);
   }
 
   const machineBusy = Math.round(cpuBusy(machine0, cpuSnapshot()) * 100);
@@ -333,6 +352,7 @@ async function main() {
 
   const real = median(realRates);
   const bareRate = median(bareRates);
+  const rendered = median(renderedRates);
   const result = {
     benchmark: 'assessment',
     machineBusyBeforeStart: idleBefore,
@@ -345,6 +365,9 @@ async function main() {
     realRounds: realRates.map(Math.round),
     bareRounds: bareRates.map(Math.round),
     ratioRealToBare: real / bareRate,
+    renderedPerSecondMedian: Math.round(rendered),
+    renderedRounds: renderedRates.map(Math.round),
+    renderedCharsPerHousehold: renderedChars / N,
     explanationLinesPerHousehold: explanationLines / N,
     mismatches: worstMismatch,
     refused,
@@ -352,11 +375,12 @@ async function main() {
     targetPerSecond: TARGET_PER_SECOND,
     targetMet: real >= TARGET_PER_SECOND && worstMismatch === 0,
   };
-  const file = writeResult(WHAT_IF_FAST_DATES ? 'assessment-whatif-fast-dates' : 'assessment', { whatIfFastDates: WHAT_IF_FAST_DATES, ...result });
+  const file = writeResult('assessment', result);
   log('');
   log(`outcomes: dibao ${fmt(mix.dibao)}, low-income ${fmt(mix.low_income)}, neither ${fmt(mix.ineligible)}; single-person inclusions in ${fmt(mix.withSinglePerson)}; refused ${refused}`);
   log(`with explanations (assessHousehold): ${fmt(real)} households/s (median of ${ROUNDS}), ${(explanationLines / N).toFixed(1)} lines each`);
   log(`bare rule:                           ${fmt(bareRate)} households/s`);
+  log(`real + words (renderDecision):      ${fmt(rendered)} households/s, ${fmt(renderedChars / N)} characters of explanation each`);
   log(`ratio real/bare: ${(real / bareRate).toFixed(3)} (bare is ${(bareRate / real).toFixed(1)}× faster)`);
   log(`mismatches (outcome, monthly benefit, single-person benefit): ${worstMismatch}`);
   log(`machine ${machineBusy} % busy during the timed rounds (one core of ${machine.nproc} = ${Math.round(100 / machine.nproc)} %)`);

@@ -46,8 +46,6 @@ const MAX_EVENTS = Number(process.env.BENCH_MAX_EVENTS ?? 20_000);
 const WRITERS = Number(process.env.BENCH_WRITERS ?? 10); // = the service's pool size
 const PARTITIONS = 3; // what services create their topics with (KAFKA_TOPIC_PARTITIONS default)
 const RAW_BATCH = DEFAULT_RELAY_OPTIONS.batchSize;
-/** What-if (not the production path): the consumer handles this many partitions at once. */
-const WHATIF_CONCURRENCY = Number(process.env.BENCH_WHATIF_CONSUMER_CONCURRENCY ?? 1);
 const TARGET_THROUGHPUT_SHARE = 0.5;
 const TARGET_P99_MS = 100;
 
@@ -132,6 +130,7 @@ async function waitForConsumer(consumer: ChildHandle, expected: number, timeoutM
 }
 
 interface LatencyReport {
+  batches: number[];
   received: number;
   latencies: number[];
   handlerLatencies: number[];
@@ -180,8 +179,7 @@ async function main() {
 
     const consumer = await forkHelper('event-consumer');
     cleanups.unshift(() => consumer.stop());
-    await consumer.call('startPipeline', { brokers: kafka.brokers, databaseUrl: consumerDb.url, group: `bench-consumer-${runId}`, source, partitions: PARTITIONS, whatIfConcurrency: WHATIF_CONCURRENCY });
-    if (WHATIF_CONCURRENCY > 1) log(`WHAT-IF: consumer handles ${WHATIF_CONCURRENCY} partitions concurrently (not what KafkaEventServer does today)`);
+    await consumer.call('startPipeline', { brokers: kafka.brokers, databaseUrl: consumerDb.url, group: `bench-consumer-${runId}`, source, partitions: PARTITIONS });
 
     const writeOne = () => ds.transaction((m) => outbox.append(m, ApplicationSubmitted, payload())).then(() => undefined);
 
@@ -234,6 +232,7 @@ async function main() {
       relayBatches: batches.length,
       relayBatchSize: maxBatches,
       latency: summarize(maxReport.latencies),
+      consumerBatchSize: summarize(maxReport.batches),
       cpu: maxCpu,
     };
     await consumer.stop();
@@ -325,6 +324,7 @@ async function main() {
       failed: steady.failed,
       latency: summarize(steadyReport.latencies),
       handlerEntryLatency: summarize(steadyReport.handlerLatencies),
+      consumerBatchSize: summarize(steadyReport.batches),
       relayBatchSize: steadyBatches,
       relayPickupMs,
       relayPublishMs: steadyPublishMs,
@@ -344,9 +344,7 @@ async function main() {
         'event-pipeline',
         ...(RATE !== 1000 ? [`rate-${RATE}`] : []),
         ...(pg.fsync === 'off' ? ['fsync-off'] : []),
-        ...(WHATIF_CONCURRENCY > 1 ? [`whatif-concurrency-${WHATIF_CONCURRENCY}`] : []),
       ].join('-'),
-      whatIfConsumerConcurrency: WHATIF_CONCURRENCY,
       postgresFsync: pg.fsync,
       machineBusyBeforeStart: idleBefore,
       externalKafka: kafka.external,
@@ -368,11 +366,11 @@ async function main() {
     log(`pipeline @ ${fmt(pipeSteady.offeredPerSecond)}/s offered: ${fmt(pipeSteady.events)} events applied, ${fmt(pipeSteady.deliveredPerSecond)}/s; occurred→applied ${l(pipeSteady.latency)}`);
     log(`   occurred→picked up by the relay ${l(relayPickupMs)}`);
     log(`   relay publish (acks=-1) ${l(steadyPublishMs)}; batch p50 ${steadyBatches.p50}, max ${steadyBatches.max}`);
-    log(`   occurred→consumer handler entered ${l(pipeSteady.handlerEntryLatency)}`);
+    log(`   occurred→consumer handler entered ${l(pipeSteady.handlerEntryLatency)}; consumer batch transactions p50 ${pipeSteady.consumerBatchSize.p50} events, max ${pipeSteady.consumerBatchSize.max}`);
     log(`   ${fmtPhase(steadyCpu)}`);
     log(`raw      @ ${fmt(rawSteadyOut.offeredPerSecond)}/s offered: ${fmt(rawSteadyOut.events)} events, ${fmt(rawSteadyOut.deliveredPerSecond)}/s; sent→received ${l(rawSteadyOut.latency)}`);
     log(`   ${fmtPhase(rawSteadyCpu)}`);
-    log(`pipeline max: writers ${fmt(pipelineMax.writerPerSecond)}/s, at the consumer ${fmt(pipelineMax.consumerPerSecond)}/s (relay batch p50 ${pipelineMax.relayBatchSize.p50}); occurred→applied ${l(pipelineMax.latency)}`);
+    log(`pipeline max: writers ${fmt(pipelineMax.writerPerSecond)}/s, at the consumer ${fmt(pipelineMax.consumerPerSecond)}/s (relay batch p50 ${pipelineMax.relayBatchSize.p50}, consumer batch p50 ${pipelineMax.consumerBatchSize.p50}); occurred→applied ${l(pipelineMax.latency)}`);
     log(`   ${fmtPhase(maxCpu)}`);
     log(`raw max:      producer ${fmt(rawMax.producerPerSecond)}/s, at the consumer ${fmt(rawMax.consumerPerSecond)}/s`);
     log(`   ${fmtPhase(rawMaxCpu)}`);

@@ -68,7 +68,8 @@ log('\n===== summary =====');
 const a = names.includes('assessment') ? read('assessment') : undefined;
 if (a) {
   log(
-    `assessment: ${fmt(a.realPerSecondMedian)}/s with explanations vs ${fmt(a.barePerSecondMedian)}/s bare (ratio ${a.ratioRealToBare.toFixed(3)}), ` +
+    `assessment: ${fmt(a.realPerSecondMedian)}/s with explanations vs ${fmt(a.barePerSecondMedian)}/s bare (ratio ${a.ratioRealToBare.toFixed(3)}; ` +
+      `${fmt(a.renderedPerSecondMedian)}/s with the words rendered), ` +
       `mismatches ${a.mismatches}; target ≥ ${fmt(a.targetPerSecond)}/s ${yes(a.targetMet)} [other work: ${disturbance('assessment', a).toFixed(0)} % of a core]`,
   );
 }

@@ -3,6 +3,8 @@ import {
   addMonths,
   ageOn,
   compareLocalDate,
+  dateNumberOf,
+  fullYearsBetween,
   firstDayOfNextMonth,
   isLocalDate,
   localDateOf,
@@ -108,5 +110,35 @@ describe('LocalDate — legal dates in Asia/Shanghai', () => {
   it('treats a malformed date as a programming error', () => {
     expect(() => addMonths('2025-02-30', 1)).toThrow(RangeError);
     expect(() => monthOf('March')).toThrow(RangeError);
+  });
+
+  describe('dates as numbers (YYYYMMDD), for code that handles many of them', () => {
+    it.each([
+      ['2025-06-15', 20250615],
+      ['0001-01-01', 10101],
+      ['2024-02-29', 20240229],
+      ['2023-02-29', -1],
+      ['2025-06-1', -1],
+      ['2025/06/15', -1],
+      ['２025-06-15', -1],
+      [' 2025-06-15', -1],
+      [null, -1],
+    ])('dateNumberOf(%p) is %p', (s, n) => {
+      expect(dateNumberOf(s)).toBe(n);
+    });
+
+    it('orders like the calendar and gives the same full years as ageOn', () => {
+      const pairs: [string, string][] = [
+        ['1980-02-29', '2023-02-28'],
+        ['1980-02-29', '2023-03-01'],
+        ['1965-06-16', '2025-06-15'],
+        ['2025-06-15', '2025-06-15'],
+        ['1999-12-31', '2000-01-01'],
+      ];
+      for (const [birth, on] of pairs) {
+        expect(fullYearsBetween(dateNumberOf(birth), dateNumberOf(on))).toBe(ageOn(birth, on));
+        expect(Math.sign(dateNumberOf(birth) - dateNumberOf(on))).toBe(compareLocalDate(birth, on));
+      }
+    });
   });
 });

@@ -37,6 +37,16 @@ describe('money in integer fen', () => {
       expect(shareOfFen(amount, bp)).toBe(expected);
     });
 
+    it('stays exact for amounts far beyond any real one, where a floating-point quotient would round', () => {
+      const exactShare = (a: number, bp: number) => Number((BigInt(a) * BigInt(bp) + 5000n) / 10000n);
+      for (const [a, bp] of [[900719925474, 10000], [900719925474, 9999], [450359962737, 15001], [123456789012, 3333]]) {
+        expect(shareOfFen(a, bp)).toBe(exactShare(a, bp));
+      }
+      expect(divideRoundHalfUp(2 ** 52 + 1, 2)).toBe(2 ** 51 + 1);
+      expect(divideRoundHalfUp(2 ** 52 - 1, 2)).toBe(2 ** 51);
+      expect(divideRoundHalfUp(Number.MAX_SAFE_INTEGER, 3)).toBe(3002399751580330);
+    });
+
     it('stays exact where floating point would not (1.005 yuan × 100 %)', () => {
       expect(shareOfFen(Number.MAX_SAFE_INTEGER, 10000)).toBe(Number.MAX_SAFE_INTEGER);
       expect(shareOfFen(3, 5000)).toBe(2); // 1.5 → 2, not 1 from 3 * 0.5 = 1.4999…

@@ -1,4 +1,4 @@
-import { isValidResidentId, maskResidentId, normalizeResidentId, parseResidentId, residentIdCheckChar } from './resident-id';
+import { isValidResidentId, maskResidentId, normalizeResidentId, parseResidentId, residentIdBirthDateNumber, residentIdCheckChar } from './resident-id';
 
 describe('resident ID number (GB 11643, ISO 7064 MOD 11-2)', () => {
   describe('check character', () => {
@@ -77,6 +77,38 @@ describe('resident ID number (GB 11643, ISO 7064 MOD 11-2)', () => {
       ['12345', '*****'],
     ])('masks %s as %s, keeping the region code and the last four', (id, masked) => {
       expect(maskResidentId(id)).toBe(masked);
+    });
+  });
+
+  describe('checking and reading the birth date in one pass (residentIdBirthDateNumber)', () => {
+    const valid = (first17: string) => first17 + residentIdCheckChar(first17);
+    it.each([
+      ['11010519491231002X', 19491231],
+      ['11010519491231002x', 19491231],
+      [valid('64020219800229123'), 19800229],
+      ['64020219900101103', 'format'],
+      ['64020219900101103XX', 'format'],
+      ['6402021990010110/X', 'format'],
+      ['6402021990010110:X', 'format'],
+      ['64020219900101103Y', 'format'],
+      [' 4020219900101103X', 'format'],
+      ['640202199001011030', 'check_digit'],
+      [valid('64020219810229123'), 'birth_date'],
+      [valid('64020219901301123'), 'birth_date'],
+      [valid('64020200000101123'), 'birth_date'],
+      [12345, 'format'],
+    ])('%p → %p', (id, expected) => {
+      expect(residentIdBirthDateNumber(id)).toBe(expected);
+    });
+
+    it('agrees with parseResidentId on every verdict', () => {
+      const ids = ['11010519491231002X', '640202199001011030', valid('64020219810229123'), '6402021990010110'];
+      for (const id of ids) {
+        const n = residentIdBirthDateNumber(id);
+        const parsed = parseResidentId(id);
+        if (typeof n === 'number') expect(parsed.ok && parsed.value.birthDate.replace(/-/g, '')).toBe(String(n));
+        else expect(parsed).toEqual({ ok: false, reason: n });
+      }
     });
   });
 });

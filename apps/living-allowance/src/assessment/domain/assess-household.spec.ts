@@ -11,6 +11,7 @@ import {
 } from './assessment-inputs.fixtures';
 import { Decision } from './decision';
 import { Household, IncomeKind } from './household';
+import { renderDecision } from './render-decision';
 
 /** Demo urban standard of 大武口区: 780.00 yuan per person a month. */
 const STANDARD = 78000;
@@ -161,7 +162,8 @@ describe('dibao assessment (民发〔2021〕57号; policy.md §1)', () => {
       ];
       const d = assess(h);
       expect(d.deductionsFen).toBe(50000);
-      expect(d.explanation.find((l) => l.step === 'deduction.capped')?.amountFen).toBe(50000);
+      expect(d.explanation.find((l) => l.step === 'deduction.capped')?.args).toEqual({ kind: 'rent', claimedFen: 60000, capFen: 50000, amountFen: 50000 });
+      expect(renderDecision(d).explanation.find((l) => l.step === 'deduction.capped')?.amountFen).toBe(50000);
     });
 
     it('does not deduct a kind the parameters do not allow', () => {
@@ -296,7 +298,12 @@ describe('dibao assessment (民发〔2021〕57号; policy.md §1)', () => {
     it('applies the floor of 20 % of the standard per person when the gap is tiny', () => {
       const d = assess(householdOf(2, { wageFen: 2 * STANDARD - 1000 }));
       expect(d).toMatchObject({ outcome: 'dibao', baseBenefitFen: 2 * 15600, monthlyBenefitFen: 2 * 15600 });
-      expect(d.explanation.find((l) => l.step === 'benefit.floor')?.text.en).toMatch(/the floor is paid/);
+      expect(d.explanation.find((l) => l.step === 'benefit.floor')).toEqual({
+        step: 'benefit.floor',
+        code: 'BENEFIT.FLOOR_PAID',
+        args: { floorShareBp: 2000, peopleCovered: 2, amountFen: 31200 },
+      });
+      expect(renderDecision(d).explanation.find((l) => l.step === 'benefit.floor')?.text.en).toMatch(/the floor is paid/);
     });
 
     it.each([
@@ -498,8 +505,8 @@ describe('dibao assessment (民发〔2021〕57号; policy.md §1)', () => {
       ]);
     });
 
-    it('gives every explanation line in Chinese and English', () => {
-      for (const l of assess(h).explanation) {
+    it('gives every explanation line in Chinese and English once rendered', () => {
+      for (const l of renderDecision(assess(h)).explanation) {
         expect(l.text.zh).toMatch(/[\u4e00-\u9fff]/);
         expect(l.text.en.length).toBeGreaterThan(0);
       }

@@ -15,15 +15,15 @@ import {
   SinglePersonInclusion,
   TopUp,
 } from './decision';
-import { Deduction, HouseholdMember, Household } from './household';
-import { assetsMoneyWithinLimit } from './rules/assets-money-within-limit.rule';
-import { housingWithinLimit } from './rules/housing-within-limit.rule';
-import { perCapitaIncomeBelowBand } from './rules/per-capita-income-below-band.rule';
-import { perCapitaIncomeBelowStandard } from './rules/per-capita-income-below-standard.rule';
-import { checkSinglePersonInclusion } from './rules/single-person-qualifies.rule';
-import { vehiclesWithinLimit } from './rules/vehicles-within-limit.rule';
-import { grantedInGroup, opensGroup } from './top-ups';
-import { checkHousehold } from './validate-household';
+import { Deduction, DISABILITY_KINDS, Household, RELATIONS } from './household';
+import { checkAssetsMoneyWithinLimit } from './rules/assets-money-within-limit.rule';
+import { checkHousingWithinLimit } from './rules/housing-within-limit.rule';
+import { checkPerCapitaIncomeBelowBand } from './rules/per-capita-income-below-band.rule';
+import { checkPerCapitaIncomeBelowStandard } from './rules/per-capita-income-below-standard.rule';
+import { checkSinglePerson } from './rules/single-person-qualifies.rule';
+import { checkVehiclesWithinLimit } from './rules/vehicles-within-limit.rule';
+import { grantedInGroup, groupOpeners, opensGroup } from './top-ups';
+import { checkHousehold, MemberFacts } from './validate-household';
 
 /**
  * Dibao assessment (民发〔2021〕57号 审核确认办法; policy.md §1):
@@ -49,10 +49,11 @@ import { checkHousehold } from './validate-household';
 export function assessHousehold(household: Household, params: AssessmentParameters, on: LocalDate): AssessmentResult {
   const members = household.members;
   const size = members.length;
-  if (births.length < size) births = new Int32Array(Math.max(size, 2 * births.length));
+  facts.reserve(size);
   const onDate = dateNumberOf(on);
-  const errors = checkHousehold(household, params, onDate, births);
+  const errors = checkHousehold(household, params, onDate, facts);
   if (errors !== null) return { ok: false, errors };
+  const { births, relations, grades, kinds, ill } = facts;
 
   const standardFen = params.standardFen;
   const explanation: ExplanationEntry[] = [];
@@ -64,7 +65,7 @@ export function assessHousehold(household: Household, params: AssessmentParamete
   let excludedIncomeFen = 0;
   for (let k = 0; k < incomes.length; k++) {
     const inc = incomes[k];
-    const args = { member: inc.memberIndex, relation: members[inc.memberIndex].relation, kind: inc.kind, amountFen: inc.monthlyFen };
+    const args = { member: inc.memberIndex, relation: RELATIONS[relations[inc.memberIndex]], kind: inc.kind, amountFen: inc.monthlyFen };
     if (excludedKinds.includes(inc.kind)) {
       excludedIncomeFen += inc.monthlyFen;
       explanation.push({ step: 'income.excluded', code: 'INCOME.EXCLUDED', args });
@@ -80,11 +81,14 @@ export function assessHousehold(household: Household, params: AssessmentParamete
   const deductions = household.deductions;
   let deductionsFen = 0;
   if (deductions.length > 0) {
+    // Which kinds were claimed, so that each kind's pass over the claims runs only when needed.
+    let claimed = 0;
+    for (let k = 0; k < deductions.length; k++) claimed |= KIND_BIT[deductions[k].kind];
     const rules = params.deductions;
-    deductionsFen += cappedDeduction('medical', rules.medical, deductions, members, explanation);
-    deductionsFen += cappedDeduction('education', rules.education, deductions, members, explanation);
-    deductionsFen += cappedDeduction('rent', rules.rent, deductions, members, explanation);
-    deductionsFen += employmentDeduction(household, params, explanation);
+    if (claimed & KIND_BIT.medical) deductionsFen += cappedDeduction('medical', rules.medical, deductions, relations, explanation);
+    if (claimed & KIND_BIT.education) deductionsFen += cappedDeduction('education', rules.education, deductions, relations, explanation);
+    if (claimed & KIND_BIT.rent) deductionsFen += cappedDeduction('rent', rules.rent, deductions, relations, explanation);
+    if (claimed & KIND_BIT.employment) deductionsFen += employmentDeduction(household, params, relations, explanation);
     explanation.push({ step: 'deduction.total', code: 'DEDUCTION.TOTAL', args: { amountFen: deductionsFen } });
   }
 
@@ -95,50 +99,38 @@ export function assessHousehold(household: Household, params: AssessmentParamete
       ? NET_INCOME_ZERO
       : { step: 'net_income', code: 'NET_INCOME', args: { countedIncomeFen, deductionsFen, amountFen: netIncomeFen } },
   );
-  explanation.push({ step: 'household_size', code: 'HOUSEHOLD_SIZE', args: { size } });
-  const perCapitaIncomeFen = divideRoundHalfUp(netIncomeFen, size);
+  explanation.push(size < HOUSEHOLD_SIZE_ENTRY.length ? HOUSEHOLD_SIZE_ENTRY[size] : { step: 'household_size', code: 'HOUSEHOLD_SIZE', args: { size } });
+  // The income rule rounds the per-capita figure for its own message; the decision shows the same.
+  const income = checkPerCapitaIncomeBelowStandard(netIncomeFen, size, standardFen);
+  const perCapitaIncomeFen = income.args.perCapitaIncomeFen;
   explanation.push({ step: 'per_capita_income', code: 'PER_CAPITA_INCOME', args: { netIncomeFen, size, amountFen: perCapitaIncomeFen } });
   explanation.push({ step: 'standard', code: 'STANDARD', args: { amountFen: standardFen } });
 
   // ---- rules -------------------------------------------------------------------------------------
-  const income = perCapitaIncomeBelowStandard.check({ netIncomeFen, householdSize: size, standardFen });
   const limits = params.assets;
   const assets = household.assets;
-  const money = assetsMoneyWithinLimit.check({
-    moneyFen: assets.moneyFen,
-    standardFen,
-    householdSize: size,
-    moneyMonthsOfStandard: limits.moneyMonthsOfStandard,
-  });
-  const housing = housingWithinLimit.check({
-    homes: assets.homes,
-    housingAreaSqm: assets.housingAreaSqm,
-    householdSize: size,
-    maxHomes: limits.maxHomes,
-    housingAreaPerPersonSqm: limits.housingAreaPerPersonSqm,
-  });
-  const vehicles = vehiclesWithinLimit.check({ vehicles: assets.vehicles, nonExemptVehiclesAllowed: limits.nonExemptVehiclesAllowed });
-  const rules: AssessmentRuleCheck[] = [income, money, housing, vehicles];
+  const money = checkAssetsMoneyWithinLimit(assets.moneyFen, standardFen, size, limits.moneyMonthsOfStandard);
+  const housing = checkHousingWithinLimit(assets.homes, assets.housingAreaSqm, size, limits.maxHomes, limits.housingAreaPerPersonSqm);
+  const vehicles = checkVehiclesWithinLimit(assets.vehicles, limits.nonExemptVehiclesAllowed);
+  const propertyPasses = money.passed && housing.passed && vehicles.passed;
+  // The low-income band is only tested when the household is not dibao.
+  const band: LowIncomeBandCheck | null =
+    income.passed && propertyPasses
+      ? null
+      : checkPerCapitaIncomeBelowBand(netIncomeFen, size, standardFen, params.lowIncomeBand.multiplierBp, params.lowIncomeBand.strictBound);
+  const rules: AssessmentRuleCheck[] = band === null ? [income, money, housing, vehicles] : [income, money, housing, vehicles, band];
   explanation.push({ step: 'comparison.standard', code: income.code, args: ruleRef(0) });
   explanation.push({ step: 'assets.money', code: money.code, args: { rule: 1, amountFen: assets.moneyFen } });
   explanation.push({ step: 'assets.housing', code: housing.code, args: ruleRef(2) });
   explanation.push({ step: 'assets.vehicles', code: vehicles.code, args: ruleRef(3) });
-  const propertyPasses = money.passed && housing.passed && vehicles.passed;
 
   let outcome: Outcome;
   let reasons: AssessmentRuleCheck[];
-  if (income.passed && propertyPasses) {
+  if (band === null) {
     outcome = 'dibao';
-    reasons = [income, money, housing, vehicles];
+    // Every rule decided it: the same list (a decision is never modified, so it can be shared).
+    reasons = rules;
   } else {
-    const band: LowIncomeBandCheck = perCapitaIncomeBelowBand.check({
-      netIncomeFen,
-      householdSize: size,
-      standardFen,
-      multiplierBp: params.lowIncomeBand.multiplierBp,
-      strictBound: params.lowIncomeBand.strictBound,
-    });
-    rules.push(band);
     explanation.push({ step: 'comparison.low_income_band', code: band.code, args: ruleRef(4) });
     if (band.passed && propertyPasses) {
       outcome = 'low_income';
@@ -173,13 +165,13 @@ export function assessHousehold(household: Household, params: AssessmentParamete
     explanation.push({ step: 'benefit.base', code: 'BENEFIT.BASE', args: { amountFen: baseBenefitFen } });
 
     const topUpRules = params.topUps.rules;
+    const openers = groupOpeners(topUpRules);
     let topUpsFen = 0;
     for (let i = 0; i < size; i++) {
-      const member = members[i];
       const age = fullYearsBetween(births[i], onDate);
       for (let j = 0; j < topUpRules.length; j++) {
-        if (!opensGroup(topUpRules, j)) continue;
-        const k = grantedInGroup(topUpRules, j, member, age);
+        if (openers >= 0 ? (openers & (1 << j)) === 0 : !opensGroup(topUpRules, j)) continue;
+        const k = grantedInGroup(topUpRules, j, grades[i], ill[i] === 1, age);
         if (k < 0) continue;
         const rule = topUpRules[k];
         const amountFen = shareOfFen(standardFen, rule.shareBp);
@@ -188,7 +180,7 @@ export function assessHousehold(household: Household, params: AssessmentParamete
         explanation.push({
           step: 'benefit.top_up',
           code: 'BENEFIT.TOP_UP',
-          args: { member: i, relation: member.relation, age, code: rule.code, when: rule.when, shareBp: rule.shareBp, standardFen, amountFen },
+          args: { member: i, relation: RELATIONS[relations[i]], age, code: rule.code, when: rule.when, shareBp: rule.shareBp, standardFen, amountFen },
         });
       }
     }
@@ -202,8 +194,8 @@ export function assessHousehold(household: Household, params: AssessmentParamete
     const criteria = params.singlePersonInclusion;
     const topUpRules = params.topUps.rules;
     for (let i = 0; i < size; i++) {
-      const member = members[i];
-      const check = checkSinglePersonInclusion({ member, memberIndex: i, criteria });
+      const relation = RELATIONS[relations[i]];
+      const check = checkSinglePerson(i, relation, grades[i], grades[i] === 0 ? null : DISABILITY_KINDS[kinds[i]], ill[i] === 1, criteria);
       rules.push(check);
       explanation.push({ step: 'single_person.check', code: check.code, args: ruleRef(rules.length - 1) });
       if (check.args.reason === null) continue;
@@ -213,7 +205,7 @@ export function assessHousehold(household: Household, params: AssessmentParamete
       const age = fullYearsBetween(births[i], onDate);
       for (let j = 0; j < topUpRules.length; j++) {
         if (!opensGroup(topUpRules, j)) continue;
-        const k = grantedInGroup(topUpRules, j, member, age);
+        const k = grantedInGroup(topUpRules, j, grades[i], ill[i] === 1, age);
         if (k < 0) continue;
         const amountFen = shareOfFen(standardFen, topUpRules[k].shareBp);
         topUpsFen += amountFen;
@@ -226,7 +218,7 @@ export function assessHousehold(household: Household, params: AssessmentParamete
         code: 'SINGLE_PERSON.BENEFIT',
         args: {
           member: i,
-          relation: member.relation,
+          relation,
           standardFen,
           benefitShareBp: criteria.benefitShareBp,
           baseBenefitFen: baseFen,
@@ -258,20 +250,20 @@ export function assessHousehold(household: Household, params: AssessmentParamete
     rules,
     reasons,
     explanation,
-    // Shared, not copied: like the decision, resolved parameters are values nobody modifies (the
-    // resolver gives every caller its own copy of the catalog's), and a batch of decisions need not
-    // carry a copy each of the same ten version ids.
+    // Shared, not copied: resolved parameters are values nobody modifies (the field is read-only),
+    // and a batch of decisions need not carry a copy each of the same ten version ids.
     parameterVersions: params.versions,
   };
   return { ok: true, decision };
 }
 
 /**
- * The members' birth dates (DateNumbers), read from their ID numbers once, by `checkHousehold`.
- * One buffer reused by every call rather than an array per household: the assessment is synchronous
- * and calls nothing that could re-enter it, and nothing in the buffer outlives the call.
+ * What the assessment reads of each member (birth date, relation, disability, illness), filled once
+ * by `checkHousehold`. One set of buffers reused by every call rather than arrays per household: the
+ * assessment is synchronous and calls nothing that could re-enter it, and nothing in the buffers
+ * outlives the call.
  */
-let births = new Int32Array(16);
+const facts = new MemberFacts(16);
 
 // ---- entries that carry no household-specific number are shared (frozen: a decision is a value) ----
 
@@ -289,12 +281,19 @@ const NET_INCOME_ZERO: ExplanationEntry = Object.freeze({
   args: Object.freeze({ amountFen: 0 }),
 });
 
+/** The household-size line for the usual sizes. */
+const HOUSEHOLD_SIZE_ENTRY: readonly ExplanationEntry[] = Array.from({ length: 32 }, (_, size) =>
+  Object.freeze({ step: 'household_size', code: 'HOUSEHOLD_SIZE', args: Object.freeze({ size }) }),
+);
+
 /** `{ rule: i }` for the first rules of a decision (a household has fewer members than this). */
 const RULE_REFS: readonly RuleRefArgs[] = Array.from({ length: 48 }, (_, i) => Object.freeze({ rule: i }));
 
 function ruleRef(i: number): RuleRefArgs {
   return i < RULE_REFS.length ? RULE_REFS[i] : { rule: i };
 }
+
+const KIND_BIT: Readonly<Record<Deduction['kind'], number>> = { medical: 1, education: 2, rent: 4, employment: 8 };
 
 const NOT_ALLOWED_ARGS = {
   medical: Object.freeze({ kind: 'medical', amountFen: 0 }),
@@ -303,12 +302,12 @@ const NOT_ALLOWED_ARGS = {
   employment: Object.freeze({ kind: 'employment', amountFen: 0 }),
 } as const;
 
-function claimEntry(d: Deduction, members: readonly HouseholdMember[]): ExplanationEntry {
+function claimEntry(d: Deduction, relations: Uint8Array): ExplanationEntry {
   const i = d.memberIndex;
   return {
     step: 'deduction.claimed',
     code: 'DEDUCTION.CLAIMED',
-    args: { member: i === undefined ? null : i, relation: i === undefined ? null : members[i].relation, kind: d.kind, amountFen: d.monthlyFen },
+    args: { member: i === undefined ? null : i, relation: i === undefined ? null : RELATIONS[relations[i]], kind: d.kind, amountFen: d.monthlyFen },
   };
 }
 
@@ -321,7 +320,7 @@ function cappedDeduction(
   kind: 'medical' | 'education' | 'rent',
   rule: CappedDeductionRule,
   deductions: readonly Deduction[],
-  members: readonly HouseholdMember[],
+  relations: Uint8Array,
   explanation: ExplanationEntry[],
 ): number {
   let claims = 0;
@@ -331,7 +330,7 @@ function cappedDeduction(
     if (d.kind !== kind) continue;
     claims++;
     claimedFen += d.monthlyFen;
-    explanation.push(claimEntry(d, members));
+    explanation.push(claimEntry(d, relations));
   }
   if (claims === 0) return 0;
   if (!rule.allowed) {
@@ -351,13 +350,13 @@ function cappedDeduction(
  * Employment costs (就业成本): every claim is listed, then per employed member, in member order, the
  * smallest of their claims' total, a share of their counted wages and a share of the standard.
  */
-function employmentDeduction(household: Household, params: AssessmentParameters, explanation: ExplanationEntry[]): number {
+function employmentDeduction(household: Household, params: AssessmentParameters, relations: Uint8Array, explanation: ExplanationEntry[]): number {
   const { members, incomes, deductions } = household;
   let claims = 0;
   for (let k = 0; k < deductions.length; k++) {
     if (deductions[k].kind !== 'employment') continue;
     claims++;
-    explanation.push(claimEntry(deductions[k], members));
+    explanation.push(claimEntry(deductions[k], relations));
   }
   if (claims === 0) return 0;
   const rule = params.deductions.employment;
@@ -390,7 +389,7 @@ function employmentDeduction(household: Household, params: AssessmentParameters,
     explanation.push({
       step: 'deduction.employment',
       code: 'DEDUCTION.EMPLOYMENT',
-      args: { member: i, relation: members[i].relation, claimedFen, wageFen, wageShareBp: rule.wageShareBp, wageShareFen, capShareOfStandardBp, capFen, amountFen },
+      args: { member: i, relation: RELATIONS[relations[i]], claimedFen, wageFen, wageShareBp: rule.wageShareBp, wageShareFen, capShareOfStandardBp, capFen, amountFen },
     });
   }
   return totalFen;

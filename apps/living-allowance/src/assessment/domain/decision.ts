@@ -208,7 +208,7 @@ export interface TopUpLineArgs extends MemberArgs {
   age: number;
   /** The top-up's code and its conditions, as published. */
   code: string;
-  when: TopUpCondition;
+  when: Readonly<TopUpCondition>;
   shareBp: number;
   standardFen: number;
   amountFen: number;
@@ -267,8 +267,10 @@ export type ExplanationCode = ExplanationEntry['code'];
  * household totals, so rounding can never move a family across the line.
  *
  * The rules and the explanation are recorded as data; `renderDecision` words them (DecisionView).
- * Shared, frozen `args` objects may appear in several decisions: a decision is a value, never
- * modified after it is made.
+ * A decision is a value, never modified after it is made: the same frozen `args` may appear in many
+ * decisions, and parameter values (version ids, top-up conditions, single-person criteria) are
+ * referred to, not copied, from the resolved parameters — which are values too, possibly cached and
+ * shared by the catalog.
  */
 export interface Decision {
   outcome: Outcome;
@@ -300,8 +302,11 @@ export interface Decision {
   /** The rules that decided the outcome. */
   reasons: AssessmentRuleCheck[];
   explanation: ExplanationEntry[];
-  /** `key` or `key/scope` → versionId of every parameter version used. */
-  parameterVersions: Record<string, string>;
+  /**
+   * `key` or `key/scope` → versionId of every parameter version used. The resolved parameters' own
+   * record, shared rather than copied (read-only, like every parameter value a decision refers to).
+   */
+  parameterVersions: Readonly<Record<string, string>>;
 }
 
 /** One line of the worked calculation as a caseworker reads it back to the family. */

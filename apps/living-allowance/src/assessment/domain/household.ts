@@ -23,7 +23,8 @@ export const RELATIONS = ['applicant', 'spouse', 'child', 'parent', 'grandparent
 export type Relation = (typeof RELATIONS)[number];
 
 export type DisabilityGrade = 1 | 2 | 3 | 4;
-export type DisabilityKind = 'physical' | 'visual' | 'hearing' | 'speech' | 'intellectual' | 'mental' | 'multiple';
+export const DISABILITY_KINDS = ['physical', 'visual', 'hearing', 'speech', 'intellectual', 'mental', 'multiple'] as const;
+export type DisabilityKind = (typeof DISABILITY_KINDS)[number];
 
 export interface HouseholdMember {
   /** Resident ID number; the birth date used for ages comes from it. Never logged or published. */

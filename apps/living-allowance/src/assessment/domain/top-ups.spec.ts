@@ -1,6 +1,6 @@
 import { TopUpRule } from '../../parameters/domain/parameter-keys';
 import { HouseholdMember } from './household';
-import { topUpsFor } from './top-ups';
+import { groupOpeners, opensGroup, topUpsFor } from './top-ups';
 
 const member = (extra: Partial<HouseholdMember> = {}): HouseholdMember => ({ idNumber: 'n/a', relation: 'applicant', ...extra });
 const codes = (rules: TopUpRule[], m: HouseholdMember, age: number) => topUpsFor(m, age, rules, 78000).map((g) => g.rule.code);
@@ -37,5 +37,13 @@ describe('top-up rules as data', () => {
       { code: 'AGE', group: 'age', when: { minAge: 60 }, shareBp: 1000 },
     ];
     expect(codes(rules, member({ seriousIllness: true }), 65)).toEqual(['H', 'AGE']);
+  });
+
+  it('marks the rule that opens each group, once for the whole list', () => {
+    const rules: TopUpRule[] = ['age', 'age', 'health', 'age', 'other', 'health'].map((group, i) => ({ code: `R${i}`, group, when: {}, shareBp: 100 }));
+    expect(groupOpeners(rules)).toBe(0b10101);
+    expect(rules.map((_, j) => opensGroup(rules, j))).toEqual([true, false, true, false, true, false]);
+    const many: TopUpRule[] = Array.from({ length: 32 }, (_, i) => ({ code: `R${i}`, group: `g${i % 3}`, when: {}, shareBp: 100 }));
+    expect(groupOpeners(many)).toBe(-1);
   });
 });

@@ -8,13 +8,16 @@ export interface GrantedTopUp {
   amountFen: number;
 }
 
-function applies(when: TopUpCondition, member: HouseholdMember, age: number): boolean {
+/**
+ * Whether a top-up's conditions hold for a member of `age` full years with disability `grade` (0 for
+ * none) who is or is not seriously `ill`: plain numbers, so that the assessment need not read the
+ * member object again for every rule.
+ */
+function applies(when: TopUpCondition, grade: number, ill: boolean, age: number): boolean {
   if (when.minAge !== undefined && age < when.minAge) return false;
   if (when.maxAgeExclusive !== undefined && age >= when.maxAgeExclusive) return false;
-  if (when.disabilityGrades !== undefined && (member.disability == null || !when.disabilityGrades.includes(member.disability.grade))) {
-    return false;
-  }
-  if (when.seriousIllness !== undefined && (member.seriousIllness === true) !== when.seriousIllness) return false;
+  if (when.disabilityGrades !== undefined && (grade === 0 || !when.disabilityGrades.includes(grade))) return false;
+  if (when.seriousIllness !== undefined && ill !== when.seriousIllness) return false;
   return true;
 }
 
@@ -26,17 +29,30 @@ export function opensGroup(rules: readonly TopUpRule[], j: number): boolean {
 }
 
 /**
- * The index of the rule granted within the group that `rules[first]` opens: the highest applying
+ * `opensGroup` for every rule at once, as a bit mask (bit j: rules[j] opens its group), so that an
+ * assessment works it out once per household rather than once per member. -1 (every bit) when there
+ * are too many rules for a mask; `opensGroup` must then be asked rule by rule.
+ */
+export function groupOpeners(rules: readonly TopUpRule[]): number {
+  if (rules.length > 31) return -1;
+  let mask = 0;
+  for (let j = 0; j < rules.length; j++) if (opensGroup(rules, j)) mask |= 1 << j;
+  return mask;
+}
+
+/**
+ * The index of the rule granted within the group that `rules[first]` opens, for a member described
+ * as in `applies`: the highest applying
  * share, a tie going to the rule listed first; -1 when none applies. Scans the list instead of
  * building a Map of groups: an assessment asks this for every covered member, and a list of top-up
  * rules is a handful long.
  */
-export function grantedInGroup(rules: readonly TopUpRule[], first: number, member: HouseholdMember, age: number): number {
+export function grantedInGroup(rules: readonly TopUpRule[], first: number, grade: number, ill: boolean, age: number): number {
   const group = rules[first].group;
   let best = -1;
   for (let j = first; j < rules.length; j++) {
     const rule = rules[j];
-    if (rule.group !== group || rule.shareBp <= 0 || !applies(rule.when, member, age)) continue;
+    if (rule.group !== group || rule.shareBp <= 0 || !applies(rule.when, grade, ill, age)) continue;
     if (best < 0 || rule.shareBp > rules[best].shareBp) best = j;
   }
   return best;
@@ -52,9 +68,11 @@ export function grantedInGroup(rules: readonly TopUpRule[], first: number, membe
  */
 export function topUpsFor(member: HouseholdMember, age: number, rules: readonly TopUpRule[], standardFen: number): GrantedTopUp[] {
   const granted: GrantedTopUp[] = [];
+  const grade = member.disability == null ? 0 : member.disability.grade;
+  const ill = member.seriousIllness === true;
   for (let j = 0; j < rules.length; j++) {
     if (!opensGroup(rules, j)) continue;
-    const k = grantedInGroup(rules, j, member, age);
+    const k = grantedInGroup(rules, j, grade, ill, age);
     if (k >= 0) granted.push({ rule: rules[k], amountFen: shareOfFen(standardFen, rules[k].shareBp) });
   }
   return granted;

@@ -1,7 +1,7 @@
 import { LocalizedText, RecordedRule } from '@jiuzhu/common';
 import { SinglePersonInclusionValue } from '../../../parameters/domain/parameter-keys';
 import { SinglePersonArgs, SinglePersonCheck, SinglePersonInclusionReason } from '../decision';
-import { DisabilityGrade, HouseholdMember } from '../household';
+import { DisabilityGrade, DisabilityKind, HouseholdMember, Relation } from '../household';
 import { disabilityText, memberLabel } from '../labels';
 
 export interface SinglePersonInput {
@@ -12,17 +12,18 @@ export interface SinglePersonInput {
 
 export const SINGLE_PERSON_QUALIFIES = 'SINGLE_PERSON.QUALIFIES';
 
-function qualifyingReason(member: HouseholdMember, criteria: SinglePersonInclusionValue): SinglePersonInclusionReason | null {
-  const d = member.disability;
-  if (d != null && criteria.disabilityGrades.includes(d.grade)) return 'SINGLE_PERSON.SEVERE_DISABILITY';
-  if (
-    d != null &&
-    (d.kind === 'intellectual' || d.kind === 'mental') &&
-    criteria.intellectualOrMentalGrades.includes(d.grade)
-  ) {
+/** `grade` 0 for no disability; `kind` the disability's kind, null for none. */
+function qualifyingReason(
+  grade: number,
+  kind: DisabilityKind | null,
+  ill: boolean,
+  criteria: SinglePersonInclusionValue,
+): SinglePersonInclusionReason | null {
+  if (grade !== 0 && criteria.disabilityGrades.includes(grade)) return 'SINGLE_PERSON.SEVERE_DISABILITY';
+  if (grade !== 0 && (kind === 'intellectual' || kind === 'mental') && criteria.intellectualOrMentalGrades.includes(grade)) {
     return 'SINGLE_PERSON.INTELLECTUAL_OR_MENTAL_DISABILITY';
   }
-  if (criteria.seriousIllness && member.seriousIllness === true) return 'SINGLE_PERSON.SERIOUS_ILLNESS';
+  if (criteria.seriousIllness && ill) return 'SINGLE_PERSON.SERIOUS_ILLNESS';
   return null;
 }
 
@@ -52,17 +53,32 @@ function conditionsText({ disabilityGrades, intellectualOrMentalGrades, seriousI
  * them (by reference: parameter values are never modified) so that a refusal can name them.
  */
 export function checkSinglePersonInclusion({ member, memberIndex, criteria }: SinglePersonInput): SinglePersonCheck {
-  const reason = qualifyingReason(member, criteria);
   const d = member.disability;
+  return checkSinglePerson(memberIndex, member.relation, d == null ? 0 : d.grade, d == null ? null : d.kind, member.seriousIllness === true, criteria);
+}
+
+/**
+ * The check from the member's facts as plain values (`grade` 0 and `kind` null without a
+ * disability): what the assessment calls, having read each member once.
+ */
+export function checkSinglePerson(
+  memberIndex: number,
+  relation: Relation,
+  grade: number,
+  kind: DisabilityKind | null,
+  ill: boolean,
+  criteria: SinglePersonInclusionValue,
+): SinglePersonCheck {
+  const reason = qualifyingReason(grade, kind, ill, criteria);
   return {
     code: SINGLE_PERSON_QUALIFIES,
     passed: reason !== null,
     args: {
       member: memberIndex,
-      relation: member.relation,
+      relation,
       reason,
-      disabilityGrade: d == null ? null : d.grade,
-      disabilityKind: d == null ? null : d.kind,
+      disabilityGrade: grade === 0 ? null : grade,
+      disabilityKind: grade === 0 ? null : kind,
       disabilityGrades: criteria.disabilityGrades,
       intellectualOrMentalGrades: criteria.intellectualOrMentalGrades,
       seriousIllness: criteria.seriousIllness,
