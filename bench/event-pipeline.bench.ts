@@ -169,7 +169,7 @@ async function main() {
         batches.push({ size: batch.length, ms: performance.now() - t });
       },
     };
-    const relay = new OutboxRelay(ds, producerDb.url, counting, silent, DEFAULT_RELAY_OPTIONS);
+    const relay = new OutboxRelay(producerDb.url, counting, silent, DEFAULT_RELAY_OPTIONS);
     await counting.start();
     await relay.start();
     cleanups.unshift(async () => {

@@ -50,7 +50,7 @@ export class Messaging {
       o.transport.kind === 'kafka'
         ? new KafkaPublisher(createKafka({ ...o.transport.kafka, clientId: `${o.transport.kafka.clientId}-producer` }, o.log))
         : (o.transport.bus ?? sharedInProcessBus).publisher();
-    this.relay = new OutboxRelay(o.dataSource, o.databaseUrl, this.publisher, o.log, { ...DEFAULT_RELAY_OPTIONS, ...o.relay });
+    this.relay = new OutboxRelay(o.databaseUrl, this.publisher, o.log, { ...DEFAULT_RELAY_OPTIONS, ...o.relay });
   }
 
   /** The Nest transport strategy that feeds this service's `@EventPattern` handlers. */

@@ -1,5 +1,4 @@
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { OutboundMessage } from './outbox';
 import { EventPublisher } from './publisher';
@@ -31,12 +30,13 @@ export class OutboxRelay {
   private running = false;
   private loop?: Promise<void>;
   private listener?: Client;
+  private drainClient?: Client;
   private wake?: () => void;
   private pending = false;
 
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly listenUrl: string,
+    /** The service's own database: the relay's two connections (LISTEN, and draining) go there. */
+    private readonly databaseUrl: string,
     private readonly publisher: EventPublisher,
     private readonly log: Logger,
     private readonly options: RelayOptions = DEFAULT_RELAY_OPTIONS,
@@ -55,6 +55,7 @@ export class OutboxRelay {
     await this.loop;
     await this.listener?.end().catch(() => undefined);
     this.listener = undefined;
+    this.dropDrainConnection();
   }
 
   /** Lets a caller in the same process skip the NOTIFY round-trip. */
@@ -65,22 +66,25 @@ export class OutboxRelay {
 
   /** Publishes at most one batch; returns how many rows it published (0 when another relay holds the lock). */
   async drainOnce(): Promise<number> {
-    const qr = this.dataSource.createQueryRunner();
-    await qr.connect();
+    // Its own connection, not the service's pool: under load, requests queueing for pool connections
+    // would otherwise hold events back for seconds.
+    const c = await this.drainConnection();
     try {
-      await qr.startTransaction();
-      const [{ locked }] = await qr.query(RELAY_LOCK_SQL);
+      await c.query('BEGIN');
+      const [{ locked }] = (await c.query(RELAY_LOCK_SQL)).rows;
       if (!locked) {
-        await qr.rollbackTransaction();
+        await c.query('ROLLBACK');
         return 0;
       }
-      const rows: Array<Record<string, unknown>> = await qr.query(
-        `SELECT seq, id, topic, key, type, version, source, payload, occurred_at
-           FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
-        [this.options.batchSize],
-      );
+      const rows: Array<Record<string, unknown>> = (
+        await c.query(
+          `SELECT seq, id, topic, key, type, version, source, payload, occurred_at
+             FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
+          [this.options.batchSize],
+        )
+      ).rows;
       if (rows.length === 0) {
-        await qr.commitTransaction();
+        await c.query('COMMIT');
         return 0;
       }
       const batch: OutboundMessage[] = rows.map((r) => ({
@@ -95,15 +99,29 @@ export class OutboxRelay {
         occurredAt: new Date(r.occurred_at as string).toISOString(),
       }));
       await this.publisher.publish(batch);
-      await qr.query(`UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`, [batch.map((m) => m.seq)]);
-      await qr.commitTransaction();
+      await c.query(`UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`, [batch.map((m) => m.seq)]);
+      await c.query('COMMIT');
       return batch.length;
     } catch (e) {
-      if (qr.isTransactionActive) await qr.rollbackTransaction().catch(() => undefined);
+      await c.query('ROLLBACK').catch(() => this.dropDrainConnection());
       throw e;
-    } finally {
-      await qr.release();
     }
+  }
+
+  private async drainConnection(): Promise<Client> {
+    if (!this.drainClient) {
+      const client = new Client({ connectionString: this.databaseUrl, application_name: 'outbox-relay' });
+      client.on('error', () => this.dropDrainConnection());
+      await client.connect();
+      this.drainClient = client;
+    }
+    return this.drainClient;
+  }
+
+  private dropDrainConnection(): void {
+    const c = this.drainClient;
+    this.drainClient = undefined;
+    c?.end().catch(() => undefined);
   }
 
   private async run(): Promise<void> {
@@ -140,7 +158,7 @@ export class OutboxRelay {
   }
 
   private async listen(): Promise<void> {
-    const client = new Client({ connectionString: this.listenUrl, application_name: 'outbox-relay-listener' });
+    const client = new Client({ connectionString: this.databaseUrl, application_name: 'outbox-relay-listener' });
     client.on('notification', () => this.nudge());
     client.on('error', (e) => {
       // The idle poll keeps the relay going; reconnect in the background.

@@ -81,8 +81,8 @@ describe('outbox relay on Postgres', () => {
     const writer = await db.open();
     const sink: OutboundMessage[] = [];
     const relays = [
-      new OutboxRelay(await db.open(), db.url, new RecordingPublisher(sink, 5), log, { batchSize: 37, idlePollMs: 50, retryBackoffMs: 10, maxBackoffMs: 50 }),
-      new OutboxRelay(await db.open(), db.url, new RecordingPublisher(sink, 5), log, { batchSize: 23, idlePollMs: 50, retryBackoffMs: 10, maxBackoffMs: 50 }),
+      new OutboxRelay(db.url, new RecordingPublisher(sink, 5), log, { batchSize: 37, idlePollMs: 50, retryBackoffMs: 10, maxBackoffMs: 50 }),
+      new OutboxRelay(db.url, new RecordingPublisher(sink, 5), log, { batchSize: 23, idlePollMs: 50, retryBackoffMs: 10, maxBackoffMs: 50 }),
     ];
     await Promise.all(relays.map((r) => r.start()));
     const written = await writeEvents(writer, 40);
@@ -102,13 +102,13 @@ describe('outbox relay on Postgres', () => {
     const total = KEYS.length * 25;
     const sink: OutboundMessage[] = [];
 
-    const crashing = new OutboxRelay(await db.open(), db.url, new RecordingPublisher(sink, 0, { batches: 2 }), log, { batchSize: 40, idlePollMs: 50, retryBackoffMs: 10, maxBackoffMs: 20 });
+    const crashing = new OutboxRelay(db.url, new RecordingPublisher(sink, 0, { batches: 2 }), log, { batchSize: 40, idlePollMs: 50, retryBackoffMs: 10, maxBackoffMs: 20 });
     await expect(crashing.drainOnce()).resolves.toBe(40);
     await expect(crashing.drainOnce()).resolves.toBe(40);
     await expect(crashing.drainOnce()).rejects.toThrow('relay crashed mid-batch');
     expect(Number((await writer.query(`SELECT count(*) AS n FROM outbox WHERE published_at IS NOT NULL`))[0].n)).toBe(80);
 
-    const restarted = new OutboxRelay(await db.open(), db.url, new RecordingPublisher(sink), log, { batchSize: 40, idlePollMs: 50, retryBackoffMs: 10, maxBackoffMs: 20 });
+    const restarted = new OutboxRelay(db.url, new RecordingPublisher(sink), log, { batchSize: 40, idlePollMs: 50, retryBackoffMs: 10, maxBackoffMs: 20 });
     await restarted.start();
     await eventually(async () => Number((await writer.query(`SELECT count(*) AS n FROM outbox WHERE published_at IS NULL`))[0].n) === 0, 'all rows marked sent');
     await restarted.stop();
@@ -123,7 +123,7 @@ describe('outbox relay on Postgres', () => {
   it('wakes on NOTIFY instead of waiting for its poll: a committed event is handed over quickly', async () => {
     const writer = await db.open();
     const sink: OutboundMessage[] = [];
-    const relay = new OutboxRelay(await db.open(), db.url, new RecordingPublisher(sink), log, { batchSize: 100, idlePollMs: 60_000, retryBackoffMs: 10, maxBackoffMs: 20 });
+    const relay = new OutboxRelay(db.url, new RecordingPublisher(sink), log, { batchSize: 100, idlePollMs: 60_000, retryBackoffMs: 10, maxBackoffMs: 20 });
     await relay.start();
     await writeEvents(writer, 1);
     // The idle poll is a minute; only the LISTEN/NOTIFY wake-up can deliver within the wait below.
@@ -140,7 +140,7 @@ describe('outbox relay on Postgres', () => {
     await qr.startTransaction();
     await qr.query(`SELECT pg_advisory_xact_lock(hashtext('jiuzhu.outbox.relay'))`);
     const sink: OutboundMessage[] = [];
-    const standby = new OutboxRelay(await db.open(), db.url, new RecordingPublisher(sink), log);
+    const standby = new OutboxRelay(db.url, new RecordingPublisher(sink), log);
     await expect(standby.drainOnce()).resolves.toBe(0);
     await qr.rollbackTransaction();
     await qr.release();

@@ -83,12 +83,12 @@ export function assessHousehold(household: Household, params: AssessmentParamete
   if (deductions.length > 0) {
     // Which kinds were claimed, so that each kind's pass over the claims runs only when needed.
     let claimed = 0;
-    for (let k = 0; k < deductions.length; k++) claimed |= KIND_BIT[deductions[k].kind];
+    for (let k = 0; k < deductions.length; k++) claimed |= kindBit(deductions[k].kind);
     const rules = params.deductions;
-    if (claimed & KIND_BIT.medical) deductionsFen += cappedDeduction('medical', rules.medical, deductions, relations, explanation);
-    if (claimed & KIND_BIT.education) deductionsFen += cappedDeduction('education', rules.education, deductions, relations, explanation);
-    if (claimed & KIND_BIT.rent) deductionsFen += cappedDeduction('rent', rules.rent, deductions, relations, explanation);
-    if (claimed & KIND_BIT.employment) deductionsFen += employmentDeduction(household, params, relations, explanation);
+    if (claimed & MEDICAL) deductionsFen += cappedDeduction('medical', rules.medical, deductions, relations, explanation);
+    if (claimed & EDUCATION) deductionsFen += cappedDeduction('education', rules.education, deductions, relations, explanation);
+    if (claimed & RENT) deductionsFen += cappedDeduction('rent', rules.rent, deductions, relations, explanation);
+    if (claimed & EMPLOYMENT) deductionsFen += employmentDeduction(household, params, relations, explanation);
     explanation.push({ step: 'deduction.total', code: 'DEDUCTION.TOTAL', args: { amountFen: deductionsFen } });
   }
 
@@ -141,7 +141,7 @@ export function assessHousehold(household: Household, params: AssessmentParamete
       for (let k = 0; k < rules.length; k++) if (!rules[k].passed) reasons.push(rules[k]);
     }
   }
-  explanation.push(OUTCOME_ENTRY[outcome]);
+  explanation.push(outcome === 'dibao' ? OUTCOME_DIBAO : outcome === 'low_income' ? OUTCOME_LOW_INCOME : OUTCOME_INELIGIBLE);
 
   // ---- benefit (dibao: 补差 + 增发) -----------------------------------------------------------------
   let gapFen = 0;
@@ -269,11 +269,9 @@ const facts = new MemberFacts(16);
 
 const NO_ARGS: Record<string, never> = Object.freeze({});
 
-const OUTCOME_ENTRY: Readonly<Record<Outcome, ExplanationEntry>> = {
-  dibao: Object.freeze({ step: 'outcome', code: 'OUTCOME.DIBAO', args: NO_ARGS }),
-  low_income: Object.freeze({ step: 'outcome', code: 'OUTCOME.LOW_INCOME', args: NO_ARGS }),
-  ineligible: Object.freeze({ step: 'outcome', code: 'OUTCOME.INELIGIBLE', args: NO_ARGS }),
-};
+const OUTCOME_DIBAO: ExplanationEntry = Object.freeze({ step: 'outcome', code: 'OUTCOME.DIBAO', args: NO_ARGS });
+const OUTCOME_LOW_INCOME: ExplanationEntry = Object.freeze({ step: 'outcome', code: 'OUTCOME.LOW_INCOME', args: NO_ARGS });
+const OUTCOME_INELIGIBLE: ExplanationEntry = Object.freeze({ step: 'outcome', code: 'OUTCOME.INELIGIBLE', args: NO_ARGS });
 
 const NET_INCOME_ZERO: ExplanationEntry = Object.freeze({
   step: 'net_income',
@@ -293,7 +291,17 @@ function ruleRef(i: number): RuleRefArgs {
   return i < RULE_REFS.length ? RULE_REFS[i] : { rule: i };
 }
 
-const KIND_BIT: Readonly<Record<Deduction['kind'], number>> = { medical: 1, education: 2, rent: 4, employment: 8 };
+const MEDICAL = 1;
+const EDUCATION = 2;
+const RENT = 4;
+const EMPLOYMENT = 8;
+
+/** Comparisons rather than a lookup table: a table indexed by four different keys is a slow, megamorphic load. */
+function kindBit(kind: Deduction['kind']): number {
+  return kind === 'medical' ? MEDICAL : kind === 'education' ? EDUCATION : kind === 'rent' ? RENT : EMPLOYMENT;
+}
+
+
 
 const NOT_ALLOWED_ARGS = {
   medical: Object.freeze({ kind: 'medical', amountFen: 0 }),
@@ -366,7 +374,7 @@ function employmentDeduction(household: Household, params: AssessmentParameters,
   }
   const capShareOfStandardBp = rule.capShareOfStandardBp;
   const capFen = capShareOfStandardBp === null ? null : shareOfFen(params.standardFen, capShareOfStandardBp);
-  const excludedKinds = params.incomeExclusions.kinds;
+  const wageCounted = !params.incomeExclusions.kinds.includes('wage');
   let totalFen = 0;
   for (let i = 0; i < members.length; i++) {
     let memberClaims = 0;
@@ -381,7 +389,7 @@ function employmentDeduction(household: Household, params: AssessmentParameters,
     let wageFen = 0;
     for (let k = 0; k < incomes.length; k++) {
       const inc = incomes[k];
-      if (inc.memberIndex === i && inc.kind === 'wage' && !excludedKinds.includes('wage')) wageFen += inc.monthlyFen;
+      if (wageCounted && inc.memberIndex === i && inc.kind === 'wage') wageFen += inc.monthlyFen;
     }
     const wageShareFen = shareOfFen(wageFen, rule.wageShareBp);
     const amountFen = Math.min(claimedFen, wageShareFen, capFen === null ? Number.MAX_SAFE_INTEGER : capFen);
