@@ -47,8 +47,7 @@ import { checkHousehold, MemberFacts } from './validate-household';
  * every total far below 2^53, so they are exact) and builds no intermediate arrays, sets or maps.
  */
 export function assessHousehold(household: Household, params: AssessmentParameters, on: LocalDate): AssessmentResult {
-  const members = household.members;
-  const size = members.length;
+  const size = household.members.length;
   facts.reserve(size);
   const onDate = dateNumberOf(on);
   const errors = checkHousehold(household, params, onDate, facts);
@@ -300,8 +299,6 @@ const EMPLOYMENT = 8;
 function kindBit(kind: Deduction['kind']): number {
   return kind === 'medical' ? MEDICAL : kind === 'education' ? EDUCATION : kind === 'rent' ? RENT : EMPLOYMENT;
 }
-
-
 
 const NOT_ALLOWED_ARGS = {
   medical: Object.freeze({ kind: 'medical', amountFen: 0 }),

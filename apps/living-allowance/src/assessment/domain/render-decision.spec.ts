@@ -225,6 +225,13 @@ describe('renderDecision: the decision in words, as the caseworker has always re
     expect(renderDecision(d)).toEqual(renderDecision(d));
   });
 
+  it('refuses to word a code it does not know rather than show blank text', () => {
+    const d = assess(netZero);
+    const unknown = { ...d, explanation: [...d.explanation, { step: 'future.step', code: 'FUTURE.CODE', args: {} }] } as unknown as Decision;
+
+    expect(() => renderDecision(unknown)).toThrow(/FUTURE\.CODE/);
+  });
+
   it('shows a decision stored with its words (before explanations were data) as it was stored', () => {
     const legacy = renderDecision(assess(netZero));
 

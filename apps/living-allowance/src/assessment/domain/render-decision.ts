@@ -48,7 +48,14 @@ export function describeRule(check: AssessmentRuleCheck): LocalizedText {
       return perCapitaIncomeBelowBand.describe(check);
     case 'SINGLE_PERSON.QUALIFIES':
       return describeSinglePersonCheck(check);
+    default:
+      return unknownCode(check);
   }
+}
+
+/** A code this version does not know (a newer decision read by an older service): a clear error, not blank words. */
+function unknownCode(x: never): never {
+  throw new RangeError(`no wording for ${JSON.stringify((x as { code?: unknown }).code)}`);
 }
 
 /** One line of the worked calculation, `rules` being the decision's rules already worded. */
@@ -216,5 +223,7 @@ function entryText(entry: ExplanationEntry, rules: readonly RuleOutcome[]): Loca
         en: `${m.en} as a single-person household: ${percent(a.benefitShareBp)} of the standard ${yuan(a.standardFen)} = ${yuan(a.baseBenefitFen)} plus own top-ups ${yuan(a.topUpsFen)} = ${yuan(a.amountFen)} yuan a month.`,
       };
     }
+    default:
+      return unknownCode(entry);
   }
 }
