@@ -20,7 +20,9 @@ export class ApplicationRepository {
    * The case, its history and its members' memberships in one statement (data-modifying CTEs): one
    * round trip instead of one per row, which is most of a filing's cost, and atomic on its own. A
    * member already active in another household makes the statement refuse itself (nothing stays
-   * written) and becomes a 409 naming the member.
+   * written) and becomes a 409 naming the member. A household case is therefore filed outside any
+   * transaction (the lookup that names the member runs after the refusal); cases opened inside one
+   * (single-person inclusions) carry no memberships and cannot be refused.
    */
   async insert(m: EntityManager, a: Application, personRefs: string[], at: string): Promise<void> {
     const s = a.state;

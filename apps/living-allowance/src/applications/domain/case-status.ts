@@ -23,8 +23,6 @@ export function nextStatus(from: CaseStatus, action: CaseAction): CaseStatus | u
   return TRANSITIONS[from][action];
 }
 
-/** Statuses in which a case is still open or paying (what an operator means by "active"). */
-export const ACTIVE_STATUSES: readonly CaseStatus[] = ['draft', 'submitted', 'approved'];
 
 /**
  * Reasons an officer may give for a refusal; the written notice (书面告知) explains the one chosen.
