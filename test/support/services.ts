@@ -11,6 +11,8 @@ export const TEST_REF_KEY = 'test-ref-key-0123456789abcdef';
 export interface TestService extends RunningService {
   /** Stops the service and drops its database. */
   dispose(): Promise<void>;
+  /** The service's clock; a TestClock unless the test passed another. */
+  clock: Clock;
 }
 
 export interface TestServiceOptions {
@@ -27,8 +29,13 @@ export interface TestServiceOptions {
 
 /** A clock a test can move: deadlines, notices and payment months depend on the date. */
 export class TestClock implements Clock {
-  constructor(private at: Date) {}
+  /** `tickMs`: each reading of now() moves the clock on, so rows written one after another get distinct times. */
+  constructor(
+    private at: Date,
+    private readonly tickMs = 0,
+  ) {}
   now(): Date {
+    if (this.tickMs) this.at = new Date(this.at.getTime() + this.tickMs);
     return new Date(this.at);
   }
   today(): string {
@@ -48,7 +55,8 @@ export function testLogger(): Logger {
 export async function startLivingAllowance(o: TestServiceOptions = {}): Promise<TestService> {
   const db = await freshDatabase('la');
   const transport = o.transport ?? 'in-process';
-  const clock = o.clock ?? fixedClock(new Date('2026-03-02T02:00:00Z'));
+  // Movable by default: the dibao process has a 7-day public notice to get past.
+  const clock = o.clock ?? new TestClock(new Date('2026-03-02T02:00:00Z'));
   const svc = await runService(livingAllowanceService({ refKey: TEST_REF_KEY, clock, backgroundJobs: o.backgroundJobs }), {
     settings: {
       databaseUrl: db.url,
@@ -66,6 +74,7 @@ export async function startLivingAllowance(o: TestServiceOptions = {}): Promise<
   });
   return {
     ...svc,
+    clock,
     async dispose() {
       await svc.stop();
       await db.drop();

@@ -6,6 +6,8 @@ import { Messaging, opsController } from '@jiuzhu/messaging';
 import { ApplicationRepository } from './applications/application.repository';
 import { ApplicationsController } from './applications/applications.controller';
 import { ApplicationsService } from './applications/applications.service';
+import { CaseProcessService } from './applications/case-process.service';
+import { ProcessQueuesController } from './applications/process-queues.controller';
 import { AssessmentService } from './assessment/assessment.service';
 import { TrialAssessmentController } from './assessment/trial-assessment.controller';
 import { LowIncomeController } from './low-income/low-income.controller';
@@ -37,7 +39,8 @@ const LOGGER = Symbol('logger');
 
 /**
  * Background work while the service is up: open reassessment runs, and a periodic sweep that
- * announces due reviews and ends finished gradual exits. Every replica may run it; the work is
+ * announces due reviews, ends finished gradual exits and sends notices that have run their days to
+ * confirmation. Every replica may run it; the work is
  * guarded by row locks, so replicas share it rather than repeat it.
  */
 class BackgroundJobs implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -46,15 +49,15 @@ class BackgroundJobs implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
     @Inject(ReassessmentRunner) private readonly runner: ReassessmentRunner,
     @Inject(PeriodicReviewService) private readonly reviews: PeriodicReviewService,
+    @Inject(CaseProcessService) private readonly process: CaseProcessService,
     @Inject(LOGGER) private readonly log: Logger,
   ) {}
   onApplicationBootstrap() {
     this.runner.start();
     this.timer = setInterval(() => {
       if (this.sweeping) return;
-      this.sweeping = this.reviews
-        .sweep()
-        .catch((e: unknown) => this.log.error({ err: e instanceof Error ? e.message : String(e) }, 'periodic review sweep failed'))
+      this.sweeping = Promise.all([this.reviews.sweep(), this.process.closeEndedNotices()])
+        .catch((e: unknown) => this.log.error({ err: e instanceof Error ? e.message : String(e) }, 'background sweep failed'))
         .finally(() => (this.sweeping = undefined));
     }, 60_000);
   }
@@ -79,9 +82,10 @@ export class LivingAllowanceModule {
     const runner = new ReassessmentRunner(d.dataSource, catalog, d.messaging.outbox, d.clock, d.log);
     const applications = new ApplicationsService(d.dataSource, new ApplicationRepository(), lowIncome, assessments, d.messaging.outbox, d.clock, d.refKey, catalog);
     const reviews = new PeriodicReviewService(d.dataSource, applications, assessments, catalog, d.messaging.outbox, d.clock, d.log);
+    const caseProcess = new CaseProcessService(d.dataSource, applications, catalog, d.clock, d.log);
     return {
       module: LivingAllowanceModule,
-      controllers: [TrialAssessmentController, ApplicationsController, ParametersController, LowIncomeController, ReassessmentController, PeriodicReviewController, PriceIndicesController, PriceSubsidiesController, opsController('living-allowance')],
+      controllers: [TrialAssessmentController, ApplicationsController, ProcessQueuesController, ParametersController, LowIncomeController, ReassessmentController, PeriodicReviewController, PriceIndicesController, PriceSubsidiesController, opsController('living-allowance')],
       providers: [
         { provide: DataSource, useValue: d.dataSource },
         { provide: CLOCK, useValue: d.clock },
@@ -94,6 +98,7 @@ export class LivingAllowanceModule {
         ...(d.backgroundJobs === false ? [] : [BackgroundJobs]),
         { provide: AssessmentService, useValue: assessments },
         { provide: ApplicationsService, useValue: applications },
+        { provide: CaseProcessService, useValue: caseProcess },
         { provide: LowIncomeRepository, useValue: lowIncome },
         { provide: PriceIndices, useValue: new PriceIndices(d.dataSource, d.clock) },
         { provide: PriceSubsidyBatches, useValue: new PriceSubsidyBatches(d.dataSource, catalog, d.messaging.outbox, d.clock) },

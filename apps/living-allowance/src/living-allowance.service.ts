@@ -10,6 +10,8 @@ import { ConflictSignal1732700000500 } from './migrations/1732700000500-conflict
 import { DEFAULT_PARAMETERS } from './parameters/domain/default-parameters';
 import { ParameterRepository } from './parameters/parameter.repository';
 import { DEFAULT_PRICE_SUBSIDY_PARAMETERS } from './price-subsidy/domain/default-price-subsidy-parameters';
+import { DEFAULT_PROCESS_PARAMETERS } from './applications/domain/process-parameters';
+import { CaseProcess1732700000600 } from './migrations/1732700000600-case-process';
 
 /** The living-allowance (最低生活保障, dibao) service as the runtime starts it. */
 export function livingAllowanceService(o: { refKey: string; clock?: Clock; backgroundJobs?: boolean }): ServiceDefinition {
@@ -18,10 +20,10 @@ export function livingAllowanceService(o: { refKey: string; clock?: Clock; backg
     title: 'Jiuzhu — living allowance (最低生活保障)',
     description:
       'Dibao eligibility (试算 trial assessment with a line-by-line explanation), applications and decisions, the low-income household database, and the effective-dated parameters (standards, limits, top-ups). Send X-Actor-Id on every change.',
-    migrations: [LivingAllowanceSchema1732700000100, ReassessmentRuns1732700000200, PriceSubsidy1732700000300, PeriodicReview1732700000400, ConflictSignal1732700000500],
+    migrations: [LivingAllowanceSchema1732700000100, ReassessmentRuns1732700000200, PriceSubsidy1732700000300, PeriodicReview1732700000400, ConflictSignal1732700000500, CaseProcess1732700000600],
     produces: LIVING_ALLOWANCE_EVENTS,
     async prepare({ dataSource, log }) {
-      const seeded = await new ParameterRepository(dataSource).seedIfEmpty([...DEFAULT_PARAMETERS, ...DEFAULT_PRICE_SUBSIDY_PARAMETERS]);
+      const seeded = await new ParameterRepository(dataSource).seedMissing([...DEFAULT_PARAMETERS, ...DEFAULT_PRICE_SUBSIDY_PARAMETERS, ...DEFAULT_PROCESS_PARAMETERS]);
       if (seeded) log.info({ versions: seeded }, 'seeded the illustrative default parameters (replace them by publishing real ones)');
     },
     module: ({ dataSource, messaging, log }) => LivingAllowanceModule.register({ dataSource, messaging, log, clock: o.clock ?? systemClock, refKey: o.refKey, backgroundJobs: o.backgroundJobs }),

@@ -1,5 +1,5 @@
-import { Clock, todayInShanghai } from '@jiuzhu/common';
-import { http, startLivingAllowance, TestService } from '../../../test/support/services';
+import { http, startLivingAllowance, TestClock, TestService } from '../../../test/support/services';
+import { approver, throughNotice } from './process';
 import {
   as,
   countRows,
@@ -15,19 +15,14 @@ import {
 } from './households';
 
 /**
- * The life of a dibao case over HTTP: file (draft) → submit (assessed) → approve or reject by a
- * second officer, with optimistic versions, one active household per person, masked ID numbers and
- * the integration events written in the same transaction.
+ * The life of a dibao case over HTTP: file (draft) → submit (assessed) → township review and public
+ * notice (process.ts drives them; process.api.spec.ts tests them) → approve or refuse by a county
+ * approver, with optimistic versions, one active household per person, masked ID numbers and the
+ * integration events written in the same transaction.
  */
 
-/** Each reading of the clock is one second later, so cases filed one after another have distinct filing times. */
-function tickingClock(start: string): Clock {
-  let t = Date.parse(start);
-  return {
-    now: () => new Date((t += 1000)),
-    today: () => todayInShanghai(new Date(t)),
-  };
-}
+// Each reading of the clock is one second later, so cases filed one after another have distinct filing times.
+const clock = new TestClock(new Date('2026-03-02T02:00:00Z'), 1000);
 
 const CLERK = 'clerk-01';
 const OFFICER = 'officer-02';
@@ -36,7 +31,7 @@ const OTHER_OFFICER = 'officer-03';
 let svc: TestService;
 
 beforeAll(async () => {
-  svc = await startLivingAllowance({ clock: tickingClock('2026-03-02T02:00:00Z') });
+  svc = await startLivingAllowance({ clock });
 });
 
 afterAll(async () => {
@@ -47,9 +42,9 @@ const call = (method: string, path: string, body?: unknown, actor?: string) => h
 const file = (household: HouseholdInput, actor = CLERK) => call('POST', '/applications', { household }, actor);
 const submit = (id: string, expectedVersion: number, actor = CLERK) => call('POST', `/applications/${id}/submit`, { expectedVersion }, actor);
 const approve = (id: string, expectedVersion: number, actor = OFFICER, note?: string) =>
-  call('POST', `/applications/${id}/approve`, note === undefined ? { expectedVersion } : { expectedVersion, note }, actor);
-const reject = (id: string, expectedVersion: number, reasonCode: string, actor = OFFICER, note?: string) =>
-  call('POST', `/applications/${id}/reject`, note === undefined ? { expectedVersion, reasonCode } : { expectedVersion, reasonCode, note }, actor);
+  http(svc.url, 'POST', `/applications/${id}/approve`, note === undefined ? { expectedVersion } : { expectedVersion, note }, approver(actor));
+const refuse = (id: string, expectedVersion: number, reasonCode: string, actor = OFFICER, note?: string) =>
+  http(svc.url, 'POST', `/applications/${id}/refuse`, note === undefined ? { expectedVersion, reasonCode } : { expectedVersion, reasonCode, note }, approver(actor));
 const withdraw = (id: string, expectedVersion: number, actor = CLERK) => call('POST', `/applications/${id}/withdraw`, { expectedVersion }, actor);
 
 /** Files and submits; returns the submitted case (version 2). */
@@ -59,6 +54,12 @@ async function submitted(household: HouseholdInput): Promise<any> {
   const res = await submit(filed.body.id, 1);
   expect(res.status).toBe(200);
   return res.body;
+}
+
+/** Files, submits, reviews at the township and lets the notice run: the case waits for confirmation (version 4). */
+async function confirming(household: HouseholdInput): Promise<any> {
+  const c = await submitted(household);
+  return throughNotice(svc.url, clock, c.id, c.version);
 }
 
 const eventsAbout = async (type: string, field: string, id: string) => (await eventsOf(svc.url, type)).filter((e) => e.data[field] === id);
@@ -105,17 +106,18 @@ describe('a dibao case from filing to approval', () => {
     for (const m of household.members) expect(text).not.toContain(m.idNumber);
   });
 
-  it('is approved by a second officer: dibao with the submitted amount, paid from the month after approval', async () => {
-    const res = await approve(id, 2, OFFICER, 'home visit done');
+  it('is approved by a county approver after the township review and the notice: dibao with the submitted amount, paid from the month after approval', async () => {
+    const waiting = await throughNotice(svc.url, clock, id, 2);
+    const res = await approve(id, waiting.version, OFFICER, 'home visit done');
 
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       status: 'approved',
-      version: 3,
+      version: 5,
       granted: 'dibao',
       monthlyBenefitFen: submittedAssessment.monthlyBenefitFen,
       effectiveMonth: '2026-04',
-      decidedOn: '2026-03-02',
+      decidedOn: '2026-03-10',
       updatedBy: OFFICER,
     });
     expect(res.body.assessment).toEqual(submittedAssessment);
@@ -136,7 +138,7 @@ describe('a dibao case from filing to approval', () => {
       monthlyBenefitFen: DIBAO_BENEFIT_FEN,
       standardFen: 78000,
       effectiveMonth: '2026-04',
-      approvedOn: '2026-03-02',
+      approvedOn: '2026-03-10',
     });
     for (const m of household.members) expect(JSON.stringify(events[0])).not.toContain(m.idNumber);
   });
@@ -148,12 +150,14 @@ describe('a dibao case from filing to approval', () => {
     expect(res.body.items).toEqual([
       expect.objectContaining({ action: 'file', from: null, to: 'draft', actor: CLERK, at: expect.any(String) }),
       expect.objectContaining({ action: 'submit', from: 'draft', to: 'submitted', actor: CLERK }),
-      expect.objectContaining({ action: 'approve', from: 'submitted', to: 'approved', actor: OFFICER, note: 'home visit done' }),
+      expect.objectContaining({ action: 'township_review', from: 'submitted', to: 'notice', reasonCode: 'OPINION.APPROVE' }),
+      expect.objectContaining({ action: 'close_notice', from: 'notice', to: 'confirming', reasonCode: 'NOTICE.COMPLETED' }),
+      expect.objectContaining({ action: 'approve', from: 'confirming', to: 'approved', actor: OFFICER, note: 'home visit done' }),
     ]);
   });
 
   it('refuses a second approval of an approved case (CASE.ILLEGAL_TRANSITION)', async () => {
-    expectProblem(await approve(id, 3, OTHER_OFFICER), 409, 'CASE.ILLEGAL_TRANSITION');
+    expectProblem(await approve(id, 5, OTHER_OFFICER), 409, 'CASE.ILLEGAL_TRANSITION');
     expect(await eventsAbout('living-allowance.case.approved', 'caseId', id)).toHaveLength(1);
   });
 
@@ -167,7 +171,7 @@ describe('a dibao case from filing to approval', () => {
 describe('who may change a case', () => {
   it.each([
     ['file', () => call('POST', '/applications', { household: dibaoHousehold() })],
-    ['approve', async () => call('POST', `/applications/${(await submitted(dibaoHousehold())).id}/approve`, { expectedVersion: 2 })],
+    ['approve', async () => call('POST', `/applications/${(await confirming(dibaoHousehold())).id}/approve`, { expectedVersion: 4 })],
   ])('refuses to %s without X-Actor-Id (401 problem)', async (_action, send) => {
     expectProblem(await send(), 401, 'UNAUTHENTICATED');
   });
@@ -179,31 +183,31 @@ describe('who may change a case', () => {
   });
 
   it.each([
-    ['approved', (id: string) => approve(id, 2, CLERK)],
-    ['rejected', (id: string) => reject(id, 2, 'NOT_RESIDENT', CLERK)],
+    ['approved', (id: string) => approve(id, 4, CLERK)],
+    ['refused', (id: string) => refuse(id, 4, 'NOT_RESIDENT', CLERK)],
   ])('a case cannot be %s by the officer who filed it (four-eyes, 403 CASE.FOUR_EYES) and stays as it was', async (_what, decide) => {
-    const c = await submitted(dibaoHousehold());
+    const c = await confirming(dibaoHousehold());
 
     expectProblem(await decide(c.id), 403, 'CASE.FOUR_EYES');
-    expect((await call('GET', `/applications/${c.id}`)).body).toMatchObject({ status: 'submitted', version: 2 });
+    expect((await call('GET', `/applications/${c.id}`)).body).toMatchObject({ status: 'confirming', version: 4 });
     expect(await eventsAbout('living-allowance.case.approved', 'caseId', c.id)).toEqual([]);
-    expect(await eventsAbout('living-allowance.case.rejected', 'caseId', c.id)).toEqual([]);
+    expect(await eventsAbout('living-allowance.case.refused', 'caseId', c.id)).toEqual([]);
   });
 });
 
 describe('optimistic versions', () => {
   it('refuses a change based on a stale version (409 CASE.VERSION_CONFLICT naming expectedVersion)', async () => {
-    const c = await submitted(dibaoHousehold());
+    const c = await confirming(dibaoHousehold());
 
-    const problem = expectProblem(await approve(c.id, 1), 409, 'CASE.VERSION_CONFLICT');
+    const problem = expectProblem(await approve(c.id, 3), 409, 'CASE.VERSION_CONFLICT');
     expect(fieldsOf(problem)).toEqual(['expectedVersion']);
-    expect((await call('GET', `/applications/${c.id}`)).body).toMatchObject({ status: 'submitted', version: 2 });
+    expect((await call('GET', `/applications/${c.id}`)).body).toMatchObject({ status: 'confirming', version: 4 });
   });
 
   it('lets exactly one of two simultaneous approvals of the same version through, and writes one case.approved', async () => {
-    const c = await submitted(dibaoHousehold());
+    const c = await confirming(dibaoHousehold());
 
-    const results = await Promise.all([approve(c.id, 2, OFFICER), approve(c.id, 2, OTHER_OFFICER)]);
+    const results = await Promise.all([approve(c.id, 4, OFFICER), approve(c.id, 4, OTHER_OFFICER)]);
 
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     expect(results.find((r) => r.status === 409)!.body.code).toBe('CASE.VERSION_CONFLICT');
@@ -229,20 +233,21 @@ describe('optimistic versions', () => {
 });
 
 describe('decisions the assessment does not allow', () => {
-  it('cannot approve a household the assessment found ineligible (409 CASE.ASSESSED_INELIGIBLE); it is rejected instead', async () => {
-    const c = await submitted(ineligibleHousehold());
+  it('cannot approve a household the assessment found ineligible (409 CASE.ASSESSED_INELIGIBLE); it is refused instead', async () => {
+    const c = await confirming(ineligibleHousehold());
     expect(c.assessment.outcome).toBe('ineligible');
 
-    expectProblem(await approve(c.id, 2), 409, 'CASE.ASSESSED_INELIGIBLE');
-    expect((await call('GET', `/applications/${c.id}`)).body).toMatchObject({ status: 'submitted', version: 2, granted: null });
+    expectProblem(await approve(c.id, 4), 409, 'CASE.ASSESSED_INELIGIBLE');
+    expect((await call('GET', `/applications/${c.id}`)).body).toMatchObject({ status: 'confirming', version: 4, granted: null });
 
-    expect((await reject(c.id, 2, 'INCOME_ABOVE_STANDARD')).status).toBe(200);
+    expect((await refuse(c.id, 4, 'INCOME_ABOVE_STANDARD')).status).toBe(200);
   });
 
   it.each([
     ['a draft', async (h: HouseholdInput) => (await file(h)).body, 1],
     ['a withdrawn draft', async (h: HouseholdInput) => (await withdraw((await file(h)).body.id, 1)).body, 2],
-  ])('cannot approve %s: it was never submitted nor assessed (409 CASE.ILLEGAL_TRANSITION)', async (_what, make, version) => {
+    ['a submitted case not yet reviewed at the township', async (h: HouseholdInput) => submitted(h), 2],
+  ])('cannot approve %s (409 CASE.ILLEGAL_TRANSITION)', async (_what, make, version) => {
     const c = await make(dibaoHousehold());
 
     expectProblem(await approve(c.id, version as number), 409, 'CASE.ILLEGAL_TRANSITION');
@@ -250,32 +255,45 @@ describe('decisions the assessment does not allow', () => {
   });
 
   it.each([
-    ['approved', (id: string) => approve(id, 3, OTHER_OFFICER)],
-    ['rejected', (id: string) => reject(id, 3, 'NOT_RESIDENT', OTHER_OFFICER)],
-    ['withdrawn', (id: string) => withdraw(id, 3)],
-    ['submitted', (id: string) => submit(id, 3)],
-  ])('a decided (rejected) case cannot be %s again (409 CASE.ILLEGAL_TRANSITION)', async (_what, act) => {
-    const c = await submitted(dibaoHousehold());
-    expect((await reject(c.id, 2, 'NOT_RESIDENT')).status).toBe(200);
+    ['approved', (id: string) => approve(id, 5, OTHER_OFFICER)],
+    ['refused', (id: string) => refuse(id, 5, 'NOT_RESIDENT', OTHER_OFFICER)],
+    ['withdrawn', (id: string) => withdraw(id, 5)],
+    ['submitted', (id: string) => submit(id, 5)],
+  ])('a decided (refused) case cannot be %s again (409 CASE.ILLEGAL_TRANSITION)', async (_what, act) => {
+    const c = await confirming(dibaoHousehold());
+    expect((await refuse(c.id, 4, 'NOT_RESIDENT')).status).toBe(200);
 
     expectProblem(await act(c.id), 409, 'CASE.ILLEGAL_TRANSITION');
   });
 });
 
-describe('rejection', () => {
-  it('rejects with a reason code, writes living-allowance.case.rejected, and frees the members to apply again', async () => {
+describe('refusal (不予批准)', () => {
+  it('refuses with a reason code, writes living-allowance.case.refused with the written-notice date, and frees the members to apply again', async () => {
     const household = dibaoHousehold();
-    const c = await submitted(household);
+    const c = await confirming(household);
+    const on = clock.today();
 
-    const res = await reject(c.id, 2, 'INCOMPLETE_EVIDENCE');
+    const res = await refuse(c.id, 4, 'INCOMPLETE_EVIDENCE');
 
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ status: 'rejected', version: 3, rejectionReason: 'INCOMPLETE_EVIDENCE', decidedOn: '2026-03-02', granted: null, monthlyBenefitFen: null });
-    const events = await eventsAbout('living-allowance.case.rejected', 'caseId', c.id);
+    expect(res.body).toMatchObject({ status: 'refused', version: 5, rejectionReason: 'INCOMPLETE_EVIDENCE', decidedOn: on, granted: null, monthlyBenefitFen: null });
+    // Refused on Tuesday 2026-03-10 (or later in this file): the written notice is due 3 working days later.
+    const deliverBy = res.body.process.refusalNotice.deliverBy;
+    expect(res.body.deadlines.stage).toMatchObject({ kind: 'refusal_notice', dueOn: deliverBy, length: 3 });
+    const events = await eventsAbout('living-allowance.case.refused', 'caseId', c.id);
     expect(events.map((e) => e.data)).toEqual([
-      { caseId: c.id, householdRef: personRef(household.members[0].idNumber), coverage: 'household', districtCode: '640202', reasonCode: 'INCOMPLETE_EVIDENCE', rejectedOn: '2026-03-02' },
+      {
+        caseId: c.id,
+        householdRef: personRef(household.members[0].idNumber),
+        coverage: 'household',
+        districtCode: '640202',
+        reasonCode: 'INCOMPLETE_EVIDENCE',
+        confirmedBy: 'county',
+        refusedOn: on,
+        writtenNoticeDueOn: deliverBy,
+      },
     ]);
-    expect((await call('GET', `/applications/${c.id}/history`)).body.items.at(-1)).toMatchObject({ action: 'reject', from: 'submitted', to: 'rejected', actor: OFFICER, reasonCode: 'INCOMPLETE_EVIDENCE' });
+    expect((await call('GET', `/applications/${c.id}/history`)).body.items.at(-1)).toMatchObject({ action: 'refuse', from: 'confirming', to: 'refused', actor: OFFICER, reasonCode: 'INCOMPLETE_EVIDENCE' });
 
     const again = await file(household);
     expect(again.status).toBe(201);
@@ -286,23 +304,23 @@ describe('rejection', () => {
     ['no note', undefined],
     ['a blank note', '   '],
   ])('requires a note when the reason is OTHER (%s → 400 CASE.NOTE_REQUIRED)', async (_what, note) => {
-    const c = await submitted(dibaoHousehold());
+    const c = await confirming(dibaoHousehold());
 
-    expectProblem(await reject(c.id, 2, 'OTHER', OFFICER, note), 400, 'CASE.NOTE_REQUIRED');
-    expect((await call('GET', `/applications/${c.id}`)).body).toMatchObject({ status: 'submitted', version: 2 });
+    expectProblem(await refuse(c.id, 4, 'OTHER', OFFICER, note), 400, 'CASE.NOTE_REQUIRED');
+    expect((await call('GET', `/applications/${c.id}`)).body).toMatchObject({ status: 'confirming', version: 4 });
   });
 
   it('accepts OTHER with a note and keeps the note in the history', async () => {
-    const c = await submitted(dibaoHousehold());
+    const c = await confirming(dibaoHousehold());
 
-    expect((await reject(c.id, 2, 'OTHER', OFFICER, 'moved out of the city')).status).toBe(200);
+    expect((await refuse(c.id, 4, 'OTHER', OFFICER, 'moved out of the city')).status).toBe(200);
     expect((await call('GET', `/applications/${c.id}/history`)).body.items.at(-1)).toMatchObject({ reasonCode: 'OTHER', note: 'moved out of the city' });
   });
 
   it('refuses an unknown reason code (400 naming reasonCode)', async () => {
-    const c = await submitted(dibaoHousehold());
+    const c = await confirming(dibaoHousehold());
 
-    expect(fieldsOf(expectProblem(await reject(c.id, 2, 'TOO_RICH'), 400, 'INVALID_INPUT'))).toEqual(['reasonCode']);
+    expect(fieldsOf(expectProblem(await refuse(c.id, 4, 'TOO_RICH'), 400, 'INVALID_INPUT'))).toEqual(['reasonCode']);
   });
 });
 
@@ -326,7 +344,7 @@ describe('one person, one active household', () => {
   });
 
   it.each([
-    ['approved', async (id: string) => { await submit(id, 1); await approve(id, 2); }],
+    ['approved', async (id: string) => { await submit(id, 1); await approve(id, (await throughNotice(svc.url, clock, id, 2)).version); }],
     ['submitted', async (id: string) => { await submit(id, 1); }],
     ['draft', async () => undefined],
   ])('a member of a %s case cannot be filed in another household', async (_status, bringTo) => {
@@ -420,7 +438,7 @@ describe('withdrawal', () => {
 
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'withdrawn', version: c.version + 1 });
-    expect(await eventsAbout('living-allowance.case.rejected', 'caseId', c.id)).toEqual([]);
+    expect(await eventsAbout('living-allowance.case.refused', 'caseId', c.id)).toEqual([]);
     expect(await eventsAbout('living-allowance.case.approved', 'caseId', c.id)).toEqual([]);
     expectProblem(await withdraw(c.id, c.version + 1), 409, 'CASE.ILLEGAL_TRANSITION');
     expect((await file(household, OFFICER)).status).toBe(201);

@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
-import { Conflict, NotFound } from '@jiuzhu/common';
+import { Conflict, LocalDate, NotFound } from '@jiuzhu/common';
 import { Application, ApplicationState } from './domain/application';
+import { ProcessDeadlines } from './domain/process';
 import { CaseStatus } from './domain/case-status';
 
 export interface ApplicationRow extends ApplicationState {
@@ -8,11 +9,15 @@ export interface ApplicationRow extends ApplicationState {
   updatedAt: string;
   claimedBy: string | null;
   claimExpiresAt: string | null;
+  /** The earliest deadline of a case on its way to a decision (what the queues order by). */
+  dueOn: LocalDate | null;
+  /** Where the case stands against its time limits today (filled in when a single case is read). */
+  deadlines?: ProcessDeadlines;
 }
 
 const COLUMNS = `id, coverage, parent_id, member_index, household_ref, district_code, area, household, status, assessment, granted,
   monthly_benefit_fen, effective_month, to_char(decided_on, 'YYYY-MM-DD') AS decided_on, rejection_reason, version, filed_by, filed_at, updated_by, updated_at,
-  to_char(review_due_on, 'YYYY-MM-DD') AS review_due_on, exiting_until, claimed_by, claim_expires_at`;
+  to_char(review_due_on, 'YYYY-MM-DD') AS review_due_on, exiting_until, claimed_by, claim_expires_at, process, to_char(due_on, 'YYYY-MM-DD') AS due_on`;
 
 /** Applications (cases), their history and household memberships, in this service's database. */
 export class ApplicationRepository {
@@ -24,7 +29,7 @@ export class ApplicationRepository {
    * transaction (the lookup that names the member runs after the refusal); cases opened inside one
    * (single-person inclusions) carry no memberships and cannot be refused.
    */
-  async insert(m: EntityManager, a: Application, personRefs: string[], at: string): Promise<void> {
+  async insert(m: EntityManager, a: Application, personRefs: string[], at: string, dueOn: LocalDate | null = null): Promise<void> {
     const s = a.state;
     const history = a.history.splice(0).map((h) => ({
       action: h.action,
@@ -39,8 +44,9 @@ export class ApplicationRepository {
     await m.query(
       `WITH app AS (
          INSERT INTO applications (id, coverage, parent_id, member_index, household_ref, district_code, area, household, status, assessment,
-           granted, monthly_benefit_fen, effective_month, decided_on, rejection_reason, version, filed_by, filed_at, updated_by, updated_at)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$17,$18) RETURNING id),
+           granted, monthly_benefit_fen, effective_month, decided_on, rejection_reason, version, filed_by, filed_at, updated_by, updated_at,
+           process, township_code, due_on)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$17,$18,$22,$23,$24) RETURNING id),
        hist AS (
          INSERT INTO case_history (application_id, action, from_status, to_status, actor, at, reason_code, note)
          SELECT $1, h.action, h.from_status, h.to_status, h.actor, h.at, h.reason_code, h.note
@@ -54,7 +60,7 @@ export class ApplicationRepository {
               (SELECT count(*) FROM hist)::int AS history`,
       [s.id, s.coverage, s.parentId, s.memberIndex, s.householdRef, s.household.districtCode, s.household.area, JSON.stringify(s.household), s.status,
         s.assessment ? JSON.stringify(s.assessment) : null, s.granted, s.monthlyBenefitFen, s.effectiveMonth, s.decidedOn, s.rejectionReason, s.version, s.filedBy, at,
-        JSON.stringify(history), refs, refs.length],
+        JSON.stringify(history), refs, refs.length, JSON.stringify(s.process), s.household.townshipCode ?? null, dueOn],
     ).catch(async (e: { code?: string; driverError?: { code?: string } }) => {
       if ((e.driverError?.code ?? e.code) !== 'JZ409') throw e;
       // The statement undid itself; find out which member is taken (outside it, for the message).
@@ -82,16 +88,23 @@ export class ApplicationRepository {
     return Application.restore(row);
   }
 
-  async save(m: EntityManager, a: Application, by: string, at: string): Promise<number> {
+  /**
+   * Writes the case. A change of status ends any claim on it: the case has moved to the next queue
+   * (or out of all of them), and whoever takes it there claims it afresh.
+   */
+  async save(m: EntityManager, a: Application, by: string, at: string, dueOn: LocalDate | null = null, statusBefore?: string): Promise<number> {
     const s = a.state;
     const next = s.version + 1;
     await m.query(
       `UPDATE applications SET household = $2, status = $3, assessment = $4, granted = $5, monthly_benefit_fen = $6, effective_month = $7,
          decided_on = $8, rejection_reason = $9, version = $10, updated_by = $11, updated_at = $12, district_code = $13, area = $14,
-         household_ref = $15, review_due_on = $16, exiting_until = $17
+         household_ref = $15, review_due_on = $16, exiting_until = $17, process = $18, township_code = $19, due_on = $20,
+         claimed_by = CASE WHEN $21::text IS NOT NULL AND $21::text <> $3 THEN NULL ELSE claimed_by END,
+         claim_expires_at = CASE WHEN $21::text IS NOT NULL AND $21::text <> $3 THEN NULL ELSE claim_expires_at END
        WHERE id = $1`,
       [s.id, JSON.stringify(s.household), s.status, s.assessment ? JSON.stringify(s.assessment) : null, s.granted, s.monthlyBenefitFen,
-        s.effectiveMonth, s.decidedOn, s.rejectionReason, next, by, at, s.household.districtCode, s.household.area, s.householdRef, s.reviewDueOn, s.exitingUntil],
+        s.effectiveMonth, s.decidedOn, s.rejectionReason, next, by, at, s.household.districtCode, s.household.area, s.householdRef, s.reviewDueOn, s.exitingUntil,
+        JSON.stringify(s.process), s.household.townshipCode ?? null, dueOn, statusBefore ?? null],
     );
     await this.appendHistory(m, a);
     return next;
@@ -135,7 +148,7 @@ export class ApplicationRepository {
   /** Single-person inclusions of a household that are still open (awaiting a decision, or paying). */
   async openInclusions(m: EntityManager, householdRef: string): Promise<ApplicationRow[]> {
     const rows = await m.query(
-      `SELECT ${COLUMNS} FROM applications WHERE household_ref = $1 AND coverage = 'single_person' AND status IN ('submitted', 'approved') ORDER BY filed_at, id`,
+      `SELECT ${COLUMNS} FROM applications WHERE household_ref = $1 AND coverage = 'single_person' AND status IN ('submitted', 'notice', 'rechecking', 'confirming', 'approved') ORDER BY filed_at, id`,
       [householdRef],
     );
     return rows.map(toRow);
@@ -209,5 +222,7 @@ function toRow(r: Record<string, any>): ApplicationRow {
     exitingUntil: r.exiting_until,
     claimedBy: r.claimed_by,
     claimExpiresAt: r.claim_expires_at ? new Date(r.claim_expires_at).toISOString() : null,
+    process: r.process,
+    dueOn: r.due_on,
   };
 }

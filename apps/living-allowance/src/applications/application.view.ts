@@ -27,6 +27,11 @@ export function toApplicationView(r: ApplicationRow) {
     effectiveMonth: r.effectiveMonth,
     decidedOn: r.decidedOn,
     rejectionReason: r.rejectionReason,
+    // Township review, notices and objections, extension, confirmation, refusal notice.
+    process: r.process,
+    dueOn: r.dueOn,
+    // The step's limit and the whole process's, each with its due date, legal source and whether it is overdue.
+    deadlines: r.deadlines ?? null,
     reviewDueOn: r.reviewDueOn,
     exitingUntil: r.exitingUntil,
     claimedBy: r.claimedBy,

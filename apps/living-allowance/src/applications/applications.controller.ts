@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiOperation, ApiProperty, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsInt, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { InvalidInput } from '@jiuzhu/common';
 import { Actor, CurrentActor } from '@jiuzhu/common/http';
 import { HOUSEHOLD_EXAMPLE, HouseholdDto } from '../assessment/household.dto';
 import { ApplicationsService } from './applications.service';
+import { CaseProcessService } from './case-process.service';
 import { toApplicationView, toQueueItem } from './application.view';
 import { CASE_STATUSES, CaseStatus, REJECTION_REASONS } from './domain/case-status';
 
@@ -25,7 +26,34 @@ export class ApproveDto extends VersionedDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
 }
 
-export class RejectDto extends VersionedDto {
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class EconomicCheckDto {
+  @ApiProperty({ description: '入户调查 date', example: '2026-03-04' }) @Matches(DATE, { message: 'homeVisitOn must be a date YYYY-MM-DD' }) homeVisitOn!: string;
+  @ApiProperty({ description: '邻里访问: neighbours or cadres interviewed', example: 2 }) @IsInt() @Min(0) @Max(100) neighboursInterviewed!: number;
+  @ApiProperty({ description: '信息核对: day the data match came back', example: '2026-03-05' }) @Matches(DATE, { message: 'dataMatchedOn must be a date YYYY-MM-DD' }) dataMatchedOn!: string;
+  @ApiProperty({ description: 'whether the check found facts differing from the declaration' }) @IsBoolean() discrepanciesFound!: boolean;
+  @ApiPropertyOptional({ description: 'what was found (kept on the case, never published)' }) @IsOptional() @IsString() @MaxLength(4000) findings?: string;
+}
+
+export class TownshipReviewDto extends VersionedDto {
+  @ApiProperty({ type: EconomicCheckDto }) @IsDefined({ message: 'check is required (home visit, neighbours, data matching)' }) @ValidateNested() @Type(() => EconomicCheckDto) check!: EconomicCheckDto;
+  @ApiProperty({ enum: ['approve', 'refuse'], description: 'the township opinion (审核意见) that will be publicly noticed' }) @IsIn(['approve', 'refuse']) opinion!: 'approve' | 'refuse';
+  @ApiPropertyOptional({ enum: Object.keys(REJECTION_REASONS), description: 'required when the opinion is refuse' }) @IsOptional() @IsIn(Object.keys(REJECTION_REASONS)) reasonCode?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
+}
+
+export class ObjectionDto extends VersionedDto {
+  @ApiPropertyOptional({ description: 'day the objection was received (default today); must fall within the notice', example: '2026-03-12' })
+  @IsOptional() @Matches(DATE, { message: 'receivedOn must be a date YYYY-MM-DD' }) receivedOn?: string;
+  @ApiProperty({ description: 'the objection in substance (not who raised it)' }) @IsString() @IsNotEmpty({ message: 'summary must say what the objection is' }) @MaxLength(4000) summary!: string;
+}
+
+export class ExtendDto extends VersionedDto {
+  @ApiProperty({ description: 'why the case needs more time (特殊情况)' }) @IsString() @IsNotEmpty({ message: 'reason is required' }) @MaxLength(2000) reason!: string;
+}
+
+export class RefuseDto extends VersionedDto {
   @ApiProperty({ enum: Object.keys(REJECTION_REASONS) }) @IsIn(Object.keys(REJECTION_REASONS)) reasonCode!: string;
   @ApiPropertyOptional({ description: 'required when reasonCode is OTHER' }) @IsOptional() @IsString() @MaxLength(2000) note?: string;
 }
@@ -39,7 +67,10 @@ const ACTOR_HEADER = ApiHeader({ name: 'X-Actor-Id', required: true, description
 @ApiTags('applications')
 @Controller('applications')
 export class ApplicationsController {
-  constructor(private readonly apps: ApplicationsService) {}
+  constructor(
+    private readonly apps: ApplicationsService,
+    private readonly process: CaseProcessService,
+  ) {}
 
   @Post()
   @HttpCode(201)
@@ -93,20 +124,52 @@ export class ApplicationsController {
     return toApplicationView(await this.apps.submit(id, dto.expectedVersion, actor));
   }
 
+  @Post(':id/township-review')
+  @HttpCode(200)
+  @ACTOR_HEADER
+  @ApiOperation({ summary: 'Township review (role township_reviewer, not the filer): economic check and opinion; the opinion is posted for public notice' })
+  async townshipReview(@Param('id', new ParseUUIDPipe({ exceptionFactory: () => badId() })) id: string, @Body() dto: TownshipReviewDto, @CurrentActor() actor: Actor) {
+    return toApplicationView(await this.process.townshipReview(id, dto.expectedVersion, { check: { ...dto.check }, opinion: dto.opinion, reasonCode: dto.reasonCode, note: dto.note }, actor));
+  }
+
+  @Post(':id/objections')
+  @HttpCode(200)
+  @ACTOR_HEADER
+  @ApiOperation({ summary: 'Record an objection received during the public notice (role township_reviewer): the case goes back for a re-check and a new notice' })
+  async object(@Param('id', new ParseUUIDPipe({ exceptionFactory: () => badId() })) id: string, @Body() dto: ObjectionDto, @CurrentActor() actor: Actor) {
+    return toApplicationView(await this.process.object(id, dto.expectedVersion, { receivedOn: dto.receivedOn, summary: dto.summary }, actor));
+  }
+
+  @Post(':id/close-notice')
+  @HttpCode(200)
+  @ACTOR_HEADER
+  @ApiOperation({ summary: 'Send a case whose notice has run its days to confirmation (the background sweep also does this daily)' })
+  async closeNotice(@Param('id', new ParseUUIDPipe({ exceptionFactory: () => badId() })) id: string, @Body() dto: VersionedDto, @CurrentActor() actor: Actor) {
+    return toApplicationView(await this.process.closeNotice(id, dto.expectedVersion, actor));
+  }
+
+  @Post(':id/extend')
+  @HttpCode(200)
+  @ACTOR_HEADER
+  @ApiOperation({ summary: 'Extend the whole-process limit once, with a reason (role county_approver or supervisor)' })
+  async extend(@Param('id', new ParseUUIDPipe({ exceptionFactory: () => badId() })) id: string, @Body() dto: ExtendDto, @CurrentActor() actor: Actor) {
+    return toApplicationView(await this.process.extend(id, dto.expectedVersion, dto.reason, actor));
+  }
+
   @Post(':id/approve')
   @HttpCode(200)
   @ACTOR_HEADER
-  @ApiOperation({ summary: 'Approve (a different officer from the filer): dibao with the assessed benefit, or entry into the low-income database' })
+  @ApiOperation({ summary: 'Confirm (role county_approver, or township_approver where delegated; neither the filer nor a township reviewer): dibao with the assessed benefit, or entry into the low-income database' })
   async approve(@Param('id', new ParseUUIDPipe({ exceptionFactory: () => badId() })) id: string, @Body() dto: ApproveDto, @CurrentActor() actor: Actor) {
-    return toApplicationView(await this.apps.approve(id, dto.expectedVersion, actor, dto.note));
+    return toApplicationView(await this.process.approve(id, dto.expectedVersion, actor, dto.note));
   }
 
-  @Post(':id/reject')
+  @Post(':id/refuse')
   @HttpCode(200)
   @ACTOR_HEADER
-  @ApiOperation({ summary: 'Reject with a reason code (a different officer from the filer)' })
-  async reject(@Param('id', new ParseUUIDPipe({ exceptionFactory: () => badId() })) id: string, @Body() dto: RejectDto, @CurrentActor() actor: Actor) {
-    return toApplicationView(await this.apps.reject(id, dto.expectedVersion, dto.reasonCode, actor, dto.note));
+  @ApiOperation({ summary: 'Refuse at confirmation with a reason code (不予批准); the case then carries the written-notice data and its delivery date' })
+  async refuse(@Param('id', new ParseUUIDPipe({ exceptionFactory: () => badId() })) id: string, @Body() dto: RefuseDto, @CurrentActor() actor: Actor) {
+    return toApplicationView(await this.process.refuse(id, dto.expectedVersion, dto.reasonCode, actor, dto.note));
   }
 
   @Post(':id/withdraw')

@@ -1,18 +1,31 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppError, Clock, Conflict, Forbidden, InvalidInput, NotFound, refOf } from '@jiuzhu/common';
+import { AppError, CHINA_CALENDAR_2025_2026, Clock, Conflict, Forbidden, InvalidInput, LocalDate, NotFound, refOf } from '@jiuzhu/common';
 import { Actor } from '@jiuzhu/common/http';
-import { ApplicationSubmitted, BenefitAdjusted, CaseApproved, CaseExiting, CaseRejected, CaseTerminated, LowIncomeRegistered, LowIncomeRemoved } from '@jiuzhu/contracts';
+import {
+  ApplicationReviewed,
+  ApplicationSubmitted,
+  BenefitAdjusted,
+  CaseApproved,
+  CaseExiting,
+  CaseRefused,
+  CaseTerminated,
+  LowIncomeRegistered,
+  LowIncomeRemoved,
+  NoticeObjected,
+  NoticeStarted,
+} from '@jiuzhu/contracts';
 import { Outbox } from '@jiuzhu/messaging';
 import { AssessmentService } from '../assessment/assessment.service';
 import { Decision } from '../assessment/domain/decision';
 import { Household } from '../assessment/domain/household';
 import { LowIncomeRepository } from '../low-income/low-income.repository';
 import { Application, CaseFact, CaseProblem } from './domain/application';
-import { CaseStatus, RejectionReason, REJECTION_REASONS } from './domain/case-status';
+import { CaseStatus } from './domain/case-status';
+import { processDeadlines, ProcessRules, queueDueOn } from './domain/process';
+import { ProcessParameters, resolveProcessParameters } from './domain/process-parameters';
 import { ApplicationRepository, ApplicationRow } from './application.repository';
 import { ParameterCatalog } from '../parameters/parameter-catalog';
-import { householdTypeOf, nextReviewDue } from '../periodic-review/domain/periodic-review';
 
 /**
  * The use cases of a dibao case. Each runs in one transaction: the case row (locked), its history,
@@ -31,6 +44,7 @@ export class ApplicationsService {
   ) {}
 
   async file(household: Household, actor: Actor): Promise<ApplicationRow> {
+    checkTownship(household);
     // A trial assessment refuses an inconsistent document (no applicant, duplicate members…) before anything is written.
     await this.assessments.assess(household);
     const at = this.clock.now().toISOString();
@@ -39,10 +53,11 @@ export class ApplicationsService {
     // One statement, atomic by itself: no transaction round trips on the busiest write path.
     await this.repo.insert(this.ds.manager, app, refs, at);
     // The new case is exactly what was written; no need to read it back.
-    return { ...app.state, updatedBy: actor.id, updatedAt: at, claimedBy: null, claimExpiresAt: null };
+    return { ...app.state, updatedBy: actor.id, updatedAt: at, claimedBy: null, claimExpiresAt: null, dueOn: null };
   }
 
   async editHousehold(id: string, expectedVersion: number, household: Household, actor: Actor): Promise<ApplicationRow> {
+    checkTownship(household);
     await this.assessments.assess(household);
     const refs = this.personRefs(household);
     return this.change(id, expectedVersion, actor, async (app, m, at) => {
@@ -65,29 +80,6 @@ export class ApplicationsService {
     });
   }
 
-  async approve(id: string, expectedVersion: number, actor: Actor, note?: string): Promise<ApplicationRow> {
-    const on = this.clock.today();
-    // The review interval is read before the transaction (no second pool connection inside it).
-    const current = await this.get(id);
-    const params = await this.catalog.resolve(current.household.districtCode, current.household.area, on);
-    return this.change(id, expectedVersion, actor, async (app, _m, at) => {
-      const facts = check(app.approve(actor.id, at, on, note));
-      if (app.state.granted === 'dibao' && app.state.coverage === 'household' && params.ok) {
-        app.scheduleReview(nextReviewDue(on, householdTypeOf(app.state.household), params.value.reviewInterval));
-      }
-      return facts;
-    });
-  }
-
-  async reject(id: string, expectedVersion: number, reason: string, actor: Actor, note?: string): Promise<ApplicationRow> {
-    if (!(reason in REJECTION_REASONS)) {
-      throw new InvalidInput([{ field: 'reasonCode', reason: `must be one of ${Object.keys(REJECTION_REASONS).join(', ')}` }]);
-    }
-    return this.change(id, expectedVersion, actor, async (app, _m, at) =>
-      check(app.reject(actor.id, at, this.clock.today(), reason as RejectionReason, note)),
-    );
-  }
-
   async withdraw(id: string, expectedVersion: number, actor: Actor, note?: string): Promise<ApplicationRow> {
     return this.change(id, expectedVersion, actor, async (app, _m, at) => check(app.withdraw(actor.id, at, note)));
   }
@@ -95,7 +87,8 @@ export class ApplicationsService {
   async get(id: string): Promise<ApplicationRow> {
     const row = await this.repo.findById(this.ds.manager, id);
     if (!row) throw new NotFound(`Application ${id}`);
-    return row;
+    const today = this.clock.today();
+    return { ...row, deadlines: processDeadlines(row.status, row.process, await this.processRules(today), today) };
   }
 
   async history(id: string) {
@@ -117,17 +110,30 @@ export class ApplicationsService {
     actor: Actor,
     act: (app: Application, m: EntityManager, at: string) => Promise<CaseFact[]>,
   ): Promise<ApplicationRow> {
+    const today = this.clock.today();
+    // Resolved before the transaction: no second pool connection while it holds one.
+    const rules = await this.processRules(today);
     await this.ds.transaction(async (m) => {
       const app = await this.repo.lockForChange(m, id, expectedVersion);
+      const before = app.state.status;
       const at = this.clock.now().toISOString();
       const facts = await act(app, m, at);
-      await this.repo.save(m, app, actor.id, at);
-      for (const f of facts) await this.onFact(m, app, f, actor);
+      const dueOn = queueDueOn(processDeadlines(app.state.status, app.state.process, rules, today));
+      await this.repo.save(m, app, actor.id, at, dueOn, before);
+      for (const f of facts) await this.onFact(m, app, f, actor, rules);
     });
     return this.get(id);
   }
 
-  private async onFact(m: EntityManager, app: Application, fact: CaseFact, actor: Actor): Promise<void> {
+  /** The time limits in force today, counted on the published working-day calendar. */
+  async processRules(on: LocalDate): Promise<ProcessRules & { params: ProcessParameters }> {
+    const r = resolveProcessParameters(await this.catalog.versions(), on);
+    // Without published time limits no deadline can be shown; that is an operator's problem, not the caller's.
+    if (!r.ok) throw new AppError(503, 'PARAMETERS.PROCESS_MISSING', `The process time limits do not resolve (${r.reason}: ${r.key}); publish them.`);
+    return { limits: r.value.timeLimits, calendar: CHINA_CALENDAR_2025_2026, params: r.value };
+  }
+
+  private async onFact(m: EntityManager, app: Application, fact: CaseFact, actor: Actor, rules: ProcessRules): Promise<void> {
     const s = app.state;
     const d = s.assessment as Decision;
     switch (fact.kind) {
@@ -140,6 +146,31 @@ export class ApplicationsService {
           householdSize: s.household.members.length,
           submittedOn: fact.on,
         });
+        return;
+      case 'township_reviewed':
+        await this.outbox.append(m, ApplicationReviewed, {
+          applicationId: s.id,
+          householdRef: s.householdRef,
+          districtCode: s.household.districtCode,
+          ...(s.household.townshipCode ? { townshipCode: s.household.townshipCode } : {}),
+          round: fact.round,
+          opinion: fact.opinion,
+          ...(fact.reasonCode ? { reasonCode: fact.reasonCode } : {}),
+          reviewedOn: fact.on,
+        });
+        return;
+      case 'notice_started':
+        await this.outbox.append(m, NoticeStarted, {
+          applicationId: s.id,
+          householdRef: s.householdRef,
+          districtCode: s.household.districtCode,
+          round: fact.round,
+          startedOn: fact.startedOn,
+          endsOn: fact.endsOn,
+        });
+        return;
+      case 'objected':
+        await this.outbox.append(m, NoticeObjected, { applicationId: s.id, householdRef: s.householdRef, districtCode: s.household.districtCode, round: fact.round, receivedOn: fact.receivedOn });
         return;
       case 'approved':
         if (fact.granted === 'dibao') {
@@ -163,7 +194,7 @@ export class ApplicationsService {
               await this.outbox.append(m, LowIncomeRemoved, { householdRef: s.householdRef, caseId: s.id, districtCode: s.household.districtCode, reason: 'now_dibao', removedOn: fact.on });
             }
             // …and its members' single-person inclusions end: they are now paid as household members.
-            await this.endInclusionsCoveredBy(m, app, actor);
+            await this.endInclusionsCoveredBy(m, app, actor, rules);
           }
         } else {
           // Entry in the low-income database is a registration, not a paying case: the household stays
@@ -183,18 +214,20 @@ export class ApplicationsService {
             perCapitaIncomeFen: d.perCapitaIncomeFen,
             registeredOn: fact.on,
           });
-          await this.openSinglePersonInclusions(m, app, actor, fact.on);
+          await this.openSinglePersonInclusions(m, app, actor, fact.on, rules);
         }
         return;
-      case 'rejected': {
+      case 'refused': {
         await this.repo.releaseMemberships(m, s.id);
-        await this.outbox.append(m, CaseRejected, {
+        await this.outbox.append(m, CaseRefused, {
           caseId: s.id,
           householdRef: s.householdRef,
           coverage: s.coverage,
           districtCode: s.household.districtCode,
           reasonCode: fact.reason,
-          rejectedOn: fact.on,
+          confirmedBy: fact.level,
+          refusedOn: fact.on,
+          writtenNoticeDueOn: fact.deliverBy,
         });
         // A household found above the band (or over the property limits) also leaves the low-income database.
         if (s.coverage === 'household' && d?.outcome === 'ineligible') {
@@ -256,14 +289,15 @@ export class ApplicationsService {
     }
   }
 
-  private async endInclusionsCoveredBy(m: EntityManager, household: Application, actor: Actor): Promise<void> {
+  private async endInclusionsCoveredBy(m: EntityManager, household: Application, actor: Actor, rules: ProcessRules): Promise<void> {
     const h = household.state;
     for (const id of await this.repo.openInclusionIds(m, h.householdRef)) {
       const inclusion = await this.repo.lockForChange(m, id);
+      const before = inclusion.state.status;
       const at = this.clock.now().toISOString();
       const facts = check(inclusion.endBecauseHouseholdCovered(h.id, h.effectiveMonth!, actor.id, at, this.clock.today()));
-      await this.repo.save(m, inclusion, actor.id, at);
-      for (const f of facts) await this.onFact(m, inclusion, f, actor);
+      await this.repo.save(m, inclusion, actor.id, at, null, before);
+      for (const f of facts) await this.onFact(m, inclusion, f, actor, rules);
     }
   }
 
@@ -271,7 +305,7 @@ export class ApplicationsService {
    * 单人户: each qualifying member of a low-income household becomes a case of its own, submitted
    * with the household's assessment, to be decided like any other case.
    */
-  private async openSinglePersonInclusions(m: EntityManager, parent: Application, actor: Actor, on: string): Promise<void> {
+  private async openSinglePersonInclusions(m: EntityManager, parent: Application, actor: Actor, on: string, rules: ProcessRules): Promise<void> {
     const p = parent.state;
     const alreadyIncluded = new Set(
       (await this.repo.openInclusions(m, p.householdRef)).map((o) => refOf(o.household.members[o.memberIndex!].idNumber, this.refKey)),
@@ -293,7 +327,7 @@ export class ApplicationsService {
         at,
       });
       check(child.submit(p.assessment as Decision, actor.id, at, on));
-      await this.repo.insert(m, child, [], at);
+      await this.repo.insert(m, child, [], at, queueDueOn(processDeadlines(child.state.status, child.state.process, rules, on)));
       await this.outbox.append(m, ApplicationSubmitted, {
         applicationId: child.state.id,
         householdRef: p.householdRef,
@@ -315,7 +349,14 @@ export class ApplicationsService {
   }
 }
 
-function check(r: { ok: true; facts: CaseFact[] } | { ok: false; problem: CaseProblem }): CaseFact[] {
+/** A township belongs to its district: its code begins with the district's (GB/T 10114). */
+function checkTownship(h: Household): void {
+  if (h.townshipCode !== undefined && !h.townshipCode.startsWith(h.districtCode)) {
+    throw new InvalidInput([{ field: 'household.townshipCode', reason: `must be a township of district ${h.districtCode} (begin with ${h.districtCode})` }]);
+  }
+}
+
+export function check(r: { ok: true; facts: CaseFact[] } | { ok: false; problem: CaseProblem }): CaseFact[] {
   if (r.ok) return r.facts;
   const { code, status, message } = r.problem;
   if (status === 403) throw new Forbidden(code, message.en);

@@ -108,6 +108,9 @@ export class HouseholdDto {
   @ApiProperty({ enum: Object.keys(DISTRICTS), example: '640202' })
   @IsString() @IsIn(Object.keys(DISTRICTS), { message: 'districtCode must be one of 640202 大武口区, 640205 惠农区, 640221 平罗县' }) districtCode!: string;
 
+  @ApiPropertyOptional({ description: 'township or street (乡镇/街道) of residence, 9-digit code beginning with the district code; decides whose township queue the case is in', example: '640202001' })
+  @IsOptional() @Matches(/^\d{9}$/, { message: 'townshipCode must be a 9-digit township code (乡镇/街道代码)' }) townshipCode?: string;
+
   @ApiProperty({ enum: AREAS, example: 'urban' }) @IsIn(AREAS as unknown as string[]) area!: 'urban' | 'rural';
 
   @ApiProperty({ type: [HouseholdMemberDto] })
@@ -127,6 +130,7 @@ export class TrialAssessmentDto {
 
 export const HOUSEHOLD_EXAMPLE = {
   districtCode: '640202',
+  townshipCode: '640202001',
   area: 'urban',
   members: [
     { idNumber: '640202198001011238', relation: 'applicant', ableToWork: true },

@@ -43,14 +43,20 @@ export class ParameterRepository {
     );
   }
 
-  /** First start: seed the illustrative defaults, once (a lock keeps two replicas from racing). */
-  async seedIfEmpty(defaults: readonly ParameterVersion[]): Promise<number> {
+  /**
+   * Seeds the illustrative defaults of every parameter key that has no version at all: on first start
+   * the whole catalog, and after an upgrade only the keys a new release introduced. A key the bureau
+   * has published for some scopes only is left alone (no illustrative value slips in beside real
+   * ones). A lock keeps two replicas from racing.
+   */
+  async seedMissing(defaults: readonly ParameterVersion[]): Promise<number> {
     return this.ds.transaction(async (m) => {
       await m.query(`LOCK TABLE parameter_versions IN EXCLUSIVE MODE`);
-      const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM parameter_versions`);
-      if (n > 0) return 0;
-      for (const v of defaults) await this.insert(m, v, 'system:seed');
-      return defaults.length;
+      const present: Array<{ key: string }> = await m.query(`SELECT DISTINCT key FROM parameter_versions`);
+      const have = new Set(present.map((r) => r.key));
+      const missing = defaults.filter((v) => !have.has(v.key));
+      for (const v of missing) await this.insert(m, v, 'system:seed');
+      return missing.length;
     });
   }
 }

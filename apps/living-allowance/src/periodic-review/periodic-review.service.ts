@@ -90,8 +90,12 @@ export class PeriodicReviewService {
     if (actor.role !== 'supervisor') throw new Forbidden('ROLE.SUPERVISOR_REQUIRED', 'Only a supervisor (X-Actor-Role: supervisor) may reassign a case.');
     if (!/^[A-Za-z0-9._@-]{1,64}$/.test(to)) throw new InvalidInput([{ field: 'to', reason: 'must be a staff id (1-64 letters, digits or ._@-)' }]);
     const expires = new Date(this.clock.now().getTime() + this.claims.leaseMinutes * 60_000);
-    const [, n] = await this.ds.query(`UPDATE applications SET claimed_by = $2, claim_expires_at = $3 WHERE id = $1 AND status = 'approved'`, [id, to, expires.toISOString()]);
-    if (n === 0) throw new Conflict('CASE.NOT_REVIEWABLE', 'Only a paying case can be reassigned for review.');
+    // Any case someone works from a queue: township review, confirmation, or periodic review.
+    const [, n] = await this.ds.query(
+      `UPDATE applications SET claimed_by = $2, claim_expires_at = $3 WHERE id = $1 AND status IN ('submitted', 'rechecking', 'confirming', 'approved')`,
+      [id, to, expires.toISOString()],
+    );
+    if (n === 0) throw new Conflict('CASE.NOT_IN_A_QUEUE', 'Only a case waiting in a queue (township review, confirmation, periodic review) can be reassigned.');
   }
 
   /** The review: updated facts are assessed today, and the outcome continues, adjusts, exits gradually or ends the case. */

@@ -1,4 +1,8 @@
+import { ApplicationReviewed } from './application-reviewed.v1';
 import { ApplicationSubmitted } from './application-submitted.v1';
+import { CaseRefused } from './case-refused.v1';
+import { NoticeObjected } from './notice-objected.v1';
+import { NoticeStarted } from './notice-started.v1';
 import { BenefitAdjusted } from './benefit-adjusted.v1';
 import { CaseApproved } from './case-approved.v1';
 import { CaseExiting } from './case-exiting.v1';
@@ -11,7 +15,11 @@ import { ReassessmentCompleted } from './reassessment-completed.v1';
 import { ReviewDue } from './review-due.v1';
 import { StandardPublished } from './standard-published.v1';
 
+export * from './application-reviewed.v1';
 export * from './application-submitted.v1';
+export * from './case-refused.v1';
+export * from './notice-objected.v1';
+export * from './notice-started.v1';
 export * from './benefit-adjusted.v1';
 export * from './case-approved.v1';
 export * from './case-exiting.v1';
@@ -27,7 +35,11 @@ export * from './standard-published.v1';
 export const LIVING_ALLOWANCE_EVENTS = [
   StandardPublished,
   ApplicationSubmitted,
+  ApplicationReviewed,
+  NoticeStarted,
+  NoticeObjected,
   CaseApproved,
+  CaseRefused,
   CaseRejected,
   CaseTerminated,
   LowIncomeRegistered,

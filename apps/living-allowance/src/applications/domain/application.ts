@@ -1,7 +1,8 @@
-import { LocalDate, monthOf, firstDayOfNextMonth } from '@jiuzhu/common';
+import { addDays, LocalDate, monthOf, firstDayOfNextMonth } from '@jiuzhu/common';
 import { Decision } from '../../assessment/domain/decision';
 import { Household } from '../../assessment/domain/household';
 import { CaseAction, CaseStatus, nextStatus, RejectionReason } from './case-status';
+import { CaseProcess, ConfirmationLevel, EconomicCheck, EMPTY_PROCESS, isPending, processDeadlines, ProcessRules, REMEDIES, TownshipOpinion } from './process';
 import { ReviewOutcome } from '../../periodic-review/domain/periodic-review';
 
 export type Coverage = 'household' | 'single_person';
@@ -43,6 +44,8 @@ export interface ApplicationState {
   reviewDueOn: LocalDate | null;
   /** Last month paid in a gradual exit (渐退期); null when not exiting. */
   exitingUntil: string | null;
+  /** Township review, notices, objections, extension, confirmation, refusal notice. */
+  process: CaseProcess;
   version: number;
   filedBy: string;
   filedAt: string;
@@ -51,8 +54,11 @@ export interface ApplicationState {
 /** A fact this transition produced, for the service to translate into integration events. */
 export type CaseFact =
   | { kind: 'submitted'; on: LocalDate }
-  | { kind: 'approved'; granted: 'dibao' | 'low_income'; on: LocalDate }
-  | { kind: 'rejected'; reason: RejectionReason; on: LocalDate }
+  | { kind: 'township_reviewed'; round: number; opinion: TownshipOpinion; reasonCode?: RejectionReason; on: LocalDate }
+  | { kind: 'notice_started'; round: number; startedOn: LocalDate; endsOn: LocalDate }
+  | { kind: 'objected'; round: number; receivedOn: LocalDate; on: LocalDate }
+  | { kind: 'approved'; granted: 'dibao' | 'low_income'; on: LocalDate; level: ConfirmationLevel }
+  | { kind: 'refused'; reason: RejectionReason; on: LocalDate; deliverBy: LocalDate; level: ConfirmationLevel }
   | { kind: 'withdrawn' }
   | { kind: 'ended'; reason: EndReason; on: LocalDate; stopsFromMonth: string }
   | { kind: 'reviewed'; outcome: ReviewOutcome; on: LocalDate };
@@ -102,6 +108,7 @@ export class Application {
       rejectionReason: null,
       reviewDueOn: null,
       exitingUntil: null,
+      process: { ...EMPTY_PROCESS, reviews: [], notices: [] },
       version: 1,
       filedBy: init.by,
       filedAt: init.at,
@@ -111,7 +118,7 @@ export class Application {
   }
 
   static restore(state: ApplicationState): Application {
-    return new Application({ ...state });
+    return new Application({ ...state, process: structuredClone(state.process ?? EMPTY_PROCESS) });
   }
 
   get state(): Readonly<ApplicationState> {
@@ -132,44 +139,140 @@ export class Application {
     const t = this.transition('submit', by, at);
     if (!t.ok) return t;
     this.s.assessment = assessment;
+    this.s.process.submittedOn = on;
     return { ok: true, facts: [{ kind: 'submitted', on }] };
+  }
+
+  /**
+   * 乡镇审核: the township records its economic check and its opinion, and posts the opinion for public
+   * notice. The filer may not review their own filing (审核与受理分离). An opinion to approve a
+   * household the assessment found ineligible is refused: the check would have to correct the facts
+   * first (withdraw and re-file with the verified figures).
+   */
+  townshipReview(
+    input: { check: EconomicCheck; opinion: TownshipOpinion; reasonCode?: RejectionReason; note?: string },
+    rules: ProcessRules,
+    by: string,
+    at: string,
+    on: LocalDate,
+  ): Result {
+    if (!nextStatus(this.s.status, 'township_review')) return this.illegal('township_review');
+    if (by === this.s.filedBy) {
+      return problem('CASE.FOUR_EYES', 403, '受理人不能审核自己受理的申请', 'The officer who filed the case cannot review it.');
+    }
+    const c = input.check;
+    if (c.homeVisitOn > on || c.dataMatchedOn > on) {
+      return problem('CASE.CHECK_IN_FUTURE', 400, '入户调查和信息核对日期不能晚于今天', 'The home visit and the data match cannot be dated after today.');
+    }
+    if (this.s.process.submittedOn && (c.homeVisitOn < this.s.process.submittedOn || c.dataMatchedOn < this.s.process.submittedOn)) {
+      return problem('CASE.CHECK_BEFORE_SUBMISSION', 400, '入户调查和信息核对日期不能早于提交日期', 'The home visit and the data match cannot be dated before the submission.');
+    }
+    if (input.opinion === 'refuse' && !input.reasonCode) {
+      return problem('CASE.REASON_REQUIRED', 400, '建议不予批准时必须选择理由', 'An opinion to refuse needs a reason code.');
+    }
+    if (input.reasonCode === 'OTHER' && !input.note?.trim()) {
+      return problem('CASE.NOTE_REQUIRED', 400, '选择“其他原因”时必须填写说明', 'A note is required when the reason is OTHER.');
+    }
+    if (input.opinion === 'approve' && this.s.coverage === 'household' && this.s.assessment?.outcome === 'ineligible') {
+      return problem('CASE.OPINION_CONTRADICTS_ASSESSMENT', 409, '评估结果为不符合条件，不能提出批准意见', 'The assessment found the household ineligible; the township cannot recommend approval.');
+    }
+    const round = this.s.process.reviews.length + 1;
+    const t = this.transition('township_review', by, at, input.opinion === 'approve' ? 'OPINION.APPROVE' : `OPINION.REFUSE.${input.reasonCode}`, input.note);
+    if (!t.ok) return t;
+    const endsOn = addDays(on, rules.limits.noticeCalendarDays);
+    this.s.process.reviews.push({ round, by, on, check: { ...c }, opinion: input.opinion, ...(input.reasonCode ? { reasonCode: input.reasonCode } : {}), ...(input.note ? { note: input.note } : {}) });
+    this.s.process.notices.push({ round, startedOn: on, endsOn });
+    return {
+      ok: true,
+      facts: [
+        { kind: 'township_reviewed', round, opinion: input.opinion, ...(input.reasonCode ? { reasonCode: input.reasonCode } : {}), on },
+        { kind: 'notice_started', round, startedOn: on, endsOn },
+      ],
+    };
+  }
+
+  /** 公示有异议: an objection received during the notice sends the case back for a re-check (复查). */
+  object(receivedOn: LocalDate, summary: string, by: string, at: string, on: LocalDate): Result {
+    if (!nextStatus(this.s.status, 'object')) return this.illegal('object');
+    const notice = this.s.process.notices[this.s.process.notices.length - 1];
+    if (receivedOn > on) return problem('CASE.OBJECTION_IN_FUTURE', 400, '异议收到日期不能晚于今天', 'An objection cannot be received after today.');
+    if (receivedOn < notice.startedOn || receivedOn > notice.endsOn) {
+      return problem('CASE.OBJECTION_OUTSIDE_NOTICE', 409, `异议须在公示期内（${notice.startedOn}至${notice.endsOn}）提出`, `An objection must be received during the notice (${notice.startedOn} to ${notice.endsOn}).`);
+    }
+    const t = this.transition('object', by, at, 'NOTICE.OBJECTION', summary);
+    if (!t.ok) return t;
+    notice.objection = { receivedOn, recordedBy: by, summary };
+    notice.closedOn = receivedOn;
+    return { ok: true, facts: [{ kind: 'objected', round: notice.round, receivedOn, on }] };
+  }
+
+  /** The notice has run its days without objection: the case goes to confirmation. */
+  closeNotice(by: string, at: string, on: LocalDate): Result {
+    if (!nextStatus(this.s.status, 'close_notice')) return this.illegal('close_notice');
+    const notice = this.s.process.notices[this.s.process.notices.length - 1];
+    if (on <= notice.endsOn) {
+      return problem('CASE.NOTICE_RUNNING', 409, `公示期至${notice.endsOn}，期满后方可报送确认`, `The notice runs until ${notice.endsOn}; it can be closed from the day after.`);
+    }
+    const t = this.transition('close_notice', by, at, 'NOTICE.COMPLETED');
+    if (!t.ok) return t;
+    notice.closedOn = on;
+    return { ok: true, facts: [] };
+  }
+
+  /** 特殊情况延长: the whole-process limit is extended once, by the parameter's working days, with a reason. */
+  extend(reason: string, rules: ProcessRules, by: string, at: string, on: LocalDate): Result {
+    if (!nextStatus(this.s.status, 'extend')) return this.illegal('extend');
+    if (this.s.process.extension) {
+      return problem('CASE.ALREADY_EXTENDED', 409, `已于${this.s.process.extension.on}延长过办理期限，不能再次延长`, `The time limit was already extended on ${this.s.process.extension.on}.`);
+    }
+    if (!reason.trim()) return problem('CASE.NOTE_REQUIRED', 400, '延长办理期限必须说明理由', 'An extension needs a reason.');
+    const t = this.transition('extend', by, at, 'PROCESS.EXTENDED', reason);
+    if (!t.ok) return t;
+    this.s.process.extension = { by, on, reason, workingDays: rules.limits.extensionWorkingDays };
+    return { ok: true, facts: [] };
   }
 
   /**
    * Approval grants what the assessment found: dibao (paid from the month after approval,
    * 民发〔2021〕57号 第二十四条) or entry into the low-income database. An ineligible household cannot be
-   * approved — the officer rejects it with a reason instead.
+   * approved — the officer refuses it with a reason instead.
    */
-  approve(by: string, at: string, on: LocalDate, note?: string): Result {
+  approve(by: string, at: string, on: LocalDate, level: ConfirmationLevel, note?: string): Result {
     const guard = this.decidingGuard('approve', by);
     if (guard) return guard;
     const d = this.s.assessment!;
     const granted = this.s.coverage === 'single_person' ? 'dibao' : d.outcome;
     if (granted === 'ineligible') {
-      return problem('CASE.ASSESSED_INELIGIBLE', 409, '评估结果为不符合条件，不能批准；请说明理由后不予批准', 'The assessment found the household ineligible; reject it with a reason instead.');
+      return problem('CASE.ASSESSED_INELIGIBLE', 409, '评估结果为不符合条件，不能批准；请说明理由后不予批准', 'The assessment found the household ineligible; refuse it with a reason instead.');
     }
     const t = this.transition('approve', by, at, undefined, note);
     if (!t.ok) return t;
     this.s.granted = granted;
     this.s.decidedOn = on;
+    this.s.process.confirmation = { by, on, level };
     if (granted === 'dibao') {
       this.s.monthlyBenefitFen = this.s.coverage === 'single_person' ? this.singlePersonBenefit() : d.monthlyBenefitFen;
       this.s.effectiveMonth = monthOf(firstDayOfNextMonth(on));
     }
-    return { ok: true, facts: [{ kind: 'approved', granted, on }] };
+    return { ok: true, facts: [{ kind: 'approved', granted, on, level }] };
   }
 
-  reject(by: string, at: string, on: LocalDate, reason: RejectionReason, note?: string): Result {
-    const guard = this.decidingGuard('reject', by);
+  /** 不予批准: the refusal carries what the written notice must say and the day it must be delivered by. */
+  refuse(by: string, at: string, on: LocalDate, reason: RejectionReason, rules: ProcessRules, level: ConfirmationLevel, note?: string): Result {
+    const guard = this.decidingGuard('refuse', by);
     if (guard) return guard;
     if (reason === 'OTHER' && !note?.trim()) {
       return problem('CASE.NOTE_REQUIRED', 400, '选择“其他原因”时必须填写说明', 'A note is required when the reason is OTHER.');
     }
-    const t = this.transition('reject', by, at, reason, note);
+    const t = this.transition('refuse', by, at, reason, note);
     if (!t.ok) return t;
     this.s.rejectionReason = reason;
     this.s.decidedOn = on;
-    return { ok: true, facts: [{ kind: 'rejected', reason, on }] };
+    this.s.process.confirmation = { by, on, level };
+    this.s.process.refusalNotice = { reasonCode: reason, ...(note ? { note } : {}), refusedOn: on, deliverBy: on, remedies: REMEDIES };
+    const deliverBy = processDeadlines('refused', this.s.process, rules, on).stage!.dueOn;
+    this.s.process.refusalNotice.deliverBy = deliverBy;
+    return { ok: true, facts: [{ kind: 'refused', reason, on, deliverBy, level }] };
   }
 
   /**
@@ -182,7 +285,7 @@ export class Application {
       return problem('CASE.NOT_SINGLE_PERSON', 409, '只有单人户救助可因家庭纳入低保而终止', 'Only a single-person inclusion ends because its household is covered.');
     }
     const note = `household case ${householdCaseId} approved`;
-    if (this.s.status === 'submitted') return this.withdraw(by, at, note);
+    if (isPending(this.s.status)) return this.withdraw(by, at, note);
     const t = this.transition('end', by, at, 'COVERED_BY_HOUSEHOLD_CASE', note);
     if (!t.ok) return t;
     return { ok: true, facts: [{ kind: 'ended', reason: 'COVERED_BY_HOUSEHOLD_CASE', on, stopsFromMonth }] };
@@ -249,15 +352,31 @@ export class Application {
   private decidingGuard(action: CaseAction, by: string): { ok: false; problem: CaseProblem } | undefined {
     // The status decides first: a draft or a closed case has nothing to decide, whoever asks.
     if (!nextStatus(this.s.status, action)) return this.illegal(action);
-    // Four-eyes: the person who filed the case may not decide it (审核确认分离).
+    // Four-eyes: the person who filed the case may not decide it, nor may whoever reviewed it at the
+    // township (审核与确认分离): confirmation is the second pair of eyes on the township's opinion.
     if (by === this.s.filedBy) {
       return problem('CASE.FOUR_EYES', 403, '经办人不能审批自己受理的申请', 'The officer who filed the case cannot decide it.');
+    }
+    if (this.s.process.reviews.some((r) => r.by === by)) {
+      return problem('CASE.REVIEWER_CANNOT_CONFIRM', 403, '审核人不能确认自己审核过的申请', 'The officer who reviewed the case at the township cannot confirm it.');
     }
     return undefined;
   }
 
   private illegal(action: CaseAction): { ok: false; problem: CaseProblem } {
-    const verb: Record<CaseAction, string> = { edit: 'edited', submit: 'submitted', approve: 'approved', reject: 'rejected', withdraw: 'withdrawn', review: 'reviewed', end: 'ended' };
+    const verb: Record<CaseAction, string> = {
+      edit: 'edited',
+      submit: 'submitted',
+      township_review: 'reviewed by the township',
+      object: 'objected to',
+      close_notice: 'sent to confirmation',
+      approve: 'approved',
+      refuse: 'refused',
+      withdraw: 'withdrawn',
+      extend: 'extended',
+      review: 'reviewed',
+      end: 'ended',
+    };
     return problem('CASE.ILLEGAL_TRANSITION', 409, `当前状态（${this.s.status}）不能执行此操作（${action}）`, `A case in status '${this.s.status}' cannot be ${verb[action]}.`);
   }
 

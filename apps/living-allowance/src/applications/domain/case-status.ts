@@ -1,20 +1,28 @@
 /**
- * The life of a dibao case (民发〔2021〕57号). This issue covers filing and a single decision; the
- * township review, public notice and county confirmation steps slot in between `submitted` and the
- * decision as further states of the same table.
+ * The life of a dibao case (民发〔2021〕57号 审核确认): filed as a draft, submitted to the township,
+ * checked and given an opinion, publicly noticed, confirmed or refused (by the county, or by the
+ * township where the county delegated it), then paid and periodically reviewed until it ends.
+ * - `submitted`: awaiting the township's economic check and opinion;
+ * - `notice`: the opinion is posted in the village or community (公示);
+ * - `rechecking`: an objection to the notice sends the case back to the township (复查), after which
+ *   the new opinion is posted again;
+ * - `confirming`: the notice is over, awaiting confirmation (确认).
  */
-export const CASE_STATUSES = ['draft', 'submitted', 'approved', 'rejected', 'withdrawn', 'ended'] as const;
+export const CASE_STATUSES = ['draft', 'submitted', 'notice', 'rechecking', 'confirming', 'approved', 'refused', 'withdrawn', 'ended'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
-export const CASE_ACTIONS = ['edit', 'submit', 'approve', 'reject', 'withdraw', 'review', 'end'] as const;
+export const CASE_ACTIONS = ['edit', 'submit', 'township_review', 'object', 'close_notice', 'approve', 'refuse', 'withdraw', 'extend', 'review', 'end'] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 /** Every legal transition; anything not listed is refused with `CASE.ILLEGAL_TRANSITION`. */
 export const TRANSITIONS: Record<CaseStatus, Partial<Record<CaseAction, CaseStatus>>> = {
   draft: { edit: 'draft', submit: 'submitted', withdraw: 'withdrawn' },
-  submitted: { approve: 'approved', reject: 'rejected', withdraw: 'withdrawn' },
+  submitted: { township_review: 'notice', withdraw: 'withdrawn', extend: 'submitted' },
+  notice: { object: 'rechecking', close_notice: 'confirming', withdraw: 'withdrawn', extend: 'notice' },
+  rechecking: { township_review: 'notice', withdraw: 'withdrawn', extend: 'rechecking' },
+  confirming: { approve: 'approved', refuse: 'refused', withdraw: 'withdrawn', extend: 'confirming' },
   approved: { review: 'approved', end: 'ended' },
-  rejected: {},
+  refused: {},
   withdrawn: {},
   ended: {},
 };
@@ -25,7 +33,8 @@ export function nextStatus(from: CaseStatus, action: CaseAction): CaseStatus | u
 
 
 /**
- * Reasons an officer may give for a refusal; the written notice (书面告知) explains the one chosen.
+ * Reasons an officer may give for a refusal (不予批准) or a township may give for an opinion to refuse;
+ * the written notice (书面告知) explains the one chosen.
  */
 export const REJECTION_REASONS = {
   INCOME_ABOVE_STANDARD: { zh: '家庭人均收入不低于当地低保标准', en: 'Per-capita income is not below the local standard' },

@@ -12,6 +12,8 @@ export { DEDUCTION_KINDS, INCOME_KINDS } from '../../parameters/domain/parameter
  */
 export interface Household {
   districtCode: string;
+  /** 乡镇/街道 of residence (9 digits, within the district): whose township reviews the case. */
+  townshipCode?: string;
   area: Area;
   members: HouseholdMember[];
   incomes: Income[];

@@ -5,11 +5,13 @@
  *
  * Money is integer fen, shares are basis points (10000 bp = 100 %), areas are m².
  *
- * The catalog also carries the price-linkage subsidy's parameters (price-subsidy/domain), spread in
- * below so that POST /parameters validates them; they are not assessment parameters, so
+ * The catalog also carries the price-linkage subsidy's parameters (price-subsidy/domain) and the
+ * process time limits (applications/domain), spread in below so that POST /parameters validates
+ * them; they are not assessment parameters, so
  * `resolveAssessmentParameters` resolves only ASSESSMENT_PARAMETER_KEYS.
  */
 import { PRICE_SUBSIDY_PARAMETER_SPECS, PriceSubsidyParameterKey, PriceSubsidyParameterValues } from '../../price-subsidy/domain/price-subsidy-parameters';
+import { PROCESS_PARAMETER_SPECS, ProcessParameterKey, ProcessParameterValues } from '../../applications/domain/process-parameters';
 
 /** Income kinds, as the household's income is declared (policy.md §1 "Income counted"/"Excluded"). */
 export const INCOME_KINDS = [
@@ -185,7 +187,7 @@ export interface ReviewIntervalValue {
   irregularMonths: number;
 }
 
-export interface ParameterValues extends PriceSubsidyParameterValues {
+export interface ParameterValues extends PriceSubsidyParameterValues, ProcessParameterValues {
   'dibao.standard': DibaoStandardValue;
   'dibao.income.excluded-kinds': IncomeExclusionsValue;
   'dibao.deductions': DeductionRulesValue;
@@ -305,10 +307,11 @@ export const PARAMETER_SPECS: { [K in ParameterKey]: ParameterSpec<K> } = {
     isValid: (v): v is ReviewIntervalValue => isObj(v) && isPosInt(v.stableMonths) && isPosInt(v.irregularMonths),
   },
   ...PRICE_SUBSIDY_PARAMETER_SPECS,
+  ...PROCESS_PARAMETER_SPECS,
 };
 
 export const ALL_PARAMETER_KEYS = Object.keys(PARAMETER_SPECS) as ParameterKey[];
 
-/** The keys a dibao assessment resolves: every catalog key except those of other mechanisms (price subsidy). */
-export type AssessmentParameterKey = Exclude<ParameterKey, PriceSubsidyParameterKey>;
-export const ASSESSMENT_PARAMETER_KEYS = ALL_PARAMETER_KEYS.filter((k) => !(k in PRICE_SUBSIDY_PARAMETER_SPECS)) as AssessmentParameterKey[];
+/** The keys a dibao assessment resolves: every catalog key except those of other mechanisms (price subsidy, process time limits). */
+export type AssessmentParameterKey = Exclude<ParameterKey, PriceSubsidyParameterKey | ProcessParameterKey>;
+export const ASSESSMENT_PARAMETER_KEYS = ALL_PARAMETER_KEYS.filter((k) => !(k in PRICE_SUBSIDY_PARAMETER_SPECS) && !(k in PROCESS_PARAMETER_SPECS)) as AssessmentParameterKey[];
