@@ -5,6 +5,7 @@ import { CaseApproved, CaseApprovedV1, deadLetterTopicOf, envelopeToHeaders } fr
 import { EventPublisher, InProcessBus, OutboundMessage, OutboxRelay, toEnvelope } from '@jiuzhu/messaging';
 import { eventually, kafkaBrokers } from '../support/infra';
 import { http, startLivingAllowance, TestService } from '../support/services';
+import { advanceDays, approver, approveThroughProcess, economicCheck, reviewer } from '../../apps/living-allowance/test/process';
 import { dibaoHousehold } from './households';
 import { POISON, startWatcher, Watcher } from './watcher';
 
@@ -116,8 +117,7 @@ export function dibaoEventsScenario(kind: 'kafka' | 'in-process') {
     const submitted = await http(la.url, 'POST', `/applications/${filed.body.id}/submit`, { expectedVersion: 1 }, { 'x-actor-id': 'caseworker-1' });
     expect(submitted.status).toBe(200);
     expect(submitted.body.assessment.outcome).toBe('dibao');
-    const approved = await http(la.url, 'POST', `/applications/${filed.body.id}/approve`, { expectedVersion: 2 }, { 'x-actor-id': 'officer-7' });
-    expect(approved.status).toBe(200);
+    await approveThroughProcess(la.url, la.clock, filed.body.id, 2, { approverId: 'officer-7' });
     return filed.body.id;
   }
 
@@ -132,6 +132,35 @@ export function dibaoEventsScenario(kind: 'kafka' | 'in-process') {
     const [row] = await watcher.dataSource.query(`SELECT benefit_fen FROM seen WHERE case_id = $1 AND type = $2`, [caseId, CaseApproved.type]);
     const view = await http(la.url, 'GET', `/applications/${caseId}`);
     expect(Number(row.benefit_fen)).toBe(view.body.monthlyBenefitFen);
+  });
+
+  it('every step of the process is announced and reaches the other service: review, notice, objection, re-notice, refusal', async () => {
+    const filed = await http(la.url, 'POST', '/applications', { household: dibaoHousehold() }, { 'x-actor-id': 'caseworker-1' });
+    const id = filed.body.id;
+    await http(la.url, 'POST', `/applications/${id}/submit`, { expectedVersion: 1 }, { 'x-actor-id': 'caseworker-1' });
+    const today = () => la.clock.today();
+    const review = (expectedVersion: number) =>
+      http(la.url, 'POST', `/applications/${id}/township-review`, { expectedVersion, check: economicCheck(today()), opinion: 'approve' }, reviewer());
+    expect((await review(2)).status).toBe(200);
+    expect((await http(la.url, 'POST', `/applications/${id}/objections`, { expectedVersion: 3, summary: 'a neighbour reports an undeclared shop' }, reviewer())).status).toBe(200);
+    expect((await review(4)).status).toBe(200);
+    advanceDays(la.clock, 8);
+    expect((await http(la.url, 'POST', `/applications/${id}/close-notice`, { expectedVersion: 5 }, reviewer())).status).toBe(200);
+    const refused = await http(la.url, 'POST', `/applications/${id}/refuse`, { expectedVersion: 6, reasonCode: 'FALSE_DECLARATION' }, approver());
+    expect(refused.status).toBe(200);
+
+    const steps = async () =>
+      (await watcher.dataSource.query(`SELECT type FROM seen WHERE case_id = $1 ORDER BY type`, [id])).map((r: { type: string }) => r.type);
+    await eventually(async () => (await steps()).length === 7, 'the watcher to record every step');
+    expect(await steps()).toEqual([
+      'living-allowance.application.reviewed',
+      'living-allowance.application.reviewed',
+      'living-allowance.application.submitted',
+      'living-allowance.case.refused',
+      'living-allowance.notice.objected',
+      'living-allowance.notice.started',
+      'living-allowance.notice.started',
+    ]);
   });
 
   it('a redelivered event changes nothing: exactly once in effect', async () => {
@@ -159,7 +188,8 @@ export function dibaoEventsScenario(kind: 'kafka' | 'in-process') {
     await expect(dying.drainOnce()).resolves.toBe(5);
     await expect(dying.drainOnce()).rejects.toThrow('relay killed mid-batch');
     const pending = Number((await la.dataSource.query(`SELECT count(*) AS n FROM outbox WHERE published_at IS NULL`))[0].n);
-    expect(pending).toBe(16 - 10);
+    // Each case wrote four events: submitted, reviewed, notice started, approved.
+    expect(pending).toBe(caseIds.length * 4 - 10);
 
     await la.messaging.relay.start();
     await eventually(async () => {

@@ -1,7 +1,25 @@
 import { Controller, DynamicModule, Inject, Module } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
-import { ApplicationSubmitted, ApplicationSubmittedV1, BenefitAdjusted, BenefitAdjustedV1, CaseApproved, CaseApprovedV1, EventEnvelope, LIVING_ALLOWANCE_EVENTS, patternOf } from '@jiuzhu/contracts';
+import {
+  ApplicationReviewed,
+  ApplicationReviewedV1,
+  ApplicationSubmitted,
+  ApplicationSubmittedV1,
+  BenefitAdjusted,
+  BenefitAdjustedV1,
+  CaseApproved,
+  CaseApprovedV1,
+  CaseRefused,
+  CaseRefusedV1,
+  EventEnvelope,
+  LIVING_ALLOWANCE_EVENTS,
+  NoticeObjected,
+  NoticeObjectedV1,
+  NoticeStarted,
+  NoticeStartedV1,
+  patternOf,
+} from '@jiuzhu/contracts';
 import { Inbox, InProcessBus } from '@jiuzhu/messaging';
 import { runService, RunningService } from '@jiuzhu/platform';
 import { freshDatabase, kafkaBrokers } from '../support/infra';
@@ -66,6 +84,33 @@ class RecordCasesWhenLivingAllowanceDecides {
   async onSubmitted(@Payload() e: EventEnvelope<ApplicationSubmittedV1>) {
     await this.inbox.handleOnce('watcher.record-submitted-application', e, async (m) => {
       await m.query(`INSERT INTO seen (event_id, type, case_id, household_ref) VALUES ($1, $2, $3, $4)`, [e.id, e.type, e.data.applicationId, e.data.householdRef]);
+    });
+  }
+
+  // The steps of the process, recorded as they are announced (a dashboard of cases in progress would).
+  @EventPattern(patternOf(ApplicationReviewed))
+  async onReviewed(@Payload() e: EventEnvelope<ApplicationReviewedV1>) {
+    await this.recordStep('watcher.record-review', e, e.data.applicationId);
+  }
+
+  @EventPattern(patternOf(NoticeStarted))
+  async onNoticeStarted(@Payload() e: EventEnvelope<NoticeStartedV1>) {
+    await this.recordStep('watcher.record-notice', e, e.data.applicationId);
+  }
+
+  @EventPattern(patternOf(NoticeObjected))
+  async onObjected(@Payload() e: EventEnvelope<NoticeObjectedV1>) {
+    await this.recordStep('watcher.record-objection', e, e.data.applicationId);
+  }
+
+  @EventPattern(patternOf(CaseRefused))
+  async onRefused(@Payload() e: EventEnvelope<CaseRefusedV1>) {
+    await this.recordStep('watcher.record-refusal', e, e.data.caseId);
+  }
+
+  private async recordStep(handler: string, e: EventEnvelope<{ householdRef: string }>, caseId: string) {
+    await this.inbox.handleOnce(handler, e, async (m) => {
+      await m.query(`INSERT INTO seen (event_id, type, case_id, household_ref) VALUES ($1, $2, $3, $4)`, [e.id, e.type, caseId, e.data.householdRef]);
     });
   }
 }

@@ -9,6 +9,7 @@ import {
   personRef,
   SINGLE_PERSON_BENEFIT_FEN,
 } from './households';
+import { approvedCase as approvedThroughProcess, approver, approveThroughProcess, refuseThroughProcess, throughNotice } from './process';
 
 /**
  * The low-income database (低收入家庭数据库) and single-person inclusion (单人户, policy.md §1): a
@@ -35,15 +36,9 @@ const call = (method: string, path: string, body?: unknown, actor?: string) => h
 const registry = async (active = true) => (await call('GET', `/low-income-households?active=${active}&limit=1000`)).body.items as any[];
 const eventsAbout = async (type: string, field: string, value: string) => (await eventsOf(svc.url, type)).filter((e) => e.data[field] === value);
 
-/** File (CLERK), submit (CLERK) and approve (OFFICER); returns the approved case. */
-async function approvedCase(household: HouseholdInput): Promise<any> {
-  const filed = await call('POST', '/applications', { household }, CLERK);
-  expect(filed.status).toBe(201);
-  expect((await call('POST', `/applications/${filed.body.id}/submit`, { expectedVersion: 1 }, CLERK)).status).toBe(200);
-  const approved = await call('POST', `/applications/${filed.body.id}/approve`, { expectedVersion: 2 }, OFFICER);
-  expect(approved.status).toBe(200);
-  return approved.body;
-}
+/** Filed and submitted by CLERK, through township review and notice, approved by OFFICER today. */
+const approvedCase = (household: HouseholdInput): Promise<any> => approvedThroughProcess(svc.url, svc.clock, household, { clerkId: CLERK, approverId: OFFICER });
+const today = () => svc.clock.today();
 
 async function inclusionsOf(parentId: string): Promise<any[]> {
   const rows = await svc.dataSource.query(`SELECT id FROM applications WHERE parent_id = $1 ORDER BY member_index`, [parentId]);
@@ -118,14 +113,15 @@ describe('a household in the low-income band', () => {
   });
 
   it('cannot have the inclusion decided by the officer who opened it with the household approval (four-eyes)', async () => {
-    expectProblem(await call('POST', `/applications/${inclusion.id}/approve`, { expectedVersion: 1 }, OFFICER), 403, 'CASE.FOUR_EYES');
+    inclusion = await throughNotice(svc.url, svc.clock, inclusion.id, inclusion.version);
+    expectProblem(await http(svc.url, 'POST', `/applications/${inclusion.id}/approve`, { expectedVersion: inclusion.version }, approver(OFFICER)), 403, 'CASE.FOUR_EYES');
   });
 
   it('has the inclusion approved by another officer: dibao for one person, written as case.approved with coverage single_person', async () => {
-    const res = await call('POST', `/applications/${inclusion.id}/approve`, { expectedVersion: 1 }, SECOND_OFFICER);
+    const res = await http(svc.url, 'POST', `/applications/${inclusion.id}/approve`, { expectedVersion: inclusion.version }, approver(SECOND_OFFICER));
 
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ status: 'approved', granted: 'dibao', monthlyBenefitFen: SINGLE_PERSON_BENEFIT_FEN, effectiveMonth: '2026-04', version: 2 });
+    expect(res.body).toMatchObject({ status: 'approved', granted: 'dibao', monthlyBenefitFen: SINGLE_PERSON_BENEFIT_FEN, effectiveMonth: '2026-04', version: inclusion.version + 1 });
     const events = await eventsAbout('living-allowance.case.approved', 'caseId', inclusion.id);
     expect(events.map((e) => e.data)).toEqual([
       {
@@ -139,7 +135,7 @@ describe('a household in the low-income band', () => {
         monthlyBenefitFen: SINGLE_PERSON_BENEFIT_FEN,
         standardFen: 78000,
         effectiveMonth: '2026-04',
-        approvedOn: '2026-03-02',
+        approvedOn: today(),
       },
     ]);
     // Covering one member on their own does not take the household out of the low-income database.
@@ -153,12 +149,12 @@ describe('a household in the low-income band', () => {
     expect(filed.status).toBe(201);
     const submitted = await call('POST', `/applications/${filed.body.id}/submit`, { expectedVersion: 1 }, CLERK);
     expect(submitted.body.assessment.outcome).toBe('dibao');
-    expect((await call('POST', `/applications/${filed.body.id}/approve`, { expectedVersion: 2 }, OFFICER)).status).toBe(200);
+    const approved = await approveThroughProcess(svc.url, svc.clock, filed.body.id, 2, { approverId: OFFICER });
 
     expect((await registry()).some((e) => e.householdRef === householdRef)).toBe(false);
-    expect((await registry(false)).find((e) => e.householdRef === householdRef)).toMatchObject({ active: false, removalReason: 'now_dibao', removedOn: '2026-03-02' });
+    expect((await registry(false)).find((e) => e.householdRef === householdRef)).toMatchObject({ active: false, removalReason: 'now_dibao', removedOn: approved.decidedOn });
     expect((await eventsAbout('living-allowance.low-income.removed', 'householdRef', householdRef)).map((e) => e.data)).toEqual([
-      { householdRef, caseId: filed.body.id, districtCode: '640202', reason: 'now_dibao', removedOn: '2026-03-02' },
+      { householdRef, caseId: filed.body.id, districtCode: '640202', reason: 'now_dibao', removedOn: approved.decidedOn },
     ]);
   });
 
@@ -168,7 +164,7 @@ describe('a household in the low-income band', () => {
     const terminated = await eventsAbout('living-allowance.case.terminated', 'caseId', inclusion.id);
     // The household is paid from 2026-04, so the inclusion pays no more from that month.
     expect(terminated.map((e) => e.data)).toEqual([
-      { caseId: inclusion.id, householdRef, coverage: 'single_person', districtCode: '640202', reasonCode: 'COVERED_BY_HOUSEHOLD_CASE', stopsFromMonth: '2026-04', terminatedOn: '2026-03-02' },
+      { caseId: inclusion.id, householdRef, coverage: 'single_person', districtCode: '640202', reasonCode: 'COVERED_BY_HOUSEHOLD_CASE', stopsFromMonth: '2026-04', terminatedOn: today() },
     ]);
     const history = (await call('GET', `/applications/${inclusion.id}/history`)).body.items;
     expect(history[history.length - 1]).toMatchObject({ action: 'end', from: 'approved', to: 'ended', actor: OFFICER, reasonCode: 'COVERED_BY_HOUSEHOLD_CASE' });
@@ -238,21 +234,21 @@ describe('leaving the low-income database', () => {
     {
       what: 'approved onto dibao after its income fell',
       change: (h: HouseholdInput): HouseholdInput => ({ ...h, incomes: [{ memberIndex: 0, kind: 'wage', monthlyFen: 100000 }] }),
-      decide: (id: string) => call('POST', `/applications/${id}/approve`, { expectedVersion: 2 }, OFFICER),
+      decide: (id: string) => approveThroughProcess(svc.url, svc.clock, id, 2, { approverId: OFFICER }),
       outcome: 'dibao',
       reason: 'now_dibao',
     },
     {
-      what: 'rejected after its income rose above the band',
+      what: 'refused after its income rose above the band',
       change: (h: HouseholdInput): HouseholdInput => ({ ...h, incomes: [{ memberIndex: 0, kind: 'wage', monthlyFen: 300000 }] }),
-      decide: (id: string) => call('POST', `/applications/${id}/reject`, { expectedVersion: 2, reasonCode: 'INCOME_ABOVE_STANDARD' }, OFFICER),
+      decide: (id: string) => refuseThroughProcess(svc.url, svc.clock, id, 2, 'INCOME_ABOVE_STANDARD', { approverId: OFFICER }),
       outcome: 'ineligible',
       reason: 'above_band',
     },
     {
-      what: 'rejected because its money assets now exceed the limit',
+      what: 'refused because its money assets now exceed the limit',
       change: (h: HouseholdInput): HouseholdInput => ({ ...h, assets: { ...h.assets, moneyFen: 36 * 78000 * 2 + 1 } }),
-      decide: (id: string) => call('POST', `/applications/${id}/reject`, { expectedVersion: 2, reasonCode: 'ASSETS_OVER_LIMIT' }, OFFICER),
+      decide: (id: string) => refuseThroughProcess(svc.url, svc.clock, id, 2, 'ASSETS_OVER_LIMIT', { approverId: OFFICER }),
       outcome: 'ineligible',
       reason: 'property_over_limit',
     },
@@ -263,23 +259,23 @@ describe('leaving the low-income database', () => {
     expect(filed.status).toBe(201);
     const submitted = await call('POST', `/applications/${filed.body.id}/submit`, { expectedVersion: 1 }, CLERK);
     expect(submitted.body.assessment.outcome).toBe(outcome);
-    expect((await decide(filed.body.id)).status).toBe(200);
+    const decided = await decide(filed.body.id);
 
     expect((await registry()).some((e) => e.householdRef === householdRef)).toBe(false);
-    expect((await registry(false)).find((e) => e.householdRef === householdRef)).toMatchObject({ active: false, removalReason: reason, removedOn: '2026-03-02' });
+    expect((await registry(false)).find((e) => e.householdRef === householdRef)).toMatchObject({ active: false, removalReason: reason, removedOn: decided.decidedOn });
     expect((await eventsAbout('living-allowance.low-income.removed', 'householdRef', householdRef)).map((e) => e.data)).toEqual([
-      { householdRef, caseId: filed.body.id, districtCode: '640202', reason, removedOn: '2026-03-02' },
+      { householdRef, caseId: filed.body.id, districtCode: '640202', reason, removedOn: decided.decidedOn },
     ]);
   });
 
-  it('a rejection of a household that was never registered removes nothing', async () => {
+  it('a refusal of a household that was never registered removes nothing', async () => {
     const h = lowIncomeHousehold();
     const household = { ...h, incomes: [{ memberIndex: 0, kind: 'wage', monthlyFen: 400000 }] };
     const filed = await call('POST', '/applications', { household }, CLERK);
     await call('POST', `/applications/${filed.body.id}/submit`, { expectedVersion: 1 }, CLERK);
     const before = (await eventsOf(svc.url, 'living-allowance.low-income.removed')).length;
 
-    expect((await call('POST', `/applications/${filed.body.id}/reject`, { expectedVersion: 2, reasonCode: 'INCOME_ABOVE_STANDARD' }, OFFICER)).status).toBe(200);
+    expect((await refuseThroughProcess(svc.url, svc.clock, filed.body.id, 2, 'INCOME_ABOVE_STANDARD', { approverId: OFFICER })).status).toBe('refused');
 
     expect((await eventsOf(svc.url, 'living-allowance.low-income.removed')).length).toBe(before);
   });

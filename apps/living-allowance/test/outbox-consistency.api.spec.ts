@@ -1,10 +1,11 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { EntityManager } from 'typeorm';
-import { CaseRejected } from '@jiuzhu/contracts';
+import { CaseRefused } from '@jiuzhu/contracts';
 import { eventually } from '../../../test/support/infra';
 import { http, startLivingAllowance, TestService } from '../../../test/support/services';
 import { as, countRows, dibaoHousehold, eventsOf, expectProblem, HouseholdInput, lowIncomeHousehold, personRef } from './households';
+import { approver, throughNotice } from './process';
 
 /**
  * The transactional outbox: a case's state change and the event announcing it commit together or
@@ -66,6 +67,16 @@ async function submitted(household: HouseholdInput = dibaoHousehold()): Promise<
   return id;
 }
 
+/** Submitted, reviewed at the township and past its notice: waiting for confirmation at version 4. */
+async function confirming(household: HouseholdInput = dibaoHousehold()): Promise<string> {
+  const id = await submitted(household);
+  await throughNotice(svc.url, svc.clock, id, 2);
+  return id;
+}
+
+const decide = (id: string, decision: 'approve' | 'refuse', body: Record<string, unknown> = {}) =>
+  http(svc.url, 'POST', `/applications/${id}/${decision}`, { expectedVersion: 4, ...body }, approver(OFFICER));
+
 /** What a half-done change would disturb: the case row, its history, memberships, the registry, events. */
 async function footprint(id: string) {
   const [row] = await svc.dataSource.query(`SELECT status, version, granted, assessment IS NOT NULL AS assessed FROM applications WHERE id = $1`, [id]);
@@ -80,21 +91,23 @@ async function footprint(id: string) {
 }
 
 describe('the outbox at the SQL level: state and event in one transaction', () => {
-  const rejectedPayload = (caseId: string, householdRef: string) => ({
+  const refusedPayload = (caseId: string, householdRef: string) => ({
     caseId,
     householdRef,
     coverage: 'household' as const,
     districtCode: '640202',
     reasonCode: 'NOT_RESIDENT',
-    rejectedOn: '2026-03-02',
+    confirmedBy: 'county' as const,
+    refusedOn: '2026-03-02',
+    writtenNoticeDueOn: '2026-03-05',
   });
 
   async function changeWithEvent(id: string, then: 'commit' | 'throw'): Promise<unknown> {
     const [{ household_ref }] = await svc.dataSource.query(`SELECT household_ref FROM applications WHERE id = $1`, [id]);
     return svc.dataSource
       .transaction(async (m: EntityManager) => {
-        await m.query(`UPDATE applications SET status = 'rejected', version = version + 1 WHERE id = $1`, [id]);
-        await svc.messaging.outbox.append(m, CaseRejected, rejectedPayload(id, household_ref));
+        await m.query(`UPDATE applications SET status = 'refused', version = version + 1 WHERE id = $1`, [id]);
+        await svc.messaging.outbox.append(m, CaseRefused, refusedPayload(id, household_ref));
         if (then === 'throw') throw new Error('a later step of the use case failed');
       })
       .catch((e: Error) => e);
@@ -108,7 +121,7 @@ describe('the outbox at the SQL level: state and event in one transaction', () =
     expect(outcome).toBeInstanceOf(Error);
     expect((await footprint(id)).row).toMatchObject({ status: 'draft', version: 1 });
     expect(await countRows(svc.dataSource, 'outbox', `payload->>'caseId' = $1`, [id])).toBe(0);
-    expect((await eventsOf(svc.url, 'living-allowance.case.rejected')).filter((e) => e.data.caseId === id)).toEqual([]);
+    expect((await eventsOf(svc.url, 'living-allowance.case.refused')).filter((e) => e.data.caseId === id)).toEqual([]);
   });
 
   it('a transaction that commits leaves both the state change and the event', async () => {
@@ -116,8 +129,8 @@ describe('the outbox at the SQL level: state and event in one transaction', () =
 
     await changeWithEvent(id, 'commit');
 
-    expect((await footprint(id)).row).toMatchObject({ status: 'rejected', version: 2 });
-    const events = (await eventsOf(svc.url, 'living-allowance.case.rejected')).filter((e) => e.data.caseId === id);
+    expect((await footprint(id)).row).toMatchObject({ status: 'refused', version: 2 });
+    const events = (await eventsOf(svc.url, 'living-allowance.case.refused')).filter((e) => e.data.caseId === id);
     expect(events).toHaveLength(1);
     expect(events[0].key).toBe(events[0].data.householdRef);
   });
@@ -127,8 +140,8 @@ describe('the outbox at the SQL level: state and event in one transaction', () =
 
     const outcome = await svc.dataSource
       .transaction(async (m: EntityManager) => {
-        await m.query(`UPDATE applications SET status = 'rejected' WHERE id = $1`, [id]);
-        await svc.messaging.outbox.append(m, CaseRejected, { ...rejectedPayload(id, personRef('x')), districtCode: '110101', reasonCode: 'not a code' });
+        await m.query(`UPDATE applications SET status = 'refused' WHERE id = $1`, [id]);
+        await svc.messaging.outbox.append(m, CaseRefused, { ...refusedPayload(id, personRef('x')), districtCode: '110101', reasonCode: 'not a code' });
       })
       .catch((e: Error) => e);
 
@@ -148,32 +161,46 @@ describe('a use case that fails part-way changes nothing and announces nothing',
       act: (id: string) => call('POST', `/applications/${id}/submit`, { expectedVersion: 1 }, CLERK),
     },
     {
-      what: 'an approval whose case.approved cannot be written',
+      what: 'a township review whose notice.started cannot be written',
       prepare: () => submitted(),
       table: 'outbox',
+      type: 'living-allowance.notice.started',
+      act: (id: string) =>
+        http(
+          svc.url,
+          'POST',
+          `/applications/${id}/township-review`,
+          { expectedVersion: 2, opinion: 'approve', check: { homeVisitOn: svc.clock.today(), neighboursInterviewed: 1, dataMatchedOn: svc.clock.today(), discrepanciesFound: false } },
+          { 'x-actor-id': 'reviewer-9', 'x-actor-role': 'township_reviewer' },
+        ),
+    },
+    {
+      what: 'an approval whose case.approved cannot be written',
+      prepare: () => confirming(),
+      table: 'outbox',
       type: 'living-allowance.case.approved',
-      act: (id: string) => call('POST', `/applications/${id}/approve`, { expectedVersion: 2 }, OFFICER),
+      act: (id: string) => decide(id, 'approve'),
     },
     {
       what: 'a low-income approval whose registry entry cannot be written',
-      prepare: () => submitted(lowIncomeHousehold()),
+      prepare: () => confirming(lowIncomeHousehold()),
       table: 'low_income_households',
       type: undefined,
-      act: (id: string) => call('POST', `/applications/${id}/approve`, { expectedVersion: 2 }, OFFICER),
+      act: (id: string) => decide(id, 'approve'),
     },
     {
       what: 'a low-income approval whose single-person inclusion cannot be announced',
-      prepare: () => submitted(lowIncomeHousehold()),
+      prepare: () => confirming(lowIncomeHousehold()),
       table: 'outbox',
       type: 'living-allowance.application.submitted',
-      act: (id: string) => call('POST', `/applications/${id}/approve`, { expectedVersion: 2 }, OFFICER),
+      act: (id: string) => decide(id, 'approve'),
     },
     {
-      what: 'a rejection whose case.rejected cannot be written',
-      prepare: () => submitted(),
+      what: 'a refusal whose case.refused cannot be written',
+      prepare: () => confirming(),
       table: 'outbox',
-      type: 'living-allowance.case.rejected',
-      act: (id: string) => call('POST', `/applications/${id}/reject`, { expectedVersion: 2, reasonCode: 'NOT_RESIDENT' }, OFFICER),
+      type: 'living-allowance.case.refused',
+      act: (id: string) => decide(id, 'refuse', { reasonCode: 'NOT_RESIDENT' }),
     },
   ])('$what: the case, its history, memberships, registry and outbox are as before', async ({ prepare, table, type, act }) => {
     const id = await prepare();
@@ -187,10 +214,10 @@ describe('a use case that fails part-way changes nothing and announces nothing',
   });
 
   it('the same change succeeds once the failure is gone, with exactly one event', async () => {
-    const id = await submitted();
-    await withFailingInsert('outbox', 'living-allowance.case.approved', () => call('POST', `/applications/${id}/approve`, { expectedVersion: 2 }, OFFICER));
+    const id = await confirming();
+    await withFailingInsert('outbox', 'living-allowance.case.approved', () => decide(id, 'approve'));
 
-    const res = await call('POST', `/applications/${id}/approve`, { expectedVersion: 2 }, OFFICER);
+    const res = await decide(id, 'approve');
 
     expect(res.status).toBe(200);
     expect((await eventsOf(svc.url, 'living-allowance.case.approved')).filter((e) => e.data.caseId === id)).toHaveLength(1);
@@ -238,8 +265,8 @@ describe('operations endpoints', () => {
   });
 
   it('GET /metrics reports the outbox backlog in Prometheus text, and the relay drains it', async () => {
-    const id = await submitted();
-    expect((await call('POST', `/applications/${id}/approve`, { expectedVersion: 2 }, OFFICER)).status).toBe(200);
+    const id = await confirming();
+    expect((await decide(id, 'approve')).status).toBe(200);
 
     const text = await eventually(async () => {
       const res = await call('GET', '/metrics');

@@ -1,6 +1,6 @@
-import { Clock, todayInShanghai } from '@jiuzhu/common';
-import { http, startLivingAllowance, TestService } from '../../../test/support/services';
+import { http, startLivingAllowance, TestClock, TestService } from '../../../test/support/services';
 import { as, dibaoHousehold, eventsOf, expectProblem, fieldsOf } from './households';
+import { approveThroughProcess } from './process';
 
 /**
  * Parameters as data: the dibao standards in force on a date, and their publication by an
@@ -11,9 +11,8 @@ import { as, dibaoHousehold, eventsOf, expectProblem, fieldsOf } from './househo
 const ADMIN = as('admin-21', 'admin');
 const LEGAL_SOURCE = '石嘴山市人民政府关于调整城乡低保标准的通知（测试）';
 
-/** A clock the last test moves forward by a day. */
-let now = new Date('2026-03-02T02:00:00Z');
-const clock: Clock = { now: () => new Date(now), today: () => todayInShanghai(now) };
+/** A clock the last test moves forward (past a public notice). */
+const clock = new TestClock(new Date('2026-03-02T02:00:00Z'));
 
 let svc: TestService;
 
@@ -229,11 +228,10 @@ describe('a case is decided on the assessment fixed at submission', () => {
     expect(submitted.body.assessment).toMatchObject({ standardFen: 78000, assessedOn: '2026-03-02' });
     expect((await publish(standard({ districtCode: '640205', validFrom: '2026-03-03', value: { monthlyFen: 90000 } }))).status).toBe(201);
 
-    now = new Date('2026-03-03T02:00:00Z');
-    const approved = await call('POST', `/applications/${filed.body.id}/approve`, { expectedVersion: 2 }, as('officer-24'));
+    // Through the township review and the 7-day notice: approved on 2026-03-10, after the new standard took effect.
+    const approved = await approveThroughProcess(svc.url, svc.clock, filed.body.id, 2, { approverId: 'officer-24' });
 
-    expect(approved.status).toBe(200);
-    expect(approved.body).toMatchObject({ monthlyBenefitFen: submitted.body.assessment.monthlyBenefitFen, decidedOn: '2026-03-03', effectiveMonth: '2026-04' });
+    expect(approved).toMatchObject({ monthlyBenefitFen: submitted.body.assessment.monthlyBenefitFen, decidedOn: '2026-03-10', effectiveMonth: '2026-04' });
     const [event] = (await eventsOf(svc.url, 'living-allowance.case.approved')).filter((e) => e.data.caseId === filed.body.id);
     expect(event.data).toMatchObject({ standardFen: 78000, monthlyBenefitFen: submitted.body.assessment.monthlyBenefitFen });
     // A new trial on the new day does use the new standard.

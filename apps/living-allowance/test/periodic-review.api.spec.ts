@@ -1,6 +1,7 @@
 import { PeriodicReviewService } from '../src/periodic-review/periodic-review.service';
 import { http, startLivingAllowance, TestClock, TestService } from '../../../test/support/services';
 import { as, eventsOf, expectProblem, HouseholdInput, idNumber } from './households';
+import { approvedCase } from './process';
 
 /**
  * Periodic review (复核, 民发〔2021〕57号): yearly for stable households, every 6 months for irregular
@@ -30,12 +31,7 @@ function household(o: { wageFen: number; ableToWork?: boolean; districtCode?: st
 }
 
 async function approved(h: HouseholdInput): Promise<any> {
-  const filed = await call('POST', '/applications', { household: h }, as(CASEWORKER));
-  expect(filed.status).toBe(201);
-  expect((await call('POST', `/applications/${filed.body.id}/submit`, { expectedVersion: 1 }, as(CASEWORKER))).status).toBe(200);
-  const ok = await call('POST', `/applications/${filed.body.id}/approve`, { expectedVersion: 2 }, as(OFFICER));
-  expect(ok.status).toBe(200);
-  return { ...ok.body, input: h };
+  return { ...(await approvedCase(svc.url, clock, h, { clerkId: CASEWORKER, approverId: OFFICER })), input: h };
 }
 
 const dueOn = async (id: string) => (await svc.dataSource.query(`SELECT to_char(review_due_on, 'YYYY-MM-DD') AS d FROM applications WHERE id = $1`, [id]))[0].d;

@@ -1,5 +1,6 @@
 import { http, startLivingAllowance, TestClock, TestService } from '../../../test/support/services';
 import { as, dibaoHousehold, eventsOf, expectProblem, fieldsOf, HouseholdInput, idNumber, lowIncomeHousehold } from './households';
+import { approvedCase, approver, throughNotice } from './process';
 
 /**
  * The price-linkage subsidy (物价上涨挂钩联动机制, 发改价格〔2021〕1553号, policy.md §2) end to end:
@@ -43,12 +44,7 @@ function twoAdults(districtCode: string, area: 'urban' | 'rural' = 'urban'): Hou
 }
 
 async function approved(h: HouseholdInput): Promise<any> {
-  const filed = await call('POST', '/applications', { household: h }, as(CLERK));
-  expect(filed.status).toBe(201);
-  expect((await call('POST', `/applications/${filed.body.id}/submit`, { expectedVersion: 1 }, as(CLERK))).status).toBe(200);
-  const ok = await call('POST', `/applications/${filed.body.id}/approve`, { expectedVersion: 2 }, as(OFFICER));
-  expect(ok.status).toBe(200);
-  return ok.body;
+  return approvedCase(svc.url, clock, h, { clerkId: CLERK, approverId: OFFICER });
 }
 
 const cases: Record<string, any> = {};
@@ -63,7 +59,11 @@ beforeAll(async () => {
   expect(cases.lowIncome.granted).toBe('low_income');
   // Its grade-1 disabled member is covered alone (单人户), decided by a second officer.
   const [{ id: inclusionId }] = await svc.dataSource.query(`SELECT id FROM applications WHERE parent_id = $1`, [cases.lowIncome.id]);
-  const inclusion = await call('POST', `/applications/${inclusionId}/approve`, { expectedVersion: 1 }, as(SECOND_OFFICER));
+  // The inclusion goes through the same process; the clock comes back to the approval day for its confirmation.
+  const approvalTime = clock.now().toISOString();
+  const waiting = await throughNotice(svc.url, clock, inclusionId, 1);
+  clock.set(approvalTime);
+  const inclusion = await http(svc.url, 'POST', `/applications/${inclusionId}/approve`, { expectedVersion: waiting.version }, approver(SECOND_OFFICER));
   expect(inclusion.body).toMatchObject({ status: 'approved', granted: 'dibao', coverage: 'single_person', effectiveMonth: '2026-02' });
   cases.inclusion = inclusion.body;
   for (const c of [cases.pair640202, cases.three640202, cases.pair640205, cases.rural640221]) expect(c).toMatchObject({ granted: 'dibao', effectiveMonth: '2026-02' });

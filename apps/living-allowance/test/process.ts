@@ -64,3 +64,21 @@ export async function refuseThroughProcess(url: string, clock: Clock, id: string
   const confirming = await throughNotice(url, clock, id, expectedVersion);
   return ok(http(url, 'POST', `/applications/${id}/refuse`, { expectedVersion: confirming.version, reasonCode }, approver(o.approverId)), 'refuse');
 }
+
+/**
+ * A household filed, submitted, reviewed and noticed over the 8 days before the clock's current
+ * time, then approved at that time: the approval (and with it the payment month and the review due
+ * date) falls on the date the test set, and the clock is where the test left it.
+ */
+export async function approvedCase(url: string, clock: Clock, household: unknown, o: { clerkId?: string; approverId?: string } = {}): Promise<any> {
+  const c = movable(clock);
+  const approvalTime = c.now().getTime();
+  c.set(new Date(approvalTime - 8 * 86_400_000).toISOString());
+  const clerk = { 'x-actor-id': o.clerkId ?? 'clerk-process' };
+  const filed = await http(url, 'POST', '/applications', { household }, clerk);
+  if (filed.status !== 201) throw new Error(`filing answered ${filed.status}: ${JSON.stringify(filed.body)}`);
+  await ok(http(url, 'POST', `/applications/${filed.body.id}/submit`, { expectedVersion: 1 }, clerk), 'submit');
+  const confirming = await throughNotice(url, clock, filed.body.id, 2);
+  c.set(new Date(approvalTime).toISOString());
+  return ok(http(url, 'POST', `/applications/${filed.body.id}/approve`, { expectedVersion: confirming.version }, approver(o.approverId)), 'approve');
+}

@@ -4,6 +4,7 @@ import { ParameterCatalog } from '../src/parameters/parameter-catalog';
 import { ReassessmentRunner } from '../src/reassessment/reassessment-runner';
 import { http, startLivingAllowance, TestClock, TestService } from '../../../test/support/services';
 import { as, eventsOf, HouseholdInput, idNumber } from './households';
+import { approvedCase } from './process';
 
 /**
  * A new standard re-decides every paying case of its district and area (policy.md §1 "Standards";
@@ -32,12 +33,7 @@ function twoAdults(districtCode: string, wageFen: number): HouseholdInput {
 }
 
 async function approved(h: HouseholdInput): Promise<any> {
-  const filed = await call('POST', '/applications', { household: h }, as(CASEWORKER));
-  expect(filed.status).toBe(201);
-  expect((await call('POST', `/applications/${filed.body.id}/submit`, { expectedVersion: 1 }, as(CASEWORKER))).status).toBe(200);
-  const ok = await call('POST', `/applications/${filed.body.id}/approve`, { expectedVersion: 2 }, as(OFFICER));
-  expect(ok.status).toBe(200);
-  return ok.body;
+  return approvedCase(svc.url, clock, h, { clerkId: CASEWORKER, approverId: OFFICER });
 }
 
 const affected: any[] = [];
