@@ -12,6 +12,7 @@ import { ParameterRepository } from './parameters/parameter.repository';
 import { DEFAULT_PRICE_SUBSIDY_PARAMETERS } from './price-subsidy/domain/default-price-subsidy-parameters';
 import { DEFAULT_PROCESS_PARAMETERS } from './applications/domain/process-parameters';
 import { CaseProcess1732700000600 } from './migrations/1732700000600-case-process';
+import { CompactRedecision1732700000700 } from './migrations/1732700000700-compact-redecision';
 
 /** The living-allowance (最低生活保障, dibao) service as the runtime starts it. */
 export function livingAllowanceService(o: { refKey: string; clock?: Clock; backgroundJobs?: boolean }): ServiceDefinition {
@@ -20,7 +21,7 @@ export function livingAllowanceService(o: { refKey: string; clock?: Clock; backg
     title: 'Jiuzhu — living allowance (最低生活保障)',
     description:
       'Dibao eligibility (试算 trial assessment with a line-by-line explanation), applications and decisions, the low-income household database, and the effective-dated parameters (standards, limits, top-ups). Send X-Actor-Id on every change.',
-    migrations: [LivingAllowanceSchema1732700000100, ReassessmentRuns1732700000200, PriceSubsidy1732700000300, PeriodicReview1732700000400, ConflictSignal1732700000500, CaseProcess1732700000600],
+    migrations: [LivingAllowanceSchema1732700000100, ReassessmentRuns1732700000200, PriceSubsidy1732700000300, PeriodicReview1732700000400, ConflictSignal1732700000500, CaseProcess1732700000600, CompactRedecision1732700000700],
     produces: LIVING_ALLOWANCE_EVENTS,
     async prepare({ dataSource, log }) {
       const seeded = await new ParameterRepository(dataSource).seedMissing([...DEFAULT_PARAMETERS, ...DEFAULT_PRICE_SUBSIDY_PARAMETERS, ...DEFAULT_PROCESS_PARAMETERS]);

@@ -39,7 +39,7 @@ async function submittedCase(h: HouseholdInput, clerk = CLERK): Promise<any> {
   return s.body;
 }
 
-const review = (id: string, expectedVersion: number, headers = reviewer(), over: Record<string, unknown> = {}) =>
+const review = (id: string, expectedVersion: number, headers: Record<string, string> = reviewer(), over: Record<string, unknown> = {}) =>
   call('POST', `/applications/${id}/township-review`, { expectedVersion, check: economicCheck(clock.today()), opinion: 'approve', ...over }, headers);
 
 beforeAll(async () => {

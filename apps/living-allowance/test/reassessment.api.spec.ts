@@ -129,6 +129,12 @@ describe('what-if and reassessment when a new standard is published', () => {
     const now = (await call('GET', `/applications/${c.id}`)).body;
     expect(now).toMatchObject({ status: 'approved', monthlyBenefitFen: c.monthlyBenefitFen + 8000, version: c.version + 1, updatedBy: 'system:reassessment' });
     expect(now.assessment.standardFen).toBe(82000);
+    expect(now.assessment.monthlyBenefitFen).toBe(c.monthlyBenefitFen + 8000);
+    expect(now.redecision).toMatchObject({ decidedFor: '2026-01-01', oldMonthlyFen: c.monthlyBenefitFen, newMonthlyFen: c.monthlyBenefitFen + 8000, runId: expect.any(String) });
+    // The re-decision names the standard it used, and its explanation is reproduced from exactly those versions.
+    expect(now.assessment.parameterVersions).toEqual(now.redecision.parameterVersions);
+    expect(now.redecision.parameterVersions['dibao.standard/640202/urban']).toBe(now.redecision.standardVersionId);
+    expect(JSON.stringify(now.assessment.explanation)).toContain('820');
     const history = (await call('GET', `/applications/${c.id}/history`)).body.items;
     expect(history[history.length - 1]).toMatchObject({ action: 'reassess', reasonCode: 'NEW_STANDARD' });
     const [event] = (await eventsOf(svc.url, 'living-allowance.benefit.adjusted')).filter((e) => e.data.caseId === c.id);

@@ -17,7 +17,7 @@ export interface ApplicationRow extends ApplicationState {
 
 const COLUMNS = `id, coverage, parent_id, member_index, household_ref, district_code, area, household, status, assessment, granted,
   monthly_benefit_fen, effective_month, to_char(decided_on, 'YYYY-MM-DD') AS decided_on, rejection_reason, version, filed_by, filed_at, updated_by, updated_at,
-  to_char(review_due_on, 'YYYY-MM-DD') AS review_due_on, exiting_until, claimed_by, claim_expires_at, process, to_char(due_on, 'YYYY-MM-DD') AS due_on`;
+  to_char(review_due_on, 'YYYY-MM-DD') AS review_due_on, exiting_until, claimed_by, claim_expires_at, process, to_char(due_on, 'YYYY-MM-DD') AS due_on, redecision`;
 
 /** Applications (cases), their history and household memberships, in this service's database. */
 export class ApplicationRepository {
@@ -98,13 +98,13 @@ export class ApplicationRepository {
     await m.query(
       `UPDATE applications SET household = $2, status = $3, assessment = $4, granted = $5, monthly_benefit_fen = $6, effective_month = $7,
          decided_on = $8, rejection_reason = $9, version = $10, updated_by = $11, updated_at = $12, district_code = $13, area = $14,
-         household_ref = $15, review_due_on = $16, exiting_until = $17, process = $18, township_code = $19, due_on = $20,
+         household_ref = $15, review_due_on = $16, exiting_until = $17, process = $18, township_code = $19, due_on = $20, redecision = $22,
          claimed_by = CASE WHEN $21::text IS NOT NULL AND $21::text <> $3 THEN NULL ELSE claimed_by END,
          claim_expires_at = CASE WHEN $21::text IS NOT NULL AND $21::text <> $3 THEN NULL ELSE claim_expires_at END
        WHERE id = $1`,
       [s.id, JSON.stringify(s.household), s.status, s.assessment ? JSON.stringify(s.assessment) : null, s.granted, s.monthlyBenefitFen,
         s.effectiveMonth, s.decidedOn, s.rejectionReason, next, by, at, s.household.districtCode, s.household.area, s.householdRef, s.reviewDueOn, s.exitingUntil,
-        JSON.stringify(s.process), s.household.townshipCode ?? null, dueOn, statusBefore ?? null],
+        JSON.stringify(s.process), s.household.townshipCode ?? null, dueOn, statusBefore ?? null, s.redecision ? JSON.stringify(s.redecision) : null],
     );
     await this.appendHistory(m, a);
     return next;
@@ -224,5 +224,6 @@ function toRow(r: Record<string, any>): ApplicationRow {
     claimExpiresAt: r.claim_expires_at ? new Date(r.claim_expires_at).toISOString() : null,
     process: r.process,
     dueOn: r.due_on,
+    redecision: r.redecision,
   };
 }

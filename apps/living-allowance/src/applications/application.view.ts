@@ -32,6 +32,8 @@ export function toApplicationView(r: ApplicationRow) {
     dueOn: r.dueOn,
     // The step's limit and the whole process's, each with its due date, legal source and whether it is overdue.
     deadlines: r.deadlines ?? null,
+    // Set when a new standard re-decided the paying case after its last decision; `assessment` then shows that re-decision.
+    redecision: r.redecision,
     reviewDueOn: r.reviewDueOn,
     exitingUntil: r.exitingUntil,
     claimedBy: r.claimedBy,

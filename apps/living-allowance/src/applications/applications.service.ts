@@ -88,7 +88,9 @@ export class ApplicationsService {
     const row = await this.repo.findById(this.ds.manager, id);
     if (!row) throw new NotFound(`Application ${id}`);
     const today = this.clock.today();
-    return { ...row, deadlines: processDeadlines(row.status, row.process, await this.processRules(today), today) };
+    // A re-decided case shows the re-decision in full: the pure assessment re-run on the parameter versions it used.
+    const assessment = row.redecision ? await this.assessments.assessPinned(row.household, row.redecision.decidedFor, row.redecision.parameterVersions) : row.assessment;
+    return { ...row, assessment, deadlines: processDeadlines(row.status, row.process, await this.processRules(today), today) };
   }
 
   async history(id: string) {

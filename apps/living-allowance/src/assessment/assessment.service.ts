@@ -1,5 +1,6 @@
 import { Clock, InvalidInput, isLocalDate, LocalDate } from '@jiuzhu/common';
 import { ParameterCatalog } from '../parameters/parameter-catalog';
+import { resolveAssessmentParameters } from '../parameters/domain/resolve-parameters';
 import { assessHousehold } from './domain/assess-household';
 import { Decision, DecisionView } from './domain/decision';
 import { Household } from './domain/household';
@@ -39,6 +40,19 @@ export class AssessmentService {
         'The household document is not consistent.',
       );
     }
+    return result.decision;
+  }
+
+  /**
+   * The decision on `on` with exactly the given parameter versions (a stored re-decision): the same
+   * numbers give the same decision and explanation, whatever has been published since.
+   */
+  async assessPinned(household: Household, on: LocalDate, versionIds: Record<string, string>): Promise<Decision> {
+    const pinned = new Set(Object.values(versionIds));
+    const params = resolveAssessmentParameters((await this.catalog.versions()).filter((v) => pinned.has(v.versionId)), household.districtCode, household.area, on);
+    if (!params.ok) throw new Error(`pinned parameters ${[...pinned].join(', ')} do not resolve on ${on}: ${params.reason} ${params.key ?? ''}`);
+    const result = assessHousehold(household, params.value, on);
+    if (!result.ok) throw new Error(`a stored household no longer assesses: ${result.errors.map((e) => e.code).join(', ')}`);
     return result.decision;
   }
 }

@@ -136,10 +136,15 @@ export class ReassessmentRunner {
       }
 
       if (changed.length) {
+        // The re-decision is stored compactly (amounts and parameter versions); its explanation is the
+        // same pure assessment re-run on those versions when someone reads the case.
+        const parameterVersions = JSON.stringify(params.value.versions);
         await m.query(
-          `UPDATE applications a SET assessment = v.assessment, monthly_benefit_fen = v.fen, version = a.version + 1, updated_by = $4, updated_at = $5
-             FROM unnest($1::uuid[], $2::jsonb[], $3::bigint[]) AS v(id, assessment, fen) WHERE a.id = v.id`,
-          [changed.map((c) => c.row.id), changed.map((c) => JSON.stringify(c.r.decision)), changed.map((c) => c.r.newMonthlyFen), 'system:reassessment', at],
+          `UPDATE applications a SET monthly_benefit_fen = v.fen, version = a.version + 1, updated_by = $4, updated_at = $5,
+              redecision = jsonb_build_object('runId', $6::text, 'standardVersionId', $7::text, 'decidedFor', $8::text,
+                'oldMonthlyFen', v.old_fen, 'newMonthlyFen', v.fen, 'parameterVersions', $9::jsonb)
+             FROM unnest($1::uuid[], $2::bigint[], $3::bigint[]) AS v(id, old_fen, fen) WHERE a.id = v.id`,
+          [changed.map((c) => c.row.id), changed.map((c) => c.r.oldMonthlyFen), changed.map((c) => c.r.newMonthlyFen), 'system:reassessment', at, runId, locked.standardVersionId, locked.validFrom, parameterVersions],
         );
         await m.query(
           `INSERT INTO case_history (application_id, action, from_status, to_status, actor, at, reason_code, note)

@@ -34,6 +34,7 @@ function caseIn(status: CaseStatus, coverage: 'household' | 'single_person' = 'h
     rejectionReason: null,
     reviewDueOn: null,
     exitingUntil: null,
+    redecision: null,
     process: {
       ...EMPTY_PROCESS,
       submittedOn: status === 'draft' ? null : '2026-02-02',

@@ -46,9 +46,26 @@ export interface ApplicationState {
   exitingUntil: string | null;
   /** Township review, notices, objections, extension, confirmation, refusal notice. */
   process: CaseProcess;
+  /**
+   * The latest re-decision after a new standard, when it came after `assessment`: the amounts and
+   * the parameter versions it used. Its full explanation is the same pure assessment re-run on those
+   * versions, so a batch of 100 000 re-decisions stores a few hundred bytes each, not the explanation.
+   */
+  redecision: Redecision | null;
   version: number;
   filedBy: string;
   filedAt: string;
+}
+
+/** What a reassessment run decided for a paying case (see ApplicationState.redecision). */
+export interface Redecision {
+  runId: string;
+  standardVersionId: string;
+  /** The date the case was re-decided for: the new standard's effective date. */
+  decidedFor: LocalDate;
+  oldMonthlyFen: number;
+  newMonthlyFen: number;
+  parameterVersions: Record<string, string>;
 }
 
 /** A fact this transition produced, for the service to translate into integration events. */
@@ -108,6 +125,7 @@ export class Application {
       rejectionReason: null,
       reviewDueOn: null,
       exitingUntil: null,
+      redecision: null,
       process: { ...EMPTY_PROCESS, reviews: [], notices: [] },
       version: 1,
       filedBy: init.by,
@@ -312,6 +330,7 @@ export class Application {
       if (!t.ok) return t;
       this.s.household = household;
       this.s.assessment = decision;
+      this.s.redecision = null;
       this.s.reviewDueOn = null;
       return { ok: true, facts: [{ kind: 'ended', reason: outcome.reason, on, stopsFromMonth: outcome.stopsFromMonth }] };
     }
@@ -319,6 +338,8 @@ export class Application {
     if (!t.ok) return t;
     this.s.household = household;
     this.s.assessment = decision;
+    // The review's decision supersedes any earlier re-decision.
+    this.s.redecision = null;
     if (outcome.kind === 'adjust') this.s.monthlyBenefitFen = outcome.newMonthlyFen;
     if (outcome.kind === 'gradual_exit') {
       this.s.exitingUntil = outcome.lastPaidMonth;
