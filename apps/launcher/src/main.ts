@@ -2,7 +2,7 @@ import '../../../libs/common/src/runtime/register-aliases';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ConfigError } from '@jiuzhu/common';
+import { Clock, ConfigError, offsetClock } from '@jiuzhu/common';
 import { createLogger } from '@jiuzhu/common/logger';
 import { ensureDatabase, startEmbeddedPostgres, withDatabase } from '@jiuzhu/persistence';
 import { loadServiceConfig, RunningService, runService } from '@jiuzhu/platform';
@@ -19,10 +19,12 @@ async function main() {
   const dataDir = resolve(process.env.DATA_DIR ?? 'data');
   mkdirSync(dataDir, { recursive: true });
   const pgPort = Number(process.env.EMBEDDED_PG_PORT ?? 54320);
+  const clock = demoClock(process.env.DEMO_CLOCK_OFFSET_DAYS);
 
   const pg = await startEmbeddedPostgres({ dataDir: join(dataDir, 'pg'), port: pgPort, persistent: true, log: (l) => log.debug({ postgres: l }) });
   log.info({ port: pgPort, dataDir }, 'embedded Postgres running');
   const refKey = process.env.REF_KEY ?? localRefKey(dataDir);
+  if (clock) log.warn({ offsetDays: Number(process.env.DEMO_CLOCK_OFFSET_DAYS) }, 'demo clock: every service runs that many days ahead of the real date');
 
   const running: RunningService[] = [];
   let stopping = false;
@@ -42,7 +44,7 @@ async function main() {
       if (!own) await ensureDatabase(pg.url, svc.database);
       const env = { ...process.env, REF_KEY: refKey, [`${svc.envPrefix}_DATABASE_URL`]: own ?? withDatabase(pg.url, svc.database) };
       const settings = loadServiceConfig(svc.envPrefix, svc.defaultPort, env);
-      running.push(await runService(svc.define({ refKey }), { settings, log: log.child({ service: svc.database }) }));
+      running.push(await runService(svc.define({ refKey, clock }), { settings, log: log.child({ service: svc.database }) }));
     }
   } catch (e) {
     process.stderr.write(e instanceof ConfigError ? `${e.message}\n` : `start failed: ${e instanceof Error ? e.stack : String(e)}\n`);
@@ -52,6 +54,18 @@ async function main() {
 
   const lines = running.map((s) => `  ${s.name.padEnd(22)} ${s.url}   API docs: ${s.url}/docs`);
   process.stdout.write(`\nJiuzhu is running (embedded Postgres on ${pgPort}, data in ${dataDir}).\n${lines.join('\n')}\nPress Ctrl+C to stop.\n\n`);
+}
+
+/**
+ * A demo-only shift of the clock by whole days (0–366), so the embedded platform can be walked past
+ * time limits such as the 7-day public notice. Only the launcher reads it; a service started on its
+ * own always runs on the real clock.
+ */
+function demoClock(raw: string | undefined): Clock | undefined {
+  if (raw === undefined || raw === '' || raw === '0') return undefined;
+  const days = Number(raw);
+  if (!Number.isInteger(days) || days < 0 || days > 366) throw new ConfigError([`DEMO_CLOCK_OFFSET_DAYS must be a whole number of days 0-366, got ${JSON.stringify(raw)}`]);
+  return offsetClock(days);
 }
 
 /** The embedded default makes its own reference key once and keeps it with the data. */

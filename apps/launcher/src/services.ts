@@ -1,3 +1,4 @@
+import { Clock } from '@jiuzhu/common';
 import { ServiceDefinition } from '@jiuzhu/platform';
 import { livingAllowanceService } from '../../living-allowance/src/living-allowance.service';
 
@@ -10,7 +11,7 @@ export interface RegisteredService {
   envPrefix: string;
   database: string;
   defaultPort: number;
-  define(o: { refKey: string }): ServiceDefinition;
+  define(o: { refKey: string; clock?: Clock }): ServiceDefinition;
 }
 
 export const REGISTERED_SERVICES: RegisteredService[] = [

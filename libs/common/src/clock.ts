@@ -21,6 +21,15 @@ export const systemClock: Clock = {
   today: () => shanghaiDateOf(new Date()),
 };
 
+/**
+ * The system clock moved by whole days — only for the embedded demo (launcher `DEMO_CLOCK_OFFSET_DAYS`),
+ * so a visitor can walk a case past its 7-day public notice by restarting the demo a week "later".
+ */
+export function offsetClock(days: number): Clock {
+  const shift = days * 86_400_000;
+  return { now: () => new Date(Date.now() + shift), today: () => shanghaiDateOf(new Date(Date.now() + shift)) };
+}
+
 export function fixedClock(at: Date): Clock {
   return { now: () => new Date(at), today: () => shanghaiDateOf(at) };
 }
