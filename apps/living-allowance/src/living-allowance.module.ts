@@ -1,7 +1,7 @@
 import { DynamicModule, Inject, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
-import { Clock, CLOCK } from '@jiuzhu/common';
+import { Clock, CLOCK, refOf } from '@jiuzhu/common';
 import { Messaging, opsController } from '@jiuzhu/messaging';
 import { ApplicationRepository } from './applications/application.repository';
 import { ApplicationsController } from './applications/applications.controller';
@@ -24,6 +24,8 @@ import { ReassessmentRunner } from './reassessment/reassessment-runner';
 import { WhatIf } from './reassessment/what-if';
 import { PeriodicReviewController } from './periodic-review/periodic-review.controller';
 import { PeriodicReviewService } from './periodic-review/periodic-review.service';
+import { AbilityLevels, CareNeeds } from './care-needs/ability-levels';
+import { AbilityLevelsConsumer, INBOX } from './care-needs/ability-levels.consumer';
 
 export interface LivingAllowanceDeps {
   dataSource: DataSource;
@@ -80,12 +82,14 @@ export class LivingAllowanceModule {
     const assessments = new AssessmentService(catalog, d.clock);
     const lowIncome = new LowIncomeRepository();
     const runner = new ReassessmentRunner(d.dataSource, catalog, d.messaging.outbox, d.clock, d.log);
-    const applications = new ApplicationsService(d.dataSource, new ApplicationRepository(), lowIncome, assessments, d.messaging.outbox, d.clock, d.refKey, catalog);
+    const abilityLevels = new AbilityLevels();
+    const careNeeds = new CareNeeds(d.dataSource, abilityLevels, (idNumber) => refOf(idNumber, d.refKey));
+    const applications = new ApplicationsService(d.dataSource, new ApplicationRepository(), lowIncome, assessments, d.messaging.outbox, d.clock, d.refKey, catalog, careNeeds);
     const reviews = new PeriodicReviewService(d.dataSource, applications, assessments, catalog, d.messaging.outbox, d.clock, d.log);
     const caseProcess = new CaseProcessService(d.dataSource, applications, catalog, d.clock, d.log);
     return {
       module: LivingAllowanceModule,
-      controllers: [TrialAssessmentController, ApplicationsController, ProcessQueuesController, ParametersController, LowIncomeController, ReassessmentController, PeriodicReviewController, PriceIndicesController, PriceSubsidiesController, opsController('living-allowance')],
+      controllers: [TrialAssessmentController, ApplicationsController, ProcessQueuesController, AbilityLevelsConsumer, ParametersController, LowIncomeController, ReassessmentController, PeriodicReviewController, PriceIndicesController, PriceSubsidiesController, opsController('living-allowance')],
       providers: [
         { provide: DataSource, useValue: d.dataSource },
         { provide: CLOCK, useValue: d.clock },
@@ -99,6 +103,9 @@ export class LivingAllowanceModule {
         { provide: AssessmentService, useValue: assessments },
         { provide: ApplicationsService, useValue: applications },
         { provide: CaseProcessService, useValue: caseProcess },
+        { provide: AbilityLevels, useValue: abilityLevels },
+        { provide: CareNeeds, useValue: careNeeds },
+        { provide: INBOX, useValue: d.messaging.inbox },
         { provide: LowIncomeRepository, useValue: lowIncome },
         { provide: PriceIndices, useValue: new PriceIndices(d.dataSource, d.clock) },
         { provide: PriceSubsidyBatches, useValue: new PriceSubsidyBatches(d.dataSource, catalog, d.messaging.outbox, d.clock) },

@@ -5,3 +5,4 @@ export * from './registry';
 export * from './topics';
 export * from './value-types';
 export * from './living-allowance';
+export * from './elder-assessment';

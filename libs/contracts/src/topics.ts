@@ -4,4 +4,5 @@ export const TOPICS = {
   livingAllowanceCases: 'living-allowance.cases.v1',
   livingAllowanceLowIncome: 'living-allowance.low-income.v1',
   livingAllowancePriceSubsidies: 'living-allowance.price-subsidies.v1',
+  elderAssessments: 'elder-assessment.assessments.v1',
 } as const;

@@ -24,6 +24,7 @@ import { Application, CaseFact, CaseProblem } from './domain/application';
 import { CaseStatus } from './domain/case-status';
 import { processDeadlines, ProcessRules, queueDueOn } from './domain/process';
 import { ProcessParameters, resolveProcessParameters } from './domain/process-parameters';
+import { CareNeeds } from '../care-needs/ability-levels';
 import { ApplicationRepository, ApplicationRow } from './application.repository';
 import { ParameterCatalog } from '../parameters/parameter-catalog';
 
@@ -41,6 +42,7 @@ export class ApplicationsService {
     private readonly clock: Clock,
     private readonly refKey: string,
     private readonly catalog: ParameterCatalog,
+    readonly careNeeds: CareNeeds,
   ) {}
 
   async file(household: Household, actor: Actor): Promise<ApplicationRow> {
@@ -73,10 +75,12 @@ export class ApplicationsService {
     // holds one (that starves the pool under load). The version check under the lock guarantees the
     // household assessed is the one submitted, since every edit bumps the version.
     const current = await this.get(id);
-    const decision = current.version === expectedVersion ? await this.assessments.assess(current.household, on) : undefined;
+    // The members' elder ability assessments known today become facts of the submitted document.
+    const household = current.version === expectedVersion ? await this.careNeeds.attach(current.household, on) : undefined;
+    const decision = household ? await this.assessments.assess(household, on) : undefined;
     return this.change(id, expectedVersion, actor, async (app, _m, at) => {
       if (!decision) throw new Conflict('CASE.VERSION_CONFLICT', 'The case changed while it was being submitted; reload it and try again.');
-      return check(app.submit(decision, actor.id, at, on));
+      return check(app.submit(decision, actor.id, at, on, household));
     });
   }
 

@@ -1,12 +1,18 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Clock, CLOCK, isLocalDate } from '@jiuzhu/common';
+import { CareNeeds } from '../care-needs/ability-levels';
 import { AssessmentService } from './assessment.service';
 import { HOUSEHOLD_EXAMPLE, TrialAssessmentDto } from './household.dto';
 
 @ApiTags('assessment')
 @Controller('trial-assessments')
 export class TrialAssessmentController {
-  constructor(private readonly assessments: AssessmentService) {}
+  constructor(
+    private readonly assessments: AssessmentService,
+    @Inject(CareNeeds) private readonly careNeeds: CareNeeds,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   @Post()
   @HttpCode(200)
@@ -18,6 +24,9 @@ export class TrialAssessmentController {
   @ApiOkResponse({ description: 'the decision with its explanation' })
   @ApiBadRequestResponse({ description: 'problem details naming each bad field' })
   async trial(@Body() dto: TrialAssessmentDto) {
-    return this.assessments.trial(dto.household, dto.assessedOn);
+    // The members' elder ability assessments known on the date count, as they would at submission.
+    const on = dto.assessedOn ?? this.clock.today();
+    const household = isLocalDate(on) ? await this.careNeeds.attach(dto.household, on) : dto.household;
+    return this.assessments.trial(household, dto.assessedOn);
   }
 }

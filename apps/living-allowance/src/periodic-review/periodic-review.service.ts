@@ -103,6 +103,8 @@ export class PeriodicReviewService {
     const on = this.clock.today();
     const current = await this.applications.get(id);
     this.assertClaimHeld(current, actor);
+    // Today's known elder ability assessments are facts of the reviewed household, as at submission.
+    household = await this.applications.careNeeds.attach(household, on);
     const decision = await this.assessments.assess(household, on);
     const params = await this.catalog.resolve(household.districtCode, household.area, on);
     if (!params.ok) throw new InvalidInput([{ field: 'household.districtCode', reason: `parameters do not resolve: ${params.reason}` }]);

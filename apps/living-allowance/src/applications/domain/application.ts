@@ -152,11 +152,15 @@ export class Application {
     return { ok: true, facts: [] };
   }
 
-  /** Submission fixes the facts and the assessment the deciding officer will see. */
-  submit(assessment: Decision, by: string, at: string, on: LocalDate): Result {
+  /**
+   * Submission fixes the facts and the assessment the deciding officer will see; `household`, when
+   * given, is the document with the facts the service attached (members' ability assessments).
+   */
+  submit(assessment: Decision, by: string, at: string, on: LocalDate, household?: Household): Result {
     const t = this.transition('submit', by, at);
     if (!t.ok) return t;
     this.s.assessment = assessment;
+    if (household) this.s.household = household;
     this.s.process.submittedOn = on;
     return { ok: true, facts: [{ kind: 'submitted', on }] };
   }

@@ -170,7 +170,7 @@ export function assessHousehold(household: Household, params: AssessmentParamete
       const age = fullYearsBetween(births[i], onDate);
       for (let j = 0; j < topUpRules.length; j++) {
         if (openers >= 0 ? (openers & (1 << j)) === 0 : !opensGroup(topUpRules, j)) continue;
-        const k = grantedInGroup(topUpRules, j, grades[i], ill[i] === 1, age);
+        const k = grantedInGroup(topUpRules, j, grades[i], ill[i] === 1, age, household.members[i].abilityAssessment?.level);
         if (k < 0) continue;
         const rule = topUpRules[k];
         const amountFen = shareOfFen(standardFen, rule.shareBp);
@@ -204,7 +204,7 @@ export function assessHousehold(household: Household, params: AssessmentParamete
       const age = fullYearsBetween(births[i], onDate);
       for (let j = 0; j < topUpRules.length; j++) {
         if (!opensGroup(topUpRules, j)) continue;
-        const k = grantedInGroup(topUpRules, j, grades[i], ill[i] === 1, age);
+        const k = grantedInGroup(topUpRules, j, grades[i], ill[i] === 1, age, household.members[i].abilityAssessment?.level);
         if (k < 0) continue;
         const amountFen = shareOfFen(standardFen, topUpRules[k].shareBp);
         topUpsFen += amountFen;

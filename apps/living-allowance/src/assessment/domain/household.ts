@@ -1,5 +1,5 @@
 import { Area } from '../../parameters/domain/parameter';
-import { DeductionKind, IncomeKind } from '../../parameters/domain/parameter-keys';
+import { AbilityLevel, DeductionKind, IncomeKind } from '../../parameters/domain/parameter-keys';
 
 export type { Area } from '../../parameters/domain/parameter';
 export type { DeductionKind, IncomeKind } from '../../parameters/domain/parameter-keys';
@@ -38,6 +38,18 @@ export interface HouseholdMember {
   seriousIllness?: boolean;
   student?: boolean;
   ableToWork?: boolean;
+  /**
+   * The member's latest elder ability assessment on record, as the elder-assessment service
+   * announced it. Never typed in by a caseworker: the service attaches it when the case is submitted
+   * or reviewed, so the decision records the level it relied on.
+   */
+  abilityAssessment?: AbilityAssessmentFact;
+}
+
+export interface AbilityAssessmentFact {
+  level: AbilityLevel;
+  assessmentId: string;
+  assessedOn: string;
 }
 
 /** Monthly average over the last 12 months, in fen, attributed to one member (0-based index). */

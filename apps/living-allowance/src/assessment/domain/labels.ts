@@ -92,6 +92,8 @@ export function squareMetres(hundredths: number): string {
 }
 
 /** Reads a top-up's conditions the way a notice would: '年满70周岁', 'aged 70 or over'. */
+const ABILITY_LEVEL_ZH: Record<string, string> = { intact: '能力完好', mild: '轻度失能', moderate: '中度失能', severe: '重度失能', complete: '完全失能' };
+
 export function topUpConditionText(when: TopUpCondition): LocalizedText {
   const zh: string[] = [];
   const en: string[] = [];
@@ -110,6 +112,10 @@ export function topUpConditionText(when: TopUpCondition): LocalizedText {
   if (when.seriousIllness !== undefined) {
     zh.push(when.seriousIllness ? '患重病' : '未患重病');
     en.push(when.seriousIllness ? 'seriously ill' : 'not seriously ill');
+  }
+  if (when.abilityLevels !== undefined) {
+    zh.push(`老年人能力评估为${when.abilityLevels.map((l) => ABILITY_LEVEL_ZH[l] ?? l).join('或')}`);
+    en.push(`assessed as ${when.abilityLevels.join(' or ')} loss of ability (GB/T 42195-2022)`);
   }
   if (zh.length === 0) return { zh: '全体保障对象', en: 'every covered member' };
   return { zh: zh.join('且'), en: en.join(' and ') };

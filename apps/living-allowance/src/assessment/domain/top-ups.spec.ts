@@ -27,6 +27,26 @@ describe('top-up rules as data', () => {
     expect([59, 60, 69, 70].map((age) => codes(rules, member(), age))).toEqual([[], ['AGED_60_TO_69'], ['AGED_60_TO_69'], []]);
   });
 
+  it.each([
+    ['complete', ['CARE']],
+    ['severe', ['CARE']],
+    ['moderate', []],
+    [undefined, []],
+  ] as const)('a care-needs top-up for severe or complete loss of ability: a member assessed %s gets %j', (level, expected) => {
+    const rules: TopUpRule[] = [{ code: 'CARE', group: 'health', when: { abilityLevels: ['severe', 'complete'] }, shareBp: 2000 }];
+    const m = member(level ? { abilityAssessment: { level, assessmentId: 'x', assessedOn: '2026-01-01' } } : {});
+    expect(codes(rules, m, 75)).toEqual(expected);
+  });
+
+  it('severe loss of ability and a grade-1 disability are one health top-up, not two', () => {
+    const rules: TopUpRule[] = [
+      { code: 'DISABILITY', group: 'health', when: { disabilityGrades: [1, 2] }, shareBp: 2000 },
+      { code: 'CARE', group: 'health', when: { abilityLevels: ['severe', 'complete'] }, shareBp: 2000 },
+    ];
+    const m = member({ disability: { grade: 1, kind: 'physical' }, abilityAssessment: { level: 'complete', assessmentId: 'x', assessedOn: '2026-01-01' } });
+    expect(codes(rules, m, 75)).toEqual(['DISABILITY']);
+  });
+
   it('never grants a share of 0, which is how a province switches a top-up off', () => {
     expect(codes([{ code: 'OFF', group: 'g', when: {}, shareBp: 0 }], member(), 40)).toEqual([]);
   });

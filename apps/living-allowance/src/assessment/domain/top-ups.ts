@@ -10,11 +10,12 @@ export interface GrantedTopUp {
 
 /**
  * Whether a top-up's conditions hold for a member of `age` full years with disability `grade` (0 for
- * none) who is or is not seriously `ill`: plain numbers, so that the assessment need not read the
+ * none) who is or is not seriously `ill` and whose latest elder ability assessment found `ability`: plain values, so that the assessment need not read the
  * member object again for every rule.
  */
-function applies(when: TopUpCondition, grade: number, ill: boolean, age: number): boolean {
+function applies(when: TopUpCondition, grade: number, ill: boolean, age: number, ability: string | undefined): boolean {
   if (when.minAge !== undefined && age < when.minAge) return false;
+  if (when.abilityLevels !== undefined && (ability === undefined || !(when.abilityLevels as string[]).includes(ability))) return false;
   if (when.maxAgeExclusive !== undefined && age >= when.maxAgeExclusive) return false;
   if (when.disabilityGrades !== undefined && (grade === 0 || !when.disabilityGrades.includes(grade))) return false;
   if (when.seriousIllness !== undefined && ill !== when.seriousIllness) return false;
@@ -47,12 +48,12 @@ export function groupOpeners(rules: readonly TopUpRule[]): number {
  * building a Map of groups: an assessment asks this for every covered member, and a list of top-up
  * rules is a handful long.
  */
-export function grantedInGroup(rules: readonly TopUpRule[], first: number, grade: number, ill: boolean, age: number): number {
+export function grantedInGroup(rules: readonly TopUpRule[], first: number, grade: number, ill: boolean, age: number, ability?: string): number {
   const group = rules[first].group;
   let best = -1;
   for (let j = first; j < rules.length; j++) {
     const rule = rules[j];
-    if (rule.group !== group || rule.shareBp <= 0 || !applies(rule.when, grade, ill, age)) continue;
+    if (rule.group !== group || rule.shareBp <= 0 || !applies(rule.when, grade, ill, age, ability)) continue;
     if (best < 0 || rule.shareBp > rules[best].shareBp) best = j;
   }
   return best;
@@ -72,7 +73,7 @@ export function topUpsFor(member: HouseholdMember, age: number, rules: readonly 
   const ill = member.seriousIllness === true;
   for (let j = 0; j < rules.length; j++) {
     if (!opensGroup(rules, j)) continue;
-    const k = grantedInGroup(rules, j, grade, ill, age);
+    const k = grantedInGroup(rules, j, grade, ill, age, member.abilityAssessment?.level);
     if (k >= 0) granted.push({ rule: rules[k], amountFen: shareOfFen(standardFen, rules[k].shareBp) });
   }
   return granted;

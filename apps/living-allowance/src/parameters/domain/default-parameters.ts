@@ -94,6 +94,9 @@ const topUps: TopUpsValue = {
     { code: 'TOP_UP.MINOR', group: 'age', when: { maxAgeExclusive: 18 }, shareBp: 1000 },
     { code: 'TOP_UP.SEVERE_DISABILITY', group: 'health', when: { disabilityGrades: [1, 2] }, shareBp: 2000 },
     { code: 'TOP_UP.SERIOUS_ILLNESS', group: 'health', when: { seriousIllness: true }, shareBp: 2000 },
+    // Care needs proven by the elder ability assessment (policy.md §5 "Use of results": dibao top-ups
+    // for severe disability); same group as disability and illness, so the highest one counts.
+    { code: 'TOP_UP.SEVERE_LOSS_OF_ABILITY', group: 'health', when: { abilityLevels: ['severe', 'complete'] }, shareBp: 2000 },
   ],
 };
 

@@ -120,7 +120,15 @@ export interface TopUpCondition {
   maxAgeExclusive?: number;
   disabilityGrades?: number[];
   seriousIllness?: boolean;
+  /**
+   * Levels of the member's latest elder ability assessment (老年人能力评估, GB/T 42195-2022) that
+   * qualify, e.g. severe and complete loss of ability: the assessment is how care needs are proven.
+   */
+  abilityLevels?: AbilityLevel[];
 }
+
+export const ABILITY_LEVELS = ['intact', 'mild', 'moderate', 'severe', 'complete'] as const;
+export type AbilityLevel = (typeof ABILITY_LEVELS)[number];
 
 /**
  * A top-up (提档/增发) as a share of the monthly standard for one covered member. Within one `group`
@@ -224,7 +232,8 @@ function isTopUpRule(v: unknown): v is TopUpRule {
     (w.minAge === undefined || isNonNegInt(w.minAge)) &&
     (w.maxAgeExclusive === undefined || isNonNegInt(w.maxAgeExclusive)) &&
     (w.disabilityGrades === undefined || isIntList(w.disabilityGrades)) &&
-    (w.seriousIllness === undefined || typeof w.seriousIllness === 'boolean')
+    (w.seriousIllness === undefined || typeof w.seriousIllness === 'boolean') &&
+    (w.abilityLevels === undefined || (Array.isArray(w.abilityLevels) && w.abilityLevels.every((l) => (ABILITY_LEVELS as readonly unknown[]).includes(l))))
   );
 }
 
