@@ -1,61 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { Consumer, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
 import pino from 'pino';
-import { CaseApproved, CaseApprovedV1, deadLetterTopicOf, envelopeToHeaders } from '@jiuzhu/contracts';
-import { EventPublisher, InProcessBus, OutboundMessage, OutboxRelay, toEnvelope } from '@jiuzhu/messaging';
-import { eventually, kafkaBrokers } from '../support/infra';
+import { CaseApproved, CaseApprovedV1 } from '@jiuzhu/contracts';
+import { EventPublisher, InProcessBus, OutboundMessage, OutboxRelay } from '@jiuzhu/messaging';
+import { eventually } from '../support/infra';
 import { http, startLivingAllowance, TestService } from '../support/services';
 import { advanceDays, approver, approveThroughProcess, economicCheck, reviewer } from '../../apps/living-allowance/test/process';
+import { inProcessHarness, kafkaHarness, TransportHarness } from './harness';
 import { dibaoHousehold } from './households';
 import { POISON, startWatcher, Watcher } from './watcher';
-
-interface DeadLetterSeen {
-  eventId: string | undefined;
-  reason: string;
-  group: string;
-}
-
-/** What differs between the transports: how to inject a raw message and where dead letters land. */
-interface TransportHarness {
-  inject(m: OutboundMessage): Promise<void>;
-  deadLetters(): DeadLetterSeen[];
-  close(): Promise<void>;
-}
-
-async function kafkaHarness(): Promise<TransportHarness> {
-  const kafka = new Kafka({ clientId: 'e2e-harness', brokers: kafkaBrokers(), logLevel: logLevel.NOTHING });
-  const producer: Producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
-  await producer.connect();
-  const seen: DeadLetterSeen[] = [];
-  const consumer: Consumer = kafka.consumer({ groupId: `e2e-dlt-${randomUUID()}` });
-  await consumer.connect();
-  await consumer.subscribe({ topic: deadLetterTopicOf(CaseApproved.topic), fromBeginning: true });
-  await consumer.run({
-    eachMessage: async ({ message }) => {
-      const h = (k: string) => message.headers?.[k]?.toString();
-      seen.push({ eventId: h('ce_id'), reason: h('dlt-reason') ?? '', group: h('dlt-consumer-group') ?? '' });
-    },
-  });
-  return {
-    async inject(m) {
-      const headers = envelopeToHeaders(toEnvelope(m));
-      await producer.send({ topic: m.topic, messages: [{ key: m.key, value: JSON.stringify(m.payload), headers }] });
-    },
-    deadLetters: () => seen,
-    async close() {
-      await consumer.disconnect();
-      await producer.disconnect();
-    },
-  };
-}
-
-function inProcessHarness(bus: InProcessBus): TransportHarness {
-  return {
-    inject: (m) => bus.deliver([m]),
-    deadLetters: () => bus.deadLetters.map((d) => ({ eventId: d.envelope.id, reason: d.reason, group: d.group })),
-    close: async () => undefined,
-  };
-}
 
 /** Wraps a transport's publisher so that the third batch is cut off halfway, like a relay process being killed. */
 function dyingPublisher(real: EventPublisher): EventPublisher {
@@ -102,7 +54,7 @@ export function dibaoEventsScenario(kind: 'kafka' | 'in-process') {
     la = await startLivingAllowance({ transport: kind, bus });
     watcher = await startWatcher({ transport: kind, bus, group });
     // After the services: they create the topics and dead-letter topics on start.
-    harness = kind === 'kafka' ? await kafkaHarness() : inProcessHarness(bus!);
+    harness = kind === 'kafka' ? await kafkaHarness([CaseApproved.topic]) : inProcessHarness(bus!);
   });
 
   afterAll(async () => {

@@ -4,6 +4,7 @@ import { Clock, fixedClock } from '@jiuzhu/common';
 import { InProcessBus, RelayOptions, RetryPolicy } from '@jiuzhu/messaging';
 import { RunningService, runService } from '@jiuzhu/platform';
 import { livingAllowanceService } from '../../apps/living-allowance/src/living-allowance.service';
+import { elderAssessmentService } from '../../apps/elder-assessment/src/elder-assessment.service';
 import { freshDatabase, kafkaBrokers } from './infra';
 
 export const TEST_REF_KEY = 'test-ref-key-0123456789abcdef';
@@ -58,6 +59,37 @@ export async function startLivingAllowance(o: TestServiceOptions = {}): Promise<
   // Movable by default: the dibao process has a 7-day public notice to get past.
   const clock = o.clock ?? new TestClock(new Date('2026-03-02T02:00:00Z'));
   const svc = await runService(livingAllowanceService({ refKey: TEST_REF_KEY, clock, backgroundJobs: o.backgroundJobs }), {
+    settings: {
+      databaseUrl: db.url,
+      port: 0,
+      transport,
+      kafkaBrokers: transport === 'kafka' ? kafkaBrokers() : null,
+      kafkaPartitions: 3,
+      kafkaReplicationFactor: 1,
+    },
+    bus: o.bus ?? new InProcessBus(),
+    consumerGroup: o.consumerGroup,
+    relay: o.relay,
+    retry: o.retry,
+    log: o.log ?? testLogger(),
+  });
+  return {
+    ...svc,
+    clock,
+    async dispose() {
+      await svc.stop();
+      await db.drop();
+    },
+  };
+}
+
+/** The elder-assessment service on a fresh database, on a free port, with a movable clock by default. */
+export async function startElderAssessment(o: TestServiceOptions = {}): Promise<TestService> {
+  const db = await freshDatabase('ea');
+  const transport = o.transport ?? 'in-process';
+  // Movable by default: routine re-assessments fall due a year after the assessment.
+  const clock = o.clock ?? new TestClock(new Date('2026-03-02T02:00:00Z'));
+  const svc = await runService(elderAssessmentService({ refKey: TEST_REF_KEY, clock, backgroundJobs: o.backgroundJobs }), {
     settings: {
       databaseUrl: db.url,
       port: 0,

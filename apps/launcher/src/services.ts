@@ -1,5 +1,6 @@
 import { Clock } from '@jiuzhu/common';
 import { ServiceDefinition } from '@jiuzhu/platform';
+import { elderAssessmentService } from '../../elder-assessment/src/elder-assessment.service';
 import { livingAllowanceService } from '../../living-allowance/src/living-allowance.service';
 
 /**
@@ -16,4 +17,5 @@ export interface RegisteredService {
 
 export const REGISTERED_SERVICES: RegisteredService[] = [
   { envPrefix: 'LIVING_ALLOWANCE', database: 'living_allowance', defaultPort: 3001, define: (o) => livingAllowanceService(o) },
+  { envPrefix: 'ELDER_ASSESSMENT', database: 'elder_assessment', defaultPort: 3004, define: (o) => elderAssessmentService(o) },
 ];

@@ -40,6 +40,7 @@ export const ELDER_PARAMETER_KEYS = {
   raiseCap: 'elder.raise-cap',
   reassessmentInterval: 'elder.reassessment-interval',
   selfCareMapping: 'elder.self-care-mapping',
+  minimumAge: 'elder.minimum-age',
 } as const;
 export type ElderParameterKey = (typeof ELDER_PARAMETER_KEYS)[keyof typeof ELDER_PARAMETER_KEYS];
 
@@ -84,6 +85,11 @@ export interface ReassessmentInterval {
   routineMonths: number;
 }
 
+/** `elder.minimum-age` — the age in full years (周岁) on the assessment date from which a person is assessed as an elder. */
+export interface MinimumAge {
+  years: number;
+}
+
 export interface ElderParameterValues {
   'elder.item-score-ranges': ItemScoreRanges;
   'elder.level-cut-offs': LevelCutOffs;
@@ -91,6 +97,7 @@ export interface ElderParameterValues {
   'elder.raise-cap': RaiseCap;
   'elder.reassessment-interval': ReassessmentInterval;
   'elder.self-care-mapping': SelfCareMapping;
+  'elder.minimum-age': MinimumAge;
 }
 
 /** Every number an elder assessment needs, as in force on one date. */
@@ -103,6 +110,7 @@ export interface ElderAssessmentParameters {
   raiseCap: RaiseCap;
   reassessmentInterval: ReassessmentInterval;
   selfCareMapping: SelfCareMapping;
+  minimumAge: MinimumAge;
   /** key → versionId of each version used, so an assessment names its numbers. */
   versions: Readonly<Record<string, string>>;
 }
@@ -152,6 +160,10 @@ function isReassessmentInterval(v: unknown): boolean {
   return isObject(v) && isCount(v.routineMonths, 1);
 }
 
+function isMinimumAge(v: unknown): boolean {
+  return isObject(v) && isCount(v.years, 1);
+}
+
 function isSelfCareMapping(v: unknown): boolean {
   if (!isObject(v) || !isObject(v.activities)) return false;
   const activities = v.activities;
@@ -175,6 +187,7 @@ export const ELDER_PARAMETER_SPECS: Readonly<Record<ElderParameterKey, { unit: s
   'elder.raise-cap': { unit: 'levels', isValid: isRaiseCap },
   'elder.reassessment-interval': { unit: 'months', isValid: isReassessmentInterval },
   'elder.self-care-mapping': { unit: 'points / activities', isValid: isSelfCareMapping },
+  'elder.minimum-age': { unit: 'full years of age', isValid: isMinimumAge },
 };
 
 const ALL_KEYS = Object.keys(ELDER_PARAMETER_SPECS) as ElderParameterKey[];
@@ -286,6 +299,12 @@ export const DEFAULT_ELDER_PARAMETERS: ParameterVersion[] = [
     `民发〔2021〕43号《特困人员认定办法》六项指标（0 项不能为全自理，1–3 项为部分丧失，4 项及以上为完全丧失）; item mapping and "cannot do" threshold: ${ILLUSTRATIVE}`,
     'Each activity cannot be done when its item scores 1 or 0 of 4 (mainly or fully relies on others); dressing takes the worse of upper and lower dressing.',
   ),
+  elderParameterVersion(
+    'elder.minimum-age',
+    { years: 60 },
+    ELDER_SEED_DATE,
+    `《中华人民共和国老年人权益保障法》第二条（老年人是指六十周岁以上的公民）; ${STANDARD} 适用于60周岁及以上老年人`,
+  ),
 ];
 
 // ---- resolving the numbers in force on a date ----------------------------------------------------
@@ -342,6 +361,7 @@ export function resolveElderParameters(versions: readonly ParameterVersion[], on
       raiseCap: v['elder.raise-cap'],
       reassessmentInterval: v['elder.reassessment-interval'],
       selfCareMapping: v['elder.self-care-mapping'],
+      minimumAge: v['elder.minimum-age'],
       versions: used,
     },
     versions: { ...used },

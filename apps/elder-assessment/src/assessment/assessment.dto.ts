@@ -1,0 +1,163 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+  registerDecorator,
+  ValidateNested,
+  ValidationOptions,
+} from 'class-validator';
+import { parseResidentId } from '@jiuzhu/common';
+import { DISTRICT_CODES } from '@jiuzhu/contracts';
+import { CARE_RISK_EVENT_KINDS, CareRiskEventKind } from './domain/assessment-input';
+import { DEFAULT_ITEM_SCORE_RANGES } from './domain/assessment-parameters';
+import { NEED_KINDS, NEED_NOTE_MAX_LENGTH, NeedKind } from './domain/needs';
+import { ASSESSMENT_REASONS, AssessmentReason } from './domain/next-due';
+
+/**
+ * A GB 11643 resident ID number with a correct MOD 11-2 check character and a real birth date.
+ * (The living-allowance DTO has the same check; apps share code only through libs.)
+ */
+export function IsResidentId(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isResidentId',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options,
+      validator: {
+        validate: (v: unknown) => typeof v === 'string' && parseResidentId(v.trim()).ok,
+        defaultMessage: (args) => {
+          const v = args?.value;
+          if (typeof v !== 'string') return 'must be an 18-character resident ID number';
+          const r = parseResidentId(v.trim());
+          if (r.ok) return '';
+          return {
+            format: 'must be 17 digits followed by a digit or X (GB 11643)',
+            check_digit: 'check digit is wrong (ISO 7064 MOD 11-2): the number was probably mistyped',
+            birth_date: 'contains an impossible birth date',
+          }[r.reason];
+        },
+      },
+    });
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const STAFF_ID = /^[A-Za-z0-9._@-]{1,64}$/;
+
+const SCORES_EXAMPLE = Object.fromEntries(Object.entries(DEFAULT_ITEM_SCORE_RANGES).map(([code, r]) => [code, r.max - (code.startsWith('SELF_CARE') ? 1 : 0)]));
+
+export class CareRiskEventDto {
+  @ApiProperty({ enum: CARE_RISK_EVENT_KINDS, description: '照护风险事件: fall 跌倒, choking 噎食, self_harm 自杀/自伤, wandering 走失' })
+  @IsIn(CARE_RISK_EVENT_KINDS as unknown as string[], { message: `kind must be one of ${CARE_RISK_EVENT_KINDS.join(', ')}` })
+  kind!: CareRiskEventKind;
+
+  @ApiProperty({ example: '2026-02-20' }) @Matches(DATE, { message: 'on must be a date YYYY-MM-DD' }) on!: string;
+}
+
+/** Facts beyond the item scores that change the level (GB/T 42195-2022). */
+export class ConditionsDto {
+  @ApiProperty({ description: '昏迷: assessed directly as complete loss of ability' }) @IsBoolean() coma!: boolean;
+  @ApiProperty({ description: '确诊痴呆 (ICD-10 F00–F03)' }) @IsBoolean() dementiaDiagnosed!: boolean;
+  @ApiProperty({ description: '精神科专科医生诊断的其他精神和行为障碍 (F04–F99)' }) @IsBoolean() psychiatricDisorderDiagnosed!: boolean;
+  @ApiProperty({ type: [CareRiskEventDto], description: 'care-risk events of the last 30 days (older ones are listed but not counted)' })
+  @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => CareRiskEventDto)
+  careRiskEvents!: CareRiskEventDto[];
+}
+
+export class NeedDto {
+  @ApiProperty({ enum: NEED_KINDS, description: 'kind of home-care help (需求评估): 助餐 meals, 助浴 bathing, 助医 medical, 助洁 cleaning, 助急 emergency, 助行 mobility, 助购 shopping, 助乐 recreation, 精神慰藉 companionship, 助学 learning' })
+  @IsIn(NEED_KINDS as unknown as string[], { message: `kind must be one of ${NEED_KINDS.join(', ')}` })
+  kind!: NeedKind;
+
+  @ApiPropertyOptional({ example: 'lunch delivered on weekdays', description: 'what exactly; kept on the assessment, never published' })
+  @IsOptional() @IsString() @MaxLength(NEED_NOTE_MAX_LENGTH)
+  note?: string;
+}
+
+/** The form fields a draft holds; every one may be changed while it is a draft. */
+class AssessmentFormDto {
+  @ApiProperty({ enum: DISTRICT_CODES, example: '640205' })
+  @IsIn(DISTRICT_CODES as unknown as string[], { message: 'districtCode must be one of 640202 大武口区, 640205 惠农区, 640221 平罗县' })
+  districtCode!: string;
+
+  @ApiPropertyOptional({ example: '640205001', description: 'township or street (乡镇/街道) of residence: 9 digits beginning with the district code' })
+  @IsOptional() @Matches(/^\d{9}$/, { message: 'townshipCode must be a 9-digit township code (乡镇/街道代码)' })
+  townshipCode?: string | null;
+
+  @ApiProperty({ enum: ASSESSMENT_REASONS, description: 'first 首次, routine 常规, immediate 即时 (after a change), dispute 复评 after a disputed result (name it in supersedes)' })
+  @IsIn(ASSESSMENT_REASONS as unknown as string[], { message: `reason must be one of ${ASSESSMENT_REASONS.join(', ')}` })
+  reason!: AssessmentReason;
+
+  @ApiProperty({ example: '2026-03-02', description: 'day of the assessment visit; not after today' })
+  @Matches(DATE, { message: 'assessedOn must be a date YYYY-MM-DD' })
+  assessedOn!: string;
+
+  @ApiProperty({ type: [String], example: ['assessor-01', 'assessor-02'], description: 'staff ids of the two assessors (GB/T 42195-2022: two per assessment)' })
+  @IsArray() @ArrayMinSize(2, { message: 'assessors must name two assessors' }) @ArrayMaxSize(2, { message: 'assessors must name two assessors' })
+  @Matches(STAFF_ID, { each: true, message: 'each assessor must be a staff id (1-64 letters, digits or ._@-)' })
+  assessors!: string[];
+
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, example: SCORES_EXAMPLE, description: 'item code → points; all 26 items by completion (a draft may be incomplete); ranges per GET /parameters (elder.item-score-ranges)' })
+  @IsObject({ message: 'scores must be an object of item code → points' })
+  scores!: Record<string, number>;
+
+  @ApiProperty({ type: ConditionsDto })
+  @IsDefined({ message: 'conditions is required (coma, diagnoses, care-risk events)' }) @ValidateNested() @Type(() => ConditionsDto)
+  conditions!: ConditionsDto;
+
+  @ApiPropertyOptional({ type: [NeedDto], description: 'needs assessment: kinds of home-care help needed, each at most once' })
+  @IsOptional() @IsArray() @ArrayMaxSize(NEED_KINDS.length, { message: `needs lists at most ${NEED_KINDS.length} kinds` }) @ValidateNested({ each: true }) @Type(() => NeedDto)
+  needs?: NeedDto[];
+
+  @ApiPropertyOptional({ description: 'the current assessment this one replaces: a correction, or the disputed one (required for reason dispute)' })
+  @IsOptional() @IsUUID('all', { message: 'supersedes must be an assessment id (UUID)' })
+  supersedes?: string | null;
+}
+
+export class CreateAssessmentDto extends AssessmentFormDto {
+  @ApiProperty({ example: '640205195503011233', description: "the elder's 居民身份证号码: hashed to a reference and masked; never stored, logged or published" })
+  @IsResidentId()
+  idNumber!: string;
+}
+
+export class VersionedDto {
+  @ApiProperty({ description: 'the version you last read; a stale one gets 409', example: 1 }) @IsInt() @Min(1) expectedVersion!: number;
+}
+
+/** Fields given replace the draft's; fields left out stay as they are. */
+export class EditAssessmentDto extends VersionedDto {
+  @ApiPropertyOptional({ enum: DISTRICT_CODES }) @IsOptional() @IsIn(DISTRICT_CODES as unknown as string[], { message: 'districtCode must be one of 640202, 640205, 640221' }) districtCode?: string;
+  @ApiPropertyOptional({ description: 'null clears it' }) @IsOptional() @Matches(/^\d{9}$/, { message: 'townshipCode must be a 9-digit township code (乡镇/街道代码)' }) townshipCode?: string | null;
+  @ApiPropertyOptional({ enum: ASSESSMENT_REASONS }) @IsOptional() @IsIn(ASSESSMENT_REASONS as unknown as string[], { message: `reason must be one of ${ASSESSMENT_REASONS.join(', ')}` }) reason?: AssessmentReason;
+  @ApiPropertyOptional({ example: '2026-03-02' }) @IsOptional() @Matches(DATE, { message: 'assessedOn must be a date YYYY-MM-DD' }) assessedOn?: string;
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional() @IsArray() @ArrayMinSize(2, { message: 'assessors must name two assessors' }) @ArrayMaxSize(2, { message: 'assessors must name two assessors' })
+  @Matches(STAFF_ID, { each: true, message: 'each assessor must be a staff id (1-64 letters, digits or ._@-)' })
+  assessors?: string[];
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'integer' }, description: 'replaces all scores' }) @IsOptional() @IsObject({ message: 'scores must be an object of item code → points' }) scores?: Record<string, number>;
+  @ApiPropertyOptional({ type: ConditionsDto }) @IsOptional() @ValidateNested() @Type(() => ConditionsDto) conditions?: ConditionsDto;
+  @ApiPropertyOptional({ type: [NeedDto], description: 'replaces all needs' })
+  @IsOptional() @IsArray() @ArrayMaxSize(NEED_KINDS.length, { message: `needs lists at most ${NEED_KINDS.length} kinds` }) @ValidateNested({ each: true }) @Type(() => NeedDto)
+  needs?: NeedDto[];
+  @ApiPropertyOptional({ description: 'null clears it' }) @IsOptional() @IsUUID('all', { message: 'supersedes must be an assessment id (UUID)' }) supersedes?: string | null;
+}
+
+export class DisputeDto extends VersionedDto {
+  @ApiProperty({ description: 'what the elder or the family contest (kept on the assessment, never published)', example: 'the family says she cannot walk indoors unaided' })
+  @IsString() @IsNotEmpty({ message: 'reason must say what is contested' }) @MaxLength(2000)
+  reason!: string;
+}

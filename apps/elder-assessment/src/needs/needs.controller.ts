@@ -1,0 +1,22 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { FieldProblem, InvalidInput } from '@jiuzhu/common';
+import { areaFilter } from '../query-filters';
+import { NeedsSummary } from './needs-summary';
+
+@ApiTags('needs')
+@Controller('needs')
+export class NeedsController {
+  constructor(private readonly needs: NeedsSummary) {}
+
+  @Get('summary')
+  @ApiOperation({ summary: 'Demand for home-care help by kind (meals, bathing, medical…): elders with each need among current assessments, city-wide or per district or township' })
+  @ApiQuery({ name: 'districtCode', required: false })
+  @ApiQuery({ name: 'townshipCode', required: false })
+  async summary(@Query('districtCode') districtCode?: string, @Query('townshipCode') townshipCode?: string) {
+    const problems: FieldProblem[] = [];
+    const area = areaFilter(districtCode, townshipCode, problems);
+    if (problems.length) throw new InvalidInput(problems);
+    return this.needs.summarize(area);
+  }
+}

@@ -1,0 +1,61 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { ParameterVersion } from '../assessment/domain/assessment-parameters';
+
+export interface StoredParameterVersion extends ParameterVersion {
+  publishedAt: string;
+  publishedBy: string;
+}
+
+/** Parameter versions in this service's database; published versions are never updated or deleted. */
+export class ParameterRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  /** The whole catalog in publication order (the resolver lets the later of two same-day versions win). */
+  async all(): Promise<StoredParameterVersion[]> {
+    const rows: Array<Record<string, any>> = await this.ds.query(
+      `SELECT version_id, key, scope, to_char(valid_from, 'YYYY-MM-DD') AS valid_from, value, unit, legal_source, note, published_at, published_by
+         FROM parameter_versions ORDER BY published_at, version_id`,
+    );
+    return rows.map((r) => ({
+      versionId: r.version_id,
+      key: r.key,
+      scope: r.scope,
+      validFrom: r.valid_from,
+      value: r.value,
+      unit: r.unit,
+      legalSource: r.legal_source,
+      ...(r.note ? { note: r.note } : {}),
+      publishedAt: new Date(r.published_at).toISOString(),
+      publishedBy: r.published_by,
+    }));
+  }
+
+  async exists(m: EntityManager, versionId: string): Promise<boolean> {
+    const r: unknown[] = await m.query(`SELECT 1 FROM parameter_versions WHERE version_id = $1`, [versionId]);
+    return r.length > 0;
+  }
+
+  async insert(m: EntityManager, v: ParameterVersion, by: string): Promise<void> {
+    await m.query(
+      `INSERT INTO parameter_versions (version_id, key, scope, valid_from, value, unit, legal_source, note, published_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [v.versionId, v.key, v.scope, v.validFrom, JSON.stringify(v.value), v.unit, v.legalSource, v.note ?? null, by],
+    );
+  }
+
+  /**
+   * Seeds the illustrative defaults of every parameter key that has no version at all: on first start
+   * the whole catalog, and after an upgrade only the keys a new release introduced. A key the bureau
+   * has published is left alone. A lock keeps two replicas from racing.
+   */
+  async seedMissing(defaults: readonly ParameterVersion[]): Promise<number> {
+    return this.ds.transaction(async (m) => {
+      await m.query(`LOCK TABLE parameter_versions IN EXCLUSIVE MODE`);
+      const present: Array<{ key: string }> = await m.query(`SELECT DISTINCT key FROM parameter_versions`);
+      const have = new Set(present.map((r) => r.key));
+      const missing = defaults.filter((v) => !have.has(v.key));
+      for (const v of missing) await this.insert(m, v, 'system:seed');
+      return missing.length;
+    });
+  }
+}
