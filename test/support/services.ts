@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import pino from 'pino';
 import { Clock, fixedClock } from '@jiuzhu/common';
 import { InProcessBus, RelayOptions, RetryPolicy } from '@jiuzhu/messaging';
-import { RunningService, runService } from '@jiuzhu/platform';
+import { RunningService, runService, ServiceDefinition } from '@jiuzhu/platform';
 import { livingAllowanceService } from '../../apps/living-allowance/src/living-allowance.service';
 import { elderAssessmentService } from '../../apps/elder-assessment/src/elder-assessment.service';
 import { freshDatabase, kafkaBrokers } from './infra';
@@ -52,13 +52,17 @@ export function testLogger(): Logger {
   return pino({ level: process.env.TEST_LOG ?? 'silent' });
 }
 
-/** The living-allowance service on a fresh database, on a free port, with a fixed clock by default. */
-export async function startLivingAllowance(o: TestServiceOptions = {}): Promise<TestService> {
-  const db = await freshDatabase('la');
+type Define = (o: { refKey: string; clock: Clock; backgroundJobs?: boolean }) => ServiceDefinition;
+
+/**
+ * A service on a fresh database of its own, on a free port, with a movable clock by default (the
+ * dibao process has a 7-day public notice to get past; routine re-assessments fall due a year on).
+ */
+async function startTestService(define: Define, dbPrefix: string, o: TestServiceOptions): Promise<TestService> {
+  const db = await freshDatabase(dbPrefix);
   const transport = o.transport ?? 'in-process';
-  // Movable by default: the dibao process has a 7-day public notice to get past.
   const clock = o.clock ?? new TestClock(new Date('2026-03-02T02:00:00Z'));
-  const svc = await runService(livingAllowanceService({ refKey: TEST_REF_KEY, clock, backgroundJobs: o.backgroundJobs }), {
+  const svc = await runService(define({ refKey: TEST_REF_KEY, clock, backgroundJobs: o.backgroundJobs }), {
     settings: {
       databaseUrl: db.url,
       port: 0,
@@ -83,36 +87,8 @@ export async function startLivingAllowance(o: TestServiceOptions = {}): Promise<
   };
 }
 
-/** The elder-assessment service on a fresh database, on a free port, with a movable clock by default. */
-export async function startElderAssessment(o: TestServiceOptions = {}): Promise<TestService> {
-  const db = await freshDatabase('ea');
-  const transport = o.transport ?? 'in-process';
-  // Movable by default: routine re-assessments fall due a year after the assessment.
-  const clock = o.clock ?? new TestClock(new Date('2026-03-02T02:00:00Z'));
-  const svc = await runService(elderAssessmentService({ refKey: TEST_REF_KEY, clock, backgroundJobs: o.backgroundJobs }), {
-    settings: {
-      databaseUrl: db.url,
-      port: 0,
-      transport,
-      kafkaBrokers: transport === 'kafka' ? kafkaBrokers() : null,
-      kafkaPartitions: 3,
-      kafkaReplicationFactor: 1,
-    },
-    bus: o.bus ?? new InProcessBus(),
-    consumerGroup: o.consumerGroup,
-    relay: o.relay,
-    retry: o.retry,
-    log: o.log ?? testLogger(),
-  });
-  return {
-    ...svc,
-    clock,
-    async dispose() {
-      await svc.stop();
-      await db.drop();
-    },
-  };
-}
+export const startLivingAllowance = (o: TestServiceOptions = {}): Promise<TestService> => startTestService(livingAllowanceService, 'la', o);
+export const startElderAssessment = (o: TestServiceOptions = {}): Promise<TestService> => startTestService(elderAssessmentService, 'ea', o);
 
 /** JSON over HTTP against a running service, returning status and parsed body. */
 export async function http(

@@ -9,7 +9,7 @@ import { AssessmentsService } from './assessment/assessments.service';
 import { NeedsController } from './needs/needs.controller';
 import { NeedsSummary } from './needs/needs-summary';
 import { ParameterCatalog } from './parameters/parameter-catalog';
-import { ParameterRepository } from './parameters/parameter.repository';
+import { ParameterVersionRepository } from '@jiuzhu/persistence';
 import { ParametersController } from './parameters/parameters.controller';
 import { PublishParameter } from './parameters/publish-parameter';
 import { OverdueController } from './reassessment/overdue.controller';
@@ -61,7 +61,7 @@ class BackgroundJobs implements OnApplicationBootstrap, OnApplicationShutdown {
 @Module({})
 export class ElderAssessmentModule {
   static register(d: ElderAssessmentDeps): DynamicModule {
-    const parameterRepo = new ParameterRepository(d.dataSource);
+    const parameterRepo = new ParameterVersionRepository(d.dataSource);
     const catalog = new ParameterCatalog(parameterRepo);
     return {
       module: ElderAssessmentModule,

@@ -4,7 +4,7 @@ import { ServiceDefinition } from '@jiuzhu/platform';
 import { DEFAULT_ELDER_PARAMETERS } from './assessment/domain/assessment-parameters';
 import { ElderAssessmentModule } from './elder-assessment.module';
 import { ElderAssessmentSchema1740000000100 } from './migrations/1740000000100-elder-assessment-schema';
-import { ParameterRepository } from './parameters/parameter.repository';
+import { ParameterVersionRepository } from '@jiuzhu/persistence';
 
 /** The elder-assessment (老年人能力评估, GB/T 42195-2022) service as the runtime starts it. */
 export function elderAssessmentService(o: { refKey: string; clock?: Clock; backgroundJobs?: boolean }): ServiceDefinition {
@@ -16,7 +16,7 @@ export function elderAssessmentService(o: { refKey: string; clock?: Clock; backg
     migrations: [ElderAssessmentSchema1740000000100],
     produces: ELDER_ASSESSMENT_EVENTS,
     async prepare({ dataSource, log }) {
-      const seeded = await new ParameterRepository(dataSource).seedMissing(DEFAULT_ELDER_PARAMETERS);
+      const seeded = await new ParameterVersionRepository(dataSource).seedMissing(DEFAULT_ELDER_PARAMETERS);
       if (seeded) log.info({ versions: seeded }, 'seeded the default assessment parameters (replace them by publishing real ones)');
     },
     module: ({ dataSource, messaging, log }) =>

@@ -1,5 +1,8 @@
 import { refOf, residentIdCheckChar } from '@jiuzhu/common';
 import { http, TEST_REF_KEY } from '../../../test/support/services';
+import { as } from '../../../test/support/api';
+
+export { as, eventsOf, expectProblem, fieldsOf, OutboxEvent } from '../../../test/support/api';
 import { NO_CONDITIONS, scoresWithTotal } from '../src/assessment/domain/assessment-inputs.fixtures';
 
 /**
@@ -33,11 +36,6 @@ export const ASSESSOR_A = 'assessor-01';
 export const ASSESSOR_B = 'assessor-02';
 export const ASSESSOR_C = 'assessor-03';
 export const CLERK = 'clerk-09';
-
-/** Headers of an acting officer (X-Actor-Id, optionally X-Actor-Role). */
-export function as(actor: string, role?: string): Record<string, string> {
-  return role ? { 'x-actor-id': actor, 'x-actor-role': role } : { 'x-actor-id': actor };
-}
 
 export const asAssessor = (actor = ASSESSOR_A) => as(actor, 'assessor');
 
@@ -75,40 +73,10 @@ export function form(over: Partial<AssessmentForm> & { total?: number } = {}): A
   };
 }
 
-export interface OutboxEvent {
-  id: string;
-  type: string;
-  key: string;
-  data: Record<string, any>;
-  occurredAt: string;
-  publishedAt: string | null;
-}
-
-/** The service's outbox as GET /events shows it, oldest first, optionally of one type. */
-export async function eventsOf(url: string, type?: string): Promise<OutboxEvent[]> {
-  const res = await http(url, 'GET', '/events?limit=500');
-  if (res.status !== 200) throw new Error(`GET /events answered ${res.status}`);
-  const items = (res.body.items as OutboxEvent[]).slice().reverse();
-  return type ? items.filter((e) => e.type === type) : items;
-}
-
 export const COMPLETED = 'elder-assessment.assessment.completed';
 export const SUPERSEDED = 'elder-assessment.assessment.superseded';
 export const OVERDUE = 'elder-assessment.reassessment.overdue';
 export const ABILITY_LOSS = 'elder-assessment.ability-loss.discovered';
-
-/** Asserts an RFC 9457 problem response and returns its body. */
-export function expectProblem(res: { status: number; body: any; headers: Headers }, status: number, code?: string): any {
-  expect({ status: res.status, code: res.body?.code }).toEqual({ status, code: code ?? res.body?.code });
-  expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  expect(res.body).toMatchObject({ status, type: expect.any(String), title: expect.any(String), detail: expect.any(String) });
-  return res.body;
-}
-
-/** The `field`s named in a problem's errors[]. */
-export function fieldsOf(body: any): string[] {
-  return ((body?.errors ?? []) as { field: string }[]).map((e) => e.field);
-}
 
 /** A client of one running service: open, edit, complete and dispute assessments as given officers. */
 export function client(url: () => string) {

@@ -13,7 +13,7 @@ import { TrialAssessmentController } from './assessment/trial-assessment.control
 import { LowIncomeController } from './low-income/low-income.controller';
 import { LowIncomeRepository } from './low-income/low-income.repository';
 import { ParameterCatalog } from './parameters/parameter-catalog';
-import { ParameterRepository } from './parameters/parameter.repository';
+import { ParameterVersionRepository } from '@jiuzhu/persistence';
 import { ParametersController } from './parameters/parameters.controller';
 import { PublishParameter } from './parameters/publish-parameter';
 import { PriceIndices } from './price-subsidy/price-indices';
@@ -77,7 +77,7 @@ class BackgroundJobs implements OnApplicationBootstrap, OnApplicationShutdown {
 @Module({})
 export class LivingAllowanceModule {
   static register(d: LivingAllowanceDeps): DynamicModule {
-    const parameterRepo = new ParameterRepository(d.dataSource);
+    const parameterRepo = new ParameterVersionRepository(d.dataSource);
     const catalog = new ParameterCatalog(parameterRepo);
     const assessments = new AssessmentService(catalog, d.clock);
     const lowIncome = new LowIncomeRepository();

@@ -8,7 +8,7 @@ import { PriceSubsidy1732700000300 } from './migrations/1732700000300-price-subs
 import { PeriodicReview1732700000400 } from './migrations/1732700000400-periodic-review';
 import { ConflictSignal1732700000500 } from './migrations/1732700000500-conflict-signal';
 import { DEFAULT_PARAMETERS } from './parameters/domain/default-parameters';
-import { ParameterRepository } from './parameters/parameter.repository';
+import { ParameterVersionRepository } from '@jiuzhu/persistence';
 import { DEFAULT_PRICE_SUBSIDY_PARAMETERS } from './price-subsidy/domain/default-price-subsidy-parameters';
 import { DEFAULT_PROCESS_PARAMETERS } from './applications/domain/process-parameters';
 import { CaseProcess1732700000600 } from './migrations/1732700000600-case-process';
@@ -25,7 +25,7 @@ export function livingAllowanceService(o: { refKey: string; clock?: Clock; backg
     migrations: [LivingAllowanceSchema1732700000100, ReassessmentRuns1732700000200, PriceSubsidy1732700000300, PeriodicReview1732700000400, ConflictSignal1732700000500, CaseProcess1732700000600, CompactRedecision1732700000700, AbilityLevels1732700000800],
     produces: LIVING_ALLOWANCE_EVENTS,
     async prepare({ dataSource, log }) {
-      const seeded = await new ParameterRepository(dataSource).seedMissing([...DEFAULT_PARAMETERS, ...DEFAULT_PRICE_SUBSIDY_PARAMETERS, ...DEFAULT_PROCESS_PARAMETERS]);
+      const seeded = await new ParameterVersionRepository(dataSource).seedMissing([...DEFAULT_PARAMETERS, ...DEFAULT_PRICE_SUBSIDY_PARAMETERS, ...DEFAULT_PROCESS_PARAMETERS]);
       if (seeded) log.info({ versions: seeded }, 'seeded the illustrative default parameters (replace them by publishing real ones)');
     },
     module: ({ dataSource, messaging, log }) => LivingAllowanceModule.register({ dataSource, messaging, log, clock: o.clock ?? systemClock, refKey: o.refKey, backgroundJobs: o.backgroundJobs }),

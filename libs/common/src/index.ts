@@ -10,3 +10,4 @@ export * from './refs';
 export * from './resident-id';
 export * from './working-days';
 export * from './working-day-calendars';
+export * from './parameter-version';

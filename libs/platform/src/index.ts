@@ -1,2 +1,3 @@
 export * from './service-runtime';
 export * from './service-config';
+export * from './run-alone';

@@ -16,44 +16,14 @@ import {
   Matches,
   MaxLength,
   Min,
-  registerDecorator,
   ValidateNested,
-  ValidationOptions,
 } from 'class-validator';
-import { parseResidentId } from '@jiuzhu/common';
+import { IsResidentId } from '@jiuzhu/common/http';
 import { DISTRICT_CODES } from '@jiuzhu/contracts';
 import { CARE_RISK_EVENT_KINDS, CareRiskEventKind } from './domain/assessment-input';
 import { DEFAULT_ITEM_SCORE_RANGES } from './domain/assessment-parameters';
 import { NEED_KINDS, NEED_NOTE_MAX_LENGTH, NeedKind } from './domain/needs';
 import { ASSESSMENT_REASONS, AssessmentReason } from './domain/next-due';
-
-/**
- * A GB 11643 resident ID number with a correct MOD 11-2 check character and a real birth date.
- * (The living-allowance DTO has the same check; apps share code only through libs.)
- */
-export function IsResidentId(options?: ValidationOptions): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isResidentId',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      options,
-      validator: {
-        validate: (v: unknown) => typeof v === 'string' && parseResidentId(v.trim()).ok,
-        defaultMessage: (args) => {
-          const v = args?.value;
-          if (typeof v !== 'string') return 'must be an 18-character resident ID number';
-          const r = parseResidentId(v.trim());
-          if (r.ok) return '';
-          return {
-            format: 'must be 17 digits followed by a digit or X (GB 11643)',
-            check_digit: 'check digit is wrong (ISO 7064 MOD 11-2): the number was probably mistyped',
-            birth_date: 'contains an impossible birth date',
-          }[r.reason];
-        },
-      },
-    });
-}
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const STAFF_ID = /^[A-Za-z0-9._@-]{1,64}$/;

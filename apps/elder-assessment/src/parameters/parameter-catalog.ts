@@ -1,6 +1,6 @@
 import { LocalDate } from '@jiuzhu/common';
 import { resolveElderParameters, ResolveElderParametersResult } from '../assessment/domain/assessment-parameters';
-import { ParameterRepository, StoredParameterVersion } from './parameter.repository';
+import { ParameterVersionRepository, StoredParameterVersion } from '@jiuzhu/persistence';
 
 /**
  * The catalog is tiny and read on every draft and completion, so it is cached. A short lifetime is
@@ -13,7 +13,7 @@ export class ParameterCatalog {
   private readonly resolved = new Map<LocalDate, ResolveElderParametersResult>();
 
   constructor(
-    private readonly repo: ParameterRepository,
+    private readonly repo: ParameterVersionRepository,
     private readonly ttlMs = 5_000,
   ) {}
 

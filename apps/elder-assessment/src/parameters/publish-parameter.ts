@@ -3,7 +3,7 @@ import { Clock, compareLocalDate, Conflict, FieldProblem, Forbidden, InvalidInpu
 import { Actor } from '@jiuzhu/common/http';
 import { ELDER_PARAMETER_SPECS, ElderParameterKey, elderVersionId, GLOBAL_SCOPE, ParameterVersion } from '../assessment/domain/assessment-parameters';
 import { ParameterCatalog } from './parameter-catalog';
-import { ParameterRepository } from './parameter.repository';
+import { ParameterVersionRepository } from '@jiuzhu/persistence';
 
 export interface PublishParameterCommand {
   key: string;
@@ -20,7 +20,7 @@ export interface PublishParameterCommand {
 export class PublishParameter {
   constructor(
     private readonly ds: DataSource,
-    private readonly repo: ParameterRepository,
+    private readonly repo: ParameterVersionRepository,
     private readonly catalog: ParameterCatalog,
     private readonly clock: Clock,
   ) {}

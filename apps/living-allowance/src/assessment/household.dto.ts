@@ -14,38 +14,11 @@ import {
   Matches,
   Max,
   Min,
-  registerDecorator,
   ValidateNested,
-  ValidationOptions,
 } from 'class-validator';
-import { parseResidentId } from '@jiuzhu/common';
+import { IsResidentId } from '@jiuzhu/common/http';
 import { DEDUCTION_KINDS, INCOME_KINDS, RELATIONS } from './domain/household';
 import { AREAS, DISTRICTS } from '../parameters/domain/parameter';
-
-/** A GB 11643 resident ID number with a correct MOD 11-2 check character and a real birth date. */
-export function IsResidentId(options?: ValidationOptions): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isResidentId',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      options,
-      validator: {
-        validate: (v: unknown) => typeof v === 'string' && parseResidentId(v).ok,
-        defaultMessage: (args) => {
-          const v = args?.value;
-          if (typeof v !== 'string') return 'must be an 18-character resident ID number';
-          const r = parseResidentId(v);
-          if (r.ok) return '';
-          return {
-            format: 'must be 17 digits followed by a digit or X (GB 11643)',
-            check_digit: 'check digit is wrong (ISO 7064 MOD 11-2): the number was probably mistyped',
-            birth_date: 'contains an impossible birth date',
-          }[r.reason];
-        },
-      },
-    });
-}
 
 const MAX_FEN = 10_000_000_00; // 1,000,000 yuan a month: anything above is a typing error, not a household.
 

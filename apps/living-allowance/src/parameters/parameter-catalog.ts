@@ -1,7 +1,7 @@
 import { LocalDate } from '@jiuzhu/common';
 import { Area } from './domain/parameter';
 import { resolveAssessmentParameters, ResolveParametersResult } from './domain/resolve-parameters';
-import { ParameterRepository, StoredParameterVersion } from './parameter.repository';
+import { ParameterVersionRepository, StoredParameterVersion } from '@jiuzhu/persistence';
 
 /**
  * The catalog is tiny and read on every assessment, so it is cached. A short lifetime is enough
@@ -12,7 +12,7 @@ export class ParameterCatalog {
   private cached?: { at: number; versions: StoredParameterVersion[] };
 
   constructor(
-    private readonly repo: ParameterRepository,
+    private readonly repo: ParameterVersionRepository,
     private readonly ttlMs = 5_000,
   ) {}
 

@@ -6,7 +6,7 @@ import { Outbox } from '@jiuzhu/messaging';
 import { districtAreaScope, GLOBAL_SCOPE, isArea, isDistrictCode, ParameterVersion, versionIdOf } from './domain/parameter';
 import { ParameterKey, PARAMETER_SPECS } from './domain/parameter-keys';
 import { ParameterCatalog } from './parameter-catalog';
-import { ParameterRepository } from './parameter.repository';
+import { ParameterVersionRepository } from '@jiuzhu/persistence';
 import { requestReassessment } from '../reassessment/reassessment-runner';
 
 export interface PublishParameterCommand {
@@ -27,7 +27,7 @@ export interface PublishParameterCommand {
 export class PublishParameter {
   constructor(
     private readonly ds: DataSource,
-    private readonly repo: ParameterRepository,
+    private readonly repo: ParameterVersionRepository,
     private readonly catalog: ParameterCatalog,
     private readonly outbox: Outbox,
     private readonly clock: Clock,

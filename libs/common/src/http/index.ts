@@ -3,3 +3,4 @@ export * from './validation';
 export * from './actor';
 export * from './nest-logger';
 export * from './http-app';
+export * from './resident-id.validator';

@@ -1,4 +1,4 @@
-import { compareLocalDate, isLocalDate, LocalDate } from '@jiuzhu/common';
+import { compareLocalDate, isLocalDate, LocalDate, ParameterVersion } from '@jiuzhu/common';
 import { ABILITY_LEVELS, AbilityLevel, isAbilityLevel } from './ability-level';
 import { ITEM_CODES, ItemCode, isItemCode } from './items';
 import { DEFAULT_SELF_CARE_MAPPING, SELF_CARE_ACTIVITIES, SelfCareMapping } from './self-care-ability';
@@ -11,25 +11,8 @@ import { DEFAULT_SELF_CARE_MAPPING, SELF_CARE_ACTIVITIES, SelfCareMapping } from
  * the numbers in force on its date.
  */
 
-/**
- * One published value. The same shape as the living-allowance parameters (apps do not import each
- * other, so it is declared again here): a catalog row is readable by either service.
- */
-export interface ParameterVersion<V = unknown> {
-  /** What the number means, e.g. `elder.level-cut-offs` (ELDER_PARAMETER_KEYS). */
-  key: string;
-  /** '' for a city-wide value. Every elder-assessment parameter is city-wide. */
-  scope: string;
-  /** Stable id of this publication, e.g. `elder.level-cut-offs@2025-01-01`. */
-  versionId: string;
-  /** First calendar day (Asia/Shanghai) on which the version applies. */
-  validFrom: LocalDate;
-  value: V;
-  unit: string;
-  /** The document that sets the number, or a plain statement that it is an illustrative default. */
-  legalSource: string;
-  note?: string;
-}
+/** One published value (libs/common: the same shape in every service). */
+export type { ParameterVersion };
 
 export const GLOBAL_SCOPE = '';
 

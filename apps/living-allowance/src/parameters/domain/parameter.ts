@@ -3,25 +3,9 @@ import { LocalDate } from '@jiuzhu/common';
 /**
  * Every number in the dibao rules is a parameter with an effective date, never a constant in code
  * (policy.md, opening note): standards are re-published each year, and property limits, top-up
- * shares and deduction caps differ by province and year. A change is a new version with a later
- * `validFrom`; old versions stay so that a past decision can be re-explained with the numbers in
- * force on its date.
+ * shares and deduction caps differ by province and year. The shape is shared by every service.
  */
-export interface ParameterVersion<V = unknown> {
-  /** What the number means, e.g. `dibao.standard` (see parameter-keys.ts). */
-  key: string;
-  /** '' for a city-wide value; `<districtCode>/<area>` for a value per district and area. */
-  scope: string;
-  /** Stable id of this publication, e.g. `dibao.standard/640202/urban@2025-01-01`. */
-  versionId: string;
-  /** First calendar day (Asia/Shanghai) on which the version applies. */
-  validFrom: LocalDate;
-  value: V;
-  unit: string;
-  /** The document that sets the number, or a plain statement that it is an illustrative default. */
-  legalSource: string;
-  note?: string;
-}
+export type { ParameterVersion } from '@jiuzhu/common';
 
 /** Districts of 石嘴山市 (640200), GB/T 2260. */
 export const DISTRICTS = {

@@ -1,13 +1,16 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { ParameterVersion } from './domain/parameter';
+import { ParameterVersion } from '@jiuzhu/common';
 
 export interface StoredParameterVersion extends ParameterVersion {
   publishedAt: string;
   publishedBy: string;
 }
 
-/** Parameter versions in this service's database; published versions are never updated or deleted. */
-export class ParameterRepository {
+/**
+ * Parameter versions in a service's own database (table `parameter_versions`, created by each
+ * service's first migration); published versions are never updated or deleted.
+ */
+export class ParameterVersionRepository {
   constructor(private readonly ds: DataSource) {}
 
   /** The whole catalog in publication order (the resolver lets the later of two same-day versions win). */
@@ -60,3 +63,4 @@ export class ParameterRepository {
     });
   }
 }
+
