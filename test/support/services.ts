@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import pino from 'pino';
 import { Clock, fixedClock } from '@jiuzhu/common';
@@ -72,7 +73,9 @@ async function startTestService(define: Define, dbPrefix: string, o: TestService
       kafkaReplicationFactor: 1,
     },
     bus: o.bus ?? new InProcessBus(),
-    consumerGroup: o.consumerGroup,
+    // Each test service consumes in a group of its own: suites run in parallel against one broker, and
+    // two instances in the production group (jiuzhu.<service>) would share partitions across databases.
+    consumerGroup: o.consumerGroup ?? `${dbPrefix}-${randomUUID()}`,
     relay: o.relay,
     retry: o.retry,
     log: o.log ?? testLogger(),
