@@ -156,6 +156,7 @@ describe('the dibao case state machine', () => {
     ['reason OTHER without a note', { check: CHECK, opinion: 'refuse' as const, reasonCode: 'OTHER' as const }, 'CASE.NOTE_REQUIRED'],
     ['a home visit dated after today', { check: { ...CHECK, homeVisitOn: '2026-03-03' }, opinion: 'approve' as const }, 'CASE.CHECK_IN_FUTURE'],
     ['a data match dated before the submission', { check: { ...CHECK, dataMatchedOn: '2026-01-30' }, opinion: 'approve' as const }, 'CASE.CHECK_BEFORE_SUBMISSION'],
+    ['a home visit on a day that does not exist', { check: { ...CHECK, homeVisitOn: '2026-02-30' }, opinion: 'approve' as const }, 'CASE.CHECK_DATE_INVALID'],
   ])('a township review with %s is refused', (_what, input, code) => {
     const a = caseIn('submitted');
     expect(a.townshipReview(input, RULES, 'reviewer', AT, ON)).toEqual({ ok: false, problem: expect.objectContaining({ code, status: 400 }) });
@@ -174,6 +175,12 @@ describe('the dibao case state machine', () => {
     const r = a.townshipReview({ check: { ...CHECK, discrepanciesFound: true, findings: 'shop closed in 2025' }, opinion: 'approve' }, RULES, 'reviewer', AT, '2026-03-02');
     expect(r.ok && r.facts[1]).toEqual({ kind: 'notice_started', round: 2, startedOn: '2026-03-02', endsOn: '2026-03-09' });
     expect(a.state.process.notices).toHaveLength(2);
+  });
+
+  it('an objection dated on a day that does not exist is refused, not stored', () => {
+    const a = caseIn('notice');
+    expect(a.object('2026-02-30', 'x', 'reviewer', AT, ON)).toEqual({ ok: false, problem: expect.objectContaining({ code: 'CASE.OBJECTION_DATE_INVALID', status: 400 }) });
+    expect(a.state.status).toBe('notice');
   });
 
   it('an objection received after the notice ended is refused', () => {

@@ -1,4 +1,4 @@
-import { addDays, LocalDate, monthOf, firstDayOfNextMonth } from '@jiuzhu/common';
+import { addDays, isLocalDate, LocalDate, monthOf, firstDayOfNextMonth } from '@jiuzhu/common';
 import { Decision } from '../../assessment/domain/decision';
 import { Household } from '../../assessment/domain/household';
 import { CaseAction, CaseStatus, nextStatus, RejectionReason } from './case-status';
@@ -183,6 +183,10 @@ export class Application {
       return problem('CASE.FOUR_EYES', 403, '受理人不能审核自己受理的申请', 'The officer who filed the case cannot review it.');
     }
     const c = input.check;
+    // A date that is not a real calendar day would be stored and break every deadline counted from it.
+    if (!isLocalDate(c.homeVisitOn) || !isLocalDate(c.dataMatchedOn)) {
+      return problem('CASE.CHECK_DATE_INVALID', 400, '入户调查和信息核对日期必须是有效日期', 'The home visit and the data match must be real calendar dates.');
+    }
     if (c.homeVisitOn > on || c.dataMatchedOn > on) {
       return problem('CASE.CHECK_IN_FUTURE', 400, '入户调查和信息核对日期不能晚于今天', 'The home visit and the data match cannot be dated after today.');
     }
@@ -217,6 +221,7 @@ export class Application {
   object(receivedOn: LocalDate, summary: string, by: string, at: string, on: LocalDate): Result {
     if (!nextStatus(this.s.status, 'object')) return this.illegal('object');
     const notice = this.s.process.notices[this.s.process.notices.length - 1];
+    if (!isLocalDate(receivedOn)) return problem('CASE.OBJECTION_DATE_INVALID', 400, '异议收到日期必须是有效日期', 'The day the objection was received must be a real calendar date.');
     if (receivedOn > on) return problem('CASE.OBJECTION_IN_FUTURE', 400, '异议收到日期不能晚于今天', 'An objection cannot be received after today.');
     if (receivedOn < notice.startedOn || receivedOn > notice.endsOn) {
       return problem('CASE.OBJECTION_OUTSIDE_NOTICE', 409, `异议须在公示期内（${notice.startedOn}至${notice.endsOn}）提出`, `An objection must be received during the notice (${notice.startedOn} to ${notice.endsOn}).`);
