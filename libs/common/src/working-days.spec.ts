@@ -6,6 +6,7 @@ import {
   calendarProblems,
   deadlineStatus,
   isWorkingDay,
+  provisionalWorkingDaysDeadline,
   workingDaysBetween,
   workingDaysDeadline,
   WorkingDayCalendar,
@@ -192,6 +193,22 @@ describe('working days — State Council holiday notices for 2025 and 2026', () 
       }
       expect(failures).toEqual([]);
       expect(checked).toBeGreaterThan(730 * 10);
+    });
+  });
+
+  describe('a deadline shown on a case may run past the published calendar, marked provisional', () => {
+    it('inside the calendar it is the exact deadline', () => {
+      const spec = { kind: 'k', startedOn: '2026-09-30', length: 3, legalSource: 's' };
+      expect(provisionalWorkingDaysDeadline(cal, spec)).toEqual(workingDaysDeadline(cal, spec));
+    });
+
+    it('past 2026-12-31 it counts Monday to Friday and says so', () => {
+      // 2026-12-28..31 are 4 working days; then Fri 2027-01-01 counts (its holiday is not yet published), Mon 01-04, Tue 01-05.
+      expect(provisionalWorkingDaysDeadline(cal, { kind: 'k', startedOn: '2026-12-25', length: 7, legalSource: 's' })).toMatchObject({
+        dueOn: '2027-01-05',
+        provisional: true,
+        calendarId: 'CN-STATE-COUNCIL-2025-2026+weekdays',
+      });
     });
   });
 

@@ -239,6 +239,30 @@ export function workingDaysDeadline(cal: WorkingDayCalendar, spec: DeadlineSpec)
 }
 
 /**
+ * A working-day deadline for a case on screen, which must show a date even when the period runs
+ * past the published calendar (next year's holidays are announced in the autumn). Inside the
+ * calendar it counts exactly like `workingDaysDeadline`; beyond `coversTo` it counts Monday to
+ * Friday and marks the deadline `provisional` (calendar id suffixed `+weekdays`) until that year's
+ * calendar is published. Computations that must be exact (`addWorkingDays`) still refuse such dates.
+ */
+export function provisionalWorkingDaysDeadline(cal: WorkingDayCalendar, spec: DeadlineSpec): Deadline & { provisional?: true } {
+  assertCount('provisionalWorkingDaysDeadline', spec.length);
+  const index = indexOf(cal);
+  const cursor = new DayCursor(spec.startedOn);
+  let counted = 0;
+  let beyond = false;
+  while (counted < spec.length) {
+    cursor.next();
+    if (cursor.date > cal.coversTo) {
+      beyond = true;
+      if (cursor.weekday !== 0 && cursor.weekday !== 6) counted += 1;
+    } else if (isWorkingDayAt(cal, index, cursor.date, cursor.weekday)) counted += 1;
+  }
+  const d: Deadline = { kind: spec.kind, startedOn: spec.startedOn, dueOn: cursor.date, unit: 'working_days', length: spec.length, legalSource: spec.legalSource, calendarId: cal.id };
+  return beyond ? { ...d, calendarId: `${cal.id}+weekdays`, provisional: true } : d;
+}
+
+/**
  * A period of `length` calendar days after `startedOn`, e.g. the 7-day public notice (公示期7天):
  * holidays inside it do not stop it. Its end is not moved off a holiday: 民法典 第二百零三条 moves the
  * last day of a period for a party's act, whereas a notice is a posting that runs its days regardless.

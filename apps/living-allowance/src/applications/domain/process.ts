@@ -1,4 +1,4 @@
-import { addDays, calendarDaysDeadline, isWorkingDay, Deadline, deadlineStatus, LocalDate, WorkingDayCalendar, workingDaysDeadline } from '@jiuzhu/common';
+import { calendarDaysDeadline, Deadline, deadlineStatus, LocalDate, provisionalWorkingDaysDeadline, WorkingDayCalendar } from '@jiuzhu/common';
 import { CaseStatus, RejectionReason } from './case-status';
 import { ProcessTimeLimitsValue, MEASURES_2021 } from './process-parameters';
 
@@ -122,26 +122,8 @@ export interface DeadlineView extends Deadline {
   provisional?: true;
 }
 
-/**
- * Working days past the published calendar cannot be known (next year's holidays are announced in
- * the autumn). Rather than show no due date at all, the days beyond it are counted Monday to Friday
- * and the deadline is marked provisional until the calendar is published.
- */
 function workingDays(rules: ProcessRules, kind: string, startedOn: LocalDate, length: number, legalSource: string): Deadline & { provisional?: true } {
-  try {
-    return workingDaysDeadline(rules.calendar, { kind, startedOn, length, legalSource });
-  } catch (e) {
-    if (!(e instanceof RangeError)) throw e;
-    let d = startedOn;
-    let counted = 0;
-    while (counted < length) {
-      d = addDays(d, 1);
-      const inCalendar = d >= rules.calendar.coversFrom && d <= rules.calendar.coversTo;
-      const weekday = new Date(`${d}T00:00:00Z`).getUTCDay();
-      if (inCalendar ? isWorkingDay(rules.calendar, d) : weekday !== 0 && weekday !== 6) counted++;
-    }
-    return { kind, startedOn, dueOn: d, unit: 'working_days', length, legalSource, calendarId: `${rules.calendar.id}+weekdays`, provisional: true };
-  }
+  return provisionalWorkingDaysDeadline(rules.calendar, { kind, startedOn, length, legalSource });
 }
 
 function view(d: Deadline & { provisional?: true }, today: LocalDate): DeadlineView {
