@@ -11,3 +11,4 @@ export * from './resident-id';
 export * from './working-days';
 export * from './working-day-calendars';
 export * from './parameter-version';
+export * from './value-shapes';

@@ -1,4 +1,4 @@
-import { compareLocalDate, isLocalDate, LocalDate, ParameterVersion } from '@jiuzhu/common';
+import { compareLocalDate, isLocalDate, isPlainObject, isWholeNumber, LocalDate, ParameterVersion } from '@jiuzhu/common';
 import { ABILITY_LEVELS, AbilityLevel, isAbilityLevel } from './ability-level';
 import { ITEM_CODES, ItemCode, isItemCode } from './items';
 import { DEFAULT_SELF_CARE_MAPPING, SELF_CARE_ACTIVITIES, SelfCareMapping } from './self-care-ability';
@@ -103,8 +103,8 @@ export interface ElderAssessmentParameters {
 // A catalog may come from the database or an import file: a malformed value is refused by the
 // resolver instead of reaching an assessment.
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isCount = (v: unknown, min = 0): v is number => Number.isInteger(v) && (v as number) >= min;
+const isObject = isPlainObject;
+const isCount = (v: unknown, min = 0): v is number => isWholeNumber(v, min);
 
 function isItemScoreRanges(v: unknown): boolean {
   if (!isObject(v)) return false;

@@ -1,4 +1,4 @@
-import { isLocalDate, LocalDate } from '@jiuzhu/common';
+import { isLocalDate, isPlainObject, isWholeNumber, LocalDate } from '@jiuzhu/common';
 import { GLOBAL_SCOPE, ParameterVersion, versionIdOf } from '../../parameters/domain/parameter';
 
 /**
@@ -49,10 +49,10 @@ export interface ProcessParameterValues {
 }
 export type ProcessParameterKey = keyof ProcessParameterValues;
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isPosInt = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v > 0 && v <= 365;
-const isNonNegInt = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 && v <= 365;
+// A time limit is a number of days within a year; anything longer is a typing error.
+const isObj = isPlainObject;
+const isPosInt = (v: unknown): v is number => isWholeNumber(v, 1, 365);
+const isNonNegInt = (v: unknown): v is number => isWholeNumber(v, 0, 365);
 
 export const PROCESS_PARAMETER_SPECS: {
   [K in ProcessParameterKey]: { scope: 'global'; unit: string; isValid(value: unknown): value is ProcessParameterValues[K] };

@@ -10,6 +10,7 @@
  * them; they are not assessment parameters, so
  * `resolveAssessmentParameters` resolves only ASSESSMENT_PARAMETER_KEYS.
  */
+import { isNonNegativeNumber, isNullOr, isPlainObject, isWholeNumber, isWholeNumberList } from '@jiuzhu/common';
 import { PRICE_SUBSIDY_PARAMETER_SPECS, PriceSubsidyParameterKey, PriceSubsidyParameterValues } from '../../price-subsidy/domain/price-subsidy-parameters';
 import { PROCESS_PARAMETER_SPECS, ProcessParameterKey, ProcessParameterValues } from '../../applications/domain/process-parameters';
 
@@ -212,13 +213,11 @@ export type ParameterKey = keyof ParameterValues;
 
 // ---- shape checks -------------------------------------------------------------------------------
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isNonNegInt = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
-const isPosInt = (v: unknown): v is number => isNonNegInt(v) && v > 0;
-const isNonNegNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
-const isIntList = (v: unknown): v is number[] => Array.isArray(v) && v.every(isNonNegInt);
-const isNullOr = (v: unknown, check: (x: unknown) => boolean): boolean => v === null || check(v);
+const isObj = isPlainObject;
+const isNonNegInt = (v: unknown): v is number => isWholeNumber(v);
+const isPosInt = (v: unknown): v is number => isWholeNumber(v, 1);
+const isNonNegNumber = isNonNegativeNumber;
+const isIntList = isWholeNumberList;
 
 function isCappedDeduction(v: unknown): v is CappedDeductionRule {
   return isObj(v) && typeof v.allowed === 'boolean' && isNullOr(v.monthlyCapFen, isNonNegInt);

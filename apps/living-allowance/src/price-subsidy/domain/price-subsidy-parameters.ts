@@ -1,3 +1,5 @@
+import { isPlainObject, isWholeNumber } from '@jiuzhu/common';
+
 /**
  * The parameters of the price-linkage subsidy (物价上涨挂钩联动机制, policy.md §2), in the shape of
  * parameter-keys.ts so that the catalog can carry them: key, value type, shape check. Triggers are
@@ -39,11 +41,10 @@ export interface PriceSubsidyParameterValues {
 
 export type PriceSubsidyParameterKey = keyof PriceSubsidyParameterValues;
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObj = isPlainObject;
 // A trigger of 0 % or less would pay in months of falling prices, and the amount is standard × the
 // rise: only a positive trigger guarantees a triggered month has a positive rate.
-const isPosInt = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v > 0;
+const isPosInt = (v: unknown): v is number => isWholeNumber(v, 1);
 
 export function isPriceSubsidyTriggers(v: unknown): v is PriceSubsidyTriggersValue {
   return (
