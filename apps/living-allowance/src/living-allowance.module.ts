@@ -1,8 +1,9 @@
-import { DynamicModule, Inject, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { Clock, CLOCK, refOf } from '@jiuzhu/common';
 import { Messaging, opsController } from '@jiuzhu/messaging';
+import { backgroundWork } from '@jiuzhu/platform';
 import { ApplicationRepository } from './applications/application.repository';
 import { ApplicationsController } from './applications/applications.controller';
 import { ApplicationsService } from './applications/applications.service';
@@ -37,39 +38,6 @@ export interface LivingAllowanceDeps {
   backgroundJobs?: boolean;
 }
 
-const LOGGER = Symbol('logger');
-
-/**
- * Background work while the service is up: open reassessment runs, and a periodic sweep that
- * announces due reviews, ends finished gradual exits and sends notices that have run their days to
- * confirmation. Every replica may run it; the work is
- * guarded by row locks, so replicas share it rather than repeat it.
- */
-class BackgroundJobs implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer?: NodeJS.Timeout;
-  private sweeping?: Promise<unknown>;
-  constructor(
-    @Inject(ReassessmentRunner) private readonly runner: ReassessmentRunner,
-    @Inject(PeriodicReviewService) private readonly reviews: PeriodicReviewService,
-    @Inject(CaseProcessService) private readonly process: CaseProcessService,
-    @Inject(LOGGER) private readonly log: Logger,
-  ) {}
-  onApplicationBootstrap() {
-    this.runner.start();
-    this.timer = setInterval(() => {
-      if (this.sweeping) return;
-      this.sweeping = Promise.all([this.reviews.sweep(), this.process.closeEndedNotices()])
-        .catch((e: unknown) => this.log.error({ err: e instanceof Error ? e.message : String(e) }, 'background sweep failed'))
-        .finally(() => (this.sweeping = undefined));
-    }, 60_000);
-  }
-  async onApplicationShutdown() {
-    clearInterval(this.timer);
-    await this.sweeping;
-    await this.runner.stop();
-  }
-}
-
 /**
  * Wiring only: the use-case classes are plain and take their collaborators in the constructor, so
  * they can be tested without Nest; this module builds them from the runtime's resources.
@@ -98,8 +66,17 @@ export class LivingAllowanceModule {
         { provide: ReassessmentRunner, useValue: runner },
         { provide: WhatIf, useValue: new WhatIf(d.dataSource, catalog, d.clock) },
         { provide: PeriodicReviewService, useValue: reviews },
-        { provide: LOGGER, useValue: d.log },
-        ...(d.backgroundJobs === false ? [] : [BackgroundJobs]),
+        // In the background: open reassessment runs; every minute, due reviews announced, finished
+        // gradual exits ended, and notices that have run their days sent to confirmation.
+        ...backgroundWork(
+          {
+            log: d.log,
+            start: () => runner.start(),
+            stop: () => runner.stop(),
+            sweep: () => Promise.all([reviews.sweep(), caseProcess.closeEndedNotices()]),
+          },
+          d.backgroundJobs !== false,
+        ),
         { provide: AssessmentService, useValue: assessments },
         { provide: ApplicationsService, useValue: applications },
         { provide: CaseProcessService, useValue: caseProcess },

@@ -1,3 +1,4 @@
 export * from './service-runtime';
 export * from './service-config';
 export * from './run-alone';
+export * from './background-sweep';
