@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { ParameterVersion } from '@jiuzhu/common';
+import { Conflict, ParameterVersion } from '@jiuzhu/common';
 
 export interface StoredParameterVersion extends ParameterVersion {
   publishedAt: string;
@@ -47,6 +47,21 @@ export class ParameterVersionRepository {
   }
 
   /**
+   * Publishes a new version under `versionId`; a same-day re-publication is a correction and gets
+   * its own id (`…#2`, `…#3`), so that, being later, it wins and the original stays readable.
+   */
+  async publish(m: EntityManager, v: ParameterVersion, by: string): Promise<ParameterVersion> {
+    let versionId = v.versionId;
+    for (let n = 2; await this.exists(m, versionId); n++) {
+      if (n > 100) throw new Conflict('PARAMETER.TOO_MANY_CORRECTIONS', 'Too many versions for one day.');
+      versionId = `${v.versionId}#${n}`;
+    }
+    const published = { ...v, versionId };
+    await this.insert(m, published, by);
+    return published;
+  }
+
+  /**
    * Seeds the illustrative defaults of every parameter key that has no version at all: on first start
    * the whole catalog, and after an upgrade only the keys a new release introduced. A key the bureau
    * has published for some scopes only is left alone (no illustrative value slips in beside real
@@ -64,3 +79,47 @@ export class ParameterVersionRepository {
   }
 }
 
+
+/**
+ * A service's parameter catalog, cached. The catalog is tiny and read on every assessment, so it is
+ * kept for a short lifetime — enough for other replicas, since a new version takes effect on a set
+ * day and the publishing replica drops its cache at once (`invalidate`). What a service resolves
+ * from it (`memo`) is reused for the same key while the catalog is unchanged.
+ */
+export class CachedParameterCatalog<R> {
+  private cached?: { at: number; versions: StoredParameterVersion[] };
+  private resolvedFor?: StoredParameterVersion[];
+  private readonly resolved = new Map<string, R>();
+
+  constructor(
+    private readonly repo: ParameterVersionRepository,
+    private readonly ttlMs = 5_000,
+  ) {}
+
+  async versions(): Promise<StoredParameterVersion[]> {
+    if (!this.cached || Date.now() - this.cached.at > this.ttlMs) {
+      this.cached = { at: Date.now(), versions: await this.repo.all() };
+    }
+    return this.cached.versions;
+  }
+
+  invalidate(): void {
+    this.cached = undefined;
+  }
+
+  protected async memo(key: string, compute: (versions: readonly StoredParameterVersion[]) => R): Promise<R> {
+    const versions = await this.versions();
+    if (this.resolvedFor !== versions) {
+      this.resolvedFor = versions;
+      this.resolved.clear();
+    }
+    let r = this.resolved.get(key);
+    if (r === undefined) {
+      r = compute(versions);
+      // Bounded: a burst of back-dated what-ifs, or dates spread over years, must not grow it without limit.
+      if (this.resolved.size > 1000) this.resolved.clear();
+      this.resolved.set(key, r);
+    }
+    return r;
+  }
+}

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { Clock, compareLocalDate, Conflict, FieldProblem, Forbidden, InvalidInput, isLocalDate } from '@jiuzhu/common';
+import { Clock, compareLocalDate, FieldProblem, Forbidden, InvalidInput, isLocalDate } from '@jiuzhu/common';
 import { Actor } from '@jiuzhu/common/http';
 import { ELDER_PARAMETER_SPECS, ElderParameterKey, elderVersionId, GLOBAL_SCOPE, ParameterVersion } from '../assessment/domain/assessment-parameters';
 import { ParameterCatalog } from './parameter-catalog';
@@ -38,17 +38,9 @@ export class PublishParameter {
     if (problems.length) throw new InvalidInput(problems);
 
     const key = cmd.key as ElderParameterKey;
-    const version = await this.ds.transaction(async (m) => {
-      let versionId = elderVersionId(key, cmd.validFrom);
-      // A same-day re-publication is a correction: it gets its own id and, being later, wins.
-      for (let n = 2; await this.repo.exists(m, versionId); n++) {
-        if (n > 100) throw new Conflict('PARAMETER.TOO_MANY_CORRECTIONS', 'Too many versions for one day.');
-        versionId = `${elderVersionId(key, cmd.validFrom)}#${n}`;
-      }
-      const v: ParameterVersion = { key, scope: GLOBAL_SCOPE, versionId, validFrom: cmd.validFrom, value: cmd.value, unit: spec.unit, legalSource: cmd.legalSource, ...(cmd.note ? { note: cmd.note } : {}) };
-      await this.repo.insert(m, v, actor.id);
-      return v;
-    });
+    const version = await this.ds.transaction((m) =>
+      this.repo.publish(m, { key, scope: GLOBAL_SCOPE, versionId: elderVersionId(key, cmd.validFrom), validFrom: cmd.validFrom, value: cmd.value, unit: spec.unit, legalSource: cmd.legalSource, ...(cmd.note ? { note: cmd.note } : {}) }, actor.id),
+    );
     this.catalog.invalidate();
     return version;
   }

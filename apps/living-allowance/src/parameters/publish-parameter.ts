@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { Clock, compareLocalDate, Conflict, Forbidden, InvalidInput, isLocalDate } from '@jiuzhu/common';
+import { Clock, compareLocalDate, Forbidden, InvalidInput, isLocalDate } from '@jiuzhu/common';
 import { Actor } from '@jiuzhu/common/http';
 import { StandardPublished } from '@jiuzhu/contracts';
 import { Outbox } from '@jiuzhu/messaging';
@@ -58,14 +58,12 @@ export class PublishParameter {
     if (problems.length) throw new InvalidInput(problems);
 
     const version = await this.ds.transaction(async (m) => {
-      let versionId = versionIdOf(cmd.key, scope, cmd.validFrom);
-      // A same-day re-publication is a correction: it gets its own id and, being later, wins.
-      for (let n = 2; await this.repo.exists(m, versionId); n++) {
-        if (n > 100) throw new Conflict('PARAMETER.TOO_MANY_CORRECTIONS', 'Too many versions for one day.');
-        versionId = `${versionIdOf(cmd.key, scope, cmd.validFrom)}#${n}`;
-      }
-      const v: ParameterVersion = { key: cmd.key, scope, versionId, validFrom: cmd.validFrom, value: cmd.value, unit: spec.unit, legalSource: cmd.legalSource, ...(cmd.note ? { note: cmd.note } : {}) };
-      await this.repo.insert(m, v, actor.id);
+      const v = await this.repo.publish(
+        m,
+        { key: cmd.key, scope, versionId: versionIdOf(cmd.key, scope, cmd.validFrom), validFrom: cmd.validFrom, value: cmd.value, unit: spec.unit, legalSource: cmd.legalSource, ...(cmd.note ? { note: cmd.note } : {}) },
+        actor.id,
+      );
+      const versionId = v.versionId;
       if (cmd.key === 'dibao.standard') {
         const [districtCode, area] = scope.split('/') as ['640202', 'urban'];
         await this.outbox.append(m, StandardPublished, {
