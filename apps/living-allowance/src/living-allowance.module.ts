@@ -7,6 +7,8 @@ import { backgroundWork } from '@jiuzhu/platform';
 import { ApplicationRepository } from './applications/application.repository';
 import { ApplicationsController } from './applications/applications.controller';
 import { ApplicationsService } from './applications/applications.service';
+import { CaseClaims } from './applications/case-claims';
+import { CaseClaimsController } from './applications/case-claims.controller';
 import { CaseProcessService } from './applications/case-process.service';
 import { ProcessQueuesController } from './applications/process-queues.controller';
 import { AssessmentService } from './assessment/assessment.service';
@@ -53,11 +55,12 @@ export class LivingAllowanceModule {
     const abilityLevels = new AbilityLevels();
     const careNeeds = new CareNeeds(d.dataSource, abilityLevels, (idNumber) => refOf(idNumber, d.refKey));
     const applications = new ApplicationsService(d.dataSource, new ApplicationRepository(), lowIncome, assessments, d.messaging.outbox, d.clock, d.refKey, catalog, careNeeds);
-    const reviews = new PeriodicReviewService(d.dataSource, applications, assessments, catalog, d.messaging.outbox, d.clock, d.log);
-    const caseProcess = new CaseProcessService(d.dataSource, applications, catalog, d.clock, d.log);
+    const claims = new CaseClaims(d.dataSource, d.clock);
+    const reviews = new PeriodicReviewService(d.dataSource, applications, assessments, catalog, d.messaging.outbox, d.clock, d.log, claims);
+    const caseProcess = new CaseProcessService(d.dataSource, applications, catalog, d.clock, d.log, claims);
     return {
       module: LivingAllowanceModule,
-      controllers: [TrialAssessmentController, ApplicationsController, ProcessQueuesController, AbilityLevelsConsumer, ParametersController, LowIncomeController, ReassessmentController, PeriodicReviewController, PriceIndicesController, PriceSubsidiesController, opsController('living-allowance')],
+      controllers: [TrialAssessmentController, ApplicationsController, ProcessQueuesController, CaseClaimsController, AbilityLevelsConsumer, ParametersController, LowIncomeController, ReassessmentController, PeriodicReviewController, PriceIndicesController, PriceSubsidiesController, opsController('living-allowance')],
       providers: [
         { provide: DataSource, useValue: d.dataSource },
         { provide: CLOCK, useValue: d.clock },
@@ -80,6 +83,7 @@ export class LivingAllowanceModule {
         { provide: AssessmentService, useValue: assessments },
         { provide: ApplicationsService, useValue: applications },
         { provide: CaseProcessService, useValue: caseProcess },
+        { provide: CaseClaims, useValue: claims },
         { provide: AbilityLevels, useValue: abilityLevels },
         { provide: CareNeeds, useValue: careNeeds },
         { provide: INBOX, useValue: d.messaging.inbox },

@@ -5,6 +5,7 @@ import { Actor } from '@jiuzhu/common/http';
 import { householdTypeOf, nextReviewDue } from '../periodic-review/domain/periodic-review';
 import { ParameterCatalog } from '../parameters/parameter-catalog';
 import { ApplicationRow } from './application.repository';
+import { CaseClaims } from './case-claims';
 import { ApplicationsService, check } from './applications.service';
 import { RejectionReason, REJECTION_REASONS } from './domain/case-status';
 import { ConfirmationLevel, EconomicCheck, processDeadlines, ProcessRules, TownshipOpinion } from './domain/process';
@@ -47,7 +48,7 @@ export class CaseProcessService {
     private readonly catalog: ParameterCatalog,
     private readonly clock: Clock,
     private readonly log: Logger,
-    private readonly claims: { leaseMinutes: number } = { leaseMinutes: 30 },
+    private readonly claims: CaseClaims,
   ) {}
 
   async townshipReview(
@@ -61,7 +62,7 @@ export class CaseProcessService {
     const on = this.clock.today();
     const rules = await this.applications.processRules(on);
     return this.applications.change(id, expectedVersion, actor, async (app, m, at) => {
-      await this.assertNotClaimedByOther(m, id, actor);
+      await this.claims.assertNotClaimedByOther(m, id, actor);
       return check(app.townshipReview({ ...input, reasonCode }, rules, actor.id, at, on));
     });
   }
@@ -97,7 +98,7 @@ export class CaseProcessService {
     // The review interval is read before the transaction (no second pool connection inside it).
     const params = await this.catalog.resolve(current.household.districtCode, current.household.area, on);
     return this.applications.change(id, expectedVersion, actor, async (app, m, at) => {
-      await this.assertNotClaimedByOther(m, id, actor);
+      await this.claims.assertNotClaimedByOther(m, id, actor);
       const facts = check(app.approve(actor.id, at, on, level, note));
       if (app.state.granted === 'dibao' && app.state.coverage === 'household' && params.ok) {
         app.scheduleReview(nextReviewDue(on, householdTypeOf(app.state.household), params.value.reviewInterval));
@@ -113,7 +114,7 @@ export class CaseProcessService {
     const rules = await this.applications.processRules(on);
     const level = this.confirmingLevel(current.household.districtCode, rules, actor);
     return this.applications.change(id, expectedVersion, actor, async (app, m, at) => {
-      await this.assertNotClaimedByOther(m, id, actor);
+      await this.claims.assertNotClaimedByOther(m, id, actor);
       return check(app.refuse(actor.id, at, on, reason, rules, level, note));
     });
   }
@@ -160,20 +161,12 @@ export class CaseProcessService {
    */
   async claimNext(name: ProcessQueue, actor: Actor, f: { districtCode?: string; townshipCode?: string }): Promise<ApplicationRow | undefined> {
     requireRole(actor, name === 'township' ? [PROCESS_ROLES.townshipReviewer] : [PROCESS_ROLES.countyApprover, PROCESS_ROLES.townshipApprover]);
-    const now = this.clock.now();
-    const expires = new Date(now.getTime() + this.claims.leaseMinutes * 60_000);
-    const [rows] = await this.ds.query(
-      `UPDATE applications SET claimed_by = $1, claim_expires_at = $2
-        WHERE id = (
-          SELECT id FROM applications
-           WHERE status = ANY($3::text[]) AND ($4::text IS NULL OR district_code = $4) AND ($5::text IS NULL OR township_code = $5)
-             AND (claimed_by IS NULL OR claim_expires_at <= $6)
-           ORDER BY COALESCE(due_on < $7, false) DESC, filed_at, id
-           LIMIT 1 FOR UPDATE SKIP LOCKED)
-        RETURNING id`,
-      [actor.id, expires.toISOString(), QUEUE_STATUSES[name], f.districtCode ?? null, f.townshipCode ?? null, now.toISOString(), this.clock.today()],
-    );
-    return rows.length ? this.applications.get(rows[0].id) : undefined;
+    const id = await this.claims.claimNext(actor, {
+      where: `status = ANY($1::text[]) AND ($2::text IS NULL OR district_code = $2) AND ($3::text IS NULL OR township_code = $3)`,
+      params: [QUEUE_STATUSES[name], f.districtCode ?? null, f.townshipCode ?? null, this.clock.today()],
+      orderBy: 'COALESCE(due_on < $4, false) DESC, filed_at, id',
+    });
+    return id ? this.applications.get(id) : undefined;
   }
 
   /**
@@ -214,14 +207,6 @@ export class CaseProcessService {
     if (code === undefined) return undefined;
     if (!(code in REJECTION_REASONS)) throw new InvalidInput([{ field, reason: `must be one of ${Object.keys(REJECTION_REASONS).join(', ')}` }]);
     return code as RejectionReason;
-  }
-
-  /** Someone else's live claim keeps others off the case; an unclaimed case may be worked directly. */
-  private async assertNotClaimedByOther(m: EntityManager, id: string, actor: Actor): Promise<void> {
-    const [c] = await m.query(`SELECT claimed_by, claim_expires_at FROM applications WHERE id = $1`, [id]);
-    if (c?.claimed_by && c.claimed_by !== actor.id && new Date(c.claim_expires_at) > this.clock.now()) {
-      throw new Conflict('CASE.CLAIMED_BY_OTHER', `Another officer (${c.claimed_by}) holds this case until ${new Date(c.claim_expires_at).toISOString()}; ask a supervisor to reassign it.`);
-    }
   }
 }
 

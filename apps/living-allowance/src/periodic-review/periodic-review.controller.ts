@@ -16,10 +16,6 @@ export class ReviewDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
 }
 
-export class ReassignDto {
-  @ApiProperty({ example: 'officer-17' }) @IsString() to!: string;
-}
-
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => new InvalidInput([{ field: 'id', reason: 'must be a UUID' }]) });
 
 @ApiTags('periodic review')
@@ -50,20 +46,6 @@ export class PeriodicReviewController {
     }
     res.status(200);
     return toApplicationView(row);
-  }
-
-  @Post('applications/:id/release')
-  @HttpCode(204)
-  @ApiHeader({ name: 'X-Actor-Id', required: true })
-  async release(@Param('id', uuid) id: string, @CurrentActor() actor: Actor) {
-    await this.reviews.release(id, actor);
-  }
-
-  @Post('applications/:id/reassign')
-  @HttpCode(204)
-  @ApiHeader({ name: 'X-Actor-Role', required: true, description: 'supervisor' })
-  async reassign(@Param('id', uuid) id: string, @Body() dto: ReassignDto, @CurrentActor() actor: Actor) {
-    await this.reviews.reassign(id, dto.to, actor);
   }
 
   @Post('applications/:id/review')

@@ -9,12 +9,8 @@ import { Household } from '../assessment/domain/household';
 import { ApplicationsService } from '../applications/applications.service';
 import { ApplicationRow } from '../applications/application.repository';
 import { ParameterCatalog } from '../parameters/parameter-catalog';
+import { CaseClaims } from '../applications/case-claims';
 import { decideReview, householdTypeOf, nextReviewDue } from './domain/periodic-review';
-
-export interface ClaimSettings {
-  /** How long a claim holds when the officer goes quiet; then anyone may claim the case. */
-  leaseMinutes: number;
-}
 
 /**
  * Periodic review of paying cases: a queue ordered by due date (overdue first), claims with a lease
@@ -30,7 +26,7 @@ export class PeriodicReviewService {
     private readonly outbox: Outbox,
     private readonly clock: Clock,
     private readonly log: Logger,
-    private readonly claims: ClaimSettings = { leaseMinutes: 30 },
+    private readonly claims: CaseClaims,
   ) {}
 
   /** Cases due on or before `on`, overdue first, then the oldest; claimed ones show who holds them. */
@@ -58,51 +54,22 @@ export class PeriodicReviewService {
     }));
   }
 
-  /**
-   * Hands the next due case to the officer. `SKIP LOCKED` lets concurrent claimers pass over a row
-   * another is taking, so no two get the same case; a lapsed lease makes a case claimable again.
-   */
+  /** Claims the next due case for the officer (overdue first, then the oldest), through the shared case claims. */
   async claimNext(actor: Actor, districtCode?: string): Promise<ApplicationRow | undefined> {
-    const now = this.clock.now();
-    const expires = new Date(now.getTime() + this.claims.leaseMinutes * 60_000);
-    const [rows] = await this.ds.query(
-      `UPDATE applications SET claimed_by = $1, claim_expires_at = $2
-        WHERE id = (
-          SELECT id FROM applications
-           WHERE status = 'approved' AND granted = 'dibao' AND coverage = 'household' AND exiting_until IS NULL
-             AND review_due_on <= $3 AND ($4::text IS NULL OR district_code = $4)
-             AND (claimed_by IS NULL OR claim_expires_at <= $5)
-           ORDER BY review_due_on, filed_at, id
-           LIMIT 1 FOR UPDATE SKIP LOCKED)
-        RETURNING id`,
-      [actor.id, expires.toISOString(), this.clock.today(), districtCode ?? null, now.toISOString()],
-    );
-    return rows.length ? this.applications.get(rows[0].id) : undefined;
-  }
-
-  async release(id: string, actor: Actor): Promise<void> {
-    const [, n] = await this.ds.query(`UPDATE applications SET claimed_by = NULL, claim_expires_at = NULL WHERE id = $1 AND claimed_by = $2`, [id, actor.id]);
-    if (n === 0) throw new Conflict('CASE.NOT_CLAIMED', 'You do not hold a claim on this case.');
-  }
-
-  /** A supervisor moves a claimed case to another officer (who then holds a fresh lease). */
-  async reassign(id: string, to: string, actor: Actor): Promise<void> {
-    if (actor.role !== 'supervisor') throw new Forbidden('ROLE.SUPERVISOR_REQUIRED', 'Only a supervisor (X-Actor-Role: supervisor) may reassign a case.');
-    if (!/^[A-Za-z0-9._@-]{1,64}$/.test(to)) throw new InvalidInput([{ field: 'to', reason: 'must be a staff id (1-64 letters, digits or ._@-)' }]);
-    const expires = new Date(this.clock.now().getTime() + this.claims.leaseMinutes * 60_000);
-    // Any case someone works from a queue: township review, confirmation, or periodic review.
-    const [, n] = await this.ds.query(
-      `UPDATE applications SET claimed_by = $2, claim_expires_at = $3 WHERE id = $1 AND status IN ('submitted', 'rechecking', 'confirming', 'approved')`,
-      [id, to, expires.toISOString()],
-    );
-    if (n === 0) throw new Conflict('CASE.NOT_IN_A_QUEUE', 'Only a case waiting in a queue (township review, confirmation, periodic review) can be reassigned.');
+    const id = await this.claims.claimNext(actor, {
+      where: `status = 'approved' AND granted = 'dibao' AND coverage = 'household' AND exiting_until IS NULL
+              AND review_due_on <= $1 AND ($2::text IS NULL OR district_code = $2)`,
+      params: [this.clock.today(), districtCode ?? null],
+      orderBy: 'review_due_on, filed_at, id',
+    });
+    return id ? this.applications.get(id) : undefined;
   }
 
   /** The review: updated facts are assessed today, and the outcome continues, adjusts, exits gradually or ends the case. */
   async review(id: string, expectedVersion: number, household: Household, actor: Actor, note?: string): Promise<ApplicationRow> {
     const on = this.clock.today();
+    await this.claims.assertHeld(this.ds.manager, id, actor, 'review queue');
     const current = await this.applications.get(id);
-    this.assertClaimHeld(current, actor);
     // Today's known elder ability assessments are facts of the reviewed household, as at submission.
     household = await this.applications.careNeeds.attach(household, on);
     const decision = await this.assessments.assess(household, on);
@@ -112,8 +79,7 @@ export class PeriodicReviewService {
     const nextDue = nextReviewDue(on, householdTypeOf(household), params.value.reviewInterval);
     const row = await this.applications.change(id, expectedVersion, actor, async (app, m, at) => {
       // The claim is checked again under the row lock: a lease may have lapsed and been taken over meanwhile.
-      const [held] = await m.query(`SELECT claimed_by, claim_expires_at FROM applications WHERE id = $1`, [id]);
-      this.assertClaimHeld({ claimedBy: held.claimed_by, claimExpiresAt: held.claim_expires_at ? new Date(held.claim_expires_at).toISOString() : null }, actor);
+      await this.claims.assertHeld(m, id, actor, 'review queue');
       if (app.state.household.districtCode !== household.districtCode || app.state.household.area !== household.area) {
         throw new InvalidInput([{ field: 'household.districtCode', reason: 'a review cannot move a case to another district or area; close it and apply there' }]);
       }
@@ -171,10 +137,5 @@ export class PeriodicReviewService {
     }
     if (announced || exitsCompleted) this.log.info({ announced, exitsCompleted }, 'periodic review sweep');
     return { announced, exitsCompleted };
-  }
-
-  private assertClaimHeld(c: { claimedBy: string | null; claimExpiresAt: string | null }, actor: Actor): void {
-    const held = c.claimedBy === actor.id && c.claimExpiresAt !== null && new Date(c.claimExpiresAt) > this.clock.now();
-    if (!held) throw new Conflict('CASE.NOT_CLAIMED', 'Claim the case from the review queue first (or your claim has lapsed).');
   }
 }
