@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { Conflict, LocalDate, NotFound } from '@jiuzhu/common';
 import { Application, ApplicationState } from './domain/application';
-import { ProcessDeadlines } from './domain/process';
+import { PENDING_STATUSES, ProcessDeadlines } from './domain/process';
 import { CaseStatus } from './domain/case-status';
 
 export interface ApplicationRow extends ApplicationState {
@@ -14,6 +14,9 @@ export interface ApplicationRow extends ApplicationState {
   /** Where the case stands against its time limits today (filled in when a single case is read). */
   deadlines?: ProcessDeadlines;
 }
+
+/** A case still open: on its way to a decision, or paying. */
+const OPEN_STATUSES: readonly CaseStatus[] = [...PENDING_STATUSES, 'approved'];
 
 const COLUMNS = `id, coverage, parent_id, member_index, household_ref, district_code, area, household, status, assessment, granted,
   monthly_benefit_fen, effective_month, to_char(decided_on, 'YYYY-MM-DD') AS decided_on, rejection_reason, version, filed_by, filed_at, updated_by, updated_at,
@@ -148,8 +151,8 @@ export class ApplicationRepository {
   /** Single-person inclusions of a household that are still open (awaiting a decision, or paying). */
   async openInclusions(m: EntityManager, householdRef: string): Promise<ApplicationRow[]> {
     const rows = await m.query(
-      `SELECT ${COLUMNS} FROM applications WHERE household_ref = $1 AND coverage = 'single_person' AND status IN ('submitted', 'notice', 'rechecking', 'confirming', 'approved') ORDER BY filed_at, id`,
-      [householdRef],
+      `SELECT ${COLUMNS} FROM applications WHERE household_ref = $1 AND coverage = 'single_person' AND status = ANY($2::text[]) ORDER BY filed_at, id`,
+      [householdRef, OPEN_STATUSES],
     );
     return rows.map(toRow);
   }
