@@ -1,6 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, EntityManager } from 'typeorm';
 import { EventEnvelope } from '@jiuzhu/contracts';
+import { PreparedStatement } from '@jiuzhu/persistence';
+
+/** Prepared: it runs once for every event every consumer receives. */
+const CLAIM = new PreparedStatement('jz_inbox_claim', `INSERT INTO inbox (consumer, event_id, type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1`);
 
 export type InboxResult = 'applied' | 'duplicate';
 
@@ -39,10 +43,7 @@ export class Inbox {
     event: Pick<EventEnvelope, 'id' | 'type'>,
     effect: (manager: EntityManager) => Promise<void>,
   ): Promise<InboxResult> {
-    const inserted: unknown[] = await m.query(
-      `INSERT INTO inbox (consumer, event_id, type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1`,
-      [consumer, event.id, event.type],
-    );
+    const inserted = await CLAIM.run(m, [consumer, event.id, event.type]);
     if (inserted.length === 0) return 'duplicate';
     await effect(m);
     return 'applied';

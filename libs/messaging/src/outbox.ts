@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { EventContract, validatePayload } from '@jiuzhu/contracts';
+import { PreparedStatement } from '@jiuzhu/persistence';
 
 /** A row ready to leave the service: what the relay hands to a transport. */
 export interface OutboundMessage {
@@ -14,6 +15,14 @@ export interface OutboundMessage {
   payload: unknown;
   occurredAt: string;
 }
+
+// unnest keeps the rows in array order, so sequence numbers follow the caller's order. Prepared: it
+// runs in every state-changing transaction of every service.
+const APPEND = new PreparedStatement(
+  'jz_outbox_append',
+  `INSERT INTO outbox (id, topic, key, type, version, source, payload)
+   SELECT id, $4, key, $5, $6, $7, payload FROM unnest($1::uuid[], $2::text[], $3::jsonb[]) WITH ORDINALITY AS t(id, key, payload, n) ORDER BY n`,
+);
 
 /**
  * Writes integration events in the caller's transaction, so the state change and its event commit
@@ -44,11 +53,7 @@ export class Outbox {
       bodies.push(JSON.stringify(payload));
     }
     // unnest keeps the rows in array order, so sequence numbers follow the caller's order.
-    await manager.query(
-      `INSERT INTO outbox (id, topic, key, type, version, source, payload)
-       SELECT id, $4, key, $5, $6, $7, payload FROM unnest($1::uuid[], $2::text[], $3::jsonb[]) WITH ORDINALITY AS t(id, key, payload, n) ORDER BY n`,
-      [ids, keys, bodies, contract.topic, contract.type, contract.version, this.source],
-    );
+    await APPEND.run(manager, [ids, keys, bodies, contract.topic, contract.type, contract.version, this.source]);
     return ids;
   }
 }

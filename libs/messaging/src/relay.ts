@@ -18,6 +18,10 @@ export const DEFAULT_RELAY_OPTIONS: RelayOptions = { batchSize: 500, idlePollMs:
 // instances — two replicas of a service — can never publish one key's events out of order.
 const RELAY_LOCK_SQL = `SELECT pg_try_advisory_xact_lock(hashtext('jiuzhu.outbox.relay')) AS locked`;
 
+// Named: prepared once on the relay's own connection, not parsed and planned for every batch.
+const NEXT_BATCH_SQL = `SELECT seq, id, topic, key, type, version, source, payload, occurred_at FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1`;
+const MARK_SENT_SQL = `UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`;
+
 /**
  * Publishes outbox rows in commit-safe order and marks them sent. The rows are marked in the same
  * transaction that holds the lock, after the transport acknowledged them: a crash before the commit
@@ -77,11 +81,7 @@ export class OutboxRelay {
         return 0;
       }
       const rows: Array<Record<string, unknown>> = (
-        await c.query(
-          `SELECT seq, id, topic, key, type, version, source, payload, occurred_at
-             FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
-          [this.options.batchSize],
-        )
+        await c.query({ name: 'jz_relay_next', text: NEXT_BATCH_SQL, values: [this.options.batchSize] })
       ).rows;
       if (rows.length === 0) {
         await c.query('COMMIT');
@@ -99,7 +99,7 @@ export class OutboxRelay {
         occurredAt: new Date(r.occurred_at as string).toISOString(),
       }));
       await this.publisher.publish(batch);
-      await c.query(`UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`, [batch.map((m) => m.seq)]);
+      await c.query({ name: 'jz_relay_mark', text: MARK_SENT_SQL, values: [batch.map((m) => m.seq)] });
       await c.query('COMMIT');
       return batch.length;
     } catch (e) {

@@ -3,3 +3,4 @@ export * from './databases';
 export * from './embedded-postgres';
 export * from './query-logger';
 export * from './parameter-versions';
+export * from './prepared-statement';
