@@ -158,4 +158,64 @@ describe('batched consumption (one transaction per batch, careful replay on fail
     expect(rows.map((r: { seq: number }) => r.seq)).toEqual([...Array(50).keys()].filter((i) => i !== 30));
     expect(Number((await ds.query(`SELECT count(*) AS n FROM inbox WHERE consumer = 'batch-consumer'`))[0].n)).toBe(49);
   });
+
+  /** Runs `batch` through dispatchBatch with a handler that records its effect for `consumer`. */
+  const consume = async (inbox: Inbox, consumer: string, batch: ReturnType<typeof envelope>[]) => {
+    const { dispatchBatch } = await import('../src/dispatcher');
+    return dispatchBatch(
+      batch,
+      () => true,
+      async (_p, e) => {
+        await inbox.handleOnce(consumer, e, async (m) => {
+          await m.query(`INSERT INTO effects (consumer, event_id, key, seq) VALUES ($1, $2, 'k', $3)`, [consumer, e.id, (e as unknown as { seq: number }).seq]);
+        });
+      },
+      { maxAttempts: 3, backoffMs: 1 },
+      (w) => inbox.inBatch(w),
+    );
+  };
+  const effectsOf = async (consumer: string) =>
+    (await ds.query(`SELECT seq FROM effects WHERE consumer = $1 ORDER BY seq`, [consumer])).map((r: { seq: number }) => r.seq);
+
+  it('a batch redelivered after its events were handled changes nothing: each effect exists once and every message counts as handled', async () => {
+    const inbox = new Inbox(ds);
+    const batch = Array.from({ length: 20 }, (_, i) => envelope('k', i));
+    // The first 12 were applied before (the consumer crashed after committing them, before committing its offsets).
+    await consume(inbox, 'redelivered', batch.slice(0, 12));
+    const outcomes = await consume(inbox, 'redelivered', batch);
+    expect(outcomes.every((o) => o.kind === 'handled')).toBe(true);
+    expect(await effectsOf('redelivered')).toEqual([...Array(20).keys()]);
+    expect(Number((await ds.query(`SELECT count(*) AS n FROM inbox WHERE consumer = 'redelivered'`))[0].n)).toBe(20);
+  });
+
+  it('an event delivered twice within one batch (re-published by a relay that crashed before marking it) is applied once', async () => {
+    const inbox = new Inbox(ds);
+    const batch = Array.from({ length: 5 }, (_, i) => envelope('k', i));
+    const outcomes = await consume(inbox, 'twice-in-batch', [...batch, batch[2]]);
+    expect(outcomes.every((o) => o.kind === 'handled')).toBe(true);
+    expect(await effectsOf('twice-in-batch')).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('two replicas consuming the same batch at once apply each event once', async () => {
+    const batch = Array.from({ length: 30 }, (_, i) => envelope('k', i));
+    const outcomes = await Promise.all([consume(new Inbox(ds), 'replicas', batch), consume(new Inbox(ds), 'replicas', batch)]);
+    expect(outcomes.flat().every((o) => o.kind === 'handled')).toBe(true);
+    expect(await effectsOf('replicas')).toEqual([...Array(30).keys()]);
+  });
+
+  it('inside a batch the inbox records are written in one statement, together with the effects and not before them', async () => {
+    const inbox = new Inbox(ds);
+    const batch = Array.from({ length: 10 }, (_, i) => envelope('k', i));
+    const seenInside: number[] = [];
+    await inbox.inBatch(async () => {
+      for (const e of batch) {
+        await inbox.handleOnce('one-statement', e, async (m) => {
+          seenInside.push(Number((await m.query(`SELECT count(*) AS n FROM inbox WHERE consumer = 'one-statement'`))[0].n));
+        });
+      }
+    });
+    // No record was written while the effects ran; all ten are there after the commit.
+    expect(seenInside).toEqual(Array(10).fill(0));
+    expect(Number((await ds.query(`SELECT count(*) AS n FROM inbox WHERE consumer = 'one-statement'`))[0].n)).toBe(10);
+  });
 });
