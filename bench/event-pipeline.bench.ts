@@ -40,7 +40,7 @@ import { fmt, fmtPhase, idleCheck, log, machineInfo, phaseEnd, phaseStart, sleep
  * relay sends, same partition count) → kafkajs consumer (eachMessage) in another process.
  *
  *   node bench/.build/bench/event-pipeline.bench.js
- *   BENCH_RATE=1000 BENCH_SECONDS=20 BENCH_MAX_EVENTS=20000 KAFKA_BROKERS=… BENCH_DATABASE_ADMIN_URL=… node …
+ *   BENCH_RATE=1000 BENCH_SECONDS=20 BENCH_MAX_EVENTS=20000 BENCH_DRAIN_EVENTS=50000 BENCH_PARTITIONS=3 KAFKA_BROKERS=… BENCH_DATABASE_ADMIN_URL=… node …
  */
 
 const RATE = Number(process.env.BENCH_RATE ?? 1000);
@@ -52,7 +52,7 @@ const DRAIN_EVENTS = Number(process.env.BENCH_DRAIN_EVENTS ?? 50_000);
 /** Events per transaction when the outbox is filled for the drain (as a batch job writes them). */
 const FILL_BATCH = 500;
 const WRITERS = Number(process.env.BENCH_WRITERS ?? 10); // = the service's pool size
-const PARTITIONS = 3; // what services create their topics with (KAFKA_TOPIC_PARTITIONS default)
+const PARTITIONS = Number(process.env.BENCH_PARTITIONS ?? 3); // what services create their topics with (KAFKA_TOPIC_PARTITIONS default)
 const RAW_BATCH = DEFAULT_RELAY_OPTIONS.batchSize;
 const TARGET_THROUGHPUT_SHARE = 0.5;
 const TARGET_P99_MS = 100;
