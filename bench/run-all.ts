@@ -33,7 +33,7 @@ function disturbance(name: string, r: any): number {
   if (name === 'assessment') return Math.max(0, (r.machineBusyDuringRounds - 100 / r.machine.nproc) * r.machine.nproc);
   const phases =
     name === 'event-pipeline'
-      ? [r.pipeline.steady.cpu, r.pipeline.max.cpu, r.raw.steady.cpu, r.raw.max.cpu]
+      ? [r.pipeline.steady.cpu, r.pipeline.max.cpu, r.pipeline.drain.cpu, r.raw.steady.cpu, r.raw.max.cpu]
       : r.rounds.flatMap((x: any) => [x.bare.cpu, x.filing.cpu]);
   return Math.max(...phases.map((p: { other: number }) => p.other));
 }
@@ -76,7 +76,7 @@ if (a) {
 const e = names.includes('event-pipeline') ? read('event-pipeline') : undefined;
 if (e) {
   log(
-    `event pipeline: max ${fmt(e.pipeline.max.consumerPerSecond)}/s vs raw kafkajs ${fmt(e.raw.max.consumerPerSecond)}/s ` +
+    `event pipeline: drain ${fmt(e.pipeline.drain.consumerPerSecond)}/s (writer-limited max ${fmt(e.pipeline.max.consumerPerSecond)}/s) vs raw kafkajs ${fmt(e.raw.max.consumerPerSecond)}/s ` +
       `(${(e.throughputShareOfRaw * 100).toFixed(1)} %, target ≥ 50 % ${yes(e.targets.throughputShare.met)}); ` +
       `at ${fmt(e.pipeline.steady.offeredPerSecond)}/s p50 ${fmt(e.pipeline.steady.latency.p50)} ms p99 ${fmt(e.pipeline.steady.latency.p99)} ms ` +
       `(raw p50 ${fmt(e.raw.steady.latency.p50)} / p99 ${fmt(e.raw.steady.latency.p99)} ms; target p99 ≤ 100 ms ${yes(e.targets.p99AtSteadyMs.met)}) ` +
