@@ -54,7 +54,7 @@ interface BareParams {
   bandBp: number;
   bandStrict: boolean;
   floorPerPerson: number;
-  topUps: { group: number; shareBp: number; amount: number; minAge: number; maxAgeExcl: number; grades: number[] | null; ill: boolean | null }[];
+  topUps: { group: number; shareBp: number; amount: number; minAge: number; maxAgeExcl: number; grades: number[] | null; ill: boolean | null; abilities: string[] | null }[];
   groups: number;
   sp: { grades: number[]; imGrades: number[]; ill: boolean; base: number };
 }
@@ -91,6 +91,7 @@ function bareParams(p: AssessmentParameters): BareParams {
       maxAgeExcl: t.when.maxAgeExclusive ?? Number.MAX_SAFE_INTEGER,
       grades: t.when.disabilityGrades ?? null,
       ill: t.when.seriousIllness ?? null,
+      abilities: t.when.abilityLevels ?? null,
     })),
     groups: groupIds.size,
     sp: {
@@ -126,6 +127,7 @@ function memberTopUps(bp: BareParams, m: Household['members'][number], age: numb
     if (t.shareBp <= 0 || age < t.minAge || age >= t.maxAgeExcl) continue;
     if (t.grades !== null && (m.disability === undefined || !t.grades.includes(m.disability.grade))) continue;
     if (t.ill !== null && (m.seriousIllness === true) !== t.ill) continue;
+    if (t.abilities !== null && (m.abilityAssessment === undefined || !t.abilities.includes(m.abilityAssessment.level))) continue;
     if (t.shareBp > bestShare[t.group]) {
       bestShare[t.group] = t.shareBp;
       bestAmount[t.group] = t.amount;

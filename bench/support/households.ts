@@ -1,11 +1,12 @@
 import { LocalDate, residentIdCheckChar } from '@jiuzhu/common';
 import { Deduction, Household, HouseholdMember, Income, Relation } from '../../apps/living-allowance/src/assessment/domain/household';
+import { ABILITY_LEVELS } from '../../apps/living-allowance/src/parameters/domain/parameter-keys';
 
 /**
  * Deterministic synthetic households for the benchmarks: a seeded PRNG, so every run assesses the
  * same 100 000 families. They are spread over the three outcomes (dibao / low-income / neither),
  * household sizes 1–6, ages 0–95, counted and excluded incomes, every deduction kind (some over
- * their caps), top-ups (elderly, minors, severe disability, serious illness), property over the
+ * their caps), top-ups (elderly, minors, severe disability, serious illness, severe loss of ability), property over the
  * limits, and members who qualify for single-person inclusion.
  */
 
@@ -64,6 +65,8 @@ export function syntheticHousehold(r: () => number, on: LocalDate, serialBase = 
     if (r() < 0.06) m.seriousIllness = true;
     if (age >= 6 && age < 23 && r() < 0.5) m.student = true;
     if (age >= 18 && age < 60) m.ableToWork = r() < 0.7;
+    // Elders with an ability assessment on record (the care-needs top-up for severe or complete loss).
+    if (age >= 60 && r() < 0.3) m.abilityAssessment = { level: pick(r, ABILITY_LEVELS), assessmentId: `bench-${serialBase}-${i}`, assessedOn: on };
     members.push(m);
   }
 

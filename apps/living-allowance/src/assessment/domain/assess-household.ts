@@ -22,7 +22,7 @@ import { checkPerCapitaIncomeBelowBand } from './rules/per-capita-income-below-b
 import { checkPerCapitaIncomeBelowStandard } from './rules/per-capita-income-below-standard.rule';
 import { checkSinglePerson } from './rules/single-person-qualifies.rule';
 import { checkVehiclesWithinLimit } from './rules/vehicles-within-limit.rule';
-import { grantedInGroup, groupOpeners, opensGroup } from './top-ups';
+import { abilityBit, topUpTable } from './top-ups';
 import { checkHousehold, MemberFacts } from './validate-household';
 
 /**
@@ -164,13 +164,14 @@ export function assessHousehold(household: Household, params: AssessmentParamete
     explanation.push({ step: 'benefit.base', code: 'BENEFIT.BASE', args: { amountFen: baseBenefitFen } });
 
     const topUpRules = params.topUps.rules;
-    const openers = groupOpeners(topUpRules);
+    const table = topUpTable(topUpRules);
+    const groups = table.groups.length;
     let topUpsFen = 0;
     for (let i = 0; i < size; i++) {
       const age = fullYearsBetween(births[i], onDate);
-      for (let j = 0; j < topUpRules.length; j++) {
-        if (openers >= 0 ? (openers & (1 << j)) === 0 : !opensGroup(topUpRules, j)) continue;
-        const k = grantedInGroup(topUpRules, j, grades[i], ill[i] === 1, age, household.members[i].abilityAssessment?.level);
+      const ability = abilityBit(household.members[i].abilityAssessment?.level);
+      for (let g = 0; g < groups; g++) {
+        const k = table.granted(g, grades[i], ill[i] === 1, age, ability);
         if (k < 0) continue;
         const rule = topUpRules[k];
         const amountFen = shareOfFen(standardFen, rule.shareBp);
@@ -192,6 +193,7 @@ export function assessHousehold(household: Household, params: AssessmentParamete
   if (outcome === 'low_income') {
     const criteria = params.singlePersonInclusion;
     const topUpRules = params.topUps.rules;
+    const table = topUpTable(topUpRules);
     for (let i = 0; i < size; i++) {
       const relation = RELATIONS[relations[i]];
       const check = checkSinglePerson(i, relation, grades[i], grades[i] === 0 ? null : DISABILITY_KINDS[kinds[i]], ill[i] === 1, criteria);
@@ -202,9 +204,9 @@ export function assessHousehold(household: Household, params: AssessmentParamete
       const own: { code: string; amountFen: number }[] = [];
       let topUpsFen = 0;
       const age = fullYearsBetween(births[i], onDate);
-      for (let j = 0; j < topUpRules.length; j++) {
-        if (!opensGroup(topUpRules, j)) continue;
-        const k = grantedInGroup(topUpRules, j, grades[i], ill[i] === 1, age, household.members[i].abilityAssessment?.level);
+      const ability = abilityBit(household.members[i].abilityAssessment?.level);
+      for (let g = 0; g < table.groups.length; g++) {
+        const k = table.granted(g, grades[i], ill[i] === 1, age, ability);
         if (k < 0) continue;
         const amountFen = shareOfFen(standardFen, topUpRules[k].shareBp);
         topUpsFen += amountFen;

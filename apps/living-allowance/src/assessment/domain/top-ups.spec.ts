@@ -1,6 +1,6 @@
 import { TopUpRule } from '../../parameters/domain/parameter-keys';
 import { HouseholdMember } from './household';
-import { groupOpeners, opensGroup, topUpsFor } from './top-ups';
+import { topUpTable, topUpsFor } from './top-ups';
 
 const member = (extra: Partial<HouseholdMember> = {}): HouseholdMember => ({ idNumber: 'n/a', relation: 'applicant', ...extra });
 const codes = (rules: TopUpRule[], m: HouseholdMember, age: number) => topUpsFor(m, age, rules, 78000).map((g) => g.rule.code);
@@ -59,11 +59,26 @@ describe('top-up rules as data', () => {
     expect(codes(rules, member({ seriousIllness: true }), 65)).toEqual(['H', 'AGE']);
   });
 
-  it('marks the rule that opens each group, once for the whole list', () => {
+  it('lists each group once, in order of first appearance, with its rules in list order', () => {
     const rules: TopUpRule[] = ['age', 'age', 'health', 'age', 'other', 'health'].map((group, i) => ({ code: `R${i}`, group, when: {}, shareBp: 100 }));
-    expect(groupOpeners(rules)).toBe(0b10101);
-    expect(rules.map((_, j) => opensGroup(rules, j))).toEqual([true, false, true, false, true, false]);
-    const many: TopUpRule[] = Array.from({ length: 32 }, (_, i) => ({ code: `R${i}`, group: `g${i % 3}`, when: {}, shareBp: 100 }));
-    expect(groupOpeners(many)).toBe(-1);
+    expect(topUpTable(rules).groups).toEqual([[0, 1, 3], [2, 5], [4]]);
+  });
+
+  it('a disability condition never matches a member without a disability', () => {
+    const rules: TopUpRule[] = [{ code: 'DISABILITY', group: 'health', when: { disabilityGrades: [1, 2, 3, 4] }, shareBp: 2000 }];
+    expect(codes(rules, member(), 40)).toEqual([]);
+    expect(codes(rules, member({ disability: { grade: 4, kind: 'visual' } }), 40)).toEqual(['DISABILITY']);
+  });
+
+  it('a condition on not being seriously ill excludes the seriously ill', () => {
+    const rules: TopUpRule[] = [{ code: 'HEALTHY', group: 'g', when: { seriousIllness: false }, shareBp: 500 }];
+    expect(codes(rules, member(), 40)).toEqual(['HEALTHY']);
+    expect(codes(rules, member({ seriousIllness: true }), 40)).toEqual([]);
+  });
+
+  it('reads a rule list once: the same list gives the same table, a newly published one its own', () => {
+    const rules: TopUpRule[] = [{ code: 'A', group: 'g', when: {}, shareBp: 100 }];
+    expect(topUpTable(rules)).toBe(topUpTable(rules));
+    expect(topUpTable([...rules])).not.toBe(topUpTable(rules));
   });
 });
