@@ -33,7 +33,7 @@ const FILE_CASE = new PreparedStatement(
          INSERT INTO applications (id, coverage, parent_id, member_index, household_ref, district_code, area, household, status, assessment,
            granted, monthly_benefit_fen, effective_month, decided_on, rejection_reason, version, filed_by, filed_at, updated_by, updated_at,
            process, township_code, due_on)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$17,$18,$22,$23,$24) RETURNING id),
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$17,$18,$21,$22,$23) RETURNING id),
        hist AS (
          INSERT INTO case_history (application_id, action, from_status, to_status, actor, at, reason_code, note)
          SELECT $1, h.action, h.from_status, h.to_status, h.actor, h.at, h.reason_code, h.note
@@ -42,9 +42,8 @@ const FILE_CASE = new PreparedStatement(
        mem AS (
          INSERT INTO household_memberships (person_ref, application_id, member_index)
          SELECT ref, $1, n - 1 FROM unnest($20::text[]) WITH ORDINALITY AS t(ref, n)
-         ON CONFLICT DO NOTHING RETURNING member_index)
-       SELECT CASE WHEN (SELECT count(*) FROM mem) < $21 THEN jiuzhu_refuse('PERSON.IN_ANOTHER_ACTIVE_HOUSEHOLD') ELSE 0 END AS refused,
-              (SELECT count(*) FROM hist)::int AS history`,
+         RETURNING 1)
+       SELECT (SELECT count(*) FROM hist)::int AS history, (SELECT count(*) FROM mem)::int AS members`,
 );
 
 /** Applications (cases), their history and household memberships, in this service's database. */
@@ -52,10 +51,10 @@ export class ApplicationRepository {
   /**
    * The case, its history and its members' memberships in one statement (data-modifying CTEs): one
    * round trip instead of one per row, which is most of a filing's cost, and atomic on its own. A
-   * member already active in another household makes the statement refuse itself (nothing stays
-   * written) and becomes a 409 naming the member. A household case is therefore filed outside any
-   * transaction (the lookup that names the member runs after the refusal); cases opened inside one
-   * (single-person inclusions) carry no memberships and cannot be refused.
+   * member already active in another household violates the one-active-household index, which
+   * fails the whole statement (nothing stays written); that becomes a 409 naming the member. A household case is therefore filed outside any
+   * transaction (the lookup that names the member runs after the failure); cases opened inside one
+   * (single-person inclusions) carry no memberships and cannot fail this way.
    */
   async insert(m: EntityManager, a: Application, personRefs: string[], at: string, dueOn: LocalDate | null = null): Promise<void> {
     const s = a.state;
@@ -73,10 +72,10 @@ export class ApplicationRepository {
       m,
       [s.id, s.coverage, s.parentId, s.memberIndex, s.householdRef, s.household.districtCode, s.household.area, JSON.stringify(s.household), s.status,
         s.assessment ? JSON.stringify(s.assessment) : null, s.granted, s.monthlyBenefitFen, s.effectiveMonth, s.decidedOn, s.rejectionReason, s.version, s.filedBy, at,
-        JSON.stringify(history), refs, refs.length, JSON.stringify(s.process), s.household.townshipCode ?? null, dueOn],
-    ).catch(async (e: { code?: string; driverError?: { code?: string } }) => {
-      if ((e.driverError?.code ?? e.code) !== 'JZ409') throw e;
-      // The statement undid itself; find out which member is taken (outside it, for the message).
+        JSON.stringify(history), refs, JSON.stringify(s.process), s.household.townshipCode ?? null, dueOn],
+    ).catch(async (e: { driverError?: { code?: string; constraint?: string } }) => {
+      if (e.driverError?.code !== '23505' || e.driverError.constraint !== 'household_memberships_one_active') throw e;
+      // The statement failed as a whole; find out which member is taken (outside it, for the message).
       const active: Array<{ person_ref: string }> = await m.query(`SELECT person_ref FROM household_memberships WHERE person_ref = ANY($1::text[]) AND active`, [refs]);
       const busy = new Set(active.map((r) => r.person_ref));
       return this.membershipConflict(m, refs, new Set(refs.map((r, k) => (busy.has(r) ? -1 : k)).filter((k) => k >= 0)));
