@@ -22,7 +22,7 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
-const BODIES = Number(process.env.BENCH_BODIES ?? 60_000);
+const BODIES = Number(process.env.BENCH_BODIES ?? 150_000);
 const TARGET_SHARE = 0.6;
 
 /**

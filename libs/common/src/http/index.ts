@@ -4,3 +4,4 @@ export * from './actor';
 export * from './nest-logger';
 export * from './http-app';
 export * from './resident-id.validator';
+export * from './compiled-validation';

@@ -1,18 +1,43 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe, ValidationPipeOptions } from '@nestjs/common';
 import { FieldProblem, InvalidInput } from '../errors';
+import { BodyCheck, compiledBodyCheck } from './compiled-validation';
+
+export const STRICT_VALIDATION_OPTIONS: ValidationPipeOptions = {
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  transform: true,
+  forbidUnknownValues: true,
+  exceptionFactory: (errors: ValidationError[]) => new InvalidInput(flatten(errors)),
+};
 
 /**
  * Request DTOs are validated strictly: unknown fields are refused (a typo must not silently drop
  * data) and every problem is reported with its field path and reason.
+ *
+ * A request body is first put to its DTO's compiled check (compiled-validation.ts), which reads the
+ * same decorators once: a body it finds valid goes straight to the controller. Any other body —
+ * and every body of a DTO the check cannot read — goes through class-validator, which decides and
+ * words the errors.
  */
+export class StrictValidationPipe extends ValidationPipe {
+  private readonly checks = new Map<Function, BodyCheck | undefined>();
+
+  constructor() {
+    super(STRICT_VALIDATION_OPTIONS);
+  }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const dto = metadata.type === 'body' && metadata.data === undefined ? metadata.metatype : undefined;
+    if (dto) {
+      if (!this.checks.has(dto)) this.checks.set(dto, compiledBodyCheck(dto));
+      if (this.checks.get(dto)?.(value)) return value;
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 export function strictValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    transform: true,
-    forbidUnknownValues: true,
-    exceptionFactory: (errors: ValidationError[]) => new InvalidInput(flatten(errors)),
-  });
+  return new StrictValidationPipe();
 }
 
 export function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
