@@ -33,11 +33,18 @@ export class PreparedStatement {
   async run<T = Record<string, unknown>>(m: EntityManager, values: unknown[]): Promise<T[]> {
     const own = m.queryRunner && !m.queryRunner.isReleased ? undefined : m.connection.createQueryRunner();
     const runner = own ?? m.queryRunner!;
+    const logger = m.connection.logger;
     try {
       const client = (await runner.connect()) as PgClient;
+      const started = Date.now();
       const result = await client.query({ name: this.name, text: this.text, values });
+      // Reported like every other statement (the data source's logger: text only, never the values).
+      const ms = Date.now() - started;
+      const slowAfter = m.connection.options.maxQueryExecutionTime;
+      if (slowAfter && ms > slowAfter) logger.logQuerySlow(ms, this.text, undefined, runner);
       return result.rows as T[];
     } catch (e) {
+      logger.logQueryError(e as Error, this.text, undefined, runner);
       throw e instanceof QueryFailedError ? e : new QueryFailedError(this.text, values, e as Error);
     } finally {
       if (own) await own.release();

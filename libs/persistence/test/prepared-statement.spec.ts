@@ -56,10 +56,19 @@ describe('a prepared statement (hot-path SQL planned once per connection)', () =
     expect(await ds.query(`SELECT id FROM counters WHERE id = 'rolled-back'`)).toEqual([]);
   });
 
-  it("a failure is a QueryFailedError carrying Postgres' code, like any other query's", async () => {
-    const failure = await INSERT.run(ds.manager, ['negative', -1]).catch((e: unknown) => e);
-    expect(failure).toBeInstanceOf(QueryFailedError);
-    expect((failure as QueryFailedError & { driverError: { code: string } }).driverError.code).toBe('23514');
+  it("a failure is a QueryFailedError carrying Postgres' code, like any other query's, and is logged without its values", async () => {
+    const logged: unknown[][] = [];
+    const spy = jest.spyOn(ds.logger, 'logQueryError').mockImplementation((...a: unknown[]) => void logged.push(a));
+    try {
+      const failure = await INSERT.run(ds.manager, ['negative', -1]).catch((e: unknown) => e);
+      expect(failure).toBeInstanceOf(QueryFailedError);
+      expect((failure as QueryFailedError & { driverError: { code: string } }).driverError.code).toBe('23514');
+      expect(logged).toHaveLength(1);
+      expect(logged[0][1]).toBe(INSERT.text);
+      expect(logged[0][2]).toBeUndefined();
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('one name cannot stand for two texts', () => {
