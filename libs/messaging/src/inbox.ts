@@ -61,6 +61,10 @@ class BatchScope {
  * handled meanwhile by another replica, whose commit the statement waits for) fails the batch,
  * which is then rolled back — its effects included — and replayed one by one, where each record is
  * written first and a duplicate changes nothing.
+ *
+ * So an effect must do all its work through the manager it is given: it may run and be rolled back
+ * (a failed or conflicting batch), and only what commits counts. Work outside the transaction (a
+ * call to another system) belongs in the outbox, not in an effect.
  */
 export class Inbox {
   private readonly batch = new AsyncLocalStorage<BatchScope>();
