@@ -1,6 +1,7 @@
 import { LocalDate, residentIdCheckChar } from '@jiuzhu/common';
 import { Deduction, Household, HouseholdMember, Income, Relation } from '../../apps/living-allowance/src/assessment/domain/household';
 import { ABILITY_LEVELS } from '../../apps/living-allowance/src/parameters/domain/parameter-keys';
+import { prng } from '../../test/support/prng';
 
 /**
  * Deterministic synthetic households for the benchmarks: a seeded PRNG, so every run assesses the
@@ -10,17 +11,7 @@ import { ABILITY_LEVELS } from '../../apps/living-allowance/src/parameters/domai
  * limits, and members who qualify for single-person inclusion.
  */
 
-/** mulberry32: tiny, fast, good enough to spread test data. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng };
 
 export const DISTRICT_CODES = ['640202', '640205', '640221'] as const;
 export const DEMO_STANDARD_FEN = { urban: 78000, rural: 56000 } as const;

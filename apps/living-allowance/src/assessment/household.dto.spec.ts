@@ -3,6 +3,7 @@ import { residentIdCheckChar } from '@jiuzhu/common';
 import { compiledBodyCheck, STRICT_VALIDATION_OPTIONS, StrictValidationPipe } from '@jiuzhu/common/http';
 import { FileApplicationDto } from '../applications/applications.controller';
 import { TrialAssessmentDto } from './household.dto';
+import { prng } from '../../../../test/support/prng';
 
 /**
  * The compiled check of the household document against class-validator itself, on thousands of
@@ -10,18 +11,6 @@ import { TrialAssessmentDto } from './household.dto';
  * "valid" when class-validator says so too (else an invalid filing would get through); and it must
  * say so for the valid ones, or it saves nothing.
  */
-
-/** A seeded PRNG (mulberry32), so a failure names a body that can be regenerated. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
 
