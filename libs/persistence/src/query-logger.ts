@@ -14,8 +14,8 @@ export class SafeQueryLogger implements TypeOrmLogger {
   logQueryError(error: string | Error, query: string): void {
     const code = typeof error === 'string' ? undefined : (error as { code?: string }).code;
     const entry = { code, statement: query.replace(/\s+/g, ' ').slice(0, 300) };
-    // 23505 unique violation, JZ409 a statement refusing itself (jiuzhu_refuse): expected conflicts.
-    if (code === '23505' || code === 'JZ409') this.pino?.debug(entry, 'statement refused (expected conflict)');
+    // 23505 unique violation: an expected conflict (e.g. a member active in another household).
+    if (code === '23505') this.pino?.debug(entry, 'statement refused (expected conflict)');
     else this.pino?.warn(entry, 'statement failed');
   }
 

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Transform, Type } from 'class-transformer';
 import { Allow, IsInt, IsOptional, IsString, Min, registerDecorator, ValidateNested } from 'class-validator';
 import { compiledBodyCheck } from './compiled-validation';
+import { StrictValidationPipe } from './validation';
 
 class Child {
   @IsInt() @Min(0) n!: number;
@@ -62,5 +63,26 @@ describe('a DTO read once into a check of valid bodies', () => {
       @ValidateNested() @Type(() => Transformed) child!: Transformed;
     }
     for (const dto of [Transformed, Converted, Grouped, Async, Bare, HasUnreadableChild]) expect(compiledBodyCheck(dto)).toBeUndefined();
+  });
+
+  it('a constraint that throws does not change what the request gets: class-validator runs it next and fails the same way', async () => {
+    class Touchy {
+      @Allow() s!: string;
+    }
+    registerDecorator({
+      name: 'touchy',
+      target: Touchy,
+      propertyName: 's',
+      validator: {
+        validate: (v: unknown) => {
+          if (v === 'boom') throw new Error('constraint crashed');
+          return true;
+        },
+      },
+    });
+    expect(compiledBodyCheck(Touchy)).toBeDefined();
+    const pipe = new StrictValidationPipe();
+    await expect(pipe.transform({ s: 'fine' }, { type: 'body', metatype: Touchy, data: undefined })).resolves.toEqual({ s: 'fine' });
+    await expect(pipe.transform({ s: 'boom' }, { type: 'body', metatype: Touchy, data: undefined })).rejects.toThrow('constraint crashed');
   });
 });

@@ -48,12 +48,14 @@ interface ClassCheck {
 }
 
 const compiled = new Map<Function, ClassCheck | null>();
+const bodyChecks = new Map<Function, BodyCheck | undefined>();
 
-/** The check for a DTO class, or undefined when its rules use something this does not read. */
+/** The check for a DTO class (read on first use, then kept), or undefined when its rules use something this does not read. */
 export function compiledBodyCheck(dto: Function): BodyCheck | undefined {
-  const root = compileClass(dto, new Set());
-  if (!root) return undefined;
-  return (value) => checkObject(value, dto);
+  if (bodyChecks.has(dto)) return bodyChecks.get(dto);
+  const check: BodyCheck | undefined = compileClass(dto, new Set()) ? (value) => checkObject(value, dto) : undefined;
+  bodyChecks.set(dto, check);
+  return check;
 }
 
 function compileClass(cls: Function, visiting: Set<Function>): ClassCheck | null {

@@ -2,6 +2,18 @@ import { ArgumentMetadata, ValidationError, ValidationPipe, ValidationPipeOption
 import { FieldProblem, InvalidInput } from '../errors';
 import { BodyCheck, compiledBodyCheck } from './compiled-validation';
 
+/**
+ * The compiled check never decides alone: should one of the DTO's own constraint functions throw,
+ * class-validator runs the same functions next and the request fails exactly as it did without it.
+ */
+function passes(check: BodyCheck, value: unknown): boolean {
+  try {
+    return check(value);
+  } catch {
+    return false;
+  }
+}
+
 export const STRICT_VALIDATION_OPTIONS: ValidationPipeOptions = {
   whitelist: true,
   forbidNonWhitelisted: true,
@@ -20,18 +32,13 @@ export const STRICT_VALIDATION_OPTIONS: ValidationPipeOptions = {
  * words the errors.
  */
 export class StrictValidationPipe extends ValidationPipe {
-  private readonly checks = new Map<Function, BodyCheck | undefined>();
-
   constructor() {
     super(STRICT_VALIDATION_OPTIONS);
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    const dto = metadata.type === 'body' && metadata.data === undefined ? metadata.metatype : undefined;
-    if (dto) {
-      if (!this.checks.has(dto)) this.checks.set(dto, compiledBodyCheck(dto));
-      if (this.checks.get(dto)?.(value)) return value;
-    }
+    const check = metadata.type === 'body' && metadata.data === undefined && metadata.metatype ? compiledBodyCheck(metadata.metatype) : undefined;
+    if (check && passes(check, value)) return value;
     return super.transform(value, metadata);
   }
 }
