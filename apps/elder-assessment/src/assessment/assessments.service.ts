@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppError, Clock, Conflict, Forbidden, InvalidInput, isLocalDate, LocalDate, maskResidentId, normalizeResidentId, NotFound, parseResidentId, refOf } from '@jiuzhu/common';
+import { AppError, Clock, Conflict, Forbidden, InvalidInput, RuleViolated, isLocalDate, LocalDate, maskResidentId, normalizeResidentId, NotFound, parseResidentId, refOf } from '@jiuzhu/common';
 import { Actor } from '@jiuzhu/common/http';
 import { AbilityLossDiscovered, AssessmentCompleted, AssessmentSuperseded } from '@jiuzhu/contracts';
 import { Outbox } from '@jiuzhu/messaging';
@@ -154,7 +154,7 @@ export class AssessmentsService {
     const r = await this.catalog.resolve(on);
     if (r.ok) return r.value;
     // A malformed published value is an operator's problem, not the caller's.
-    if (r.invalid.length > 0) throw new AppError(503, 'PARAMETERS.INVALID', `Published assessment parameters are malformed (${r.invalid.join(', ')}); publish corrected versions.`);
+    if (r.invalid.length > 0) throw new AppError('unavailable', 'PARAMETERS.INVALID', `Published assessment parameters are malformed (${r.invalid.join(', ')}); publish corrected versions.`);
     throw new InvalidInput([{ field: 'assessedOn', reason: `no assessment parameters were in force on ${on} (${r.missing.join(', ')})`, code: 'ASSESSMENT.NO_PARAMETERS_IN_FORCE' }]);
   }
 
@@ -237,7 +237,5 @@ export function orThrow<T>(r: Outcome<T>): T {
 }
 
 function toError(p: AssessmentProblem): AppError {
-  if (p.code === 'INVALID_INPUT') return new InvalidInput(p.fields, p.message.en);
-  if (p.status === 409 && p.fields.length === 0) return new Conflict(p.code, p.message.en);
-  return new AppError(p.status, p.code, p.message.en, p.fields);
+  return new RuleViolated(p);
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppError, CHINA_CALENDAR_2025_2026, Clock, Conflict, Forbidden, InvalidInput, LocalDate, NotFound, refOf } from '@jiuzhu/common';
+import { AppError, RuleViolated, CHINA_CALENDAR_2025_2026, Clock, Conflict, Forbidden, InvalidInput, LocalDate, NotFound, refOf } from '@jiuzhu/common';
 import { Actor } from '@jiuzhu/common/http';
 import {
   ApplicationReviewed,
@@ -135,7 +135,7 @@ export class ApplicationsService {
   async processRules(on: LocalDate): Promise<ProcessRules & { params: ProcessParameters }> {
     const r = resolveProcessParameters(await this.catalog.versions(), on);
     // Without published time limits no deadline can be shown; that is an operator's problem, not the caller's.
-    if (!r.ok) throw new AppError(503, 'PARAMETERS.PROCESS_MISSING', `The process time limits do not resolve (${r.reason}: ${r.key}); publish them.`);
+    if (!r.ok) throw new AppError('unavailable', 'PARAMETERS.PROCESS_MISSING', `The process time limits do not resolve (${r.reason}: ${r.key}); publish them.`);
     return { limits: r.value.timeLimits, calendar: CHINA_CALENDAR_2025_2026, params: r.value };
   }
 
@@ -364,8 +364,5 @@ function checkTownship(h: Household): void {
 
 export function check(r: { ok: true; facts: CaseFact[] } | { ok: false; problem: CaseProblem }): CaseFact[] {
   if (r.ok) return r.facts;
-  const { code, status, message } = r.problem;
-  if (status === 403) throw new Forbidden(code, message.en);
-  if (status === 409) throw new Conflict(code, message.en);
-  throw new AppError(status, code, message.en);
+  throw new RuleViolated(r.problem);
 }

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
-import { AppError, FieldProblem } from '../errors';
+import { AppError, FieldProblem, ViolationKind } from '../errors';
 import { safeError } from '../logger';
 
 /** RFC 9457 problem details: the one error format of every service. */
@@ -12,8 +12,20 @@ export interface ProblemDetails {
   detail: string;
   instance?: string;
   code: string;
+  /** The same detail in Chinese, when the rule that was violated words it. */
+  detailZh?: string;
   errors?: FieldProblem[];
 }
+
+/** The one place a kind of failure becomes an HTTP status. */
+export const STATUS_OF_KIND: Record<ViolationKind, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  unavailable: 503,
+};
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
@@ -24,6 +36,7 @@ const TITLES: Record<number, string> = {
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 @Catch()
@@ -44,7 +57,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   private toProblem(e: unknown): ProblemDetails {
     if (e instanceof AppError) {
-      return problem(e.status, e.code, e.message, e.fields.length ? e.fields : undefined);
+      const p = problem(STATUS_OF_KIND[e.kind], e.code, e.message, e.fields.length ? e.fields : undefined);
+      return e.messageZh ? { ...p, detailZh: e.messageZh } : p;
     }
     const pg = postgresProblem(e);
     if (pg) return pg;

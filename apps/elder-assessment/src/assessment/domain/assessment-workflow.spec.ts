@@ -82,7 +82,7 @@ describe('the elder assessment state machine', () => {
     const a = assessmentIn(from);
     const r = act(a, action);
     if (to === null) {
-      expect(r).toEqual({ ok: false, problem: expect.objectContaining({ code: 'ASSESSMENT.ILLEGAL_TRANSITION', status: 409 }) });
+      expect(r).toEqual({ ok: false, problem: expect.objectContaining({ code: 'ASSESSMENT.ILLEGAL_TRANSITION', kind: 'conflict' }) });
       expect(a.state.status).toBe(from);
       expect(a.history).toEqual([]);
     } else {
@@ -149,7 +149,7 @@ describe('completing: the result is fixed with the numbers in force on the asses
 
   it('four-eyes: only one of the two named assessors may complete it (403)', () => {
     const a = drafted();
-    expect(a.complete({ params, today: TODAY, current: null }, 'clerk-9', AT)).toEqual({ ok: false, problem: expect.objectContaining({ code: 'ASSESSMENT.NOT_AN_ASSESSOR', status: 403 }) });
+    expect(a.complete({ params, today: TODAY, current: null }, 'clerk-9', AT)).toEqual({ ok: false, problem: expect.objectContaining({ code: 'ASSESSMENT.NOT_AN_ASSESSOR', kind: 'forbidden' }) });
     expect(a.state.status).toBe('draft');
   });
 
@@ -160,36 +160,36 @@ describe('completing: the result is fixed with the numbers in force on the asses
     const a = drafted({ scores });
     const r = a.complete({ params, today: TODAY, current: null }, 'assessor-1', AT);
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.problem).toMatchObject({ code: 'INVALID_INPUT', status: 400 });
+    expect(!r.ok && r.problem).toMatchObject({ code: 'INVALID_INPUT', kind: 'invalid' });
     expect(!r.ok && r.problem.fields).toEqual([
       { field: 'scores.SELF_CARE.EATING', code: 'ASSESSMENT.MISSING', reason: expect.stringMatching(/all 26/) },
       { field: 'scores.PERCEPTION_SOCIAL.HEARING', code: 'ASSESSMENT.MISSING', reason: expect.stringMatching(/all 26/) },
     ]);
   });
 
-  const refusals: Array<[string, () => ReturnType<ElderAssessment['complete']>, string, number]> = [
-    ['a first assessment when the person already has one', () => drafted().complete({ params, today: TODAY, current: current() }, 'assessor-1', AT), 'ASSESSMENT.ALREADY_ASSESSED', 409],
+  const refusals: Array<[string, () => ReturnType<ElderAssessment['complete']>, string, string]> = [
+    ['a first assessment when the person already has one', () => drafted().complete({ params, today: TODAY, current: current() }, 'assessor-1', AT), 'ASSESSMENT.ALREADY_ASSESSED', 'conflict'],
     [
       'a correction whose superseded assessment is no longer current',
       () => drafted({ reason: 'immediate', supersedes: PREVIOUS }).complete({ params, today: TODAY, current: current('completed', '2024-06-15', NEWER) }, 'assessor-1', AT),
       'ASSESSMENT.SUPERSEDES_NOT_CURRENT',
-      409,
+      'conflict',
     ],
     [
       'a dispute re-assessment of an assessment nobody disputed',
       () => drafted({ reason: 'dispute', supersedes: PREVIOUS }).complete({ params, today: TODAY, current: current('completed') }, 'assessor-1', AT),
       'ASSESSMENT.NOT_DISPUTED',
-      409,
+      'conflict',
     ],
     [
       'an assessment dated before the current one',
       () => drafted({ reason: 'immediate' }).complete({ params, today: TODAY, current: current('completed', '2025-06-16') }, 'assessor-1', AT),
       'ASSESSMENT.OLDER_THAN_CURRENT',
-      409,
+      'conflict',
     ],
   ];
-  it.each(refusals)('refuses %s', (_what, complete, code, status) => {
-    expect(complete()).toEqual({ ok: false, problem: expect.objectContaining({ code, status }) });
+  it.each(refusals)('refuses %s', (_what, complete, code, kind) => {
+    expect(complete()).toEqual({ ok: false, problem: expect.objectContaining({ code, kind }) });
   });
 
   it('a dispute re-assessment completes over the disputed assessment', () => {
@@ -222,7 +222,7 @@ describe('what a draft refuses at once', () => {
     const r = make();
     expect(r.ok).toBe(false);
     expect(!r.ok && r.problem.code).toBe(code);
-    expect(!r.ok && r.problem.fields.map((x) => x.field)).toContain(f);
+    expect(!r.ok && (r.problem.fields ?? []).map((x) => x.field)).toContain(f);
   });
 
   it.each([
@@ -232,7 +232,7 @@ describe('what a draft refuses at once', () => {
   ])('born %s: assessed as an elder = %s (%s)', (birth, ok) => {
     const r = draft({}, birth);
     expect(r.ok).toBe(ok);
-    if (!ok) expect(!r.ok && r.problem).toMatchObject({ code: 'ASSESSMENT.NOT_AN_ELDER', status: 400, fields: [expect.objectContaining({ field: 'idNumber' })] });
+    if (!ok) expect(!r.ok && r.problem).toMatchObject({ code: 'ASSESSMENT.NOT_AN_ELDER', kind: 'invalid', fields: [expect.objectContaining({ field: 'idNumber' })] });
   });
 
   it('counts the elder age from the parameter in force', () => {
@@ -247,7 +247,7 @@ describe('what a draft refuses at once', () => {
   it('an edit is checked like a new draft and changes nothing when refused', () => {
     const a = drafted();
     const r = a.edit(content({ scores: { ...fullScores(), 'SELF_CARE.EATING': 9 } }), { params, today: TODAY, supersedesTarget: null }, 'assessor-2', AT);
-    expect(!r.ok && r.problem.fields.map((x) => x.field)).toEqual(['scores.SELF_CARE.EATING']);
+    expect(!r.ok && (r.problem.fields ?? []).map((x) => x.field)).toEqual(['scores.SELF_CARE.EATING']);
     expect(a.state.scores['SELF_CARE.EATING']).toBe(4);
     expect(a.history).toHaveLength(1);
   });
@@ -260,7 +260,7 @@ describe('what a draft refuses at once', () => {
 describe('disputes', () => {
   it('needs a reason', () => {
     const a = assessmentIn('completed');
-    expect(a.dispute('  ', 'clerk-9', AT, TODAY)).toEqual({ ok: false, problem: expect.objectContaining({ code: 'ASSESSMENT.DISPUTE_REASON_REQUIRED', status: 400 }) });
+    expect(a.dispute('  ', 'clerk-9', AT, TODAY)).toEqual({ ok: false, problem: expect.objectContaining({ code: 'ASSESSMENT.DISPUTE_REASON_REQUIRED', kind: 'invalid' }) });
     expect(a.state.status).toBe('completed');
   });
 

@@ -1,4 +1,4 @@
-import { ageOn, compareLocalDate, LocalDate, LocalizedText } from '@jiuzhu/common';
+import { ageOn, compareLocalDate, LocalDate, RuleViolation, ViolationKind } from '@jiuzhu/common';
 import { AssessmentConditions } from './assessment-input';
 import { ElderAssessmentParameters } from './assessment-parameters';
 import { AssessmentResult } from './assessment-result';
@@ -105,13 +105,8 @@ export interface ProblemField {
   code: string;
 }
 
-/** A refusal the caller can act on; expected outcomes are values, not exceptions. */
-export interface AssessmentProblem {
-  code: string;
-  status: 400 | 403 | 409;
-  message: LocalizedText;
-  fields: ProblemField[];
-}
+/** A refusal the caller can act on; expected outcomes are values (named rule violations), not exceptions. */
+export type AssessmentProblem = RuleViolation;
 
 /** A fact a transition produced, for the service to turn into integration events. */
 export type AssessmentFact =
@@ -133,9 +128,9 @@ export interface AssessmentSummary {
 /** The numbers a draft is checked against: those in force on its assessment date. */
 export type DraftParameters = Pick<ElderAssessmentParameters, 'on' | 'itemScoreRanges' | 'minimumAge'>;
 
-const problem = (code: string, status: AssessmentProblem['status'], zh: string, en: string, fields: ProblemField[] = []): { ok: false; problem: AssessmentProblem } => ({
+const problem = (code: string, kind: ViolationKind, zh: string, en: string, fields: ProblemField[] = []): { ok: false; problem: AssessmentProblem } => ({
   ok: false,
-  problem: { code, status, message: { zh, en }, fields },
+  problem: { code, kind, message: { zh, en }, fields },
 });
 
 const field = (f: string, code: string, reason: string): ProblemField => ({ field: f, reason, code });
@@ -208,7 +203,7 @@ export class ElderAssessment {
     if (!nextStatus(this.s.status, 'complete')) return this.illegal('complete');
     // GB/T 42195-2022: the two assessors sign the form, so the result is fixed by one of them.
     if (!this.s.assessors.includes(by)) {
-      return problem('ASSESSMENT.NOT_AN_ASSESSOR', 403, '只有本次评估的两名评估员之一可以完成评估', 'Only one of the two assessors named on the assessment may complete it.');
+      return problem('ASSESSMENT.NOT_AN_ASSESSOR', 'forbidden', '只有本次评估的两名评估员之一可以完成评估', 'Only one of the two assessors named on the assessment may complete it.');
     }
     const refused = contentProblem(this.s, this.s.birthDate, ctx.params, ctx.today, 'complete') ?? this.currentProblem(ctx.current);
     if (refused) return refused;
@@ -231,7 +226,7 @@ export class ElderAssessment {
   dispute(reason: string, by: string, at: string, on: LocalDate): Outcome<AssessmentFact[]> {
     if (!nextStatus(this.s.status, 'dispute')) return this.illegal('dispute');
     if (!reason.trim()) {
-      return problem('ASSESSMENT.DISPUTE_REASON_REQUIRED', 400, '请说明对评估结果的异议', 'A dispute must say what is contested.', [field('reason', 'ASSESSMENT.DISPUTE_REASON_REQUIRED', 'must say what is contested')]);
+      return problem('ASSESSMENT.DISPUTE_REASON_REQUIRED', 'invalid', '请说明对评估结果的异议', 'A dispute must say what is contested.', [field('reason', 'ASSESSMENT.DISPUTE_REASON_REQUIRED', 'must say what is contested')]);
     }
     this.transition('dispute', by, at, reason);
     this.s.dispute = { by, on, reason };
@@ -242,7 +237,7 @@ export class ElderAssessment {
   supersede(supersededBy: string, by: string, at: string, on: LocalDate): Outcome<AssessmentFact[]> {
     if (!nextStatus(this.s.status, 'supersede')) return this.illegal('supersede');
     if (supersededBy === this.s.id) {
-      return problem('ASSESSMENT.SUPERSEDES_ITSELF', 409, '评估不能替代其自身', 'An assessment cannot supersede itself.');
+      return problem('ASSESSMENT.SUPERSEDES_ITSELF', 'conflict', '评估不能替代其自身', 'An assessment cannot supersede itself.');
     }
     this.transition('supersede', by, at, `superseded by ${supersededBy}`);
     this.s.supersededBy = supersededBy;
@@ -253,23 +248,23 @@ export class ElderAssessment {
   private currentProblem(current: AssessmentSummary | null): { ok: false; problem: AssessmentProblem } | undefined {
     const s = this.s;
     if (s.reason === 'first' && current) {
-      return problem('ASSESSMENT.ALREADY_ASSESSED', 409, '该老年人已有评估结果，不是首次评估', 'The person already has an assessment: this is not the first.', [
+      return problem('ASSESSMENT.ALREADY_ASSESSED', 'conflict', '该老年人已有评估结果，不是首次评估', 'The person already has an assessment: this is not the first.', [
         field('reason', 'ASSESSMENT.ALREADY_ASSESSED', `cannot be first: assessment ${current.id} is current`),
       ]);
     }
     if (s.supersedes !== null && current?.id !== s.supersedes) {
-      return problem('ASSESSMENT.SUPERSEDES_NOT_CURRENT', 409, '所替代的评估已不是该老年人的当前评估', 'The assessment this one supersedes is no longer the current one; reload and name the current one.', [
+      return problem('ASSESSMENT.SUPERSEDES_NOT_CURRENT', 'conflict', '所替代的评估已不是该老年人的当前评估', 'The assessment this one supersedes is no longer the current one; reload and name the current one.', [
         field('supersedes', 'ASSESSMENT.SUPERSEDES_NOT_CURRENT', current ? `the current assessment is ${current.id}` : 'the person has no current assessment'),
       ]);
     }
     if (s.reason === 'dispute' && current?.status !== 'disputed') {
-      return problem('ASSESSMENT.NOT_DISPUTED', 409, '争议复评须替代一份有异议的评估', 'A re-assessment after a dispute must supersede a disputed assessment.', [
+      return problem('ASSESSMENT.NOT_DISPUTED', 'conflict', '争议复评须替代一份有异议的评估', 'A re-assessment after a dispute must supersede a disputed assessment.', [
         field('supersedes', 'ASSESSMENT.NOT_DISPUTED', 'the assessment named is not disputed'),
       ]);
     }
     // A later date must win: an older visit completed late cannot replace what was found since.
     if (current && compareLocalDate(current.assessedOn, s.assessedOn) > 0) {
-      return problem('ASSESSMENT.OLDER_THAN_CURRENT', 409, `评估日期早于当前评估（${current.assessedOn}）`, `The assessment is dated before the current one (${current.assessedOn}).`, [
+      return problem('ASSESSMENT.OLDER_THAN_CURRENT', 'conflict', `评估日期早于当前评估（${current.assessedOn}）`, `The assessment is dated before the current one (${current.assessedOn}).`, [
         field('assessedOn', 'ASSESSMENT.OLDER_THAN_CURRENT', `must not be before ${current.assessedOn}, the date of the current assessment`),
       ]);
     }
@@ -284,7 +279,7 @@ export class ElderAssessment {
         : { zh: '', en: '' };
     return problem(
       'ASSESSMENT.ILLEGAL_TRANSITION',
-      409,
+      'conflict',
       `当前状态（${this.s.status}）不能执行此操作（${action}）${hint.zh}`,
       `An assessment in status '${this.s.status}' cannot be ${verb[action]}${hint.en}.`,
     );
@@ -336,33 +331,33 @@ export function contentProblem(
   if (c.assessors.length !== ASSESSORS_PER_ASSESSMENT) {
     fields.push(field('assessors', 'ASSESSMENT.TWO_ASSESSORS', `must name exactly ${ASSESSORS_PER_ASSESSMENT} assessors (GB/T 42195-2022)`));
   }
-  if (fields.length > 0) return problem('INVALID_INPUT', 400, '评估表有误，请按提示更正', 'The assessment form has invalid fields.', fields);
+  if (fields.length > 0) return problem('INVALID_INPUT', 'invalid', '评估表有误，请按提示更正', 'The assessment form has invalid fields.', fields);
 
   if (new Set(c.assessors).size < c.assessors.length) {
-    return problem('ASSESSMENT.SAME_ASSESSOR_TWICE', 400, '两名评估员须为不同的人', 'The two assessors must be two different people.', [
+    return problem('ASSESSMENT.SAME_ASSESSOR_TWICE', 'invalid', '两名评估员须为不同的人', 'The two assessors must be two different people.', [
       field('assessors', 'ASSESSMENT.SAME_ASSESSOR_TWICE', `names ${c.assessors[0]} twice: two different assessors are required`),
     ]);
   }
   // The assessment date is the day of the visit: a fact, so it cannot lie ahead.
   if (compareLocalDate(c.assessedOn, today) > 0) {
-    return problem('ASSESSMENT.DATE_IN_FUTURE', 400, `评估日期不能晚于今天（${today}）`, `The assessment date cannot be after today (${today}).`, [
+    return problem('ASSESSMENT.DATE_IN_FUTURE', 'invalid', `评估日期不能晚于今天（${today}）`, `The assessment date cannot be after today (${today}).`, [
       field('assessedOn', 'ASSESSMENT.DATE_IN_FUTURE', `must not be after today (${today})`),
     ]);
   }
   // 老年人权益保障法 第二条 and the scope of GB/T 42195-2022: the assessment is for elders only.
   const minYears = params.minimumAge.years;
   if (compareLocalDate(c.assessedOn, birthDate) < 0 || ageOn(birthDate, c.assessedOn) < minYears) {
-    return problem('ASSESSMENT.NOT_AN_ELDER', 400, `评估日未满 ${minYears} 周岁，不适用老年人能力评估`, `The person is under ${minYears} on the assessment date: the elder ability assessment does not apply.`, [
+    return problem('ASSESSMENT.NOT_AN_ELDER', 'invalid', `评估日未满 ${minYears} 周岁，不适用老年人能力评估`, `The person is under ${minYears} on the assessment date: the elder ability assessment does not apply.`, [
       field('idNumber', 'ASSESSMENT.NOT_AN_ELDER', `the person is not yet ${minYears} on ${c.assessedOn}`),
     ]);
   }
   if (c.reason === 'dispute' && c.supersedes === null) {
-    return problem('ASSESSMENT.DISPUTE_NAMES_NO_ASSESSMENT', 400, '争议复评须指明所复评的有异议的评估', 'A re-assessment after a dispute must name the disputed assessment it supersedes.', [
+    return problem('ASSESSMENT.DISPUTE_NAMES_NO_ASSESSMENT', 'invalid', '争议复评须指明所复评的有异议的评估', 'A re-assessment after a dispute must name the disputed assessment it supersedes.', [
       field('supersedes', 'ASSESSMENT.DISPUTE_NAMES_NO_ASSESSMENT', 'required when the reason is dispute'),
     ]);
   }
   if (c.reason === 'first' && c.supersedes !== null) {
-    return problem('ASSESSMENT.FIRST_SUPERSEDES_NOTHING', 400, '首次评估不能替代其他评估', 'A first assessment has nothing to supersede.', [
+    return problem('ASSESSMENT.FIRST_SUPERSEDES_NOTHING', 'invalid', '首次评估不能替代其他评估', 'A first assessment has nothing to supersede.', [
       field('supersedes', 'ASSESSMENT.FIRST_SUPERSEDES_NOTHING', 'must be empty when the reason is first'),
     ]);
   }
@@ -374,17 +369,17 @@ export function supersedesTargetProblem(c: AssessmentContent, personRef: string,
   if (c.supersedes === null) return undefined;
   // Whether an id belongs to someone else is not disclosed: unknown and foreign read the same.
   if (!target || target.personRef !== personRef) {
-    return problem('ASSESSMENT.SUPERSEDES_UNKNOWN', 400, '所替代的评估不是该老年人的评估', 'The assessment named in supersedes is not an assessment of this person.', [
+    return problem('ASSESSMENT.SUPERSEDES_UNKNOWN', 'invalid', '所替代的评估不是该老年人的评估', 'The assessment named in supersedes is not an assessment of this person.', [
       field('supersedes', 'ASSESSMENT.SUPERSEDES_UNKNOWN', 'is not an assessment of this person'),
     ]);
   }
   if (!isCurrent(target.status)) {
-    return problem('ASSESSMENT.SUPERSEDES_NOT_CURRENT', 409, '只能替代该老年人的当前评估', "Only the person's current (completed or disputed) assessment can be superseded.", [
+    return problem('ASSESSMENT.SUPERSEDES_NOT_CURRENT', 'conflict', '只能替代该老年人的当前评估', "Only the person's current (completed or disputed) assessment can be superseded.", [
       field('supersedes', 'ASSESSMENT.SUPERSEDES_NOT_CURRENT', `assessment ${target.id} is ${target.status}`),
     ]);
   }
   if (c.reason === 'dispute' && target.status !== 'disputed') {
-    return problem('ASSESSMENT.NOT_DISPUTED', 409, '争议复评须替代一份有异议的评估', 'A re-assessment after a dispute must supersede a disputed assessment.', [
+    return problem('ASSESSMENT.NOT_DISPUTED', 'conflict', '争议复评须替代一份有异议的评估', 'A re-assessment after a dispute must supersede a disputed assessment.', [
       field('supersedes', 'ASSESSMENT.NOT_DISPUTED', `assessment ${target.id} is not disputed`),
     ]);
   }

@@ -85,7 +85,7 @@ describe('the dibao case state machine', () => {
     // An inclusion not yet decided is withdrawn rather than ended when its household is covered.
     const endsByWithdrawal = action === 'end' && isPending(from);
     if (to === null && !endsByWithdrawal) {
-      expect(r).toEqual({ ok: false, problem: expect.objectContaining({ code: 'CASE.ILLEGAL_TRANSITION', status: 409 }) });
+      expect(r).toEqual({ ok: false, problem: expect.objectContaining({ code: 'CASE.ILLEGAL_TRANSITION', kind: 'conflict' }) });
       expect(a.state.status).toBe(from);
       expect(a.history).toEqual([]);
     } else {
@@ -114,14 +114,14 @@ describe('the dibao case state machine', () => {
   it.each(['approve', 'refuse'] as const)('the officer who filed a case cannot %s it (four-eyes)', (action) => {
     const a = caseIn('confirming');
     const r = action === 'approve' ? a.approve('caseworker', AT, ON, 'county') : a.refuse('caseworker', AT, ON, 'OTHER', RULES, 'county', 'x');
-    expect(r).toEqual({ ok: false, problem: expect.objectContaining({ code: 'CASE.FOUR_EYES', status: 403 }) });
+    expect(r).toEqual({ ok: false, problem: expect.objectContaining({ code: 'CASE.FOUR_EYES', kind: 'forbidden' }) });
     expect(a.state.status).toBe('confirming');
   });
 
   it.each(['approve', 'refuse'] as const)('the township reviewer cannot %s the case they reviewed (four-eyes)', (action) => {
     const a = caseIn('confirming');
     const r = action === 'approve' ? a.approve('reviewer', AT, ON, 'township') : a.refuse('reviewer', AT, ON, 'NOT_RESIDENT', RULES, 'township');
-    expect(r).toEqual({ ok: false, problem: expect.objectContaining({ code: 'CASE.REVIEWER_CANNOT_CONFIRM', status: 403 }) });
+    expect(r).toEqual({ ok: false, problem: expect.objectContaining({ code: 'CASE.REVIEWER_CANNOT_CONFIRM', kind: 'forbidden' }) });
     expect(a.state.status).toBe('confirming');
   });
 
@@ -136,7 +136,7 @@ describe('the dibao case state machine', () => {
 
   it('the officer who filed a case cannot review it at the township (four-eyes)', () => {
     const a = caseIn('submitted');
-    expect(a.townshipReview({ check: CHECK, opinion: 'approve' }, RULES, 'caseworker', AT, ON)).toEqual({ ok: false, problem: expect.objectContaining({ code: 'CASE.FOUR_EYES', status: 403 }) });
+    expect(a.townshipReview({ check: CHECK, opinion: 'approve' }, RULES, 'caseworker', AT, ON)).toEqual({ ok: false, problem: expect.objectContaining({ code: 'CASE.FOUR_EYES', kind: 'forbidden' }) });
   });
 
   it('a township review posts the opinion for 7 calendar days and announces both', () => {
@@ -159,7 +159,7 @@ describe('the dibao case state machine', () => {
     ['a home visit on a day that does not exist', { check: { ...CHECK, homeVisitOn: '2026-02-30' }, opinion: 'approve' as const }, 'CASE.CHECK_DATE_INVALID'],
   ])('a township review with %s is refused', (_what, input, code) => {
     const a = caseIn('submitted');
-    expect(a.townshipReview(input, RULES, 'reviewer', AT, ON)).toEqual({ ok: false, problem: expect.objectContaining({ code, status: 400 }) });
+    expect(a.townshipReview(input, RULES, 'reviewer', AT, ON)).toEqual({ ok: false, problem: expect.objectContaining({ code, kind: 'invalid' }) });
     expect(a.state.status).toBe('submitted');
   });
 
@@ -179,7 +179,7 @@ describe('the dibao case state machine', () => {
 
   it('an objection dated on a day that does not exist is refused, not stored', () => {
     const a = caseIn('notice');
-    expect(a.object('2026-02-30', 'x', 'reviewer', AT, ON)).toEqual({ ok: false, problem: expect.objectContaining({ code: 'CASE.OBJECTION_DATE_INVALID', status: 400 }) });
+    expect(a.object('2026-02-30', 'x', 'reviewer', AT, ON)).toEqual({ ok: false, problem: expect.objectContaining({ code: 'CASE.OBJECTION_DATE_INVALID', kind: 'invalid' }) });
     expect(a.state.status).toBe('notice');
   });
 
@@ -232,7 +232,7 @@ describe('the dibao case state machine', () => {
   });
 
   it('refusing with reason OTHER needs a note', () => {
-    expect(caseIn('confirming').refuse('officer', AT, ON, 'OTHER', RULES, 'county')).toEqual({ ok: false, problem: expect.objectContaining({ code: 'CASE.NOTE_REQUIRED', status: 400 }) });
+    expect(caseIn('confirming').refuse('officer', AT, ON, 'OTHER', RULES, 'county')).toEqual({ ok: false, problem: expect.objectContaining({ code: 'CASE.NOTE_REQUIRED', kind: 'invalid' }) });
     expect(caseIn('confirming').refuse('officer', AT, ON, 'OTHER', RULES, 'county', 'moved away').ok).toBe(true);
   });
 

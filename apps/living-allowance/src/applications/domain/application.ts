@@ -1,4 +1,4 @@
-import { addDays, isLocalDate, LocalDate, monthOf, firstDayOfNextMonth } from '@jiuzhu/common';
+import { addDays, isLocalDate, LocalDate, monthOf, firstDayOfNextMonth, RuleViolation, ruleViolation, ViolationKind } from '@jiuzhu/common';
 import { Decision } from '../../assessment/domain/decision';
 import { Household } from '../../assessment/domain/household';
 import { CaseAction, CaseStatus, nextStatus, RejectionReason } from './case-status';
@@ -7,12 +7,8 @@ import { ReviewOutcome } from '../../periodic-review/domain/periodic-review';
 
 export type Coverage = 'household' | 'single_person';
 
-/** A refusal the caller can act on; expected outcomes are values, not exceptions. */
-export interface CaseProblem {
-  code: string;
-  status: 400 | 403 | 409;
-  message: { zh: string; en: string };
-}
+/** A refusal the caller can act on; expected outcomes are values (named rule violations), not exceptions. */
+export type CaseProblem = RuleViolation;
 
 export interface HistoryEntry {
   action: CaseAction | 'file';
@@ -85,9 +81,9 @@ export type EndReason = 'COVERED_BY_HOUSEHOLD_CASE' | 'NO_LONGER_ELIGIBLE' | 'GR
 
 type Result = { ok: true; facts: CaseFact[] } | { ok: false; problem: CaseProblem };
 
-const problem = (code: string, status: CaseProblem['status'], zh: string, en: string): { ok: false; problem: CaseProblem } => ({
+const problem = (code: string, kind: ViolationKind, zh: string, en: string): { ok: false; problem: CaseProblem } => ({
   ok: false,
-  problem: { code, status, message: { zh, en } },
+  problem: ruleViolation(code, kind, { zh, en }),
 });
 
 /**
@@ -180,27 +176,27 @@ export class Application {
   ): Result {
     if (!nextStatus(this.s.status, 'township_review')) return this.illegal('township_review');
     if (by === this.s.filedBy) {
-      return problem('CASE.FOUR_EYES', 403, '受理人不能审核自己受理的申请', 'The officer who filed the case cannot review it.');
+      return problem('CASE.FOUR_EYES', 'forbidden', '受理人不能审核自己受理的申请', 'The officer who filed the case cannot review it.');
     }
     const c = input.check;
     // A date that is not a real calendar day would be stored and break every deadline counted from it.
     if (!isLocalDate(c.homeVisitOn) || !isLocalDate(c.dataMatchedOn)) {
-      return problem('CASE.CHECK_DATE_INVALID', 400, '入户调查和信息核对日期必须是有效日期', 'The home visit and the data match must be real calendar dates.');
+      return problem('CASE.CHECK_DATE_INVALID', 'invalid', '入户调查和信息核对日期必须是有效日期', 'The home visit and the data match must be real calendar dates.');
     }
     if (c.homeVisitOn > on || c.dataMatchedOn > on) {
-      return problem('CASE.CHECK_IN_FUTURE', 400, '入户调查和信息核对日期不能晚于今天', 'The home visit and the data match cannot be dated after today.');
+      return problem('CASE.CHECK_IN_FUTURE', 'invalid', '入户调查和信息核对日期不能晚于今天', 'The home visit and the data match cannot be dated after today.');
     }
     if (this.s.process.submittedOn && (c.homeVisitOn < this.s.process.submittedOn || c.dataMatchedOn < this.s.process.submittedOn)) {
-      return problem('CASE.CHECK_BEFORE_SUBMISSION', 400, '入户调查和信息核对日期不能早于提交日期', 'The home visit and the data match cannot be dated before the submission.');
+      return problem('CASE.CHECK_BEFORE_SUBMISSION', 'invalid', '入户调查和信息核对日期不能早于提交日期', 'The home visit and the data match cannot be dated before the submission.');
     }
     if (input.opinion === 'refuse' && !input.reasonCode) {
-      return problem('CASE.REASON_REQUIRED', 400, '建议不予批准时必须选择理由', 'An opinion to refuse needs a reason code.');
+      return problem('CASE.REASON_REQUIRED', 'invalid', '建议不予批准时必须选择理由', 'An opinion to refuse needs a reason code.');
     }
     if (input.reasonCode === 'OTHER' && !input.note?.trim()) {
-      return problem('CASE.NOTE_REQUIRED', 400, '选择“其他原因”时必须填写说明', 'A note is required when the reason is OTHER.');
+      return problem('CASE.NOTE_REQUIRED', 'invalid', '选择“其他原因”时必须填写说明', 'A note is required when the reason is OTHER.');
     }
     if (input.opinion === 'approve' && this.s.coverage === 'household' && this.s.assessment?.outcome === 'ineligible') {
-      return problem('CASE.OPINION_CONTRADICTS_ASSESSMENT', 409, '评估结果为不符合条件，不能提出批准意见', 'The assessment found the household ineligible; the township cannot recommend approval.');
+      return problem('CASE.OPINION_CONTRADICTS_ASSESSMENT', 'conflict', '评估结果为不符合条件，不能提出批准意见', 'The assessment found the household ineligible; the township cannot recommend approval.');
     }
     const round = this.s.process.reviews.length + 1;
     const t = this.transition('township_review', by, at, input.opinion === 'approve' ? 'OPINION.APPROVE' : `OPINION.REFUSE.${input.reasonCode}`, input.note);
@@ -221,10 +217,10 @@ export class Application {
   object(receivedOn: LocalDate, summary: string, by: string, at: string, on: LocalDate): Result {
     if (!nextStatus(this.s.status, 'object')) return this.illegal('object');
     const notice = this.s.process.notices[this.s.process.notices.length - 1];
-    if (!isLocalDate(receivedOn)) return problem('CASE.OBJECTION_DATE_INVALID', 400, '异议收到日期必须是有效日期', 'The day the objection was received must be a real calendar date.');
-    if (receivedOn > on) return problem('CASE.OBJECTION_IN_FUTURE', 400, '异议收到日期不能晚于今天', 'An objection cannot be received after today.');
+    if (!isLocalDate(receivedOn)) return problem('CASE.OBJECTION_DATE_INVALID', 'invalid', '异议收到日期必须是有效日期', 'The day the objection was received must be a real calendar date.');
+    if (receivedOn > on) return problem('CASE.OBJECTION_IN_FUTURE', 'invalid', '异议收到日期不能晚于今天', 'An objection cannot be received after today.');
     if (receivedOn < notice.startedOn || receivedOn > notice.endsOn) {
-      return problem('CASE.OBJECTION_OUTSIDE_NOTICE', 409, `异议须在公示期内（${notice.startedOn}至${notice.endsOn}）提出`, `An objection must be received during the notice (${notice.startedOn} to ${notice.endsOn}).`);
+      return problem('CASE.OBJECTION_OUTSIDE_NOTICE', 'conflict', `异议须在公示期内（${notice.startedOn}至${notice.endsOn}）提出`, `An objection must be received during the notice (${notice.startedOn} to ${notice.endsOn}).`);
     }
     const t = this.transition('object', by, at, 'NOTICE.OBJECTION', summary);
     if (!t.ok) return t;
@@ -238,7 +234,7 @@ export class Application {
     if (!nextStatus(this.s.status, 'close_notice')) return this.illegal('close_notice');
     const notice = this.s.process.notices[this.s.process.notices.length - 1];
     if (on <= notice.endsOn) {
-      return problem('CASE.NOTICE_RUNNING', 409, `公示期至${notice.endsOn}，期满后方可报送确认`, `The notice runs until ${notice.endsOn}; it can be closed from the day after.`);
+      return problem('CASE.NOTICE_RUNNING', 'conflict', `公示期至${notice.endsOn}，期满后方可报送确认`, `The notice runs until ${notice.endsOn}; it can be closed from the day after.`);
     }
     const t = this.transition('close_notice', by, at, 'NOTICE.COMPLETED');
     if (!t.ok) return t;
@@ -250,9 +246,9 @@ export class Application {
   extend(reason: string, rules: ProcessRules, by: string, at: string, on: LocalDate): Result {
     if (!nextStatus(this.s.status, 'extend')) return this.illegal('extend');
     if (this.s.process.extension) {
-      return problem('CASE.ALREADY_EXTENDED', 409, `已于${this.s.process.extension.on}延长过办理期限，不能再次延长`, `The time limit was already extended on ${this.s.process.extension.on}.`);
+      return problem('CASE.ALREADY_EXTENDED', 'conflict', `已于${this.s.process.extension.on}延长过办理期限，不能再次延长`, `The time limit was already extended on ${this.s.process.extension.on}.`);
     }
-    if (!reason.trim()) return problem('CASE.NOTE_REQUIRED', 400, '延长办理期限必须说明理由', 'An extension needs a reason.');
+    if (!reason.trim()) return problem('CASE.NOTE_REQUIRED', 'invalid', '延长办理期限必须说明理由', 'An extension needs a reason.');
     const t = this.transition('extend', by, at, 'PROCESS.EXTENDED', reason);
     if (!t.ok) return t;
     this.s.process.extension = { by, on, reason, workingDays: rules.limits.extensionWorkingDays };
@@ -270,7 +266,7 @@ export class Application {
     const d = this.s.assessment!;
     const granted = this.s.coverage === 'single_person' ? 'dibao' : d.outcome;
     if (granted === 'ineligible') {
-      return problem('CASE.ASSESSED_INELIGIBLE', 409, '评估结果为不符合条件，不能批准；请说明理由后不予批准', 'The assessment found the household ineligible; refuse it with a reason instead.');
+      return problem('CASE.ASSESSED_INELIGIBLE', 'conflict', '评估结果为不符合条件，不能批准；请说明理由后不予批准', 'The assessment found the household ineligible; refuse it with a reason instead.');
     }
     const t = this.transition('approve', by, at, undefined, note);
     if (!t.ok) return t;
@@ -289,7 +285,7 @@ export class Application {
     const guard = this.decidingGuard('refuse', by);
     if (guard) return guard;
     if (reason === 'OTHER' && !note?.trim()) {
-      return problem('CASE.NOTE_REQUIRED', 400, '选择“其他原因”时必须填写说明', 'A note is required when the reason is OTHER.');
+      return problem('CASE.NOTE_REQUIRED', 'invalid', '选择“其他原因”时必须填写说明', 'A note is required when the reason is OTHER.');
     }
     const t = this.transition('refuse', by, at, reason, note);
     if (!t.ok) return t;
@@ -309,7 +305,7 @@ export class Application {
    */
   endBecauseHouseholdCovered(householdCaseId: string, stopsFromMonth: string, by: string, at: string, on: LocalDate): Result {
     if (this.s.coverage !== 'single_person') {
-      return problem('CASE.NOT_SINGLE_PERSON', 409, '只有单人户救助可因家庭纳入低保而终止', 'Only a single-person inclusion ends because its household is covered.');
+      return problem('CASE.NOT_SINGLE_PERSON', 'conflict', '只有单人户救助可因家庭纳入低保而终止', 'Only a single-person inclusion ends because its household is covered.');
     }
     const note = `household case ${householdCaseId} approved`;
     if (isPending(this.s.status)) return this.withdraw(by, at, note);
@@ -329,10 +325,10 @@ export class Application {
    */
   review(outcome: ReviewOutcome, household: Household, decision: Decision, nextDueOn: LocalDate, by: string, at: string, on: LocalDate, note?: string): Result {
     if (this.s.coverage !== 'household') {
-      return problem('CASE.REVIEW_HOUSEHOLD_ONLY', 409, '单人户随所在家庭一并复核', "A single-person inclusion is reviewed with its household's case.");
+      return problem('CASE.REVIEW_HOUSEHOLD_ONLY', 'conflict', '单人户随所在家庭一并复核', "A single-person inclusion is reviewed with its household's case.");
     }
     if (this.s.status === 'approved' && this.s.exitingUntil) {
-      return problem('CASE.EXITING', 409, '该户处于渐退期，期满自动停发', 'The case is in its gradual exit period and ends by itself when it is over.');
+      return problem('CASE.EXITING', 'conflict', '该户处于渐退期，期满自动停发', 'The case is in its gradual exit period and ends by itself when it is over.');
     }
     if (outcome.kind === 'end') {
       const t = this.transition('end', by, at, outcome.reason, note);
@@ -361,7 +357,7 @@ export class Application {
 
   /** The gradual exit period is over: the case ends from the month after the last one paid. */
   completeGradualExit(by: string, at: string, on: LocalDate, stopsFromMonth: string): Result {
-    if (!this.s.exitingUntil) return problem('CASE.NOT_EXITING', 409, '该户不在渐退期', 'The case is not in a gradual exit period.');
+    if (!this.s.exitingUntil) return problem('CASE.NOT_EXITING', 'conflict', '该户不在渐退期', 'The case is not in a gradual exit period.');
     const t = this.transition('end', by, at, 'GRADUAL_EXIT_COMPLETED');
     if (!t.ok) return t;
     return { ok: true, facts: [{ kind: 'ended', reason: 'GRADUAL_EXIT_COMPLETED', on, stopsFromMonth }] };
@@ -385,10 +381,10 @@ export class Application {
     // Four-eyes: the person who filed the case may not decide it, nor may whoever reviewed it at the
     // township (审核与确认分离): confirmation is the second pair of eyes on the township's opinion.
     if (by === this.s.filedBy) {
-      return problem('CASE.FOUR_EYES', 403, '经办人不能审批自己受理的申请', 'The officer who filed the case cannot decide it.');
+      return problem('CASE.FOUR_EYES', 'forbidden', '经办人不能审批自己受理的申请', 'The officer who filed the case cannot decide it.');
     }
     if (this.s.process.reviews.some((r) => r.by === by)) {
-      return problem('CASE.REVIEWER_CANNOT_CONFIRM', 403, '审核人不能确认自己审核过的申请', 'The officer who reviewed the case at the township cannot confirm it.');
+      return problem('CASE.REVIEWER_CANNOT_CONFIRM', 'forbidden', '审核人不能确认自己审核过的申请', 'The officer who reviewed the case at the township cannot confirm it.');
     }
     return undefined;
   }
@@ -407,7 +403,7 @@ export class Application {
       review: 'reviewed',
       end: 'ended',
     };
-    return problem('CASE.ILLEGAL_TRANSITION', 409, `当前状态（${this.s.status}）不能执行此操作（${action}）`, `A case in status '${this.s.status}' cannot be ${verb[action]}.`);
+    return problem('CASE.ILLEGAL_TRANSITION', 'conflict', `当前状态（${this.s.status}）不能执行此操作（${action}）`, `A case in status '${this.s.status}' cannot be ${verb[action]}.`);
   }
 
   private transition(action: CaseAction, by: string, at: string, reasonCode?: string, note?: string): Result {
