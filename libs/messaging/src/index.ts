@@ -1,3 +1,4 @@
+export * from './consumer-status';
 export * from './dispatcher';
 export * from './inbox';
 export * from './messaging';

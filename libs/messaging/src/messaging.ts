@@ -2,6 +2,7 @@ import { CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { deadLetterTopicOf, EventContract } from '@jiuzhu/contracts';
+import { ConsumerStatus, ReportsConsumerStatus } from './consumer-status';
 import { DEFAULT_RETRY_POLICY, RetryPolicy } from './dispatcher';
 import { Inbox } from './inbox';
 import { Outbox } from './outbox';
@@ -63,6 +64,12 @@ export class Messaging {
           : new InProcessEventServer(this.o.transport.bus ?? sharedInProcessBus, this.consumerGroup, this.o.log, (w) => this.inbox.inBatch(w), retry);
     }
     return this.server;
+  }
+
+  /** How the consumer is doing (readiness reads it); `idle` before the transport reports anything. */
+  consumerStatus(): ConsumerStatus {
+    const reporter = this.server as Partial<ReportsConsumerStatus> | undefined;
+    return reporter?.consumerStatus?.() ?? { state: 'idle', since: new Date(0).toISOString(), topics: [] };
   }
 
   async start(): Promise<void> {
