@@ -1,4 +1,4 @@
-import { LocalDate, residentIdCheckChar } from '@jiuzhu/common';
+import { DISTRICT_CODES, LocalDate, residentIdCheckChar } from '@jiuzhu/common';
 import { Deduction, Household, HouseholdMember, Income, Relation } from '../../apps/living-allowance/src/assessment/domain/household';
 import { ABILITY_LEVELS } from '../../apps/living-allowance/src/parameters/domain/parameter-keys';
 import { prng } from '../../test/support/prng';
@@ -13,7 +13,7 @@ import { prng } from '../../test/support/prng';
 
 export { prng };
 
-export const DISTRICT_CODES = ['640202', '640205', '640221'] as const;
+export { DISTRICT_CODES };
 export const DEMO_STANDARD_FEN = { urban: 78000, rural: 56000 } as const;
 
 const OTHER_RELATIONS: Relation[] = ['spouse', 'child', 'parent', 'grandparent', 'grandchild', 'sibling', 'other'];

@@ -1,5 +1,4 @@
-import { FieldProblem } from '@jiuzhu/common';
-import { DISTRICT_CODES } from '@jiuzhu/contracts';
+import { DISTRICT_CODES, FieldProblem, isDistrictCode } from '@jiuzhu/common';
 
 /** Which district or township a queue or a summary covers; a township must lie in the district given. */
 export interface AreaFilter {
@@ -8,7 +7,7 @@ export interface AreaFilter {
 }
 
 export function areaFilter(districtCode: string | undefined, townshipCode: string | undefined, problems: FieldProblem[]): AreaFilter {
-  if (districtCode !== undefined && !(DISTRICT_CODES as readonly string[]).includes(districtCode)) {
+  if (districtCode !== undefined && !isDistrictCode(districtCode)) {
     problems.push({ field: 'districtCode', reason: `must be one of ${DISTRICT_CODES.join(', ')}` });
   }
   if (townshipCode !== undefined && !/^\d{9}$/.test(townshipCode)) problems.push({ field: 'townshipCode', reason: 'must be a 9-digit township code' });

@@ -12,3 +12,4 @@ export * from './working-days';
 export * from './working-day-calendars';
 export * from './parameter-version';
 export * from './value-shapes';
+export * from './administrative-divisions';

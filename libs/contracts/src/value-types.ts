@@ -1,4 +1,5 @@
 import { IsIn, IsString, Matches } from 'class-validator';
+import { DISTRICT_CODES } from '@jiuzhu/common';
 
 /**
  * References are keyed hashes (HMAC-SHA256, hex) of a resident ID number: stable across services,
@@ -8,8 +9,9 @@ export const REF_PATTERN = /^[0-9a-f]{64}$/;
 export type PersonRef = string;
 export type HouseholdRef = string;
 
-export const DISTRICT_CODES = ['640202', '640205', '640221'] as const;
-export type DistrictCode = (typeof DISTRICT_CODES)[number];
+// The districts are reference data kept once, in libs/common (administrative-divisions.ts).
+export { DISTRICT_CODES } from '@jiuzhu/common';
+export type { DistrictCode } from '@jiuzhu/common';
 export const AREAS = ['urban', 'rural'] as const;
 
 export const LOCAL_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;

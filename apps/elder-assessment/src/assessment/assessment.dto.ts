@@ -19,7 +19,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsResidentId } from '@jiuzhu/common/http';
-import { DISTRICT_CODES } from '@jiuzhu/contracts';
+import { DISTRICT_CHOICES, DISTRICT_CODES } from '@jiuzhu/common';
 import { CARE_RISK_EVENT_KINDS, CareRiskEventKind } from './domain/assessment-input';
 import { DEFAULT_ITEM_SCORE_RANGES } from './domain/assessment-parameters';
 import { NEED_KINDS, NEED_NOTE_MAX_LENGTH, NeedKind } from './domain/needs';
@@ -61,7 +61,7 @@ export class NeedDto {
 /** The form fields a draft holds; every one may be changed while it is a draft. */
 class AssessmentFormDto {
   @ApiProperty({ enum: DISTRICT_CODES, example: '640205' })
-  @IsIn(DISTRICT_CODES as unknown as string[], { message: 'districtCode must be one of 640202 大武口区, 640205 惠农区, 640221 平罗县' })
+  @IsIn(DISTRICT_CODES as unknown as string[], { message: `districtCode must be one of ${DISTRICT_CHOICES}` })
   districtCode!: string;
 
   @ApiPropertyOptional({ example: '640205001', description: 'township or street (乡镇/街道) of residence: 9 digits beginning with the district code' })
@@ -110,7 +110,7 @@ export class VersionedDto {
 
 /** Fields given replace the draft's; fields left out stay as they are. */
 export class EditAssessmentDto extends VersionedDto {
-  @ApiPropertyOptional({ enum: DISTRICT_CODES }) @IsOptional() @IsIn(DISTRICT_CODES as unknown as string[], { message: 'districtCode must be one of 640202, 640205, 640221' }) districtCode?: string;
+  @ApiPropertyOptional({ enum: DISTRICT_CODES }) @IsOptional() @IsIn(DISTRICT_CODES as unknown as string[], { message: `districtCode must be one of ${DISTRICT_CODES.join(', ')}` }) districtCode?: string;
   @ApiPropertyOptional({ description: 'null clears it' }) @IsOptional() @Matches(/^\d{9}$/, { message: 'townshipCode must be a 9-digit township code (乡镇/街道代码)' }) townshipCode?: string | null;
   @ApiPropertyOptional({ enum: ASSESSMENT_REASONS }) @IsOptional() @IsIn(ASSESSMENT_REASONS as unknown as string[], { message: `reason must be one of ${ASSESSMENT_REASONS.join(', ')}` }) reason?: AssessmentReason;
   @ApiPropertyOptional({ example: '2026-03-02' }) @IsOptional() @Matches(DATE, { message: 'assessedOn must be a date YYYY-MM-DD' }) assessedOn?: string;

@@ -1,4 +1,4 @@
-import { Clock, InvalidInput, isLocalDate, LocalDate } from '@jiuzhu/common';
+import { Clock, DISTRICT_CODES, InvalidInput, isLocalDate, LocalDate } from '@jiuzhu/common';
 import { ParameterCatalog } from '../parameters/parameter-catalog';
 import { resolveAssessmentParameters } from '../parameters/domain/resolve-parameters';
 import { assessHousehold } from './domain/assess-household';
@@ -29,7 +29,7 @@ export class AssessmentService {
     if (!params.ok) {
       const reason =
         params.reason === 'unknown_district'
-          ? 'unknown district: one of 640202, 640205, 640221'
+          ? `unknown district: one of ${DISTRICT_CODES.join(', ')}`
           : `no ${params.key ?? 'parameter'} is in force on ${date}; publish one first`;
       throw new InvalidInput([{ field: params.reason === 'unknown_district' ? `${fieldPrefix}.districtCode` : 'assessedOn', reason, code: params.reason.toUpperCase() }]);
     }

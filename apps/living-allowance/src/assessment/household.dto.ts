@@ -18,6 +18,7 @@ import {
 } from 'class-validator';
 import { IsResidentId } from '@jiuzhu/common/http';
 import { DEDUCTION_KINDS, INCOME_KINDS, RELATIONS } from './domain/household';
+import { DISTRICT_CHOICES } from '@jiuzhu/common';
 import { AREAS, DISTRICTS } from '../parameters/domain/parameter';
 
 const MAX_FEN = 10_000_000_00; // 1,000,000 yuan a month: anything above is a typing error, not a household.
@@ -79,7 +80,7 @@ export class AssetsDto {
 /** The household document a caseworker files (共同生活的家庭成员, incomes, deductions, property). */
 export class HouseholdDto {
   @ApiProperty({ enum: Object.keys(DISTRICTS), example: '640202' })
-  @IsString() @IsIn(Object.keys(DISTRICTS), { message: 'districtCode must be one of 640202 大武口区, 640205 惠农区, 640221 平罗县' }) districtCode!: string;
+  @IsString() @IsIn(Object.keys(DISTRICTS), { message: `districtCode must be one of ${DISTRICT_CHOICES}` }) districtCode!: string;
 
   @ApiPropertyOptional({ description: 'township or street (乡镇/街道) of residence, 9-digit code beginning with the district code; decides whose township queue the case is in', example: '640202001' })
   @IsOptional() @Matches(/^\d{9}$/, { message: 'townshipCode must be a 9-digit township code (乡镇/街道代码)' }) townshipCode?: string;

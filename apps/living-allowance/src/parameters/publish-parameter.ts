@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { Clock, compareLocalDate, Forbidden, InvalidInput, isLocalDate } from '@jiuzhu/common';
+import { Clock, compareLocalDate, DISTRICT_CODES, Forbidden, InvalidInput, isLocalDate } from '@jiuzhu/common';
 import { Actor } from '@jiuzhu/common/http';
 import { StandardPublished } from '@jiuzhu/contracts';
 import { Outbox } from '@jiuzhu/messaging';
@@ -49,7 +49,7 @@ export class PublishParameter {
     if (!spec.isValid(cmd.value)) problems.push({ field: 'value', reason: `does not have the shape of ${cmd.key} (unit: ${spec.unit})` });
     let scope = GLOBAL_SCOPE;
     if (spec.scope === 'district-area') {
-      if (!isDistrictCode(cmd.districtCode)) problems.push({ field: 'districtCode', reason: 'required for this parameter; one of 640202, 640205, 640221' });
+      if (!isDistrictCode(cmd.districtCode)) problems.push({ field: 'districtCode', reason: `required for this parameter; one of ${DISTRICT_CODES.join(', ')}` });
       if (!isArea(cmd.area)) problems.push({ field: 'area', reason: "required for this parameter; 'urban' or 'rural'" });
       if (isDistrictCode(cmd.districtCode) && isArea(cmd.area)) scope = districtAreaScope(cmd.districtCode, cmd.area);
     } else if (cmd.districtCode || cmd.area) {

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { Clock, InvalidInput, isLocalDate, monthOf } from '@jiuzhu/common';
+import { Clock, DISTRICT_CODES, InvalidInput, isLocalDate, monthOf } from '@jiuzhu/common';
 import { assessHousehold } from '../assessment/domain/assess-household';
 import { districtAreaScope, isArea, isDistrictCode, ParameterVersion, versionIdOf } from '../parameters/domain/parameter';
 import { resolveAssessmentParameters } from '../parameters/domain/resolve-parameters';
@@ -43,7 +43,7 @@ export class WhatIf {
     const problems = [];
     if (!isLocalDate(validFrom)) problems.push({ field: 'validFrom', reason: 'must be a date YYYY-MM-DD' });
     proposals.forEach((p, i) => {
-      if (!isDistrictCode(p.districtCode)) problems.push({ field: `standards[${i}].districtCode`, reason: 'one of 640202, 640205, 640221' });
+      if (!isDistrictCode(p.districtCode)) problems.push({ field: `standards[${i}].districtCode`, reason: `one of ${DISTRICT_CODES.join(', ')}` });
       if (!isArea(p.area)) problems.push({ field: `standards[${i}].area`, reason: "'urban' or 'rural'" });
       if (!Number.isSafeInteger(p.monthlyFen) || p.monthlyFen <= 0) problems.push({ field: `standards[${i}].monthlyFen`, reason: 'must be a positive whole number of fen' });
     });

@@ -5,3 +5,6 @@ export * from './nest-logger';
 export * from './http-app';
 export * from './resident-id.validator';
 export * from './compiled-validation';
+export * from './versioned.dto';
+export * from './ids';
+export * from './paging';

@@ -7,18 +7,9 @@ import { LocalDate } from '@jiuzhu/common';
  */
 export type { ParameterVersion } from '@jiuzhu/common';
 
-/** Districts of 石嘴山市 (640200), GB/T 2260. */
-export const DISTRICTS = {
-  '640202': { zh: '大武口区', en: 'Dawukou District' },
-  '640205': { zh: '惠农区', en: 'Huinong District' },
-  '640221': { zh: '平罗县', en: 'Pingluo County' },
-} as const;
-
-export type DistrictCode = keyof typeof DISTRICTS;
-
-export function isDistrictCode(code: unknown): code is DistrictCode {
-  return typeof code === 'string' && Object.prototype.hasOwnProperty.call(DISTRICTS, code);
-}
+/** Districts of 石嘴山市 (640200), GB/T 2260: the one reference list in libs/common. */
+export { DISTRICTS, DISTRICT_CODES, isDistrictCode } from '@jiuzhu/common';
+export type { DistrictCode } from '@jiuzhu/common';
 
 /** Dibao standards are set separately for urban (城市) and rural (农村) residents. */
 export const AREAS = ['urban', 'rural'] as const;
