@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
-import { CaseApproved, CaseApprovedV1 } from '@jiuzhu/contracts';
+import { ApplicationSubmittedV2, CaseApproved, CaseApprovedV1, EventContract } from '@jiuzhu/contracts';
 import { EventPublisher, InProcessBus, OutboundMessage, OutboxRelay } from '@jiuzhu/messaging';
 import { eventually } from '../support/infra';
 import { http, startLivingAllowance, TestService } from '../support/services';
@@ -23,20 +23,19 @@ function dyingPublisher(real: EventPublisher): EventPublisher {
   };
 }
 
-const fakeApproved = (caseId: string, overrides: Partial<CaseApprovedV1> = {}): OutboundMessage => {
-  const payload: CaseApprovedV1 = { ...CaseApproved.example, caseId, ...overrides };
-  return {
-    seq: '0',
-    id: randomUUID(),
-    topic: CaseApproved.topic,
-    key: payload.householdRef,
-    type: CaseApproved.type,
-    version: CaseApproved.version,
-    source: 'e2e-injector',
-    payload,
-    occurredAt: new Date().toISOString(),
-  };
-};
+const fakeEvent = <T extends { householdRef: string }>(contract: EventContract<T>, payload: T): OutboundMessage => ({
+  seq: '0',
+  id: randomUUID(),
+  topic: contract.topic,
+  key: payload.householdRef,
+  type: contract.type,
+  version: contract.version,
+  source: 'e2e-injector',
+  payload,
+  occurredAt: new Date().toISOString(),
+});
+const fakeApproved = (caseId: string, overrides: Partial<CaseApprovedV1> = {}): OutboundMessage =>
+  fakeEvent(CaseApproved, { ...CaseApproved.example, caseId, ...overrides });
 
 /**
  * The end-to-end path on one transport: a caseworker files a household, an officer approves it,
@@ -113,6 +112,12 @@ export function dibaoEventsScenario(kind: 'kafka' | 'in-process') {
       'living-allowance.notice.started',
       'living-allowance.notice.started',
     ]);
+  });
+
+  it('a consumer of application.submitted accepts v2, which names the case id caseId like every other event', async () => {
+    const caseId = randomUUID();
+    await harness.inject(fakeEvent(ApplicationSubmittedV2, { ...ApplicationSubmittedV2.example, caseId }));
+    await eventually(async () => (await seen(caseId, ApplicationSubmittedV2.type)) === 1, 'the watcher to record the v2 submission');
   });
 
   it('a redelivered event changes nothing: exactly once in effect', async () => {

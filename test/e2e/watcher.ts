@@ -4,8 +4,12 @@ import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import {
   ApplicationReviewed,
   ApplicationReviewedV1,
+  ApplicationReviewedV2,
+  ApplicationReviewedV2Payload,
   ApplicationSubmitted,
   ApplicationSubmittedV1,
+  ApplicationSubmittedV2,
+  ApplicationSubmittedV2Payload,
   BenefitAdjusted,
   BenefitAdjustedV1,
   CaseApproved,
@@ -16,8 +20,12 @@ import {
   LIVING_ALLOWANCE_EVENTS,
   NoticeObjected,
   NoticeObjectedV1,
+  NoticeObjectedV2,
+  NoticeObjectedV2Payload,
   NoticeStarted,
   NoticeStartedV1,
+  NoticeStartedV2,
+  NoticeStartedV2Payload,
   patternOf,
 } from '@jiuzhu/contracts';
 import { Inbox, InProcessBus } from '@jiuzhu/messaging';
@@ -41,6 +49,8 @@ class WatcherSchema1732700008888 implements MigrationInterface {
     await q.query(`DROP TABLE seen`);
   }
 }
+
+const caseIdOf = (d: { applicationId: string } | { caseId: string }) => ('caseId' in d ? d.caseId : d.applicationId);
 
 export const POISON = { caseIds: new Set<string>() };
 const INBOX = Symbol('inbox');
@@ -80,27 +90,28 @@ class RecordCasesWhenLivingAllowanceDecides {
     });
   }
 
-  @EventPattern(patternOf(ApplicationSubmitted))
-  async onSubmitted(@Payload() e: EventEnvelope<ApplicationSubmittedV1>) {
+  // v1 and v2 differ only in the name of the case id (v2: `caseId`, like every other event).
+  @EventPattern([patternOf(ApplicationSubmitted), patternOf(ApplicationSubmittedV2)])
+  async onSubmitted(@Payload() e: EventEnvelope<ApplicationSubmittedV1 | ApplicationSubmittedV2Payload>) {
     await this.inbox.handleOnce('watcher.record-submitted-application', e, async (m) => {
-      await m.query(`INSERT INTO seen (event_id, type, case_id, household_ref) VALUES ($1, $2, $3, $4)`, [e.id, e.type, e.data.applicationId, e.data.householdRef]);
+      await m.query(`INSERT INTO seen (event_id, type, case_id, household_ref) VALUES ($1, $2, $3, $4)`, [e.id, e.type, caseIdOf(e.data), e.data.householdRef]);
     });
   }
 
   // The steps of the process, recorded as they are announced (a dashboard of cases in progress would).
-  @EventPattern(patternOf(ApplicationReviewed))
-  async onReviewed(@Payload() e: EventEnvelope<ApplicationReviewedV1>) {
-    await this.recordStep('watcher.record-review', e, e.data.applicationId);
+  @EventPattern([patternOf(ApplicationReviewed), patternOf(ApplicationReviewedV2)])
+  async onReviewed(@Payload() e: EventEnvelope<ApplicationReviewedV1 | ApplicationReviewedV2Payload>) {
+    await this.recordStep('watcher.record-review', e, caseIdOf(e.data));
   }
 
-  @EventPattern(patternOf(NoticeStarted))
-  async onNoticeStarted(@Payload() e: EventEnvelope<NoticeStartedV1>) {
-    await this.recordStep('watcher.record-notice', e, e.data.applicationId);
+  @EventPattern([patternOf(NoticeStarted), patternOf(NoticeStartedV2)])
+  async onNoticeStarted(@Payload() e: EventEnvelope<NoticeStartedV1 | NoticeStartedV2Payload>) {
+    await this.recordStep('watcher.record-notice', e, caseIdOf(e.data));
   }
 
-  @EventPattern(patternOf(NoticeObjected))
-  async onObjected(@Payload() e: EventEnvelope<NoticeObjectedV1>) {
-    await this.recordStep('watcher.record-objection', e, e.data.applicationId);
+  @EventPattern([patternOf(NoticeObjected), patternOf(NoticeObjectedV2)])
+  async onObjected(@Payload() e: EventEnvelope<NoticeObjectedV1 | NoticeObjectedV2Payload>) {
+    await this.recordStep('watcher.record-objection', e, caseIdOf(e.data));
   }
 
   @EventPattern(patternOf(CaseRefused))
