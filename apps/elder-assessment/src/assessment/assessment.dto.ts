@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -16,9 +15,8 @@ import {
   Matches,
   MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
-import { IsResidentId } from '@jiuzhu/common/http';
+import { IsResidentId, NestedArray, NestedObject } from '@jiuzhu/common/http';
 import { DISTRICT_CHOICES, DISTRICT_CODES } from '@jiuzhu/common';
 import { CARE_RISK_EVENT_KINDS, CareRiskEventKind } from './domain/assessment-input';
 import { DEFAULT_ITEM_SCORE_RANGES } from './domain/assessment-parameters';
@@ -44,7 +42,7 @@ export class ConditionsDto {
   @ApiProperty({ description: '确诊痴呆 (ICD-10 F00–F03)' }) @IsBoolean() dementiaDiagnosed!: boolean;
   @ApiProperty({ description: '精神科专科医生诊断的其他精神和行为障碍 (F04–F99)' }) @IsBoolean() psychiatricDisorderDiagnosed!: boolean;
   @ApiProperty({ type: [CareRiskEventDto], description: 'care-risk events of the last 30 days (older ones are listed but not counted)' })
-  @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => CareRiskEventDto)
+  @NestedArray(() => CareRiskEventDto) @ArrayMaxSize(100)
   careRiskEvents!: CareRiskEventDto[];
 }
 
@@ -86,11 +84,11 @@ class AssessmentFormDto {
   scores!: Record<string, number>;
 
   @ApiProperty({ type: ConditionsDto })
-  @IsDefined({ message: 'conditions is required (coma, diagnoses, care-risk events)' }) @ValidateNested() @Type(() => ConditionsDto)
+  @IsDefined({ message: 'conditions is required (coma, diagnoses, care-risk events)' }) @NestedObject(() => ConditionsDto)
   conditions!: ConditionsDto;
 
   @ApiPropertyOptional({ type: [NeedDto], description: 'needs assessment: kinds of home-care help needed, each at most once' })
-  @IsOptional() @IsArray() @ArrayMaxSize(NEED_KINDS.length, { message: `needs lists at most ${NEED_KINDS.length} kinds` }) @ValidateNested({ each: true }) @Type(() => NeedDto)
+  @IsOptional() @NestedArray(() => NeedDto) @ArrayMaxSize(NEED_KINDS.length, { message: `needs lists at most ${NEED_KINDS.length} kinds` })
   needs?: NeedDto[];
 
   @ApiPropertyOptional({ description: 'the current assessment this one replaces: a correction, or the disputed one (required for reason dispute)' })
@@ -119,9 +117,9 @@ export class EditAssessmentDto extends VersionedDto {
   @Matches(STAFF_ID, { each: true, message: 'each assessor must be a staff id (1-64 letters, digits or ._@-)' })
   assessors?: string[];
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'integer' }, description: 'replaces all scores' }) @IsOptional() @IsObject({ message: 'scores must be an object of item code → points' }) scores?: Record<string, number>;
-  @ApiPropertyOptional({ type: ConditionsDto }) @IsOptional() @ValidateNested() @Type(() => ConditionsDto) conditions?: ConditionsDto;
+  @ApiPropertyOptional({ type: ConditionsDto }) @IsOptional() @NestedObject(() => ConditionsDto) conditions?: ConditionsDto;
   @ApiPropertyOptional({ type: [NeedDto], description: 'replaces all needs' })
-  @IsOptional() @IsArray() @ArrayMaxSize(NEED_KINDS.length, { message: `needs lists at most ${NEED_KINDS.length} kinds` }) @ValidateNested({ each: true }) @Type(() => NeedDto)
+  @IsOptional() @NestedArray(() => NeedDto) @ArrayMaxSize(NEED_KINDS.length, { message: `needs lists at most ${NEED_KINDS.length} kinds` })
   needs?: NeedDto[];
   @ApiPropertyOptional({ description: 'null clears it' }) @IsOptional() @IsUUID('all', { message: 'supersedes must be an assessment id (UUID)' }) supersedes?: string | null;
 }

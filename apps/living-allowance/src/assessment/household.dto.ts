@@ -1,9 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
-  IsArray,
   IsBoolean,
   IsDefined,
   IsIn,
@@ -14,9 +12,8 @@ import {
   Matches,
   Max,
   Min,
-  ValidateNested,
 } from 'class-validator';
-import { IsResidentId } from '@jiuzhu/common/http';
+import { IsResidentId, NestedArray, NestedObject } from '@jiuzhu/common/http';
 import { DEDUCTION_KINDS, INCOME_KINDS, RELATIONS } from './domain/household';
 import { DISTRICT_CHOICES } from '@jiuzhu/common';
 import { AREAS, DISTRICTS } from '../parameters/domain/parameter';
@@ -39,7 +36,7 @@ export class HouseholdMemberDto {
   @IsIn(RELATIONS as unknown as string[]) relation!: (typeof RELATIONS)[number];
 
   @ApiPropertyOptional({ type: DisabilityDto })
-  @IsOptional() @ValidateNested() @Type(() => DisabilityDto) disability?: DisabilityDto;
+  @IsOptional() @NestedObject(() => DisabilityDto) disability?: DisabilityDto;
 
   @ApiPropertyOptional({ description: '重病 recognised serious illness' })
   @IsOptional() @IsBoolean() seriousIllness?: boolean;
@@ -74,7 +71,7 @@ export class AssetsDto {
   @IsInt({ message: 'moneyFen must be a whole number of fen' }) @Min(0, { message: 'moneyFen must not be negative' }) moneyFen!: number;
   @ApiProperty({ example: 1 }) @IsInt() @Min(0) @Max(100) homes!: number;
   @ApiProperty({ description: 'total usable housing area, m²', example: 60 }) @IsNumber() @Min(0) @Max(100000) housingAreaSqm!: number;
-  @ApiProperty({ type: [VehicleDto] }) @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => VehicleDto) vehicles!: VehicleDto[];
+  @ApiProperty({ type: [VehicleDto] }) @NestedArray(() => VehicleDto) @ArrayMaxSize(50) vehicles!: VehicleDto[];
 }
 
 /** The household document a caseworker files (共同生活的家庭成员, incomes, deductions, property). */
@@ -88,16 +85,16 @@ export class HouseholdDto {
   @ApiProperty({ enum: AREAS, example: 'urban' }) @IsIn(AREAS as unknown as string[]) area!: 'urban' | 'rural';
 
   @ApiProperty({ type: [HouseholdMemberDto] })
-  @IsArray() @ArrayMinSize(1, { message: 'members must list at least one person: a household cannot be empty' }) @ArrayMaxSize(30)
-  @ValidateNested({ each: true }) @Type(() => HouseholdMemberDto) members!: HouseholdMemberDto[];
+  @NestedArray(() => HouseholdMemberDto) @ArrayMinSize(1, { message: 'members must list at least one person: a household cannot be empty' }) @ArrayMaxSize(30)
+  members!: HouseholdMemberDto[];
 
-  @ApiProperty({ type: [IncomeDto] }) @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => IncomeDto) incomes!: IncomeDto[];
-  @ApiProperty({ type: [DeductionDto] }) @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => DeductionDto) deductions!: DeductionDto[];
-  @ApiProperty({ type: AssetsDto }) @IsDefined({ message: 'assets is required (money, homes, housing area, vehicles)' }) @ValidateNested() @Type(() => AssetsDto) assets!: AssetsDto;
+  @ApiProperty({ type: [IncomeDto] }) @NestedArray(() => IncomeDto) @ArrayMaxSize(200) incomes!: IncomeDto[];
+  @ApiProperty({ type: [DeductionDto] }) @NestedArray(() => DeductionDto) @ArrayMaxSize(200) deductions!: DeductionDto[];
+  @ApiProperty({ type: AssetsDto }) @IsDefined({ message: 'assets is required (money, homes, housing area, vehicles)' }) @NestedObject(() => AssetsDto) assets!: AssetsDto;
 }
 
 export class TrialAssessmentDto {
-  @ApiProperty({ type: HouseholdDto }) @IsDefined({ message: 'household is required' }) @ValidateNested() @Type(() => HouseholdDto) household!: HouseholdDto;
+  @ApiProperty({ type: HouseholdDto }) @IsDefined({ message: 'household is required' }) @NestedObject(() => HouseholdDto) household!: HouseholdDto;
   @ApiPropertyOptional({ description: 'assessment date (Asia/Shanghai), default today', example: '2026-03-01' })
   @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'assessedOn must be a date YYYY-MM-DD' }) assessedOn?: string;
 }

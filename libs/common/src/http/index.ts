@@ -4,7 +4,6 @@ export * from './actor';
 export * from './nest-logger';
 export * from './http-app';
 export * from './resident-id.validator';
-export * from './compiled-validation';
 export * from './versioned.dto';
 export * from './ids';
 export * from './paging';

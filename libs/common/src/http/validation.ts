@@ -1,18 +1,7 @@
-import { ArgumentMetadata, ValidationError, ValidationPipe, ValidationPipeOptions } from '@nestjs/common';
+import { applyDecorators, ValidationError, ValidationPipe, ValidationPipeOptions } from '@nestjs/common';
+import { Type } from 'class-transformer';
+import { IsArray, IsObject, ValidateNested, ValidationOptions } from 'class-validator';
 import { FieldProblem, InvalidInput } from '../errors';
-import { BodyCheck, compiledBodyCheck } from './compiled-validation';
-
-/**
- * The compiled check never decides alone: should one of the DTO's own constraint functions throw,
- * class-validator runs the same functions next and the request fails exactly as it did without it.
- */
-function passes(check: BodyCheck, value: unknown): boolean {
-  try {
-    return check(value);
-  } catch {
-    return false;
-  }
-}
 
 export const STRICT_VALIDATION_OPTIONS: ValidationPipeOptions = {
   whitelist: true,
@@ -23,28 +12,40 @@ export const STRICT_VALIDATION_OPTIONS: ValidationPipeOptions = {
 };
 
 /**
- * Request DTOs are validated strictly: unknown fields are refused (a typo must not silently drop
- * data) and every problem is reported with its field path and reason.
+ * Request DTOs are validated strictly by class-validator: unknown fields are refused (a typo must not
+ * silently drop data) and every problem is reported with its field path and reason.
  *
- * A request body is first put to its DTO's compiled check (compiled-validation.ts), which reads the
- * same decorators once: a body it finds valid goes straight to the controller. Any other body —
- * and every body of a DTO the check cannot read — goes through class-validator, which decides and
- * words the errors.
+ * A body reaches its controller as an instance of its DTO class (class-transformer, `transform`),
+ * nested objects as instances of their @Type classes: always the same kind of object, the one the
+ * controller's signature names, whichever way the body was written.
  */
 export class StrictValidationPipe extends ValidationPipe {
   constructor() {
     super(STRICT_VALIDATION_OPTIONS);
   }
-
-  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    const check = metadata.type === 'body' && metadata.data === undefined && metadata.metatype ? compiledBodyCheck(metadata.metatype) : undefined;
-    if (check && passes(check, value)) return value;
-    return super.transform(value, metadata);
-  }
 }
 
 export function strictValidationPipe(): ValidationPipe {
   return new StrictValidationPipe();
+}
+
+/**
+ * A nested object of class `type`. @ValidateNested alone validates the elements of an array given
+ * instead (class-validator's reading), so `{"household": []}` passed validation and reached the
+ * assessment as an array; @IsObject refuses arrays, null and primitives, naming the field.
+ */
+export function NestedObject(type: () => Function, options?: ValidationOptions): PropertyDecorator {
+  return applyDecorators(IsObject({ message: `$property must be an object`, ...options }), ValidateNested(options), Type(type));
+}
+
+/** A list of objects of class `type`: each element must itself be an object (`[[]]` is refused, not validated as a list). */
+export function NestedArray(type: () => Function, options?: ValidationOptions): PropertyDecorator {
+  return applyDecorators(
+    IsArray(options),
+    IsObject({ message: `each element of $property must be an object`, ...options, each: true }),
+    ValidateNested({ ...options, each: true }),
+    Type(type),
+  );
 }
 
 export function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
