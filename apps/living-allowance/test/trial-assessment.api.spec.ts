@@ -153,6 +153,10 @@ describe('a trial assessment refuses input that cannot describe a household, nam
     ['an assessment date before any standard was in force', (h) => ({ household: h, assessedOn: '2020-01-01' }), 'assessedOn', /in force/],
     ['no household at all', () => ({}), 'household'],
     ['a household that is null', () => ({ household: null }), 'household'],
+    ['a household given as a list', () => ({ household: [] }), 'household', /must be an object/],
+    ['assets given as a list', (h) => ({ household: { ...h, assets: [] } }), 'household.assets', /must be an object/],
+    ['a vehicle given as nested lists', (h) => ({ household: { ...h, assets: { ...h.assets, vehicles: [[[]]] } } }), 'household.assets.vehicles', /each element of vehicles must be an object/],
+    ['a member given as a list', (h) => ({ household: { ...h, members: [[], ...h.members.slice(1)] } }), 'household.members', /each element of members must be an object/],
   ];
   // Objects, not arrays, for it.each: a row shorter than the callback's parameters would make jest pass `done`.
   const cases = rows.map(([what, build, field, reason]) => ({ what, build, field, reason }));
@@ -198,6 +202,38 @@ describe('a trial assessment refuses input that cannot describe a household, nam
     const res = await trial(raw);
 
     expectProblem(res, 400, 'MALFORMED_REQUEST');
+  });
+
+  /** `{"household":[[[…]]]}` or the same nesting deep inside the document, as raw JSON text. */
+  const nested = (depth: number, inner = '0') => '['.repeat(depth) + inner + ']'.repeat(depth);
+
+  it.each([
+    ['the household', 5000, (n: number) => `{"household":${nested(n)}}`, 'household'],
+    ['a vehicle deep inside the document', 1000, (n: number) => JSON.stringify({ household: dibaoHousehold() }).replace('"vehicles":[]', `"vehicles":${nested(n)}`), 'household.assets.vehicles'],
+    ['objects rather than lists', 2000, (n: number) => `{"household":${'{"a":'.repeat(n)}0${'}'.repeat(n)}}`, 'household.a'],
+  ])('refuses a body nested thousands of levels deep (%s, %i levels) with a 400 naming where, before validation', async (_what, depth, raw, field) => {
+    const res = await trial(raw(depth));
+
+    const problem = expectProblem(res, 400, 'INVALID_INPUT');
+    expect(problem.errors).toEqual([{ field: expect.stringMatching(new RegExp(`^${field.replace(/\./g, '\\.')}`)), reason: expect.stringMatching(/nested more than \d+ levels/) }]);
+  });
+
+  it.each([
+    ['__proto__ in the household', (h: HouseholdInput) => `{"household":${JSON.stringify(h).replace(/^\{/, '{"__proto__":{"districtCode":"640205"},')}}`, 'household.__proto__'],
+    ['constructor in a member', (h: HouseholdInput) => JSON.stringify({ household: h }).replace('"relation":"applicant"', '"relation":"applicant","constructor":{"name":"x"}'), 'household.members[0].constructor'],
+  ])('refuses a prototype key (%s) by name, as an unknown field', async (_what, raw, field) => {
+    const res = await trial(raw(dibaoHousehold()));
+
+    const problem = expectProblem(res, 400, 'INVALID_INPUT');
+    expect(problem.errors).toEqual([{ field, reason: 'should not exist' }]);
+  });
+
+  it('refuses a body larger than any real household document with 413', async () => {
+    const h = dibaoHousehold();
+    const res = await trial({ household: { ...h, padding: 'x'.repeat(300 * 1024) } });
+
+    expect(res.status).toBe(413);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   });
 
   it('answers a body that is not JSON (text/plain) with a 4xx problem, not a 500', async () => {
