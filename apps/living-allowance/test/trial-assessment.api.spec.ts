@@ -157,6 +157,7 @@ describe('a trial assessment refuses input that cannot describe a household, nam
     ['assets given as a list', (h) => ({ household: { ...h, assets: [] } }), 'household.assets', /must be an object/],
     ['a vehicle given as nested lists', (h) => ({ household: { ...h, assets: { ...h.assets, vehicles: [[[]]] } } }), 'household.assets.vehicles', /each element of vehicles must be an object/],
     ['a member given as a list', (h) => ({ household: { ...h, members: [[], ...h.members.slice(1)] } }), 'household.members', /each element of members must be an object/],
+    ['a township outside the district (as filing refuses it)', (h) => ({ household: { ...h, districtCode: '640202', townshipCode: '640205001' } }), 'household.townshipCode', /township of district 640202/],
   ];
   // Objects, not arrays, for it.each: a row shorter than the callback's parameters would make jest pass `done`.
   const cases = rows.map(([what, build, field, reason]) => ({ what, build, field, reason }));

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppError, RuleViolated, CHINA_CALENDAR_2025_2026, Clock, Conflict, Forbidden, InvalidInput, LocalDate, NotFound, refOf } from '@jiuzhu/common';
+import { AppError, RuleViolated, CHINA_CALENDAR_2025_2026, Clock, Conflict, Forbidden, LocalDate, NotFound, refOf } from '@jiuzhu/common';
 import { Actor } from '@jiuzhu/common/http';
 import {
   ApplicationReviewed,
@@ -46,7 +46,6 @@ export class ApplicationsService {
   ) {}
 
   async file(household: Household, actor: Actor): Promise<ApplicationRow> {
-    checkTownship(household);
     // A trial assessment refuses an inconsistent document (no applicant, duplicate members…) before anything is written.
     await this.assessments.assess(household);
     const at = this.clock.now().toISOString();
@@ -59,7 +58,6 @@ export class ApplicationsService {
   }
 
   async editHousehold(id: string, expectedVersion: number, household: Household, actor: Actor): Promise<ApplicationRow> {
-    checkTownship(household);
     await this.assessments.assess(household);
     const refs = this.personRefs(household);
     return this.change(id, expectedVersion, actor, async (app, m, at) => {
@@ -352,13 +350,6 @@ export class ApplicationsService {
   /** The household is referred to by its applicant's keyed ID hash. */
   private householdRef(h: Household, refs: string[]): string {
     return refs[h.members.findIndex((mb) => mb.relation === 'applicant')];
-  }
-}
-
-/** A township belongs to its district: its code begins with the district's (GB/T 10114). */
-function checkTownship(h: Household): void {
-  if (h.townshipCode !== undefined && !h.townshipCode.startsWith(h.districtCode)) {
-    throw new InvalidInput([{ field: 'household.townshipCode', reason: `must be a township of district ${h.districtCode} (begin with ${h.districtCode})` }]);
   }
 }
 

@@ -182,6 +182,19 @@ export function checkHousehold(household: Household, params: AssessmentParameter
       error('HOUSEHOLD.UNKNOWN_DISTRICT', { zh: '区县代码不在本市范围内', en: 'The district code is not a district of this city.' }, 'districtCode'),
     );
   }
+  const township = household.townshipCode;
+  if (township != null && !township.startsWith(household.districtCode)) {
+    // A township belongs to its district: its code begins with the district's (GB/T 10114). The
+    // township decides whose review queue a case is in, so a wrong one sends it to another district.
+    errors = add(
+      errors,
+      error(
+        'HOUSEHOLD.TOWNSHIP_OUTSIDE_DISTRICT',
+        { zh: `乡镇/街道不属于区县 ${household.districtCode}`, en: `must be a township of district ${household.districtCode} (begin with ${household.districtCode})` },
+        'townshipCode',
+      ),
+    );
+  }
   if (!isArea(household.area)) {
     errors = add(errors, error('HOUSEHOLD.UNKNOWN_AREA', { zh: '城乡类别应为城市或农村', en: 'The area must be urban or rural.' }, 'area'));
   }
