@@ -2,12 +2,14 @@ import '../libs/common/src/runtime/register-aliases';
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { refOf, residentIdCheckChar } from '@jiuzhu/common';
+import { BenefitAdjusted } from '@jiuzhu/contracts';
 import { runService } from '@jiuzhu/platform';
 import { assessHousehold } from '../apps/living-allowance/src/assessment/domain/assess-household';
 import { Household } from '../apps/living-allowance/src/assessment/domain/household';
 import { livingAllowanceService } from '../apps/living-allowance/src/living-allowance.service';
 import { DEFAULT_PARAMETERS } from '../apps/living-allowance/src/parameters/domain/default-parameters';
 import { resolveAssessmentParameters } from '../apps/living-allowance/src/parameters/domain/resolve-parameters';
+import { monthsBetweenInclusive } from '../apps/living-allowance/src/reassessment/domain/reassess-case';
 import { ReassessmentRunner } from '../apps/living-allowance/src/reassessment/reassessment-runner';
 import { freePort, freshDatabase, startKafka, startPostgres } from './support/infra';
 import { fmt, log, machineInfo, summarize, writeResult } from './support/stats';
@@ -15,8 +17,8 @@ import { fmt, log, machineInfo, summarize, writeResult } from './support/stats';
 /**
  * Issue "living-allowance casework" benchmarks, on real Postgres and Kafka:
  *  - re-deciding N paying cases after a new standard, end to end (cases persisted, one
- *    benefit.adjusted each, all published on Kafka), next to a raw batched SQL update + insert of the
- *    same rows;
+ *    benefit.adjusted each, all published on Kafka), next to raw set-based SQL doing the same writes
+ *    (published by the same relay), both timed to persisted and to published;
  *  - the what-if on the same caseload;
  *  - review-queue claims per second with 16 concurrent officers, and double claims (must be 0).
  *
@@ -114,22 +116,65 @@ async function main() {
     log(`run: persisted in ${fmt(persistedMs)} ms, published in ${fmt(endToEndMs)} ms → ${fmt((CASES / endToEndMs) * 1000)} households/s; changed ${fmt(run.changed)}, events ${fmt(events)}`);
     const sameFigures = run.changed === whatIf.districts[0].payingCases.changed && run.monthlyBudgetDeltaFen === whatIf.districts[0].payingCases.monthlyBudgetDeltaFen;
 
-    // Raw batched SQL: the same rows updated and the same number of outbox rows inserted, 1 000 a statement.
-    const ids: string[] = (await svc.dataSource.query(`SELECT id FROM applications ORDER BY id`)).map((r: { id: string }) => r.id);
+    // Raw set-based SQL doing the same writes, 1 000 cases a transaction as the run does: each case's
+    // amount, version, updater and compact re-decision, its history line, its benefit.adjusted outbox
+    // row (same fields, left for the relay to publish like the run's) and the run's counters. The raw
+    // job is handed the new amounts (it cannot run the assessment): it only writes.
+    const [sample] = await svc.dataSource.query(`SELECT redecision FROM applications WHERE redecision IS NOT NULL LIMIT 1`);
+    const cases: Array<{ id: string; fen: string }> = await svc.dataSource.query(`SELECT id, monthly_benefit_fen AS fen FROM applications ORDER BY id`);
+    await svc.dataSource.query('VACUUM ANALYZE applications');
+    await svc.dataSource.query('VACUUM ANALYZE outbox');
+    const rawRunId = randomUUID();
+    await svc.dataSource.query(
+      `INSERT INTO reassessment_runs (id, district_code, area, standard_version_id, valid_from, status, requested_by) VALUES ($1, '640202', 'urban', $2, '2026-01-01', 'running', 'bench')`,
+      [rawRunId, run.standardVersionId],
+    );
+    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+    const monthsPaid = monthsBetweenInclusive('2026-02', today.slice(0, 7));
     const st = Date.now();
-    for (let i = 0; i < ids.length; i += 1000) {
-      const chunk = ids.slice(i, i + 1000);
+    for (let i = 0; i < cases.length; i += 1000) {
+      const chunk = cases.slice(i, i + 1000);
       await svc.dataSource.transaction(async (tx) => {
-        await tx.query(`UPDATE applications SET monthly_benefit_fen = monthly_benefit_fen + 1, version = version + 1 WHERE id = ANY($1::uuid[])`, [chunk]);
         await tx.query(
-          `INSERT INTO outbox (id, topic, key, type, version, source, payload, published_at)
-           SELECT gen_random_uuid(), 'raw', id::text, 'raw', 1, 'bench', jsonb_build_object('caseId', id), now() FROM unnest($1::uuid[]) AS t(id)`,
-          [chunk],
+          `WITH changed AS (
+             UPDATE applications a SET monthly_benefit_fen = v.fen, version = a.version + 1, updated_by = 'system:reassessment', updated_at = now(),
+                    redecision = jsonb_build_object('runId', $4::text, 'standardVersionId', $5::text, 'decidedFor', '2026-01-01',
+                      'oldMonthlyFen', v.old_fen, 'newMonthlyFen', v.fen, 'parameterVersions', $6::jsonb)
+               FROM unnest($1::uuid[], $2::bigint[], $3::bigint[]) AS v(id, old_fen, fen)
+              WHERE a.id = v.id
+             RETURNING a.id, a.household_ref, a.coverage, a.district_code, a.area, v.old_fen, v.fen),
+           history AS (
+             INSERT INTO case_history (application_id, action, from_status, to_status, actor, at, reason_code, note)
+             SELECT id, 'reassess', 'approved', 'approved', 'system:reassessment:' || $4, now(), 'NEW_STANDARD',
+                    $5 || ': ' || old_fen || ' → ' || fen || ' fen/month from 2026-02' FROM changed)
+           INSERT INTO outbox (id, topic, key, type, version, source, payload)
+           SELECT gen_random_uuid(), $7, household_ref, $8, $9, 'living-allowance',
+                  jsonb_build_object('caseId', id, 'reason', 'NEW_STANDARD', 'householdRef', household_ref, 'coverage', coverage,
+                    'districtCode', district_code, 'area', area, 'oldMonthlyBenefitFen', old_fen, 'newMonthlyBenefitFen', fen,
+                    'adjustedFromMonth', '2026-02', 'monthsPaidAtOldAmount', $10::int, 'settlementFen', (fen - old_fen) * $10::int,
+                    'standardVersionId', $5, 'reassessmentRunId', $4, 'adjustedOn', $11::text)
+             FROM changed ORDER BY id`,
+          [chunk.map((c) => c.id), chunk.map((c) => c.fen), chunk.map((c) => Number(c.fen) + 8000), rawRunId, run.standardVersionId,
+            JSON.stringify(sample.redecision.parameterVersions), BenefitAdjusted.topic, BenefitAdjusted.type, BenefitAdjusted.version, monthsPaid, today],
+        );
+        await tx.query(
+          `UPDATE reassessment_runs SET cursor_case_id = $2, examined = examined + $3, changed = changed + $3, increased = increased + $3,
+              monthly_budget_delta_fen = monthly_budget_delta_fen + $3 * 8000, settlement_fen = settlement_fen + $3 * 8000 * $4::int WHERE id = $1`,
+          [rawRunId, chunk[chunk.length - 1].id, chunk.length, monthsPaid],
         );
       });
     }
     const rawMs = Date.now() - st;
-    log(`raw batched SQL: ${fmt(rawMs)} ms → ${fmt((CASES / rawMs) * 1000)} rows/s`);
+    for (;;) {
+      const [{ n }] = await svc.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL`);
+      if (n === 0) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const rawEndToEndMs = Date.now() - st;
+    log(`raw set-based SQL, same writes: persisted in ${fmt(rawMs)} ms, published in ${fmt(rawEndToEndMs)} ms → ${fmt((CASES / rawEndToEndMs) * 1000)} households/s`);
+    log(
+      `run / raw: persisted ${((rawMs / persistedMs) * 100).toFixed(1)} %, end to end ${((rawEndToEndMs / endToEndMs) * 100).toFixed(1)} %`,
+    );
 
     // Review queue claims with 16 concurrent officers.
     await svc.dataSource.query(`UPDATE applications SET claimed_by = NULL, claim_expires_at = NULL`);
@@ -156,7 +201,8 @@ async function main() {
       cases: CASES,
       whatIfMs,
       run: { persistedMs, endToEndMs, householdsPerSecond: (CASES / endToEndMs) * 1000, changed: run.changed, events, sameFiguresAsWhatIf: sameFigures },
-      rawSql: { ms: rawMs, rowsPerSecond: (CASES / rawMs) * 1000 },
+      rawSql: { persistedMs: rawMs, endToEndMs: rawEndToEndMs, householdsPerSecond: (CASES / rawEndToEndMs) * 1000 },
+      runOverRaw: { persisted: rawMs / persistedMs, endToEnd: rawEndToEndMs / endToEndMs },
       claims: { officers: OFFICERS, seconds: CLAIM_SECONDS, perSecond: claimed.length / CLAIM_SECONDS, doubleClaims: claimed.length - distinct, latencyMs: lat },
       fsync: pg.fsync,
     });
