@@ -91,13 +91,14 @@ it('a run killed halfway and resumed announces exactly one benefit.adjusted per 
     return appendMany(...args);
   }) as Outbox['appendMany'];
   const dying = new ReassessmentRunner(la.dataSource, catalog, dyingOutbox, clock, log, 1000);
-  await expect(dying.drain()).rejects.toThrow('killed halfway');
-  const [half] = await la.dataSource.query(`SELECT status, examined FROM reassessment_runs WHERE id = $1`, [runId]);
-  expect(half).toEqual({ status: 'running', examined: 5000 });
+  // The pass records the killed batch as a failed attempt of the run and stops there.
+  await dying.drain();
+  const [half] = await la.dataSource.query(`SELECT status, examined, attempts, last_error FROM reassessment_runs WHERE id = $1`, [runId]);
+  expect(half).toEqual({ status: 'running', examined: 5000, attempts: 1, last_error: 'killed halfway' });
 
   await new ReassessmentRunner(la.dataSource, catalog, new Outbox('living-allowance'), clock, log, 1000).drain();
-  const [run] = await la.dataSource.query(`SELECT status, examined, changed FROM reassessment_runs WHERE id = $1`, [runId]);
-  expect(run).toEqual({ status: 'completed', examined: CASES, changed: CASES });
+  const [run] = await la.dataSource.query(`SELECT status, examined, changed, attempts FROM reassessment_runs WHERE id = $1`, [runId]);
+  expect(run).toEqual({ status: 'completed', examined: CASES, changed: CASES, attempts: 0 });
 
   await eventually(
     async () => Number((await watcher.dataSource.query(`SELECT count(*) AS n FROM seen WHERE type = 'living-allowance.benefit.adjusted'`))[0].n) === CASES,

@@ -25,6 +25,8 @@ import { PriceIndicesController, PriceSubsidiesController } from './price-subsid
 import { ReassessmentController } from './reassessment/reassessment.controller';
 import { ReassessmentRunner } from './reassessment/reassessment-runner';
 import { WhatIf } from './reassessment/what-if';
+import { ReassessmentRunRepository } from './reassessment/reassessment-run.repository';
+import { RetryOrCancelRun } from './reassessment/retry-or-cancel-run.use-case';
 import { PeriodicReviewController } from './periodic-review/periodic-review.controller';
 import { PeriodicReviewService } from './periodic-review/periodic-review.service';
 import { AbilityLevels, CareNeeds } from './care-needs/ability-levels';
@@ -68,6 +70,7 @@ export class LivingAllowanceModule {
         { provide: PublishParameter, useValue: new PublishParameter(d.dataSource, parameterRepo, catalog, d.messaging.outbox, d.clock, () => runner.nudge()) },
         { provide: ReassessmentRunner, useValue: runner },
         { provide: WhatIf, useValue: new WhatIf(d.dataSource, catalog, d.clock) },
+        { provide: RetryOrCancelRun, useValue: new RetryOrCancelRun(d.dataSource, new ReassessmentRunRepository(d.dataSource), d.clock, () => runner.nudge()) },
         { provide: PeriodicReviewService, useValue: reviews },
         // In the background: open reassessment runs; every minute, due reviews announced, finished
         // gradual exits ended, and notices that have run their days sent to confirmation.

@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { Outbox } from '@jiuzhu/messaging';
 import { ParameterCatalog } from '../src/parameters/parameter-catalog';
+import { ATTEMPTS_BEFORE_PARKING } from '../src/reassessment/domain/reassessment-run';
 import { ReassessmentRunner } from '../src/reassessment/reassessment-runner';
 import { http, startLivingAllowance, TestClock, TestService } from '../../../test/support/services';
 import { as, eventsOf, HouseholdInput, idNumber } from './households';
@@ -171,5 +172,77 @@ describe('what-if and reassessment when a new standard is published', () => {
     expect(run).toMatchObject({ districtCode: '640221', status: 'completed', examined: 1, changed: 0, leavingDibao: 1 });
     const [row] = await svc.dataSource.query(`SELECT status, needs_review, monthly_benefit_fen FROM applications WHERE id = $1`, [poorer.id]);
     expect(row).toEqual({ status: 'approved', needs_review: true, monthly_benefit_fen: String(poorer.monthlyBenefitFen) });
+  });
+});
+
+describe('a run that keeps failing is parked, and never holds up the others (issue 10)', () => {
+  const runner = (outbox = new Outbox('living-allowance')) => new ReassessmentRunner(svc.dataSource, svc.app.get(ParameterCatalog), outbox, clock, pino({ level: 'silent' }));
+  const publish = (districtCode: string, area: string, validFrom: string, monthlyFen: number) =>
+    call('POST', '/parameters', { key: 'dibao.standard', districtCode, area, validFrom, value: { monthlyFen }, legalSource: 'test: parking' }, ADMIN);
+  const runOf = async (standardVersionId: string) => ((await call('GET', '/reassessments')).body.items as any[]).find((r) => r.standardVersionId === standardVersionId);
+
+  let stuck: any;
+
+  it(`a run whose parameters do not resolve is failed after ${ATTEMPTS_BEFORE_PARKING} tries with its reason, while a later run of another district completes`, async () => {
+    // Back-dated to 2020: the standard itself is accepted, but nothing else (asset limits, top-ups…) was in force then.
+    const unresolvable = await publish('640202', 'rural', '2020-01-01', 50000);
+    const later = await publish('640205', 'urban', '2026-01-01', 81000);
+    expect([unresolvable.status, later.status]).toEqual([201, 201]);
+
+    await runner().drain();
+    stuck = await runOf(unresolvable.body.versionId);
+    expect(stuck).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringContaining('do not resolve') });
+    expect(await runOf(later.body.versionId)).toMatchObject({ status: 'completed', examined: 2, changed: 2 });
+    for (const c of untouched) expect((await call('GET', `/applications/${c.id}`)).body.monthlyBenefitFen).toBe(c.monthlyBenefitFen + 2 * 3000);
+
+    for (let pass = 2; pass <= ATTEMPTS_BEFORE_PARKING; pass++) await runner().drain();
+    const parked = (await call('GET', `/reassessments/${stuck.id}`)).body;
+    expect(parked).toMatchObject({ status: 'failed', attempts: ATTEMPTS_BEFORE_PARKING, lastError: expect.stringContaining('640202/rural on 2020-01-01 do not resolve'), failedAt: expect.any(String) });
+    // Parked: a further pass leaves it alone.
+    await runner().drain();
+    expect((await call('GET', `/reassessments/${stuck.id}`)).body).toMatchObject({ status: 'failed', attempts: ATTEMPTS_BEFORE_PARKING });
+  });
+
+  it('only an administrator may retry or cancel a run', async () => {
+    for (const action of ['retry', 'cancel']) {
+      const res = await call('POST', `/reassessments/${stuck.id}/${action}`, undefined, as(CASEWORKER, 'caseworker'));
+      expect(res.status).toBe(403);
+      expect(res.body.code).toBe('ROLE.ADMIN_REQUIRED');
+    }
+    expect((await call('GET', `/reassessments/${stuck.id}`)).body.status).toBe('failed');
+  });
+
+  it('a cancelled run is closed for good: cancelling or retrying it again is refused', async () => {
+    const cancelled = await call('POST', `/reassessments/${stuck.id}/cancel`, undefined, ADMIN);
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body).toMatchObject({ status: 'cancelled', cancelledBy: 'admin-43', cancelledAt: '2026-03-15T02:00:00.000Z' });
+    expect((await call('POST', `/reassessments/${stuck.id}/cancel`, undefined, ADMIN)).body).toMatchObject({ status: 409, code: 'REASSESSMENT.RUN_CLOSED' });
+    expect((await call('POST', `/reassessments/${stuck.id}/retry`, undefined, ADMIN)).body).toMatchObject({ status: 409, code: 'REASSESSMENT.RUN_NOT_FAILED' });
+    await runner().drain();
+    expect((await call('GET', `/reassessments/${stuck.id}`)).body).toMatchObject({ status: 'cancelled', examined: 0 });
+  });
+
+  it('a retried run goes back to the queue with a fresh count of tries and completes once what failed works again', async () => {
+    const published = await publish('640221', 'urban', '2026-05-01', 83000);
+    expect(published.status).toBe(201);
+    const broken = new Outbox('living-allowance');
+    broken.appendMany = (async () => {
+      throw new Error('outbox unavailable');
+    }) as Outbox['appendMany'];
+    for (let pass = 1; pass <= ATTEMPTS_BEFORE_PARKING; pass++) await runner(broken).drain();
+    const failed = await runOf(published.body.versionId);
+    expect(failed).toMatchObject({ status: 'failed', lastError: 'outbox unavailable' });
+
+    const retried = await call('POST', `/reassessments/${failed.id}/retry`, undefined, ADMIN);
+    expect(retried.status).toBe(200);
+    expect(retried.body).toMatchObject({ status: 'pending', attempts: 0, retriedBy: 'admin-43' });
+    await runner().drain();
+    expect((await call('GET', `/reassessments/${failed.id}`)).body).toMatchObject({ status: 'completed', attempts: 0 });
+    expect((await call('POST', `/reassessments/${failed.id}/cancel`, undefined, ADMIN)).status).toBe(409);
+  });
+
+  it('retrying or cancelling a run that does not exist is 404, and a malformed id 400', async () => {
+    expect((await call('POST', '/reassessments/00000000-0000-4000-8000-000000000000/retry', undefined, ADMIN)).status).toBe(404);
+    expect((await call('POST', '/reassessments/not-a-uuid/cancel', undefined, ADMIN)).status).toBe(400);
   });
 });

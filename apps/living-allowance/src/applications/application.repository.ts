@@ -4,6 +4,9 @@ import { PreparedStatement } from '@jiuzhu/persistence';
 import { Application, ApplicationState } from './domain/application';
 import { PENDING_STATUSES, ProcessDeadlines } from './domain/process';
 import { CaseStatus } from './domain/case-status';
+import { Household } from '../assessment/domain/household';
+import { Area } from '../parameters/domain/parameter';
+import { PayingCase } from '../reassessment/domain/reassess-case';
 
 export interface ApplicationRow extends ApplicationState {
   updatedBy: string;
@@ -208,6 +211,108 @@ export class ApplicationRepository {
       );
     }
   }
+
+  // ── Set-based reads and writes for the batch jobs: reassessment runs and the price subsidy ──
+  // (kept together: they read or change many cases in one statement, never through the aggregate
+  // one by one, and their callers decide each case in plain domain code in between.)
+
+  /**
+   * A batch of paying dibao cases of one district and area, in id order after a cursor: the unit a
+   * reassessment run advances by. `lock` holds the rows until the caller's transaction ends, so a
+   * caseworker's change to one of them waits for the batch instead of being overwritten by it.
+   */
+  async payingCasesBatch(m: EntityManager, f: { districtCode: string; area: Area; after: string | null; limit: number; lock: boolean }): Promise<PayingCaseRecord[]> {
+    const rows: PayingCaseSqlRow[] = await m.query(
+      `SELECT id, coverage, member_index, household_ref, district_code, area, household, monthly_benefit_fen, effective_month
+         FROM applications
+        WHERE status = 'approved' AND granted = 'dibao' AND district_code = $1 AND area = $2 AND ($3::uuid IS NULL OR id > $3)
+        ORDER BY id LIMIT $4 ${f.lock ? 'FOR UPDATE' : ''}`,
+      [f.districtCode, f.area, f.after, f.limit],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      coverage: r.coverage,
+      memberIndex: r.member_index,
+      householdRef: r.household_ref,
+      districtCode: r.district_code,
+      area: r.area,
+      household: r.household,
+      monthlyBenefitFen: Number(r.monthly_benefit_fen),
+      effectiveMonth: r.effective_month,
+    }));
+  }
+
+  /**
+   * A batch of re-decisions under a new standard: every changed case gets its new amount, a new
+   * version, its compact re-decision and one history line, in one statement whose rows are typed
+   * records; the cases that would leave dibao are flagged for a caseworker's review in a second.
+   */
+  async saveRedecisions(m: EntityManager, b: RedecisionBatch): Promise<void> {
+    if (b.changed.length) {
+      const shared = { runId: b.runId, standardVersionId: b.standardVersionId, decidedFor: b.decidedFor, parameterVersions: b.parameterVersions };
+      const rows: RedecisionSqlRow[] = b.changed.map((c) => ({ id: c.caseId, old_fen: c.oldMonthlyFen, new_fen: c.newMonthlyFen, note: c.note }));
+      await m.query(
+        `WITH r AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, old_fen bigint, new_fen bigint, note text)),
+              changed AS (
+                UPDATE applications a
+                   SET monthly_benefit_fen = r.new_fen, version = a.version + 1, updated_by = $3, updated_at = $4,
+                       redecision = $2::jsonb || jsonb_build_object('oldMonthlyFen', r.old_fen, 'newMonthlyFen', r.new_fen)
+                  FROM r WHERE a.id = r.id
+                RETURNING a.id, r.note)
+         INSERT INTO case_history (application_id, action, from_status, to_status, actor, at, reason_code, note)
+         SELECT id, 'reassess', 'approved', 'approved', $5, $4, 'NEW_STANDARD', note FROM changed`,
+        [JSON.stringify(rows), JSON.stringify(shared), b.updatedBy, b.at, b.historyActor],
+      );
+    }
+    if (b.leavingDibao.length) await m.query(`UPDATE applications SET needs_review = true WHERE id = ANY($1::uuid[])`, [b.leavingDibao]);
+  }
+
+  /** The household documents of a district and area's active low-income households (a what-if re-assesses them). */
+  async lowIncomeHouseholdsOf(m: EntityManager, districtCode: string, area: Area): Promise<Household[]> {
+    const rows: Array<{ household: Household }> = await m.query(
+      `SELECT a.household FROM low_income_households l JOIN applications a ON a.id = l.application_id
+        WHERE l.active AND l.district_code = $1 AND l.area = $2`,
+      [districtCode, area],
+    );
+    return rows.map((r) => r.household);
+  }
+
+  /**
+   * The cases on the rolls in a payment month, as the price subsidy counts them: paying dibao cases
+   * whose first paid month is not after it (a household case covers its members, a single-person
+   * inclusion one person), and active low-income households with how many of their members are
+   * already paid as single-person dibao cases that month.
+   */
+  async subsidyRolls(m: EntityManager, month: string): Promise<{ dibao: DibaoOnRolls[]; lowIncome: LowIncomeOnRolls[] }> {
+    const dibao: Array<{ id: string; household_ref: string; district_code: string; area: Area; coverage: 'household' | 'single_person'; size: number }> = await m.query(
+      `SELECT id, household_ref, district_code, area, coverage, jsonb_array_length(household -> 'members') AS size
+         FROM applications
+        WHERE status = 'approved' AND granted = 'dibao' AND effective_month <= $1
+        ORDER BY id`,
+      [month],
+    );
+    const lowIncome: Array<{ application_id: string; household_ref: string; district_code: string; area: Area; household_size: number; paid_as_dibao: number }> = await m.query(
+      `SELECT l.application_id, l.household_ref, l.district_code, l.area, l.household_size,
+              (SELECT count(*)::int FROM applications a
+                WHERE a.household_ref = l.household_ref AND a.coverage = 'single_person' AND a.status = 'approved' AND a.granted = 'dibao'
+                  AND a.effective_month <= $1) AS paid_as_dibao
+         FROM low_income_households l
+        WHERE l.active
+        ORDER BY l.application_id`,
+      [month],
+    );
+    return {
+      dibao: dibao.map((r) => ({ caseId: r.id, householdRef: r.household_ref, districtCode: r.district_code, area: r.area, coverage: r.coverage, members: Number(r.size) })),
+      lowIncome: lowIncome.map((r) => ({
+        caseId: r.application_id,
+        householdRef: r.household_ref,
+        districtCode: r.district_code,
+        area: r.area,
+        members: r.household_size,
+        paidAsDibao: r.paid_as_dibao,
+      })),
+    };
+  }
 }
 
 function toRow(r: Record<string, any>): ApplicationRow {
@@ -238,4 +343,70 @@ function toRow(r: Record<string, any>): ApplicationRow {
     dueOn: r.due_on,
     redecision: r.redecision,
   };
+}
+
+// Rows of the batch jobs' block above (reassessment runs, price subsidy).
+
+/** A paying case as a reassessment batch reads it: what the domain re-decides, and what its event names. */
+export interface PayingCaseRecord extends PayingCase {
+  householdRef: string;
+  districtCode: string;
+  area: Area;
+}
+
+interface PayingCaseSqlRow {
+  id: string;
+  coverage: 'household' | 'single_person';
+  member_index: number | null;
+  household_ref: string;
+  district_code: string;
+  area: Area;
+  household: Household;
+  monthly_benefit_fen: string;
+  effective_month: string;
+}
+
+/** What one reassessment batch writes to its cases (see `saveRedecisions`). */
+export interface RedecisionBatch {
+  runId: string;
+  standardVersionId: string;
+  /** The new standard's effective date: what the cases were re-decided for. */
+  decidedFor: LocalDate;
+  parameterVersions: Record<string, string>;
+  updatedBy: string;
+  /** Who the history lines name: the run itself. */
+  historyActor: string;
+  at: string;
+  changed: Array<{ caseId: string; oldMonthlyFen: number; newMonthlyFen: number; note: string }>;
+  /** Cases that would no longer qualify: flagged for review, their benefit unchanged. */
+  leavingDibao: string[];
+}
+
+interface RedecisionSqlRow {
+  id: string;
+  old_fen: number;
+  new_fen: number;
+  note: string;
+}
+
+/** A paying dibao case on the rolls of a month (references only). */
+export interface DibaoOnRolls {
+  caseId: string;
+  householdRef: string;
+  districtCode: string;
+  area: Area;
+  coverage: 'household' | 'single_person';
+  /** Members of the household document. */
+  members: number;
+}
+
+/** An active low-income household on the rolls of a month (references only). */
+export interface LowIncomeOnRolls {
+  caseId: string;
+  householdRef: string;
+  districtCode: string;
+  area: Area;
+  members: number;
+  /** Members already paid that month as single-person dibao cases. */
+  paidAsDibao: number;
 }

@@ -1,50 +1,26 @@
-import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Logger } from 'pino';
-import { Clock, monthOf } from '@jiuzhu/common';
+import { Clock, LocalDate, monthOf } from '@jiuzhu/common';
 import { BenefitAdjusted, BenefitAdjustedV1, ReassessmentCompleted } from '@jiuzhu/contracts';
 import { Outbox } from '@jiuzhu/messaging';
+import { ApplicationRepository, PayingCaseRecord } from '../applications/application.repository';
 import { Area } from '../parameters/domain/parameter';
 import { ParameterCatalog } from '../parameters/parameter-catalog';
-import { addToTotals, CaseReassessment, emptyTotals, reassessCase } from './domain/reassess-case';
-import { payingCasesAfter } from './paying-cases';
+import { CaseReassessment, reassessBatch } from './domain/reassess-case';
+import { afterFailedAttempt, isOpen } from './domain/reassessment-run';
+import { ReassessmentRun, ReassessmentRunRepository } from './reassessment-run.repository';
 
-export interface ReassessmentRun {
-  id: string;
-  districtCode: string;
-  area: Area;
-  standardVersionId: string;
-  validFrom: string;
-  status: 'pending' | 'running' | 'completed';
-  cursorCaseId: string | null;
-  examined: number;
-  changed: number;
-  increased: number;
-  decreased: number;
-  leavingDibao: number;
-  failed: number;
-  monthlyBudgetDeltaFen: number;
-  settlementFen: number;
-  requestedBy: string;
-  requestedAt: string;
-  startedAt: string | null;
-  completedAt: string | null;
-}
+export type { ReassessmentRun } from './reassessment-run.repository';
 
-const RUN_COLUMNS = `id, district_code, area, standard_version_id, to_char(valid_from, 'YYYY-MM-DD') AS valid_from, status, cursor_case_id,
-  examined, changed, increased, decreased, leaving_dibao, failed, monthly_budget_delta_fen, settlement_fen, requested_by, requested_at, started_at, completed_at`;
+/** Who a run's changes are recorded as. */
+const RUN_ACTOR = 'system:reassessment';
 
 /** Opens a run in the caller's transaction (the one publishing the standard). */
 export async function requestReassessment(
   m: EntityManager,
   r: { districtCode: string; area: Area; standardVersionId: string; validFrom: string; requestedBy: string },
 ): Promise<string> {
-  const id = randomUUID();
-  await m.query(
-    `INSERT INTO reassessment_runs (id, district_code, area, standard_version_id, valid_from, status, requested_by) VALUES ($1,$2,$3,$4,$5,'pending',$6)`,
-    [id, r.districtCode, r.area, r.standardVersionId, r.validFrom, r.requestedBy],
-  );
-  return id;
+  return new ReassessmentRunRepository(m.connection).open(m, r);
 }
 
 /**
@@ -52,11 +28,18 @@ export async function requestReassessment(
  * cases, their history lines, their benefit.adjusted events and the run's cursor and totals commit
  * together. A crash (or a replica stopping) loses at most an uncommitted batch, which the next
  * worker redoes from the cursor — so every changed case is announced exactly once.
+ *
+ * A batch that fails is counted against its run and the pass goes on with the next run: one run that
+ * cannot work (its parameters do not resolve) never holds up the others, and after
+ * ATTEMPTS_BEFORE_PARKING failures in a row it is parked as failed, with its reason, for an
+ * administrator to retry or cancel.
  */
 export class ReassessmentRunner {
   private running = false;
   private loop?: Promise<void>;
   private wake?: () => void;
+  private readonly runs: ReassessmentRunRepository;
+  private readonly cases = new ApplicationRepository();
 
   constructor(
     private readonly ds: DataSource,
@@ -66,7 +49,9 @@ export class ReassessmentRunner {
     private readonly log: Logger,
     private readonly batchSize = 1000,
     private readonly idlePollMs = 2000,
-  ) {}
+  ) {
+    this.runs = new ReassessmentRunRepository(ds);
+  }
 
   start(): void {
     if (this.running) return;
@@ -84,121 +69,104 @@ export class ReassessmentRunner {
     this.wake?.();
   }
 
-  async list(limit = 50): Promise<ReassessmentRun[]> {
-    return (await this.ds.query(`SELECT ${RUN_COLUMNS} FROM reassessment_runs ORDER BY requested_at DESC LIMIT $1`, [limit])).map(toRun);
+  list(limit = 50): Promise<ReassessmentRun[]> {
+    return this.runs.list(limit);
   }
 
-  async get(id: string): Promise<ReassessmentRun | undefined> {
-    const rows = await this.ds.query(`SELECT ${RUN_COLUMNS} FROM reassessment_runs WHERE id = $1`, [id]);
-    return rows.length ? toRun(rows[0]) : undefined;
+  get(id: string): Promise<ReassessmentRun | undefined> {
+    return this.runs.get(id);
   }
 
-  /** Runs every open run to completion (tests and the background loop). */
+  /**
+   * One pass over the open runs, oldest first, each to completion; a run whose batch fails has the
+   * failure recorded and is left for the next pass. Returns the batches committed.
+   */
   async drain(): Promise<number> {
     let batches = 0;
-    for (;;) {
-      const [open] = await this.ds.query(`SELECT id FROM reassessment_runs WHERE status <> 'completed' ORDER BY requested_at, id LIMIT 1`);
-      if (!open) return batches;
-      while ((await this.processBatch(open.id)) === 'more') batches++;
-      batches++;
+    const failedThisPass: string[] = [];
+    for (let id = await this.runs.nextOpen(failedThisPass); id !== undefined; id = await this.runs.nextOpen(failedThisPass)) {
+      try {
+        for (let more = true; more; batches++) more = (await this.processBatch(id)) === 'more';
+      } catch (e) {
+        failedThisPass.push(id);
+        await this.recordFailure(id, e);
+      }
     }
+    return batches;
   }
 
   /** One batch of one run; 'more' while cases remain. */
   async processBatch(runId: string): Promise<'more' | 'done'> {
-    const head = await this.get(runId);
-    if (!head || head.status === 'completed') return 'done';
+    const head = await this.runs.get(runId);
+    if (!head || !isOpen(head.status)) return 'done';
     // Parameters are resolved before the transaction, so it never waits for a second pool connection.
     const params = await this.catalog.resolve(head.districtCode, head.area, head.validFrom);
-    if (!params.ok) throw new Error(`reassessment ${runId}: parameters for ${head.districtCode}/${head.area} on ${head.validFrom} do not resolve (${params.reason})`);
+    if (!params.ok) throw new Error(`parameters for ${head.districtCode}/${head.area} on ${head.validFrom} do not resolve (${params.reason})`);
     const today = this.clock.today();
-    const currentMonth = monthOf(today);
     const at = this.clock.now().toISOString();
 
     return this.ds.transaction(async (m) => {
-      const [locked] = (await m.query(`SELECT ${RUN_COLUMNS} FROM reassessment_runs WHERE id = $1 FOR UPDATE`, [runId])).map(toRun);
-      if (locked.status === 'completed') return 'done';
-      const cases = await payingCasesAfter(m, { districtCode: locked.districtCode, area: locked.area, after: locked.cursorCaseId, limit: this.batchSize, lock: true });
-      const totals = emptyTotals();
-      const changed: Array<{ row: (typeof cases)[number]; r: CaseReassessment }> = [];
-      const leaving: string[] = [];
-      let failed = 0;
-      for (const row of cases) {
-        const r = reassessCase(row, params.value, locked.validFrom, currentMonth);
-        if ('error' in r) {
-          failed++;
-          this.log.warn({ runId, caseId: row.id, codes: r.error }, 'reassessment: case could not be re-decided; left as it is');
-          continue;
-        }
-        addToTotals(totals, r);
-        if (r.leavesDibao) leaving.push(row.id);
-        if (r.newMonthlyFen !== r.oldMonthlyFen) changed.push({ row, r });
-      }
+      const run = await this.runs.lock(m, runId);
+      if (!run || !isOpen(run.status)) return 'done';
+      const cases = await this.cases.payingCasesBatch(m, { districtCode: run.districtCode, area: run.area, after: run.cursorCaseId, limit: this.batchSize, lock: true });
+      const batch = reassessBatch(cases, params.value, run.validFrom, monthOf(today));
+      for (const u of batch.undecided) this.log.warn({ runId, caseId: u.caseId, codes: u.codes }, 'reassessment: case could not be re-decided; left as it is');
 
-      if (changed.length) {
-        // The re-decision is stored compactly (amounts and parameter versions); its explanation is the
-        // same pure assessment re-run on those versions when someone reads the case.
-        const parameterVersions = JSON.stringify(params.value.versions);
-        await m.query(
-          `UPDATE applications a SET monthly_benefit_fen = v.fen, version = a.version + 1, updated_by = $4, updated_at = $5,
-              redecision = jsonb_build_object('runId', $6::text, 'standardVersionId', $7::text, 'decidedFor', $8::text,
-                'oldMonthlyFen', v.old_fen, 'newMonthlyFen', v.fen, 'parameterVersions', $9::jsonb)
-             FROM unnest($1::uuid[], $2::bigint[], $3::bigint[]) AS v(id, old_fen, fen) WHERE a.id = v.id`,
-          [changed.map((c) => c.row.id), changed.map((c) => c.r.oldMonthlyFen), changed.map((c) => c.r.newMonthlyFen), 'system:reassessment', at, runId, locked.standardVersionId, locked.validFrom, parameterVersions],
-        );
-        await m.query(
-          `INSERT INTO case_history (application_id, action, from_status, to_status, actor, at, reason_code, note)
-           SELECT id, 'reassess', 'approved', 'approved', $2, $3, 'NEW_STANDARD', note FROM unnest($1::uuid[], $4::text[]) AS t(id, note)`,
-          [changed.map((c) => c.row.id), `system:reassessment:${runId}`, at, changed.map((c) => `${locked.standardVersionId}: ${c.r.oldMonthlyFen} → ${c.r.newMonthlyFen} fen/month from ${c.r.adjustedFromMonth}`)],
-        );
-        const events: BenefitAdjustedV1[] = changed.map(({ row, r }) => ({
-          caseId: row.id,
-          reason: 'NEW_STANDARD',
-          householdRef: row.householdRef,
-          coverage: row.coverage,
-          districtCode: row.districtCode,
-          area: row.area,
-          oldMonthlyBenefitFen: r.oldMonthlyFen,
-          newMonthlyBenefitFen: r.newMonthlyFen,
-          adjustedFromMonth: r.adjustedFromMonth,
-          monthsPaidAtOldAmount: r.monthsPaidAtOldAmount,
-          settlementFen: r.settlementFen,
-          standardVersionId: locked.standardVersionId,
-          reassessmentRunId: runId,
-          adjustedOn: today,
-        }));
-        await this.outbox.appendMany(m, BenefitAdjusted, events);
-      }
-      if (leaving.length) await m.query(`UPDATE applications SET needs_review = true WHERE id = ANY($1::uuid[])`, [leaving]);
+      // The re-decision is stored compactly (amounts and parameter versions); its explanation is the
+      // same pure assessment re-run on those versions when someone reads the case.
+      await this.cases.saveRedecisions(m, {
+        runId,
+        standardVersionId: run.standardVersionId,
+        decidedFor: run.validFrom,
+        parameterVersions: params.value.versions,
+        updatedBy: RUN_ACTOR,
+        historyActor: `${RUN_ACTOR}:${runId}`,
+        at,
+        changed: batch.changed.map((r) => ({
+          caseId: r.caseId,
+          oldMonthlyFen: r.oldMonthlyFen,
+          newMonthlyFen: r.newMonthlyFen,
+          note: `${run.standardVersionId}: ${r.oldMonthlyFen} → ${r.newMonthlyFen} fen/month from ${r.adjustedFromMonth}`,
+        })),
+        leavingDibao: batch.leavingDibao,
+      });
+      const byId = new Map(cases.map((c) => [c.id, c]));
+      await this.outbox.appendMany(m, BenefitAdjusted, batch.changed.map((r) => benefitAdjusted(byId.get(r.caseId)!, r, run, today)));
 
       const done = cases.length < this.batchSize;
-      const [after] = (
-        await m.query(
-          `UPDATE reassessment_runs SET cursor_case_id = coalesce($2, cursor_case_id), examined = examined + $3, changed = changed + $4, increased = increased + $5,
-              decreased = decreased + $6, leaving_dibao = leaving_dibao + $7, failed = failed + $8, monthly_budget_delta_fen = monthly_budget_delta_fen + $9,
-              settlement_fen = settlement_fen + $10, status = $11, started_at = coalesce(started_at, now()), completed_at = CASE WHEN $11 = 'completed' THEN now() END
-            WHERE id = $1 RETURNING ${RUN_COLUMNS}`,
-          [runId, cases.length ? cases[cases.length - 1].id : null, totals.examined, totals.changed, totals.increased, totals.decreased, totals.leavingDibao, failed,
-            totals.monthlyBudgetDeltaFen, totals.settlementFen, done ? 'completed' : 'running'],
-        )
-      )[0].map(toRun);
-      if (done) {
-        await this.outbox.append(m, ReassessmentCompleted, {
-          runId,
-          districtCode: after.districtCode,
-          area: after.area,
-          standardVersionId: after.standardVersionId,
-          casesExamined: after.examined,
-          casesChanged: after.changed,
-          casesLeavingDibao: after.leavingDibao,
-          monthlyBudgetDeltaFen: after.monthlyBudgetDeltaFen,
-          settlementFen: after.settlementFen,
-          completedOn: today,
-        });
-        this.log.info({ runId, examined: after.examined, changed: after.changed }, 'reassessment completed');
-      }
+      await this.runs.advance(m, runId, { cursorCaseId: cases.length ? cases[cases.length - 1].id : null, totals: batch.totals, undecided: batch.undecided.length, done });
+      if (done) await this.announceCompleted(m, runId, today);
       return done ? 'done' : 'more';
     });
+  }
+
+  private async announceCompleted(m: EntityManager, runId: string, today: LocalDate): Promise<void> {
+    const run = (await this.runs.get(runId, m))!;
+    await this.outbox.append(m, ReassessmentCompleted, {
+      runId,
+      districtCode: run.districtCode,
+      area: run.area,
+      standardVersionId: run.standardVersionId,
+      casesExamined: run.examined,
+      casesChanged: run.changed,
+      casesLeavingDibao: run.leavingDibao,
+      monthlyBudgetDeltaFen: run.monthlyBudgetDeltaFen,
+      settlementFen: run.settlementFen,
+      completedOn: today,
+    });
+    this.log.info({ runId, examined: run.examined, changed: run.changed }, 'reassessment completed');
+  }
+
+  private async recordFailure(runId: string, e: unknown): Promise<void> {
+    const reason = e instanceof Error ? e.message : String(e);
+    const parked = await this.ds.transaction(async (m) => {
+      const run = await this.runs.lock(m, runId);
+      if (!run || !isOpen(run.status)) return false;
+      const next = afterFailedAttempt(run);
+      await this.runs.recordFailure(m, runId, next, reason);
+      return next.status === 'failed';
+    });
+    this.log.error({ runId, err: e instanceof Error ? { message: e.message, stack: e.stack } : reason, parked }, parked ? 'reassessment run failed too often; parked' : 'reassessment batch failed; will retry');
   }
 
   private async run(): Promise<void> {
@@ -206,7 +174,8 @@ export class ReassessmentRunner {
       try {
         await this.drain();
       } catch (e) {
-        this.log.error({ err: e instanceof Error ? { message: e.message, stack: e.stack } : String(e) }, 'reassessment batch failed; will retry');
+        // Only recording a failure can fail here (the database is away): the next pass tries again.
+        this.log.error({ err: e instanceof Error ? { message: e.message, stack: e.stack } : String(e) }, 'reassessment pass failed; will retry');
       }
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, this.idlePollMs);
@@ -219,26 +188,21 @@ export class ReassessmentRunner {
   }
 }
 
-function toRun(r: Record<string, any>): ReassessmentRun {
+function benefitAdjusted(c: PayingCaseRecord, r: CaseReassessment, run: ReassessmentRun, today: LocalDate): BenefitAdjustedV1 {
   return {
-    id: r.id,
-    districtCode: r.district_code,
-    area: r.area,
-    standardVersionId: r.standard_version_id,
-    validFrom: r.valid_from,
-    status: r.status,
-    cursorCaseId: r.cursor_case_id,
-    examined: r.examined,
-    changed: r.changed,
-    increased: r.increased,
-    decreased: r.decreased,
-    leavingDibao: r.leaving_dibao,
-    failed: r.failed,
-    monthlyBudgetDeltaFen: Number(r.monthly_budget_delta_fen),
-    settlementFen: Number(r.settlement_fen),
-    requestedBy: r.requested_by,
-    requestedAt: new Date(r.requested_at).toISOString(),
-    startedAt: r.started_at ? new Date(r.started_at).toISOString() : null,
-    completedAt: r.completed_at ? new Date(r.completed_at).toISOString() : null,
+    caseId: c.id,
+    reason: 'NEW_STANDARD',
+    householdRef: c.householdRef,
+    coverage: c.coverage,
+    districtCode: c.districtCode,
+    area: c.area,
+    oldMonthlyBenefitFen: r.oldMonthlyFen,
+    newMonthlyBenefitFen: r.newMonthlyFen,
+    adjustedFromMonth: r.adjustedFromMonth,
+    monthsPaidAtOldAmount: r.monthsPaidAtOldAmount,
+    settlementFen: r.settlementFen,
+    standardVersionId: run.standardVersionId,
+    reassessmentRunId: run.id,
+    adjustedOn: today,
   };
 }

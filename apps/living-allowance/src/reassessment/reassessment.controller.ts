@@ -1,10 +1,14 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiHeader, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsString, Matches, Min, ValidateNested } from 'class-validator';
 import { InvalidInput, NotFound } from '@jiuzhu/common';
+import { Actor, CurrentActor } from '@jiuzhu/common/http';
 import { ReassessmentRunner } from './reassessment-runner';
+import { RetryOrCancelRun } from './retry-or-cancel-run.use-case';
 import { WhatIf } from './what-if';
+
+const RUN_ID = new ParseUUIDPipe({ exceptionFactory: () => new InvalidInput([{ field: 'id', reason: 'must be a UUID' }]) });
 
 export class ProposedStandardDto {
   @ApiProperty({ example: '640202' }) @IsString() districtCode!: string;
@@ -24,6 +28,7 @@ export class ReassessmentController {
   constructor(
     @Inject(ReassessmentRunner) private readonly runner: ReassessmentRunner,
     @Inject(WhatIf) private readonly whatIf: WhatIf,
+    @Inject(RetryOrCancelRun) private readonly decisions: RetryOrCancelRun,
   ) {}
 
   @Post('what-if')
@@ -43,9 +48,25 @@ export class ReassessmentController {
   }
 
   @Get(':id')
-  async get(@Param('id', new ParseUUIDPipe({ exceptionFactory: () => new InvalidInput([{ field: 'id', reason: 'must be a UUID' }]) })) id: string) {
+  async get(@Param('id', RUN_ID) id: string) {
     const run = await this.runner.get(id);
     if (!run) throw new NotFound(`Reassessment run ${id}`);
     return run;
+  }
+
+  @Post(':id/retry')
+  @HttpCode(200)
+  @ApiHeader({ name: 'X-Actor-Role', required: true, description: 'admin' })
+  @ApiOperation({ summary: 'Put a failed run back in the queue (admin): it resumes from its cursor with a fresh count of attempts; 409 REASSESSMENT.RUN_NOT_FAILED otherwise' })
+  async retry(@Param('id', RUN_ID) id: string, @CurrentActor() actor: Actor) {
+    return this.decisions.retry(id, actor);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @ApiHeader({ name: 'X-Actor-Role', required: true, description: 'admin' })
+  @ApiOperation({ summary: 'Cancel a run that has not finished (admin); batches already committed stay adjusted and announced. 409 REASSESSMENT.RUN_CLOSED for a completed or cancelled run' })
+  async cancel(@Param('id', RUN_ID) id: string, @CurrentActor() actor: Actor) {
+    return this.decisions.cancel(id, actor);
   }
 }

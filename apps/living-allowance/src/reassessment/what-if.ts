@@ -1,11 +1,11 @@
 import { DataSource } from 'typeorm';
+import { ApplicationRepository } from '../applications/application.repository';
 import { Clock, DISTRICT_CODES, InvalidInput, isLocalDate, monthOf } from '@jiuzhu/common';
 import { assessHousehold } from '../assessment/domain/assess-household';
 import { districtAreaScope, isArea, isDistrictCode, ParameterVersion, versionIdOf } from '../parameters/domain/parameter';
 import { resolveAssessmentParameters } from '../parameters/domain/resolve-parameters';
 import { ParameterCatalog } from '../parameters/parameter-catalog';
 import { addToTotals, emptyTotals, reassessCase, ReassessmentTotals } from './domain/reassess-case';
-import { payingCasesAfter } from './paying-cases';
 
 export interface ProposedStandard {
   districtCode: string;
@@ -37,6 +37,7 @@ export class WhatIf {
     private readonly catalog: ParameterCatalog,
     private readonly clock: Clock,
     private readonly pageSize = 2000,
+    private readonly cases = new ApplicationRepository(),
   ) {}
 
   async run(validFrom: string, proposals: ProposedStandard[]): Promise<WhatIfResult> {
@@ -67,7 +68,7 @@ export class WhatIf {
 
       const payingCases = emptyTotals();
       for (let after: string | null = null; ; ) {
-        const page = await payingCasesAfter(this.ds.manager, { districtCode: p.districtCode, area, after, limit: this.pageSize, lock: false });
+        const page = await this.cases.payingCasesBatch(this.ds.manager, { districtCode: p.districtCode, area, after, limit: this.pageSize, lock: false });
         for (const c of page) {
           const r = reassessCase(c, params.value, validFrom, currentMonth);
           if (!('error' in r)) addToTotals(payingCases, r);
@@ -77,12 +78,7 @@ export class WhatIf {
       }
 
       const lowIncome = { examined: 0, enteringDibao: 0, leavingBand: 0, stayingInBand: 0 };
-      const registered: Array<{ household: any }> = await this.ds.query(
-        `SELECT a.household FROM low_income_households l JOIN applications a ON a.id = l.application_id
-          WHERE l.active AND l.district_code = $1 AND l.area = $2`,
-        [p.districtCode, area],
-      );
-      for (const { household } of registered) {
+      for (const household of await this.cases.lowIncomeHouseholdsOf(this.ds.manager, p.districtCode, area)) {
         const r = assessHousehold(household, params.value, validFrom);
         if (!r.ok) continue;
         lowIncome.examined++;

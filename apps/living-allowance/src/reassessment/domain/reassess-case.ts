@@ -102,3 +102,30 @@ export function addToTotals(t: ReassessmentTotals, r: CaseReassessment): void {
     t.settlementFen += r.settlementFen;
   }
 }
+
+/** What one batch of a run decided, case by case. */
+export interface BatchReassessment {
+  /** Cases whose monthly benefit changes, with their re-decision. */
+  changed: CaseReassessment[];
+  /** Cases that would leave dibao: flagged for a caseworker's review, their benefit unchanged. */
+  leavingDibao: string[];
+  /** Cases the assessment could not decide (their household document breaks a rule of form), left as they are. */
+  undecided: Array<{ caseId: string; codes: string }>;
+  totals: ReassessmentTotals;
+}
+
+/** Re-decides a batch of paying cases under the same parameters (see `reassessCase`). */
+export function reassessBatch(cases: readonly PayingCase[], params: AssessmentParameters, validFrom: LocalDate, currentMonth: string): BatchReassessment {
+  const batch: BatchReassessment = { changed: [], leavingDibao: [], undecided: [], totals: emptyTotals() };
+  for (const c of cases) {
+    const r = reassessCase(c, params, validFrom, currentMonth);
+    if ('error' in r) {
+      batch.undecided.push({ caseId: c.id, codes: r.error });
+      continue;
+    }
+    addToTotals(batch.totals, r);
+    if (r.leavesDibao) batch.leavingDibao.push(c.id);
+    if (r.newMonthlyFen !== r.oldMonthlyFen) batch.changed.push(r);
+  }
+  return batch;
+}

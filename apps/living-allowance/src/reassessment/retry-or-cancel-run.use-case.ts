@@ -1,0 +1,44 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock, Forbidden, NotFound, Outcome, orThrow } from '@jiuzhu/common';
+import { Actor } from '@jiuzhu/common/http';
+import { cancelRun, RunState, retryRun } from './domain/reassessment-run';
+import { ReassessmentRun, ReassessmentRunRepository } from './reassessment-run.repository';
+
+/**
+ * An administrator's decision about a run that could not finish: retry it (after fixing what made it
+ * fail, e.g. publishing the missing parameter) or cancel it. Who decided, and when, stays on the run.
+ */
+export class RetryOrCancelRun {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly runs: ReassessmentRunRepository,
+    private readonly clock: Clock,
+    private readonly onRetried: () => void = () => {},
+  ) {}
+
+  async retry(id: string, actor: Actor): Promise<ReassessmentRun> {
+    const run = await this.decide(id, actor, retryRun, (m, next, at) => this.runs.markRetried(m, id, next, actor.id, at));
+    this.onRetried();
+    return run;
+  }
+
+  cancel(id: string, actor: Actor): Promise<ReassessmentRun> {
+    return this.decide(id, actor, cancelRun, (m, _next, at) => this.runs.markCancelled(m, id, actor.id, at));
+  }
+
+  private async decide(
+    id: string,
+    actor: Actor,
+    rule: (run: RunState) => Outcome<RunState>,
+    save: (m: EntityManager, next: RunState, at: string) => Promise<void>,
+  ): Promise<ReassessmentRun> {
+    if (actor.role !== 'admin') throw new Forbidden('ROLE.ADMIN_REQUIRED', 'Only an administrator (X-Actor-Role: admin) may retry or cancel a reassessment run.');
+    const at = this.clock.now().toISOString();
+    return this.ds.transaction(async (m) => {
+      const run = await this.runs.lock(m, id);
+      if (!run) throw new NotFound(`Reassessment run ${id}`);
+      await save(m, orThrow(rule(run)), at);
+      return (await this.runs.get(id, m))!;
+    });
+  }
+}
