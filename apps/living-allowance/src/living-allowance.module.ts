@@ -1,19 +1,34 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
-import { Clock, CLOCK, refOf } from '@jiuzhu/common';
+import { Clock, CLOCK } from '@jiuzhu/common';
 import { Messaging, opsController } from '@jiuzhu/messaging';
 import { backgroundWork } from '@jiuzhu/platform';
 import { ApplicationRepository } from './applications/application.repository';
-import { ApplicationsController } from './applications/applications.controller';
-import { ApplicationsService } from './applications/applications.service';
-import { CaseClaims } from './applications/case-claims';
+import { AnnounceCaseFacts } from './applications/announce-case-facts.policy';
+import { ApplicationsController, CaseProcessController } from './applications/applications.controller';
+import { CaseChange } from './applications/case-change';
+import { CaseClaims } from './applications/case-claims.use-case';
 import { CaseClaimsController } from './applications/case-claims.controller';
-import { CaseProcessService } from './applications/case-process.service';
+import { ConfirmCase } from './applications/confirm-case.use-case';
+import { EditHousehold } from './applications/edit-household.use-case';
+import { ExtendTimeLimit } from './applications/extend-time-limit.use-case';
+import { FileApplication } from './applications/file-application.use-case';
+import { FindCases } from './applications/find-cases.use-case';
+import { FreeMembersWhenCaseCloses } from './applications/free-members-when-case-closes.policy';
+import { PersonRefs } from './applications/person-refs';
+import { ProcessQueues } from './applications/process-queues.use-case';
 import { ProcessQueuesController } from './applications/process-queues.controller';
+import { ProcessRulesSource } from './applications/process-rules';
+import { PublicNotice } from './applications/public-notice.use-case';
+import { SinglePersonInclusions } from './applications/single-person-inclusions.policy';
+import { SubmitApplication } from './applications/submit-application.use-case';
+import { TownshipReview } from './applications/township-review.use-case';
+import { WithdrawApplication } from './applications/withdraw-application.use-case';
 import { AssessmentService } from './assessment/assessment.service';
 import { TrialAssessmentController } from './assessment/trial-assessment.controller';
 import { LowIncomeController } from './low-income/low-income.controller';
+import { KeepLowIncomeRegister } from './low-income/keep-low-income-register.policy';
 import { LowIncomeRepository } from './low-income/low-income.repository';
 import { ParameterCatalog } from './parameters/parameter-catalog';
 import { ParameterVersionRepository } from '@jiuzhu/persistence';
@@ -28,7 +43,9 @@ import { WhatIf } from './reassessment/what-if';
 import { ReassessmentRunRepository } from './reassessment/reassessment-run.repository';
 import { RetryOrCancelRun } from './reassessment/retry-or-cancel-run.use-case';
 import { PeriodicReviewController } from './periodic-review/periodic-review.controller';
-import { PeriodicReviewService } from './periodic-review/periodic-review.service';
+import { PeriodicReviewSweep } from './periodic-review/periodic-review-sweep.use-case';
+import { ReviewCase } from './periodic-review/review-case.use-case';
+import { ReviewQueue } from './periodic-review/review-queue.use-case';
 import { AbilityLevels, CareNeeds } from './care-needs/ability-levels';
 import { AbilityLevelsConsumer, INBOX } from './care-needs/ability-levels.consumer';
 
@@ -55,14 +72,24 @@ export class LivingAllowanceModule {
     const lowIncome = new LowIncomeRepository();
     const runner = new ReassessmentRunner(d.dataSource, catalog, d.messaging.outbox, d.clock, d.log);
     const abilityLevels = new AbilityLevels();
-    const careNeeds = new CareNeeds(d.dataSource, abilityLevels, (idNumber) => refOf(idNumber, d.refKey));
-    const applications = new ApplicationsService(d.dataSource, new ApplicationRepository(), lowIncome, assessments, d.messaging.outbox, d.clock, d.refKey, catalog, careNeeds);
-    const claims = new CaseClaims(d.dataSource, d.clock);
-    const reviews = new PeriodicReviewService(d.dataSource, applications, assessments, catalog, d.messaging.outbox, d.clock, d.log, claims);
-    const caseProcess = new CaseProcessService(d.dataSource, applications, catalog, d.clock, d.log, claims);
+    const refs = new PersonRefs(d.refKey);
+    const careNeeds = new CareNeeds(d.dataSource, abilityLevels, (idNumber) => refs.ofIdNumber(idNumber));
+    // A case: one path for every change (CaseChange), and a named policy for each reaction to its facts, in this order.
+    const cases = new ApplicationRepository();
+    const processRules = new ProcessRulesSource(catalog);
+    const findCases = new FindCases(d.dataSource, cases, assessments, processRules, d.clock);
+    const change = new CaseChange(d.dataSource, cases, processRules, findCases, d.clock, [
+      new FreeMembersWhenCaseCloses(cases),
+      new AnnounceCaseFacts(d.messaging.outbox, cases, refs),
+      new KeepLowIncomeRegister(lowIncome, d.messaging.outbox),
+      new SinglePersonInclusions(cases, refs, d.clock),
+    ]);
+    const claims = new CaseClaims(d.dataSource, cases, d.clock);
+    const reviews = new PeriodicReviewSweep(d.dataSource, cases, change, d.messaging.outbox, d.clock, d.log);
+    const notices = new PublicNotice(d.dataSource, cases, change, d.clock, d.log);
     return {
       module: LivingAllowanceModule,
-      controllers: [TrialAssessmentController, ApplicationsController, ProcessQueuesController, CaseClaimsController, AbilityLevelsConsumer, ParametersController, LowIncomeController, ReassessmentController, PeriodicReviewController, PriceIndicesController, PriceSubsidiesController, opsController('living-allowance')],
+      controllers: [TrialAssessmentController, ApplicationsController, CaseProcessController, ProcessQueuesController, CaseClaimsController, AbilityLevelsConsumer, ParametersController, LowIncomeController, ReassessmentController, PeriodicReviewController, PriceIndicesController, PriceSubsidiesController, opsController('living-allowance')],
       providers: [
         { provide: DataSource, useValue: d.dataSource },
         { provide: CLOCK, useValue: d.clock },
@@ -71,7 +98,9 @@ export class LivingAllowanceModule {
         { provide: ReassessmentRunner, useValue: runner },
         { provide: WhatIf, useValue: new WhatIf(d.dataSource, catalog, d.clock) },
         { provide: RetryOrCancelRun, useValue: new RetryOrCancelRun(d.dataSource, new ReassessmentRunRepository(d.dataSource), d.clock, () => runner.nudge()) },
-        { provide: PeriodicReviewService, useValue: reviews },
+        { provide: PeriodicReviewSweep, useValue: reviews },
+        { provide: ReviewQueue, useValue: new ReviewQueue(d.dataSource, cases, claims, findCases, d.clock) },
+        { provide: ReviewCase, useValue: new ReviewCase(d.dataSource, cases, change, findCases, claims, careNeeds, assessments, catalog, d.clock) },
         // In the background: open reassessment runs; every minute, due reviews announced, finished
         // gradual exits ended, and notices that have run their days sent to confirmation.
         ...backgroundWork(
@@ -79,13 +108,21 @@ export class LivingAllowanceModule {
             log: d.log,
             start: () => runner.start(),
             stop: () => runner.stop(),
-            sweep: () => Promise.all([reviews.sweep(), caseProcess.closeEndedNotices()]),
+            sweep: () => Promise.all([reviews.sweep(), notices.closeEnded()]),
           },
           d.backgroundJobs !== false,
         ),
         { provide: AssessmentService, useValue: assessments },
-        { provide: ApplicationsService, useValue: applications },
-        { provide: CaseProcessService, useValue: caseProcess },
+        { provide: FindCases, useValue: findCases },
+        { provide: FileApplication, useValue: new FileApplication(d.dataSource, cases, assessments, refs, d.clock) },
+        { provide: EditHousehold, useValue: new EditHousehold(change, cases, assessments, refs) },
+        { provide: SubmitApplication, useValue: new SubmitApplication(change, findCases, careNeeds, assessments, d.clock) },
+        { provide: WithdrawApplication, useValue: new WithdrawApplication(change) },
+        { provide: TownshipReview, useValue: new TownshipReview(change, processRules, claims, d.clock) },
+        { provide: PublicNotice, useValue: notices },
+        { provide: ExtendTimeLimit, useValue: new ExtendTimeLimit(change, processRules, d.clock) },
+        { provide: ConfirmCase, useValue: new ConfirmCase(change, findCases, processRules, catalog, claims, d.clock) },
+        { provide: ProcessQueues, useValue: new ProcessQueues(d.dataSource, cases, processRules, claims, findCases, d.clock) },
         { provide: CaseClaims, useValue: claims },
         { provide: AbilityLevels, useValue: abilityLevels },
         { provide: CareNeeds, useValue: careNeeds },

@@ -15,6 +15,10 @@ import { CaseProcess1732700000600 } from './migrations/1732700000600-case-proces
 import { CompactRedecision1732700000700 } from './migrations/1732700000700-compact-redecision';
 import { AbilityLevels1732700000800 } from './migrations/1732700000800-ability-levels';
 import { ParkedReassessmentRuns1732700000950 } from './migrations/1732700000950-parked-reassessment-runs';
+import { DropUnusedConflictSignal1732700000900 } from './migrations/1732700000900-drop-unused-conflict-signal';
+import { ApplicationRecord, CaseHistoryRecord, HouseholdMembershipRecord } from './applications/application.entity';
+import { LowIncomeHouseholdRecord } from './low-income/low-income-household.entity';
+import { PersonAbilityLevelRecord } from './care-needs/person-ability-level.entity';
 
 /** The living-allowance (最低生活保障, dibao) service as the runtime starts it. */
 export function livingAllowanceService(o: { refKey: string; clock?: Clock; backgroundJobs?: boolean }): ServiceDefinition {
@@ -23,7 +27,8 @@ export function livingAllowanceService(o: { refKey: string; clock?: Clock; backg
     title: 'Jiuzhu — living allowance (最低生活保障)',
     description:
       'Dibao eligibility (试算 trial assessment with a line-by-line explanation), applications and decisions, the low-income household database, and the effective-dated parameters (standards, limits, top-ups). Send X-Actor-Id on every change.',
-    migrations: [LivingAllowanceSchema1732700000100, ReassessmentRuns1732700000200, PriceSubsidy1732700000300, PeriodicReview1732700000400, ConflictSignal1732700000500, CaseProcess1732700000600, CompactRedecision1732700000700, AbilityLevels1732700000800, ParkedReassessmentRuns1732700000950],
+    migrations: [LivingAllowanceSchema1732700000100, ReassessmentRuns1732700000200, PriceSubsidy1732700000300, PeriodicReview1732700000400, ConflictSignal1732700000500, CaseProcess1732700000600, CompactRedecision1732700000700, AbilityLevels1732700000800, DropUnusedConflictSignal1732700000900, ParkedReassessmentRuns1732700000950],
+    entities: [ApplicationRecord, CaseHistoryRecord, HouseholdMembershipRecord, LowIncomeHouseholdRecord, PersonAbilityLevelRecord],
     produces: LIVING_ALLOWANCE_EVENTS,
     async prepare({ dataSource, log }) {
       const seeded = await new ParameterVersionRepository(dataSource).seedMissing([...DEFAULT_PARAMETERS, ...DEFAULT_PRICE_SUBSIDY_PARAMETERS, ...DEFAULT_PROCESS_PARAMETERS]);

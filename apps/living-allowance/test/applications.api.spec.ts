@@ -343,6 +343,24 @@ describe('one person, one active household', () => {
     expect((await file({ ...second, members: second.members.slice(0, 2) }, OFFICER)).status).toBe(201);
   });
 
+  it('does not show the caller the other case; an officer finds it by the person’s reference', async () => {
+    const first = dibaoHousehold();
+    const other = (await file(first)).body;
+    const second = { ...ineligibleHousehold(), members: [{ ...first.members[1], relation: 'applicant' }] };
+
+    const problem = expectProblem(await file(second, OFFICER), 409, 'PERSON.IN_ANOTHER_ACTIVE_HOUSEHOLD');
+
+    expect(JSON.stringify(problem)).not.toContain(other.id);
+    const found = await call('GET', `/applications?personRef=${personRef(first.members[1].idNumber)}`);
+    expect(found.status).toBe(200);
+    expect(found.body.items.map((i: { id: string; status: string }) => [i.id, i.status])).toEqual([[other.id, 'draft']]);
+    expect((await call('GET', `/applications?personRef=${personRef(first.members[1].idNumber)}&status=submitted`)).body.items).toEqual([]);
+  });
+
+  it('refuses a person lookup by anything but a personRef (400 naming personRef)', async () => {
+    expect(fieldsOf(expectProblem(await call('GET', `/applications?personRef=${dibaoHousehold().members[0].idNumber}`), 400, 'INVALID_INPUT'))).toEqual(['personRef']);
+  });
+
   it.each([
     ['approved', async (id: string) => { await submit(id, 1); await approve(id, (await throughNotice(svc.url, clock, id, 2)).version); }],
     ['submitted', async (id: string) => { await submit(id, 1); }],

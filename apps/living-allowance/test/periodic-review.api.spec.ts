@@ -1,4 +1,4 @@
-import { PeriodicReviewService } from '../src/periodic-review/periodic-review.service';
+import { PeriodicReviewSweep } from '../src/periodic-review/periodic-review-sweep.use-case';
 import { http, startLivingAllowance, TestClock, TestService } from '../../../test/support/services';
 import { as, eventsOf, expectProblem, HouseholdInput, idNumber } from './households';
 import { approvedCase } from './process';
@@ -13,7 +13,7 @@ const OFFICER = 'officer-52';
 let svc: TestService;
 const clock = new TestClock(new Date('2026-01-10T02:00:00Z'));
 const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => http(svc.url, method, path, body, headers);
-const sweep = () => svc.app.get(PeriodicReviewService).sweep();
+const sweep = () => svc.app.get(PeriodicReviewSweep).sweep();
 
 function household(o: { wageFen: number; ableToWork?: boolean; districtCode?: string; other?: { kind: string; monthlyFen: number } }): HouseholdInput {
   const districtCode = o.districtCode ?? '640205';

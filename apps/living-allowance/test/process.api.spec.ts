@@ -1,4 +1,4 @@
-import { CaseProcessService } from '../src/applications/case-process.service';
+import { PublicNotice } from '../src/applications/public-notice.use-case';
 import { http, startLivingAllowance, TestClock, TestService } from '../../../test/support/services';
 import { as, dibaoHousehold, eventsOf, expectProblem, fieldsOf, HouseholdInput, idNumber } from './households';
 import { advanceDays, approver, economicCheck, reviewer } from './process';
@@ -274,7 +274,7 @@ describe('closing notices in the background', () => {
     await review(running.id, 2);
     clock.set('2026-04-09T02:00:00Z');
 
-    await svc.app.get(CaseProcessService).closeEndedNotices();
+    await svc.app.get(PublicNotice).closeEnded();
 
     expect((await call('GET', `/applications/${ended.id}`)).body).toMatchObject({ status: 'confirming', updatedBy: 'system:notice' });
     expect((await call('GET', `/applications/${running.id}`)).body.status).toBe('notice');

@@ -22,6 +22,8 @@ export interface ServiceDefinition {
   title: string;
   description: string;
   migrations: MixedList<Function>;
+  /** The TypeORM entities its repositories map (tables stay defined by the migrations). */
+  entities?: MixedList<Function>;
   produces: readonly EventContract<any>[];
   /** Builds the service's root module from the runtime's resources. */
   module(r: { dataSource: DataSource; messaging: Messaging; log: Logger }): DynamicModule;
@@ -57,7 +59,7 @@ export async function runService(def: ServiceDefinition, o: RunOptions): Promise
   const dataSource = await openDataSource({
     url: s.databaseUrl,
     applicationName: def.name,
-    entities: [],
+    entities: def.entities ?? [],
     migrations: [MessagingTables1732700000000, ...(def.migrations as Function[])],
     log,
   });

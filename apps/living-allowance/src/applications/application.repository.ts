@@ -1,12 +1,13 @@
-import { EntityManager } from 'typeorm';
+import { EntityManager, In, IsNull, LessThan, LessThanOrEqual } from 'typeorm';
 import { Conflict, LocalDate, NotFound } from '@jiuzhu/common';
 import { PreparedStatement } from '@jiuzhu/persistence';
-import { Application, ApplicationState } from './domain/application';
+import { Application, ApplicationState, HistoryEntry } from './domain/application';
 import { PENDING_STATUSES, ProcessDeadlines } from './domain/process';
 import { CaseStatus } from './domain/case-status';
 import { Household } from '../assessment/domain/household';
 import { Area } from '../parameters/domain/parameter';
 import { PayingCase } from '../reassessment/domain/reassess-case';
+import { ApplicationRecord, CaseHistoryRecord, HouseholdMembershipRecord } from './application.entity';
 
 export interface ApplicationRow extends ApplicationState {
   updatedBy: string;
@@ -19,69 +20,131 @@ export interface ApplicationRow extends ApplicationState {
   deadlines?: ProcessDeadlines;
 }
 
+/** A line of the history as the API shows it. */
+export interface HistoryView {
+  action: string;
+  from: string | null;
+  to: string;
+  actor: string;
+  at: string;
+  reasonCode?: string;
+  note?: string;
+}
+
+/** A case in a process queue: what an officer needs to pick it, not the household document. */
+export interface ProcessQueueEntry {
+  id: string;
+  status: CaseStatus;
+  coverage: ApplicationState['coverage'];
+  householdRef: string;
+  districtCode: string;
+  townshipCode: string | null;
+  area: string;
+  process: ApplicationState['process'];
+  dueOn: LocalDate | null;
+  claimedBy: string | null;
+  claimExpiresAt: Date | null;
+  version: number;
+}
+
+/** A review announced by the sweep (see `markDueReviewsAnnounced`). */
+export interface AnnouncedReview {
+  id: string;
+  householdRef: string;
+  districtCode: string;
+  household: ApplicationState['household'];
+  reviewDueOn: LocalDate;
+}
+
+/** A live claim on a case: who holds it, until when. */
+export interface ClaimHolder {
+  by: string;
+  until: Date;
+}
+
 /** A case still open: on its way to a decision, or paying. */
 const OPEN_STATUSES: readonly CaseStatus[] = [...PENDING_STATUSES, 'approved'];
 
-const COLUMNS = `id, coverage, parent_id, member_index, household_ref, district_code, area, household, status, assessment, granted,
-  monthly_benefit_fen, effective_month, to_char(decided_on, 'YYYY-MM-DD') AS decided_on, rejection_reason, version, filed_by, filed_at, updated_by, updated_at,
-  to_char(review_due_on, 'YYYY-MM-DD') AS review_due_on, exiting_until, claimed_by, claim_expires_at, process, to_char(due_on, 'YYYY-MM-DD') AS due_on, redecision`;
+/** Paying household cases that periodic review looks at (the review queue, its claims, its sweep). */
+const UNDER_REVIEW = { status: 'approved' as const, granted: 'dibao' as const, coverage: 'household' as const, exitingUntil: IsNull() };
 
 /**
- * Filing: the case, its history and its members' memberships (see `insert`). Prepared once per
- * connection: planning these CTEs on every call cost more than running them.
+ * Filing: the case, its history and its members' memberships in one statement (data-modifying CTEs),
+ * one round trip and atomic on its own. The case comes as one JSON document whose keys are the column
+ * names (`jsonb_populate_record` gives each its column's type), the history as a JSON array of named
+ * fields. Prepared once per connection: planning these CTEs on every call cost more than running them
+ * (docs/benchmarks.md, (c): measured again for this shape of the statement).
  */
 const FILE_CASE = new PreparedStatement(
-  'la_file_case',
-  `WITH app AS (
-         INSERT INTO applications (id, coverage, parent_id, member_index, household_ref, district_code, area, household, status, assessment,
-           granted, monthly_benefit_fen, effective_month, decided_on, rejection_reason, version, filed_by, filed_at, updated_by, updated_at,
-           process, township_code, due_on)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$17,$18,$21,$22,$23) RETURNING id),
+  'la_file_case_v2',
+  `WITH c AS (SELECT * FROM jsonb_populate_record(NULL::applications, $1::jsonb)),
+       app AS (
+         INSERT INTO applications (id, coverage, parent_id, member_index, household_ref, district_code, township_code, area, household, status,
+           assessment, granted, monthly_benefit_fen, effective_month, decided_on, rejection_reason, version, filed_by, filed_at, updated_by,
+           updated_at, process, due_on)
+         SELECT id, coverage, parent_id, member_index, household_ref, district_code, township_code, area, household, status,
+           assessment, granted, monthly_benefit_fen, effective_month, decided_on, rejection_reason, version, filed_by, filed_at, updated_by,
+           updated_at, process, due_on FROM c
+         RETURNING id),
        hist AS (
          INSERT INTO case_history (application_id, action, from_status, to_status, actor, at, reason_code, note)
-         SELECT $1, h.action, h.from_status, h.to_status, h.actor, h.at, h.reason_code, h.note
-           FROM jsonb_to_recordset($19::jsonb) AS h(action text, from_status text, to_status text, actor text, at timestamptz, reason_code text, note text)
+         SELECT c.id, h.action, h.from_status, h.to_status, h.actor, h.at, h.reason_code, h.note
+           FROM c, jsonb_to_recordset($2::jsonb) AS h(action text, from_status text, to_status text, actor text, at timestamptz, reason_code text, note text)
          RETURNING 1),
        mem AS (
          INSERT INTO household_memberships (person_ref, application_id, member_index)
-         SELECT ref, $1, n - 1 FROM unnest($20::text[]) WITH ORDINALITY AS t(ref, n)
+         SELECT t.ref, c.id, t.n - 1 FROM c, unnest($3::text[]) WITH ORDINALITY AS t(ref, n)
          RETURNING 1)
        SELECT (SELECT count(*) FROM hist)::int AS history, (SELECT count(*) FROM mem)::int AS members`,
 );
 
-/** Applications (cases), their history and household memberships, in this service's database. */
+/**
+ * Applications (cases), their history and household memberships: every statement on these tables.
+ * Ordinary loads and saves go through TypeORM repositories of the mapped records; raw SQL is kept
+ * for set-based work (the filing statement, queues and claims), each behind a method named for it.
+ */
 export class ApplicationRepository {
   /**
-   * The case, its history and its members' memberships in one statement (data-modifying CTEs): one
-   * round trip instead of one per row, which is most of a filing's cost, and atomic on its own. A
-   * member already active in another household violates the one-active-household index, which
-   * fails the whole statement (nothing stays written); that becomes a 409 naming the member. A household case is therefore filed outside any
-   * transaction (the lookup that names the member runs after the failure); cases opened inside one
-   * (single-person inclusions) carry no memberships and cannot fail this way.
+   * Writes a new case (see FILE_CASE). A member already active in another household violates the
+   * one-active-household index, which fails the whole statement (nothing stays written): that is a
+   * 409 naming the member. A household case is therefore filed outside any transaction (the lookup
+   * that names the member runs after the failure); cases opened inside one (single-person
+   * inclusions) carry no memberships and cannot fail this way.
    */
   async insert(m: EntityManager, a: Application, personRefs: string[], at: string, dueOn: LocalDate | null = null): Promise<void> {
     const s = a.state;
-    const history = a.history.splice(0).map((h) => ({
-      action: h.action,
-      from_status: h.from,
-      to_status: h.to,
-      actor: h.actor,
-      at: h.at,
-      reason_code: h.reasonCode ?? null,
-      note: h.note ?? null,
-    }));
     const refs = s.coverage === 'household' ? personRefs : [];
-    await FILE_CASE.run(
-      m,
-      [s.id, s.coverage, s.parentId, s.memberIndex, s.householdRef, s.household.districtCode, s.household.area, JSON.stringify(s.household), s.status,
-        s.assessment ? JSON.stringify(s.assessment) : null, s.granted, s.monthlyBenefitFen, s.effectiveMonth, s.decidedOn, s.rejectionReason, s.version, s.filedBy, at,
-        JSON.stringify(history), refs, JSON.stringify(s.process), s.household.townshipCode ?? null, dueOn],
-    ).catch(async (e: { driverError?: { code?: string; constraint?: string } }) => {
+    const row = {
+      id: s.id,
+      coverage: s.coverage,
+      parent_id: s.parentId,
+      member_index: s.memberIndex,
+      household_ref: s.householdRef,
+      district_code: s.household.districtCode,
+      township_code: s.household.townshipCode ?? null,
+      area: s.household.area,
+      household: s.household,
+      status: s.status,
+      assessment: s.assessment,
+      granted: s.granted,
+      monthly_benefit_fen: s.monthlyBenefitFen,
+      effective_month: s.effectiveMonth,
+      decided_on: s.decidedOn,
+      rejection_reason: s.rejectionReason,
+      version: s.version,
+      filed_by: s.filedBy,
+      filed_at: at,
+      updated_by: s.filedBy,
+      updated_at: at,
+      process: s.process,
+      due_on: dueOn,
+    };
+    const history = a.history.splice(0).map(historyFields);
+    await FILE_CASE.run(m, [JSON.stringify(row), JSON.stringify(history), refs]).catch(async (e: { driverError?: { code?: string; constraint?: string } }) => {
       if (e.driverError?.code !== '23505' || e.driverError.constraint !== 'household_memberships_one_active') throw e;
       // The statement failed as a whole; find out which member is taken (outside it, for the message).
-      const active: Array<{ person_ref: string }> = await m.query(`SELECT person_ref FROM household_memberships WHERE person_ref = ANY($1::text[]) AND active`, [refs]);
-      const busy = new Set(active.map((r) => r.person_ref));
-      return this.membershipConflict(m, refs, new Set(refs.map((r, k) => (busy.has(r) ? -1 : k)).filter((k) => k >= 0)));
+      const busy = new Set((await this.activeMemberships(m, refs)).map((r) => r.personRef));
+      throw membershipConflict(refs, Math.max(0, refs.findIndex((r) => busy.has(r))));
     });
   }
 
@@ -90,126 +153,301 @@ export class ApplicationRepository {
    * queue up here, and the version check then turns a stale one into a 409 instead of an overwrite.
    */
   async lockForChange(m: EntityManager, id: string, expectedVersion?: number): Promise<Application> {
-    const rows = await m.query(`SELECT ${COLUMNS} FROM applications WHERE id = $1 FOR UPDATE`, [id]);
-    if (rows.length === 0) throw new NotFound(`Application ${id}`);
-    const row = toRow(rows[0]);
-    if (expectedVersion !== undefined && row.version !== expectedVersion) {
+    const record = await m.getRepository(ApplicationRecord).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!record) throw new NotFound(`Application ${id}`);
+    if (expectedVersion !== undefined && record.version !== expectedVersion) {
       throw new Conflict(
         'CASE.VERSION_CONFLICT',
-        `The case was changed by someone else (now version ${row.version}, you had ${expectedVersion}); reload it and try again.`,
-        [{ field: 'expectedVersion', reason: `is ${expectedVersion} but the case is at version ${row.version}` }],
+        `The case was changed by someone else (now version ${record.version}, you had ${expectedVersion}); reload it and try again.`,
+        [{ field: 'expectedVersion', reason: `is ${expectedVersion} but the case is at version ${record.version}` }],
       );
     }
-    return Application.restore(row);
+    return Application.restore(toState(record));
   }
 
   /**
-   * Writes the case. A change of status ends any claim on it: the case has moved to the next queue
-   * (or out of all of them), and whoever takes it there claims it afresh.
+   * Writes the case and its new history lines. A change of status ends any claim on it: the case has
+   * moved to the next queue (or out of all of them), and whoever takes it there claims it afresh.
    */
-  async save(m: EntityManager, a: Application, by: string, at: string, dueOn: LocalDate | null = null, statusBefore?: string): Promise<number> {
+  async save(m: EntityManager, a: Application, by: string, at: string, dueOn: LocalDate | null = null, statusBefore?: CaseStatus): Promise<number> {
     const s = a.state;
-    const next = s.version + 1;
-    await m.query(
-      `UPDATE applications SET household = $2, status = $3, assessment = $4, granted = $5, monthly_benefit_fen = $6, effective_month = $7,
-         decided_on = $8, rejection_reason = $9, version = $10, updated_by = $11, updated_at = $12, district_code = $13, area = $14,
-         household_ref = $15, review_due_on = $16, exiting_until = $17, process = $18, township_code = $19, due_on = $20, redecision = $22,
-         claimed_by = CASE WHEN $21::text IS NOT NULL AND $21::text <> $3 THEN NULL ELSE claimed_by END,
-         claim_expires_at = CASE WHEN $21::text IS NOT NULL AND $21::text <> $3 THEN NULL ELSE claim_expires_at END
-       WHERE id = $1`,
-      [s.id, JSON.stringify(s.household), s.status, s.assessment ? JSON.stringify(s.assessment) : null, s.granted, s.monthlyBenefitFen,
-        s.effectiveMonth, s.decidedOn, s.rejectionReason, next, by, at, s.household.districtCode, s.household.area, s.householdRef, s.reviewDueOn, s.exitingUntil,
-        JSON.stringify(s.process), s.household.townshipCode ?? null, dueOn, statusBefore ?? null, s.redecision ? JSON.stringify(s.redecision) : null],
-    );
-    await this.appendHistory(m, a);
-    return next;
+    const version = s.version + 1;
+    const moved = statusBefore !== undefined && statusBefore !== s.status;
+    await m.getRepository(ApplicationRecord).update(s.id, {
+      household: s.household,
+      householdRef: s.householdRef,
+      districtCode: s.household.districtCode,
+      townshipCode: s.household.townshipCode ?? null,
+      area: s.household.area,
+      status: s.status,
+      assessment: s.assessment,
+      granted: s.granted,
+      monthlyBenefitFen: s.monthlyBenefitFen,
+      effectiveMonth: s.effectiveMonth,
+      decidedOn: s.decidedOn,
+      rejectionReason: s.rejectionReason,
+      reviewDueOn: s.reviewDueOn,
+      exitingUntil: s.exitingUntil,
+      process: s.process,
+      redecision: s.redecision,
+      dueOn,
+      version,
+      updatedBy: by,
+      updatedAt: new Date(at),
+      ...(moved ? { claimedBy: null, claimExpiresAt: null } : {}),
+    });
+    const lines = a.history.splice(0);
+    if (lines.length) await m.getRepository(CaseHistoryRecord).insert(lines.map((h) => historyRecord(s.id, h)));
+    return version;
   }
 
-  /** One statement for all members; a member already active elsewhere makes the whole filing a 409. */
+  async findById(m: EntityManager, id: string): Promise<ApplicationRow | undefined> {
+    const record = await m.getRepository(ApplicationRecord).findOneBy({ id });
+    return record ? toRow(record) : undefined;
+  }
+
+  async history(m: EntityManager, id: string): Promise<HistoryView[]> {
+    const lines = await m.getRepository(CaseHistoryRecord).find({ where: { applicationId: id }, order: { id: 'ASC' } });
+    return lines.map((h) => ({
+      action: h.action,
+      from: h.fromStatus,
+      to: h.toStatus,
+      actor: h.actor,
+      at: h.at.toISOString(),
+      ...(h.reasonCode ? { reasonCode: h.reasonCode } : {}),
+      ...(h.note ? { note: h.note } : {}),
+    }));
+  }
+
+  /**
+   * Cases in a status, oldest first, so nobody's case waits behind newer ones; with a person's
+   * reference, the cases that person is (or was) a member of, in any status unless one is given.
+   */
+  async list(m: EntityManager, f: { status?: CaseStatus; districtCode?: string; personRef?: string; limit: number; offset: number }): Promise<ApplicationRow[]> {
+    const q = m.getRepository(ApplicationRecord).createQueryBuilder('a');
+    if (f.status) q.andWhere('a.status = :status', { status: f.status });
+    if (f.districtCode !== undefined) q.andWhere('a.districtCode = :districtCode', { districtCode: f.districtCode });
+    // Memberships are kept after a case closes, so a person's past cases are found too.
+    if (f.personRef) q.andWhere('a.id IN (SELECT application_id FROM household_memberships WHERE person_ref = :personRef)', { personRef: f.personRef });
+    const records = await q.orderBy('a.filedAt', 'ASC').addOrderBy('a.id', 'ASC').limit(f.limit).offset(f.offset).getMany();
+    return records.map(toRow);
+  }
+
+  // --- household memberships ---------------------------------------------------------------
+
+  /** One statement for all members; a member already active elsewhere makes the change a 409. */
   async addMemberships(m: EntityManager, applicationId: string, personRefs: string[]): Promise<void> {
     if (personRefs.length === 0) return;
-    const inserted: Array<{ member_index: number }> = await m.query(
-      `INSERT INTO household_memberships (person_ref, application_id, member_index)
-       SELECT ref, $2, n - 1 FROM unnest($1::text[]) WITH ORDINALITY AS t(ref, n)
-       ON CONFLICT DO NOTHING RETURNING member_index`,
-      [personRefs, applicationId],
-    );
-    if (inserted.length === personRefs.length) return;
-    await this.membershipConflict(m, personRefs, new Set(inserted.map((r) => r.member_index)));
-  }
-
-  private async membershipConflict(m: EntityManager, personRefs: string[], taken: Set<number>): Promise<never> {
-    const i = personRefs.findIndex((_, k) => !taken.has(k));
-    const [other] = await m.query(`SELECT application_id FROM household_memberships WHERE person_ref = $1 AND active`, [personRefs[i]]);
-    throw new Conflict('PERSON.IN_ANOTHER_ACTIVE_HOUSEHOLD', 'A member already belongs to another active household case.', [
-      { field: `household.members[${i}].idNumber`, reason: `already a member of active case ${other?.application_id ?? '(concurrently filed)'}` },
-    ]);
+    const inserted = await m
+      .createQueryBuilder()
+      .insert()
+      .into(HouseholdMembershipRecord)
+      .values(personRefs.map((personRef, memberIndex) => ({ applicationId, memberIndex, personRef, active: true })))
+      .orIgnore()
+      .returning(['memberIndex'])
+      .execute();
+    const added = new Set((inserted.raw as Array<{ member_index: number }>).map((r) => r.member_index));
+    if (added.size === personRefs.length) return;
+    throw membershipConflict(personRefs, personRefs.findIndex((_, k) => !added.has(k)));
   }
 
   async replaceMemberships(m: EntityManager, applicationId: string, personRefs: string[]): Promise<void> {
-    await m.query(`DELETE FROM household_memberships WHERE application_id = $1`, [applicationId]);
+    await m.getRepository(HouseholdMembershipRecord).delete({ applicationId });
     await this.addMemberships(m, applicationId, personRefs);
   }
 
   async releaseMemberships(m: EntityManager, applicationId: string): Promise<void> {
-    await m.query(`UPDATE household_memberships SET active = false WHERE application_id = $1`, [applicationId]);
+    await m.getRepository(HouseholdMembershipRecord).update({ applicationId }, { active: false });
   }
 
   async personRefs(m: EntityManager, applicationId: string): Promise<string[]> {
-    const rows = await m.query(`SELECT person_ref FROM household_memberships WHERE application_id = $1 ORDER BY member_index`, [applicationId]);
-    return rows.map((r: { person_ref: string }) => r.person_ref);
+    const rows = await m.getRepository(HouseholdMembershipRecord).find({ where: { applicationId }, order: { memberIndex: 'ASC' } });
+    return rows.map((r) => r.personRef);
   }
+
+  private activeMemberships(m: EntityManager, personRefs: string[]): Promise<HouseholdMembershipRecord[]> {
+    return m.getRepository(HouseholdMembershipRecord).findBy({ personRef: In(personRefs), active: true });
+  }
+
+  // --- single-person inclusions ---------------------------------------------------------------
 
   /** Single-person inclusions of a household that are still open (awaiting a decision, or paying). */
   async openInclusions(m: EntityManager, householdRef: string): Promise<ApplicationRow[]> {
-    const rows = await m.query(
-      `SELECT ${COLUMNS} FROM applications WHERE household_ref = $1 AND coverage = 'single_person' AND status = ANY($2::text[]) ORDER BY filed_at, id`,
-      [householdRef, OPEN_STATUSES],
+    const records = await m.getRepository(ApplicationRecord).find({
+      where: { householdRef, coverage: 'single_person', status: In([...OPEN_STATUSES]) },
+      order: { filedAt: 'ASC', id: 'ASC' },
+    });
+    return records.map(toRow);
+  }
+
+  // --- the process queues and their claims ----------------------------------------------------
+
+  /** A process queue: overdue first, then the oldest filing. */
+  async processQueue(
+    m: EntityManager,
+    f: { statuses: readonly CaseStatus[]; districtCode?: string; townshipCode?: string; today: LocalDate; limit: number; offset: number },
+  ): Promise<ProcessQueueEntry[]> {
+    const rows: ProcessQueueRow[] = await m.query(
+      `SELECT id, status, coverage, household_ref, district_code, township_code, area, process, to_char(due_on, 'YYYY-MM-DD') AS due_on,
+              claimed_by, claim_expires_at, version
+         FROM applications
+        WHERE status = ANY($1::text[]) AND ($2::text IS NULL OR district_code = $2) AND ($3::text IS NULL OR township_code = $3)
+        ORDER BY COALESCE(due_on < $4, false) DESC, filed_at, id
+        LIMIT $5 OFFSET $6`,
+      [f.statuses, f.districtCode ?? null, f.townshipCode ?? null, f.today, f.limit, f.offset],
     );
-    return rows.map(toRow);
-  }
-
-  async openInclusionIds(m: EntityManager, householdRef: string): Promise<string[]> {
-    return (await this.openInclusions(m, householdRef)).map((r) => r.id);
-  }
-
-  async findById(m: EntityManager, id: string): Promise<ApplicationRow | undefined> {
-    const rows = await m.query(`SELECT ${COLUMNS} FROM applications WHERE id = $1`, [id]);
-    return rows.length ? toRow(rows[0]) : undefined;
-  }
-
-  async history(m: EntityManager, id: string) {
-    const rows = await m.query(
-      `SELECT action, from_status, to_status, actor, at, reason_code, note FROM case_history WHERE application_id = $1 ORDER BY id`,
-      [id],
-    );
-    return rows.map((r: Record<string, any>) => ({
-      action: r.action,
-      from: r.from_status,
-      to: r.to_status,
-      actor: r.actor,
-      at: new Date(r.at).toISOString(),
-      ...(r.reason_code ? { reasonCode: r.reason_code } : {}),
-      ...(r.note ? { note: r.note } : {}),
+    return rows.map((r) => ({
+      id: r.id,
+      status: r.status,
+      coverage: r.coverage,
+      householdRef: r.household_ref,
+      districtCode: r.district_code,
+      townshipCode: r.township_code,
+      area: r.area,
+      process: r.process,
+      dueOn: r.due_on,
+      claimedBy: r.claimed_by,
+      claimExpiresAt: r.claim_expires_at,
+      version: r.version,
     }));
   }
 
-  /** A work queue: oldest first, so nobody's case waits behind newer ones. */
-  async queue(m: EntityManager, f: { status: CaseStatus; districtCode?: string; limit: number; offset: number }): Promise<ApplicationRow[]> {
-    const rows = await m.query(
-      `SELECT ${COLUMNS} FROM applications WHERE status = $1 AND ($2::text IS NULL OR district_code = $2) ORDER BY filed_at, id LIMIT $3 OFFSET $4`,
-      [f.status, f.districtCode ?? null, f.limit, f.offset],
+  /** Claims the first unclaimed case of a process queue (overdue first, then oldest); see `claimFirst`. */
+  async claimNextInProcessQueue(
+    m: EntityManager,
+    f: { statuses: readonly CaseStatus[]; districtCode?: string; townshipCode?: string; today: LocalDate },
+    lease: { by: string; until: Date; now: Date },
+  ): Promise<string | undefined> {
+    return this.claimFirst(
+      m,
+      `status = ANY($4::text[]) AND ($5::text IS NULL OR district_code = $5) AND ($6::text IS NULL OR township_code = $6)`,
+      'COALESCE(due_on < $7, false) DESC, filed_at, id',
+      lease,
+      [f.statuses, f.districtCode ?? null, f.townshipCode ?? null, f.today],
     );
-    return rows.map(toRow);
   }
 
-  private async appendHistory(m: EntityManager, a: Application): Promise<void> {
-    for (const h of a.history.splice(0)) {
-      await m.query(
-        `INSERT INTO case_history (application_id, action, from_status, to_status, actor, at, reason_code, note) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
-        [a.state.id, h.action, h.from, h.to, h.actor, h.at, h.reasonCode ?? null, h.note ?? null],
-      );
-    }
+  /** Claims the first unclaimed case due for periodic review on `today` (earliest due first); see `claimFirst`. */
+  async claimNextDueReview(m: EntityManager, f: { districtCode?: string; today: LocalDate }, lease: { by: string; until: Date; now: Date }): Promise<string | undefined> {
+    return this.claimFirst(
+      m,
+      `status = 'approved' AND granted = 'dibao' AND coverage = 'household' AND exiting_until IS NULL
+       AND review_due_on <= $4 AND ($5::text IS NULL OR district_code = $5)`,
+      'review_due_on, filed_at, id',
+      lease,
+      [f.today, f.districtCode ?? null],
+    );
+  }
+
+  /**
+   * One statement: the first case matching `where` in `orderBy` order that nobody holds a live claim
+   * on gets the lease. `SKIP LOCKED` lets concurrent claimers pass over a row another is taking, so no
+   * two get the same case; a lapsed lease makes a case claimable again. `$1..$3` are the lease.
+   */
+  private async claimFirst(m: EntityManager, where: string, orderBy: string, lease: { by: string; until: Date; now: Date }, params: unknown[]): Promise<string | undefined> {
+    // The UPDATE sits in a CTE so that the statement's result is the rows it returns.
+    const rows: Array<{ id: string }> = await m.query(
+      `WITH claimed AS (
+         UPDATE applications SET claimed_by = $1, claim_expires_at = $2
+          WHERE id = (
+            SELECT id FROM applications
+             WHERE ${where} AND (claimed_by IS NULL OR claim_expires_at <= $3)
+             ORDER BY ${orderBy}
+             LIMIT 1 FOR UPDATE SKIP LOCKED)
+          RETURNING id)
+       SELECT id FROM claimed`,
+      [lease.by, lease.until.toISOString(), lease.now.toISOString(), ...params],
+    );
+    return rows[0]?.id;
+  }
+
+  /** Gives back the claim `by` holds on the case; false when they hold none. */
+  async releaseClaim(m: EntityManager, id: string, by: string): Promise<boolean> {
+    const r = await m
+      .createQueryBuilder()
+      .update(ApplicationRecord)
+      .set({ claimedBy: null, claimExpiresAt: null })
+      .where('id = :id AND claimed_by = :by', { id, by })
+      .returning(['id'])
+      .execute();
+    return (r.raw as unknown[]).length > 0;
+  }
+
+  /** Ends whatever claim is on the case (the work it was claimed for is done). */
+  async endClaim(m: EntityManager, id: string): Promise<void> {
+    await m.getRepository(ApplicationRecord).update(id, { claimedBy: null, claimExpiresAt: null });
+  }
+
+  /** Gives a queued case's claim to `to` until `until`; false when the case waits in no queue. */
+  async reassignClaim(m: EntityManager, id: string, to: string, until: Date, queuedStatuses: readonly CaseStatus[]): Promise<boolean> {
+    const r = await m
+      .createQueryBuilder()
+      .update(ApplicationRecord)
+      .set({ claimedBy: to, claimExpiresAt: until })
+      .where('id = :id AND status IN (:...statuses)', { id, statuses: queuedStatuses })
+      .returning(['id'])
+      .execute();
+    return (r.raw as unknown[]).length > 0;
+  }
+
+  /** Who holds a claim on the case (live or lapsed); read under the caller's row lock inside a change. */
+  async claim(m: EntityManager, id: string): Promise<ClaimHolder | undefined> {
+    const c = await m.getRepository(ApplicationRecord).findOne({ where: { id }, select: { id: true, claimedBy: true, claimExpiresAt: true } });
+    return c?.claimedBy && c.claimExpiresAt ? { by: c.claimedBy, until: c.claimExpiresAt } : undefined;
+  }
+
+  // --- periodic review and the sweeps -------------------------------------------------------
+
+  /** Paying household cases due for review on or before `on`, earliest due first. */
+  async dueForReview(m: EntityManager, f: { on: LocalDate; districtCode?: string; limit: number }): Promise<ApplicationRow[]> {
+    const records = await m.getRepository(ApplicationRecord).find({
+      where: { ...UNDER_REVIEW, reviewDueOn: LessThanOrEqual(f.on), ...(f.districtCode !== undefined ? { districtCode: f.districtCode } : {}) },
+      order: { reviewDueOn: 'ASC', filedAt: 'ASC', id: 'ASC' },
+      take: f.limit,
+    });
+    return records.map(toRow);
+  }
+
+  /**
+   * Marks reviews that fell due by `today` and were not yet announced for that due date as announced,
+   * and returns them (one statement; `SKIP LOCKED` keeps replicas sweeping at once off each other's rows;
+   * the UPDATE sits in a CTE so that the statement's result is the rows it returns).
+   */
+  async markDueReviewsAnnounced(m: EntityManager, today: LocalDate, limit: number): Promise<AnnouncedReview[]> {
+    const rows: Array<{ id: string; household_ref: string; district_code: string; household: ApplicationState['household']; review_due_on: string }> = await m.query(
+      `WITH announced AS (
+         UPDATE applications a SET review_announced_on = a.review_due_on
+           FROM (SELECT id FROM applications
+                  WHERE status = 'approved' AND granted = 'dibao' AND coverage = 'household' AND exiting_until IS NULL
+                    AND review_due_on <= $1 AND (review_announced_on IS NULL OR review_announced_on < review_due_on)
+                  ORDER BY review_due_on LIMIT $2 FOR UPDATE SKIP LOCKED) due
+          WHERE a.id = due.id
+          RETURNING a.id, a.household_ref, a.district_code, a.household, a.review_due_on)
+       SELECT id, household_ref, district_code, household, to_char(review_due_on, 'YYYY-MM-DD') AS review_due_on FROM announced ORDER BY review_due_on, id`,
+      [today, limit],
+    );
+    return rows.map((r) => ({ id: r.id, householdRef: r.household_ref, districtCode: r.district_code, household: r.household, reviewDueOn: r.review_due_on }));
+  }
+
+  /** Cases whose gradual exit paid its last month before `month`. */
+  async finishedGradualExits(m: EntityManager, month: string): Promise<Array<{ id: string; version: number; exitingUntil: string }>> {
+    const records = await m.getRepository(ApplicationRecord).find({
+      where: { status: 'approved', exitingUntil: LessThan(month) },
+      select: { id: true, version: true, exitingUntil: true },
+    });
+    return records.map((r) => ({ id: r.id, version: r.version, exitingUntil: r.exitingUntil! }));
+  }
+
+  /** Cases whose latest public notice ended before `today`, oldest first. */
+  async endedNotices(m: EntityManager, today: LocalDate, limit: number): Promise<Array<{ id: string; version: number }>> {
+    return m
+      .getRepository(ApplicationRecord)
+      .createQueryBuilder('a')
+      .select(['a.id', 'a.version'])
+      .where(`a.status = 'notice' AND (a.process->'notices'->-1->>'endsOn') < :today`, { today })
+      .orderBy('a.filedAt')
+      .limit(limit)
+      .getMany();
   }
 
   // ── Set-based reads and writes for the batch jobs: reassessment runs and the price subsidy ──
@@ -315,33 +553,72 @@ export class ApplicationRepository {
   }
 }
 
-function toRow(r: Record<string, any>): ApplicationRow {
+interface ProcessQueueRow {
+  id: string;
+  status: CaseStatus;
+  coverage: ApplicationState['coverage'];
+  household_ref: string;
+  district_code: string;
+  township_code: string | null;
+  area: string;
+  process: ApplicationState['process'];
+  due_on: string | null;
+  claimed_by: string | null;
+  claim_expires_at: Date | null;
+  version: number;
+}
+
+/**
+ * A member already belongs to another active case. The caller is not told which case (it may be
+ * another township's); an officer finds it by the person's reference (GET /applications?personRef=).
+ */
+function membershipConflict(personRefs: string[], i: number): Conflict {
+  return new Conflict('PERSON.IN_ANOTHER_ACTIVE_HOUSEHOLD', 'A member already belongs to another active household case.', [
+    { field: `household.members[${i}].idNumber`, reason: `is already a member of another active case; an officer finds it with GET /applications?personRef=${personRefs[i]}` },
+  ]);
+}
+
+function historyFields(h: HistoryEntry) {
+  return { action: h.action, from_status: h.from, to_status: h.to, actor: h.actor, at: h.at, reason_code: h.reasonCode ?? null, note: h.note ?? null };
+}
+
+function historyRecord(applicationId: string, h: HistoryEntry): Partial<CaseHistoryRecord> {
+  return { applicationId, action: h.action, fromStatus: h.from, toStatus: h.to, actor: h.actor, at: new Date(h.at), reasonCode: h.reasonCode ?? null, note: h.note ?? null };
+}
+
+function toState(r: ApplicationRecord): ApplicationState {
   return {
     id: r.id,
     coverage: r.coverage,
-    parentId: r.parent_id,
-    memberIndex: r.member_index,
-    householdRef: r.household_ref,
+    parentId: r.parentId,
+    memberIndex: r.memberIndex,
+    householdRef: r.householdRef,
     household: r.household,
     status: r.status,
     assessment: r.assessment,
     granted: r.granted,
-    monthlyBenefitFen: r.monthly_benefit_fen === null ? null : Number(r.monthly_benefit_fen),
-    effectiveMonth: r.effective_month,
-    decidedOn: r.decided_on,
-    rejectionReason: r.rejection_reason,
-    version: r.version,
-    filedBy: r.filed_by,
-    filedAt: new Date(r.filed_at).toISOString(),
-    updatedBy: r.updated_by,
-    updatedAt: new Date(r.updated_at).toISOString(),
-    reviewDueOn: r.review_due_on,
-    exitingUntil: r.exiting_until,
-    claimedBy: r.claimed_by,
-    claimExpiresAt: r.claim_expires_at ? new Date(r.claim_expires_at).toISOString() : null,
+    monthlyBenefitFen: r.monthlyBenefitFen,
+    effectiveMonth: r.effectiveMonth,
+    decidedOn: r.decidedOn,
+    rejectionReason: r.rejectionReason,
+    reviewDueOn: r.reviewDueOn,
+    exitingUntil: r.exitingUntil,
     process: r.process,
-    dueOn: r.due_on,
     redecision: r.redecision,
+    version: r.version,
+    filedBy: r.filedBy,
+    filedAt: r.filedAt.toISOString(),
+  };
+}
+
+function toRow(r: ApplicationRecord): ApplicationRow {
+  return {
+    ...toState(r),
+    updatedBy: r.updatedBy,
+    updatedAt: r.updatedAt.toISOString(),
+    claimedBy: r.claimedBy,
+    claimExpiresAt: r.claimExpiresAt ? r.claimExpiresAt.toISOString() : null,
+    dueOn: r.dueOn,
   };
 }
 

@@ -1,12 +1,19 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiOperation, ApiProperty, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { InvalidInput } from '@jiuzhu/common';
 import { Actor, CurrentActor } from '@jiuzhu/common/http';
 import { HOUSEHOLD_EXAMPLE, HouseholdDto } from '../assessment/household.dto';
-import { ApplicationsService } from './applications.service';
-import { CaseProcessService } from './case-process.service';
+import { ConfirmCase } from './confirm-case.use-case';
+import { EditHousehold } from './edit-household.use-case';
+import { ExtendTimeLimit } from './extend-time-limit.use-case';
+import { FileApplication } from './file-application.use-case';
+import { FindCases } from './find-cases.use-case';
+import { PublicNotice } from './public-notice.use-case';
+import { SubmitApplication } from './submit-application.use-case';
+import { TownshipReview } from './township-review.use-case';
+import { WithdrawApplication } from './withdraw-application.use-case';
 import { toApplicationView, toQueueItem } from './application.view';
 import { CASE_STATUSES, CaseStatus, REJECTION_REASONS } from './domain/case-status';
 
@@ -63,13 +70,18 @@ export class WithdrawDto extends VersionedDto {
 }
 
 const ACTOR_HEADER = ApiHeader({ name: 'X-Actor-Id', required: true, description: 'staff id of the acting officer (recorded on every change)' });
+const uuid = () => new ParseUUIDPipe({ exceptionFactory: () => new InvalidInput([{ field: 'id', reason: 'must be a UUID' }]) });
 
+/** Filing, correcting, submitting and withdrawing a case, and reading cases. */
 @ApiTags('applications')
 @Controller('applications')
 export class ApplicationsController {
   constructor(
-    private readonly apps: ApplicationsService,
-    private readonly process: CaseProcessService,
+    @Inject(FileApplication) private readonly filing: FileApplication,
+    @Inject(EditHousehold) private readonly editing: EditHousehold,
+    @Inject(SubmitApplication) private readonly submission: SubmitApplication,
+    @Inject(WithdrawApplication) private readonly withdrawal: WithdrawApplication,
+    @Inject(FindCases) private readonly cases: FindCases,
   ) {}
 
   @Post()
@@ -78,109 +90,126 @@ export class ApplicationsController {
   @ApiOperation({ summary: 'File a dibao application for a household (draft)' })
   @ApiBody({ type: FileApplicationDto, examples: { household: { value: { household: HOUSEHOLD_EXAMPLE } } } })
   async file(@Body() dto: FileApplicationDto, @CurrentActor() actor: Actor) {
-    return toApplicationView(await this.apps.file(dto.household, actor));
+    return toApplicationView(await this.filing.file(dto.household, actor));
   }
 
   @Get()
-  @ApiOperation({ summary: 'A work queue: cases in a status, oldest first' })
-  @ApiQuery({ name: 'status', enum: CASE_STATUSES, required: false })
+  @ApiOperation({ summary: 'A work queue: cases in a status, oldest first; or, with personRef, the cases a person is a member of (any status unless one is given)' })
+  @ApiQuery({ name: 'status', enum: CASE_STATUSES, required: false, description: 'default submitted (without personRef)' })
   @ApiQuery({ name: 'districtCode', required: false })
+  @ApiQuery({ name: 'personRef', required: false, description: "a member's 64-character personRef (a refused filing's 409 names it)" })
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'offset', required: false })
-  async queue(@Query('status') status = 'submitted', @Query('districtCode') districtCode?: string, @Query('limit') limit = '50', @Query('offset') offset = '0') {
+  async list(
+    @Query('status') status?: string,
+    @Query('districtCode') districtCode?: string,
+    @Query('personRef') personRef?: string,
+    @Query('limit') limit = '50',
+    @Query('offset') offset = '0',
+  ) {
     const problems = [];
-    if (!(CASE_STATUSES as readonly string[]).includes(status)) problems.push({ field: 'status', reason: `must be one of ${CASE_STATUSES.join(', ')}` });
+    const s = status ?? (personRef === undefined ? 'submitted' : undefined);
+    if (s !== undefined && !(CASE_STATUSES as readonly string[]).includes(s)) problems.push({ field: 'status', reason: `must be one of ${CASE_STATUSES.join(', ')}` });
+    if (personRef !== undefined && !/^[0-9a-f]{64}$/.test(personRef)) problems.push({ field: 'personRef', reason: 'must be a 64-character personRef' });
     const l = Number(limit);
     const o = Number(offset);
     if (!Number.isInteger(l) || l < 1 || l > 500) problems.push({ field: 'limit', reason: 'must be an integer 1-500' });
     if (!Number.isInteger(o) || o < 0) problems.push({ field: 'offset', reason: 'must be a non-negative integer' });
     if (problems.length) throw new InvalidInput(problems);
-    return { items: (await this.apps.queue(status as CaseStatus, districtCode, l, o)).map(toQueueItem) };
+    return { items: (await this.cases.list({ status: s as CaseStatus | undefined, districtCode, personRef, limit: l, offset: o })).map(toQueueItem) };
   }
 
   @Get(':id')
-  async get(@Param('id', new ParseUUIDPipe({ exceptionFactory: () => badId() })) id: string) {
-    return toApplicationView(await this.apps.get(id));
+  async get(@Param('id', uuid()) id: string) {
+    return toApplicationView(await this.cases.get(id));
   }
 
   @Get(':id/history')
   @ApiOperation({ summary: 'Every change of the case: who, when, from which status to which, why' })
-  async history(@Param('id', new ParseUUIDPipe({ exceptionFactory: () => badId() })) id: string) {
-    return { items: await this.apps.history(id) };
+  async history(@Param('id', uuid()) id: string) {
+    return { items: await this.cases.history(id) };
   }
 
   @Put(':id/household')
   @ACTOR_HEADER
   @ApiOperation({ summary: 'Correct the household document of a draft' })
-  async edit(@Param('id', new ParseUUIDPipe({ exceptionFactory: () => badId() })) id: string, @Body() dto: EditHouseholdDto, @CurrentActor() actor: Actor) {
-    return toApplicationView(await this.apps.editHousehold(id, dto.expectedVersion, dto.household, actor));
+  async edit(@Param('id', uuid()) id: string, @Body() dto: EditHouseholdDto, @CurrentActor() actor: Actor) {
+    return toApplicationView(await this.editing.edit(id, dto.expectedVersion, dto.household, actor));
   }
 
   @Post(':id/submit')
   @HttpCode(200)
   @ACTOR_HEADER
   @ApiOperation({ summary: 'Submit: the household is assessed and the decision with its explanation is fixed on the case' })
-  async submit(@Param('id', new ParseUUIDPipe({ exceptionFactory: () => badId() })) id: string, @Body() dto: VersionedDto, @CurrentActor() actor: Actor) {
-    return toApplicationView(await this.apps.submit(id, dto.expectedVersion, actor));
-  }
-
-  @Post(':id/township-review')
-  @HttpCode(200)
-  @ACTOR_HEADER
-  @ApiOperation({ summary: 'Township review (role township_reviewer, not the filer): economic check and opinion; the opinion is posted for public notice' })
-  async townshipReview(@Param('id', new ParseUUIDPipe({ exceptionFactory: () => badId() })) id: string, @Body() dto: TownshipReviewDto, @CurrentActor() actor: Actor) {
-    return toApplicationView(await this.process.townshipReview(id, dto.expectedVersion, { check: { ...dto.check }, opinion: dto.opinion, reasonCode: dto.reasonCode, note: dto.note }, actor));
-  }
-
-  @Post(':id/objections')
-  @HttpCode(200)
-  @ACTOR_HEADER
-  @ApiOperation({ summary: 'Record an objection received during the public notice (role township_reviewer): the case goes back for a re-check and a new notice' })
-  async object(@Param('id', new ParseUUIDPipe({ exceptionFactory: () => badId() })) id: string, @Body() dto: ObjectionDto, @CurrentActor() actor: Actor) {
-    return toApplicationView(await this.process.object(id, dto.expectedVersion, { receivedOn: dto.receivedOn, summary: dto.summary }, actor));
-  }
-
-  @Post(':id/close-notice')
-  @HttpCode(200)
-  @ACTOR_HEADER
-  @ApiOperation({ summary: 'Send a case whose notice has run its days to confirmation (the background sweep also does this daily)' })
-  async closeNotice(@Param('id', new ParseUUIDPipe({ exceptionFactory: () => badId() })) id: string, @Body() dto: VersionedDto, @CurrentActor() actor: Actor) {
-    return toApplicationView(await this.process.closeNotice(id, dto.expectedVersion, actor));
-  }
-
-  @Post(':id/extend')
-  @HttpCode(200)
-  @ACTOR_HEADER
-  @ApiOperation({ summary: 'Extend the whole-process limit once, with a reason (role county_approver or supervisor)' })
-  async extend(@Param('id', new ParseUUIDPipe({ exceptionFactory: () => badId() })) id: string, @Body() dto: ExtendDto, @CurrentActor() actor: Actor) {
-    return toApplicationView(await this.process.extend(id, dto.expectedVersion, dto.reason, actor));
-  }
-
-  @Post(':id/approve')
-  @HttpCode(200)
-  @ACTOR_HEADER
-  @ApiOperation({ summary: 'Confirm (role county_approver, or township_approver where delegated; neither the filer nor a township reviewer): dibao with the assessed benefit, or entry into the low-income database' })
-  async approve(@Param('id', new ParseUUIDPipe({ exceptionFactory: () => badId() })) id: string, @Body() dto: ApproveDto, @CurrentActor() actor: Actor) {
-    return toApplicationView(await this.process.approve(id, dto.expectedVersion, actor, dto.note));
-  }
-
-  @Post(':id/refuse')
-  @HttpCode(200)
-  @ACTOR_HEADER
-  @ApiOperation({ summary: 'Refuse at confirmation with a reason code (不予批准); the case then carries the written-notice data and its delivery date' })
-  async refuse(@Param('id', new ParseUUIDPipe({ exceptionFactory: () => badId() })) id: string, @Body() dto: RefuseDto, @CurrentActor() actor: Actor) {
-    return toApplicationView(await this.process.refuse(id, dto.expectedVersion, dto.reasonCode, actor, dto.note));
+  async submit(@Param('id', uuid()) id: string, @Body() dto: VersionedDto, @CurrentActor() actor: Actor) {
+    return toApplicationView(await this.submission.submit(id, dto.expectedVersion, actor));
   }
 
   @Post(':id/withdraw')
   @HttpCode(200)
   @ACTOR_HEADER
   @ApiOperation({ summary: 'Withdraw an application that has not been decided' })
-  async withdraw(@Param('id', new ParseUUIDPipe({ exceptionFactory: () => badId() })) id: string, @Body() dto: WithdrawDto, @CurrentActor() actor: Actor) {
-    return toApplicationView(await this.apps.withdraw(id, dto.expectedVersion, actor, dto.note));
+  async withdraw(@Param('id', uuid()) id: string, @Body() dto: WithdrawDto, @CurrentActor() actor: Actor) {
+    return toApplicationView(await this.withdrawal.withdraw(id, dto.expectedVersion, actor, dto.note));
   }
 }
 
-function badId() {
-  return new InvalidInput([{ field: 'id', reason: 'must be a UUID' }]);
+/** The process steps between submission and decision (民发〔2021〕57号): township review, notice, extension, confirmation. */
+@ApiTags('applications')
+@Controller('applications')
+export class CaseProcessController {
+  constructor(
+    @Inject(TownshipReview) private readonly townshipReviews: TownshipReview,
+    @Inject(PublicNotice) private readonly notices: PublicNotice,
+    @Inject(ExtendTimeLimit) private readonly extensions: ExtendTimeLimit,
+    @Inject(ConfirmCase) private readonly confirmation: ConfirmCase,
+  ) {}
+
+  @Post(':id/township-review')
+  @HttpCode(200)
+  @ACTOR_HEADER
+  @ApiOperation({ summary: 'Township review (role township_reviewer, not the filer): economic check and opinion; the opinion is posted for public notice' })
+  async townshipReview(@Param('id', uuid()) id: string, @Body() dto: TownshipReviewDto, @CurrentActor() actor: Actor) {
+    return toApplicationView(await this.townshipReviews.review(id, dto.expectedVersion, { check: { ...dto.check }, opinion: dto.opinion, reasonCode: dto.reasonCode, note: dto.note }, actor));
+  }
+
+  @Post(':id/objections')
+  @HttpCode(200)
+  @ACTOR_HEADER
+  @ApiOperation({ summary: 'Record an objection received during the public notice (role township_reviewer): the case goes back for a re-check and a new notice' })
+  async object(@Param('id', uuid()) id: string, @Body() dto: ObjectionDto, @CurrentActor() actor: Actor) {
+    return toApplicationView(await this.notices.object(id, dto.expectedVersion, { receivedOn: dto.receivedOn, summary: dto.summary }, actor));
+  }
+
+  @Post(':id/close-notice')
+  @HttpCode(200)
+  @ACTOR_HEADER
+  @ApiOperation({ summary: 'Send a case whose notice has run its days to confirmation (the background sweep also does this daily)' })
+  async closeNotice(@Param('id', uuid()) id: string, @Body() dto: VersionedDto, @CurrentActor() actor: Actor) {
+    return toApplicationView(await this.notices.close(id, dto.expectedVersion, actor));
+  }
+
+  @Post(':id/extend')
+  @HttpCode(200)
+  @ACTOR_HEADER
+  @ApiOperation({ summary: 'Extend the whole-process limit once, with a reason (role county_approver or supervisor)' })
+  async extend(@Param('id', uuid()) id: string, @Body() dto: ExtendDto, @CurrentActor() actor: Actor) {
+    return toApplicationView(await this.extensions.extend(id, dto.expectedVersion, dto.reason, actor));
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  @ACTOR_HEADER
+  @ApiOperation({ summary: 'Confirm (role county_approver, or township_approver where delegated; neither the filer nor a township reviewer): dibao with the assessed benefit, or entry into the low-income database' })
+  async approve(@Param('id', uuid()) id: string, @Body() dto: ApproveDto, @CurrentActor() actor: Actor) {
+    return toApplicationView(await this.confirmation.approve(id, dto.expectedVersion, actor, dto.note));
+  }
+
+  @Post(':id/refuse')
+  @HttpCode(200)
+  @ACTOR_HEADER
+  @ApiOperation({ summary: 'Refuse at confirmation with a reason code (不予批准); the case then carries the written-notice data and its delivery date' })
+  async refuse(@Param('id', uuid()) id: string, @Body() dto: RefuseDto, @CurrentActor() actor: Actor) {
+    return toApplicationView(await this.confirmation.refuse(id, dto.expectedVersion, dto.reasonCode, actor, dto.note));
+  }
 }

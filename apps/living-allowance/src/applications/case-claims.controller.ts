@@ -3,7 +3,7 @@ import { ApiHeader, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString } from 'class-validator';
 import { InvalidInput } from '@jiuzhu/common';
 import { Actor, CurrentActor } from '@jiuzhu/common/http';
-import { CaseClaims } from './case-claims';
+import { CaseClaims } from './case-claims.use-case';
 
 export class ReassignDto {
   @ApiProperty({ example: 'officer-17' }) @IsString() to!: string;

@@ -4,13 +4,13 @@ import type { Response } from 'express';
 import { InvalidInput } from '@jiuzhu/common';
 import { Actor, CurrentActor } from '@jiuzhu/common/http';
 import { toApplicationView } from './application.view';
-import { CaseProcessService, ProcessQueue } from './case-process.service';
+import { ProcessQueue, ProcessQueues } from './process-queues.use-case';
 
 /** The township's and the confirmers' work queues, and claiming the next case from them. */
 @ApiTags('queues')
 @Controller('queues')
 export class ProcessQueuesController {
-  constructor(@Inject(CaseProcessService) private readonly process: CaseProcessService) {}
+  constructor(@Inject(ProcessQueues) private readonly queues: ProcessQueues) {}
 
   @Get('township')
   @ApiOperation({ summary: 'Township queue: new submissions and re-checks after an objection, overdue first, then oldest' })
@@ -19,7 +19,7 @@ export class ProcessQueuesController {
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'offset', required: false })
   async township(@Query('districtCode') districtCode?: string, @Query('townshipCode') townshipCode?: string, @Query('limit') limit = '50', @Query('offset') offset = '0') {
-    return { items: await this.process.queue('township', filter(districtCode, townshipCode, limit, offset)) };
+    return { items: await this.queues.queue('township', filter(districtCode, townshipCode, limit, offset)) };
   }
 
   @Get('confirmation')
@@ -28,7 +28,7 @@ export class ProcessQueuesController {
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'offset', required: false })
   async confirmation(@Query('districtCode') districtCode?: string, @Query('limit') limit = '50', @Query('offset') offset = '0') {
-    return { items: await this.process.queue('confirmation', filter(districtCode, undefined, limit, offset)) };
+    return { items: await this.queues.queue('confirmation', filter(districtCode, undefined, limit, offset)) };
   }
 
   @Post('township/claim')
@@ -52,7 +52,7 @@ export class ProcessQueuesController {
 
   private async claim(q: ProcessQueue, actor: Actor, res: Response, districtCode?: string, townshipCode?: string) {
     const f = filter(districtCode, townshipCode, '1', '0');
-    const row = await this.process.claimNext(q, actor, f);
+    const row = await this.queues.claimNext(q, actor, f);
     if (!row) {
       res.status(204);
       return undefined;

@@ -1,7 +1,8 @@
-import { EntityManager } from 'typeorm';
+import { EntityManager, In, LessThanOrEqual } from 'typeorm';
 import { LocalDate } from '@jiuzhu/common';
 import { AssessmentCompletedV1 } from '@jiuzhu/contracts';
 import { AbilityAssessmentFact } from '../assessment/domain/household';
+import { PersonAbilityLevelRecord } from './person-ability-level.entity';
 
 export interface AbilityLevelRow {
   personRef: string;
@@ -23,14 +24,16 @@ export interface AbilityLevelRow {
  */
 export class AbilityLevels {
   async record(m: EntityManager, e: AssessmentCompletedV1): Promise<boolean> {
-    const rows: unknown[] = await m.query(
+    // A conditional upsert (replace only a newer or superseding assessment) is one statement in SQL;
+    // TypeORM's upsert cannot carry the condition.
+    const rows: Array<{ person_ref: string }> = await m.query(
       `INSERT INTO person_ability_levels AS p (person_ref, assessment_id, level, total, self_care_ability, district_code, assessed_on, valid_until)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (person_ref) DO UPDATE SET assessment_id = EXCLUDED.assessment_id, level = EXCLUDED.level, total = EXCLUDED.total,
          self_care_ability = EXCLUDED.self_care_ability, district_code = EXCLUDED.district_code, assessed_on = EXCLUDED.assessed_on,
          valid_until = EXCLUDED.valid_until, superseded = false, recorded_at = now()
        WHERE p.assessment_id <> EXCLUDED.assessment_id AND (EXCLUDED.assessed_on > p.assessed_on OR p.assessment_id = $9::uuid OR p.superseded)
-       RETURNING 1`,
+       RETURNING p.person_ref`,
       [e.personRef, e.assessmentId, e.level, e.total, e.selfCareAbility, e.districtCode, e.assessedOn, e.validUntil, e.supersedes ?? null],
     );
     return rows.length > 0;
@@ -38,18 +41,13 @@ export class AbilityLevels {
 
   /** A superseded assessment stops counting at once; its replacement's completion follows. */
   async markSuperseded(m: EntityManager, personRef: string, assessmentId: string): Promise<void> {
-    await m.query(`UPDATE person_ability_levels SET superseded = true WHERE person_ref = $1 AND assessment_id = $2`, [personRef, assessmentId]);
+    await m.getRepository(PersonAbilityLevelRecord).update({ personRef, assessmentId }, { superseded: true });
   }
 
   async of(m: EntityManager, personRef: string): Promise<AbilityLevelRow | undefined> {
-    const [r] = await m.query(
-      `SELECT person_ref, assessment_id, level, total, self_care_ability, district_code, to_char(assessed_on, 'YYYY-MM-DD') AS assessed_on,
-              to_char(valid_until, 'YYYY-MM-DD') AS valid_until, superseded
-         FROM person_ability_levels WHERE person_ref = $1`,
-      [personRef],
-    );
+    const r = await m.getRepository(PersonAbilityLevelRecord).findOneBy({ personRef });
     return r
-      ? { personRef: r.person_ref, assessmentId: r.assessment_id, level: r.level, total: r.total, selfCareAbility: r.self_care_ability, districtCode: r.district_code, assessedOn: r.assessed_on, validUntil: r.valid_until, superseded: r.superseded }
+      ? { personRef: r.personRef, assessmentId: r.assessmentId, level: r.level, total: r.total, selfCareAbility: r.selfCareAbility, districtCode: r.districtCode, assessedOn: r.assessedOn, validUntil: r.validUntil, superseded: r.superseded }
       : undefined;
   }
 
@@ -60,12 +58,11 @@ export class AbilityLevels {
    */
   async factsFor(m: EntityManager, personRefs: string[], on: LocalDate): Promise<Map<string, AbilityAssessmentFact>> {
     if (personRefs.length === 0) return new Map();
-    const rows: Array<{ person_ref: string; assessment_id: string; level: AbilityAssessmentFact['level']; assessed_on: string }> = await m.query(
-      `SELECT person_ref, assessment_id, level, to_char(assessed_on, 'YYYY-MM-DD') AS assessed_on FROM person_ability_levels
-        WHERE person_ref = ANY($1::text[]) AND NOT superseded AND assessed_on <= $2`,
-      [personRefs, on],
-    );
-    return new Map(rows.map((r) => [r.person_ref, { level: r.level, assessmentId: r.assessment_id, assessedOn: r.assessed_on }]));
+    const rows = await m.getRepository(PersonAbilityLevelRecord).find({
+      where: { personRef: In(personRefs), superseded: false, assessedOn: LessThanOrEqual(on) },
+      select: { personRef: true, assessmentId: true, level: true, assessedOn: true },
+    });
+    return new Map(rows.map((r) => [r.personRef, { level: r.level, assessmentId: r.assessmentId, assessedOn: r.assessedOn }]));
   }
 }
 

@@ -8,7 +8,7 @@ import { LowIncomeRepository } from './low-income.repository';
 @Controller('low-income-households')
 export class LowIncomeController {
   constructor(
-    private readonly repo: LowIncomeRepository,
+    @Inject(LowIncomeRepository) private readonly repo: LowIncomeRepository,
     @Inject(DataSource) private readonly ds: DataSource,
   ) {}
 

@@ -7,7 +7,8 @@ import { InvalidInput, isLocalDate } from '@jiuzhu/common';
 import { Actor, CurrentActor } from '@jiuzhu/common/http';
 import { HouseholdDto } from '../assessment/household.dto';
 import { toApplicationView } from '../applications/application.view';
-import { PeriodicReviewService } from './periodic-review.service';
+import { ReviewCase } from './review-case.use-case';
+import { ReviewQueue } from './review-queue.use-case';
 
 export class ReviewDto {
   @ApiProperty({ example: 4 }) @IsInt() @Min(1) expectedVersion!: number;
@@ -21,7 +22,10 @@ const uuid = new ParseUUIDPipe({ exceptionFactory: () => new InvalidInput([{ fie
 @ApiTags('periodic review')
 @Controller()
 export class PeriodicReviewController {
-  constructor(@Inject(PeriodicReviewService) private readonly reviews: PeriodicReviewService) {}
+  constructor(
+    @Inject(ReviewQueue) private readonly dueReviews: ReviewQueue,
+    @Inject(ReviewCase) private readonly reviews: ReviewCase,
+  ) {}
 
   @Get('reviews/queue')
   @ApiOperation({ summary: 'Paying cases due for periodic review (复核), overdue first, then the oldest' })
@@ -31,7 +35,7 @@ export class PeriodicReviewController {
     if (on !== undefined && !isLocalDate(on)) throw new InvalidInput([{ field: 'on', reason: 'must be a date YYYY-MM-DD' }]);
     const n = Number(limit);
     if (!Number.isInteger(n) || n < 1 || n > 500) throw new InvalidInput([{ field: 'limit', reason: 'must be an integer 1-500' }]);
-    return { items: await this.reviews.queue({ districtCode, on, limit: n }) };
+    return { items: await this.dueReviews.queue({ districtCode, on, limit: n }) };
   }
 
   @Post('reviews/claim')
@@ -39,7 +43,7 @@ export class PeriodicReviewController {
   @ApiOperation({ summary: 'Claim the next due review (a lease; no two officers get the same case). 204 when nothing is due.' })
   @ApiQuery({ name: 'districtCode', required: false })
   async claim(@CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response, @Query('districtCode') districtCode?: string) {
-    const row = await this.reviews.claimNext(actor, districtCode);
+    const row = await this.dueReviews.claimNext(actor, districtCode);
     if (!row) {
       res.status(204);
       return undefined;

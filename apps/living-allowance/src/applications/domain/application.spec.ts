@@ -85,7 +85,7 @@ describe('the dibao case state machine', () => {
     // An inclusion not yet decided is withdrawn rather than ended when its household is covered.
     const endsByWithdrawal = action === 'end' && isPending(from);
     if (to === null && !endsByWithdrawal) {
-      expect(r).toEqual({ ok: false, problem: expect.objectContaining({ code: 'CASE.ILLEGAL_TRANSITION', kind: 'conflict' }) });
+      expect(r).toEqual({ ok: false, violation: expect.objectContaining({ code: 'CASE.ILLEGAL_TRANSITION', kind: 'conflict' }) });
       expect(a.state.status).toBe(from);
       expect(a.history).toEqual([]);
     } else {
@@ -114,14 +114,14 @@ describe('the dibao case state machine', () => {
   it.each(['approve', 'refuse'] as const)('the officer who filed a case cannot %s it (four-eyes)', (action) => {
     const a = caseIn('confirming');
     const r = action === 'approve' ? a.approve('caseworker', AT, ON, 'county') : a.refuse('caseworker', AT, ON, 'OTHER', RULES, 'county', 'x');
-    expect(r).toEqual({ ok: false, problem: expect.objectContaining({ code: 'CASE.FOUR_EYES', kind: 'forbidden' }) });
+    expect(r).toEqual({ ok: false, violation: expect.objectContaining({ code: 'CASE.FOUR_EYES', kind: 'forbidden' }) });
     expect(a.state.status).toBe('confirming');
   });
 
   it.each(['approve', 'refuse'] as const)('the township reviewer cannot %s the case they reviewed (four-eyes)', (action) => {
     const a = caseIn('confirming');
     const r = action === 'approve' ? a.approve('reviewer', AT, ON, 'township') : a.refuse('reviewer', AT, ON, 'NOT_RESIDENT', RULES, 'township');
-    expect(r).toEqual({ ok: false, problem: expect.objectContaining({ code: 'CASE.REVIEWER_CANNOT_CONFIRM', kind: 'forbidden' }) });
+    expect(r).toEqual({ ok: false, violation: expect.objectContaining({ code: 'CASE.REVIEWER_CANNOT_CONFIRM', kind: 'forbidden' }) });
     expect(a.state.status).toBe('confirming');
   });
 
@@ -129,21 +129,21 @@ describe('the dibao case state machine', () => {
     const a = caseIn('rechecking');
     expect(a.townshipReview({ check: CHECK, opinion: 'approve' }, RULES, 'reviewer-2', AT, '2026-02-26').ok).toBe(true);
     expect(a.closeNotice('system', AT, '2026-03-06').ok).toBe(true);
-    expect(a.approve('reviewer', AT, '2026-03-06', 'county')).toEqual({ ok: false, problem: expect.objectContaining({ code: 'CASE.REVIEWER_CANNOT_CONFIRM' }) });
-    expect(a.approve('reviewer-2', AT, '2026-03-06', 'county')).toEqual({ ok: false, problem: expect.objectContaining({ code: 'CASE.REVIEWER_CANNOT_CONFIRM' }) });
+    expect(a.approve('reviewer', AT, '2026-03-06', 'county')).toEqual({ ok: false, violation: expect.objectContaining({ code: 'CASE.REVIEWER_CANNOT_CONFIRM' }) });
+    expect(a.approve('reviewer-2', AT, '2026-03-06', 'county')).toEqual({ ok: false, violation: expect.objectContaining({ code: 'CASE.REVIEWER_CANNOT_CONFIRM' }) });
     expect(a.approve('county-officer', AT, '2026-03-06', 'county').ok).toBe(true);
   });
 
   it('the officer who filed a case cannot review it at the township (four-eyes)', () => {
     const a = caseIn('submitted');
-    expect(a.townshipReview({ check: CHECK, opinion: 'approve' }, RULES, 'caseworker', AT, ON)).toEqual({ ok: false, problem: expect.objectContaining({ code: 'CASE.FOUR_EYES', kind: 'forbidden' }) });
+    expect(a.townshipReview({ check: CHECK, opinion: 'approve' }, RULES, 'caseworker', AT, ON)).toEqual({ ok: false, violation: expect.objectContaining({ code: 'CASE.FOUR_EYES', kind: 'forbidden' }) });
   });
 
   it('a township review posts the opinion for 7 calendar days and announces both', () => {
     const a = caseIn('submitted');
     expect(a.townshipReview({ check: CHECK, opinion: 'refuse', reasonCode: 'ASSETS_OVER_LIMIT' }, RULES, 'reviewer', AT, '2026-02-20')).toEqual({
       ok: true,
-      facts: [
+      value: [
         { kind: 'township_reviewed', round: 1, opinion: 'refuse', reasonCode: 'ASSETS_OVER_LIMIT', on: '2026-02-20' },
         { kind: 'notice_started', round: 1, startedOn: '2026-02-20', endsOn: '2026-02-27' },
       ],
@@ -159,70 +159,70 @@ describe('the dibao case state machine', () => {
     ['a home visit on a day that does not exist', { check: { ...CHECK, homeVisitOn: '2026-02-30' }, opinion: 'approve' as const }, 'CASE.CHECK_DATE_INVALID'],
   ])('a township review with %s is refused', (_what, input, code) => {
     const a = caseIn('submitted');
-    expect(a.townshipReview(input, RULES, 'reviewer', AT, ON)).toEqual({ ok: false, problem: expect.objectContaining({ code, kind: 'invalid' }) });
+    expect(a.townshipReview(input, RULES, 'reviewer', AT, ON)).toEqual({ ok: false, violation: expect.objectContaining({ code, kind: 'invalid' }) });
     expect(a.state.status).toBe('submitted');
   });
 
   it('the township cannot recommend approving a household the assessment found ineligible', () => {
     const a = caseIn('submitted', 'household', 'ineligible');
-    expect(a.townshipReview({ check: CHECK, opinion: 'approve' }, RULES, 'reviewer', AT, ON)).toEqual({ ok: false, problem: expect.objectContaining({ code: 'CASE.OPINION_CONTRADICTS_ASSESSMENT' }) });
+    expect(a.townshipReview({ check: CHECK, opinion: 'approve' }, RULES, 'reviewer', AT, ON)).toEqual({ ok: false, violation: expect.objectContaining({ code: 'CASE.OPINION_CONTRADICTS_ASSESSMENT' }) });
   });
 
   it('an objection during the notice sends the case back for a re-check, and the new opinion is noticed again as round 2', () => {
     const a = caseIn('notice');
-    expect(a.object('2026-02-27', 'income from a shop not declared', 'reviewer', AT, '2026-02-27')).toEqual({ ok: true, facts: [{ kind: 'objected', round: 1, receivedOn: '2026-02-27', on: '2026-02-27' }] });
+    expect(a.object('2026-02-27', 'income from a shop not declared', 'reviewer', AT, '2026-02-27')).toEqual({ ok: true, value: [{ kind: 'objected', round: 1, receivedOn: '2026-02-27', on: '2026-02-27' }] });
     expect(a.state.status).toBe('rechecking');
     const r = a.townshipReview({ check: { ...CHECK, discrepanciesFound: true, findings: 'shop closed in 2025' }, opinion: 'approve' }, RULES, 'reviewer', AT, '2026-03-02');
-    expect(r.ok && r.facts[1]).toEqual({ kind: 'notice_started', round: 2, startedOn: '2026-03-02', endsOn: '2026-03-09' });
+    expect(r.ok && r.value[1]).toEqual({ kind: 'notice_started', round: 2, startedOn: '2026-03-02', endsOn: '2026-03-09' });
     expect(a.state.process.notices).toHaveLength(2);
   });
 
   it('an objection dated on a day that does not exist is refused, not stored', () => {
     const a = caseIn('notice');
-    expect(a.object('2026-02-30', 'x', 'reviewer', AT, ON)).toEqual({ ok: false, problem: expect.objectContaining({ code: 'CASE.OBJECTION_DATE_INVALID', kind: 'invalid' }) });
+    expect(a.object('2026-02-30', 'x', 'reviewer', AT, ON)).toEqual({ ok: false, violation: expect.objectContaining({ code: 'CASE.OBJECTION_DATE_INVALID', kind: 'invalid' }) });
     expect(a.state.status).toBe('notice');
   });
 
   it('an objection received after the notice ended is refused', () => {
-    expect(caseIn('notice').object('2026-02-28', 'late', 'reviewer', AT, '2026-03-01')).toEqual({ ok: false, problem: expect.objectContaining({ code: 'CASE.OBJECTION_OUTSIDE_NOTICE' }) });
+    expect(caseIn('notice').object('2026-02-28', 'late', 'reviewer', AT, '2026-03-01')).toEqual({ ok: false, violation: expect.objectContaining({ code: 'CASE.OBJECTION_OUTSIDE_NOTICE' }) });
   });
 
   it('the notice cannot be closed on its last day, only from the day after', () => {
-    expect(caseIn('notice').closeNotice('system', AT, '2026-02-27')).toEqual({ ok: false, problem: expect.objectContaining({ code: 'CASE.NOTICE_RUNNING' }) });
+    expect(caseIn('notice').closeNotice('system', AT, '2026-02-27')).toEqual({ ok: false, violation: expect.objectContaining({ code: 'CASE.NOTICE_RUNNING' }) });
     expect(caseIn('notice').closeNotice('system', AT, '2026-02-28').ok).toBe(true);
   });
 
   it('the whole-process limit can be extended once, with a reason', () => {
     const a = caseIn('confirming');
-    expect(a.extend('  ', RULES, 'officer', AT, ON)).toEqual({ ok: false, problem: expect.objectContaining({ code: 'CASE.NOTE_REQUIRED' }) });
+    expect(a.extend('  ', RULES, 'officer', AT, ON)).toEqual({ ok: false, violation: expect.objectContaining({ code: 'CASE.NOTE_REQUIRED' }) });
     expect(a.extend('awaiting data match from another province', RULES, 'officer', AT, ON).ok).toBe(true);
     expect(a.state.process.extension).toEqual({ by: 'officer', on: ON, reason: 'awaiting data match from another province', workingDays: 15 });
-    expect(a.extend('again', RULES, 'officer', AT, ON)).toEqual({ ok: false, problem: expect.objectContaining({ code: 'CASE.ALREADY_EXTENDED' }) });
+    expect(a.extend('again', RULES, 'officer', AT, ON)).toEqual({ ok: false, violation: expect.objectContaining({ code: 'CASE.ALREADY_EXTENDED' }) });
   });
 
   it('a refusal records the written-notice data: reason, remedies, and delivery within 3 working days', () => {
     const a = caseIn('confirming');
     const r = a.refuse('officer', AT, '2026-09-30', 'ASSETS_OVER_LIMIT', RULES, 'county');
     // 2026-09-30 is the day before the National Day holiday (10-01 to 10-07); 10-10 is a Saturday worked instead.
-    expect(r).toEqual({ ok: true, facts: [{ kind: 'refused', reason: 'ASSETS_OVER_LIMIT', on: '2026-09-30', deliverBy: '2026-10-10', level: 'county' }] });
+    expect(r).toEqual({ ok: true, value: [{ kind: 'refused', reason: 'ASSETS_OVER_LIMIT', on: '2026-09-30', deliverBy: '2026-10-10', level: 'county' }] });
     expect(a.state.process.refusalNotice).toEqual({ reasonCode: 'ASSETS_OVER_LIMIT', refusedOn: '2026-09-30', deliverBy: '2026-10-10', remedies: REMEDIES });
   });
 
   it('approval pays the assessed benefit from the month after approval (次月起发放)', () => {
     const a = caseIn('confirming');
-    expect(a.approve('officer', AT, '2026-12-31', 'county')).toEqual({ ok: true, facts: [{ kind: 'approved', granted: 'dibao', on: '2026-12-31', level: 'county' }] });
+    expect(a.approve('officer', AT, '2026-12-31', 'county')).toEqual({ ok: true, value: [{ kind: 'approved', granted: 'dibao', on: '2026-12-31', level: 'county' }] });
     expect(a.state).toMatchObject({ granted: 'dibao', monthlyBenefitFen: 50000, effectiveMonth: '2027-01', decidedOn: '2026-12-31' });
   });
 
   it('a low-income household is approved into the database, with no dibao payment', () => {
     const a = caseIn('confirming', 'household', 'low_income');
-    expect(a.approve('officer', AT, ON, 'township')).toEqual({ ok: true, facts: [{ kind: 'approved', granted: 'low_income', on: ON, level: 'township' }] });
+    expect(a.approve('officer', AT, ON, 'township')).toEqual({ ok: true, value: [{ kind: 'approved', granted: 'low_income', on: ON, level: 'township' }] });
     expect(a.state).toMatchObject({ granted: 'low_income', monthlyBenefitFen: null, effectiveMonth: null });
   });
 
   it('an ineligible household cannot be approved: the officer must refuse it with a reason', () => {
     const a = caseIn('confirming', 'household', 'ineligible');
-    expect(a.approve('officer', AT, ON, 'county')).toEqual({ ok: false, problem: expect.objectContaining({ code: 'CASE.ASSESSED_INELIGIBLE' }) });
+    expect(a.approve('officer', AT, ON, 'county')).toEqual({ ok: false, violation: expect.objectContaining({ code: 'CASE.ASSESSED_INELIGIBLE' }) });
   });
 
   it('a single-person inclusion is paid its own benefit, not the household figure', () => {
@@ -232,14 +232,14 @@ describe('the dibao case state machine', () => {
   });
 
   it('refusing with reason OTHER needs a note', () => {
-    expect(caseIn('confirming').refuse('officer', AT, ON, 'OTHER', RULES, 'county')).toEqual({ ok: false, problem: expect.objectContaining({ code: 'CASE.NOTE_REQUIRED', kind: 'invalid' }) });
+    expect(caseIn('confirming').refuse('officer', AT, ON, 'OTHER', RULES, 'county')).toEqual({ ok: false, violation: expect.objectContaining({ code: 'CASE.NOTE_REQUIRED', kind: 'invalid' }) });
     expect(caseIn('confirming').refuse('officer', AT, ON, 'OTHER', RULES, 'county', 'moved away').ok).toBe(true);
   });
 
   it('only a single-person inclusion ends because its household is covered', () => {
     expect(caseIn('approved').endBecauseHouseholdCovered('h', '2026-04', 'officer', AT, ON)).toEqual({
       ok: false,
-      problem: expect.objectContaining({ code: 'CASE.NOT_SINGLE_PERSON' }),
+      violation: expect.objectContaining({ code: 'CASE.NOT_SINGLE_PERSON' }),
     });
   });
 });

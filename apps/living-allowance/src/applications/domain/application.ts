@@ -1,4 +1,4 @@
-import { addDays, isLocalDate, LocalDate, monthOf, firstDayOfNextMonth, RuleViolation, ruleViolation, ViolationKind } from '@jiuzhu/common';
+import { addDays, isLocalDate, LocalDate, monthOf, firstDayOfNextMonth, Outcome, RuleViolation, ruleViolation, succeed, violate, ViolationKind } from '@jiuzhu/common';
 import { Decision } from '../../assessment/domain/decision';
 import { Household } from '../../assessment/domain/household';
 import { CaseAction, CaseStatus, nextStatus, RejectionReason } from './case-status';
@@ -79,12 +79,11 @@ export type CaseFact =
 /** Why a paying case ends. */
 export type EndReason = 'COVERED_BY_HOUSEHOLD_CASE' | 'NO_LONGER_ELIGIBLE' | 'GRADUAL_EXIT_COMPLETED';
 
-type Result = { ok: true; facts: CaseFact[] } | { ok: false; problem: CaseProblem };
+/** What an intention returns: the facts it produced, or the rule it would break. */
+export type Result = Outcome<CaseFact[]>;
+type Refusal = { ok: false; violation: CaseProblem };
 
-const problem = (code: string, kind: ViolationKind, zh: string, en: string): { ok: false; problem: CaseProblem } => ({
-  ok: false,
-  problem: ruleViolation(code, kind, { zh, en }),
-});
+const problem = (code: string, kind: ViolationKind, zh: string, en: string): Refusal => violate(ruleViolation(code, kind, { zh, en }));
 
 /**
  * A dibao case as a state machine. State changes only through the intention methods below, each of
@@ -145,7 +144,7 @@ export class Application {
     if (!t.ok) return t;
     this.s.household = household;
     this.s.householdRef = householdRef;
-    return { ok: true, facts: [] };
+    return succeed([]);
   }
 
   /**
@@ -158,7 +157,7 @@ export class Application {
     this.s.assessment = assessment;
     if (household) this.s.household = household;
     this.s.process.submittedOn = on;
-    return { ok: true, facts: [{ kind: 'submitted', on }] };
+    return succeed([{ kind: 'submitted', on }]);
   }
 
   /**
@@ -204,13 +203,10 @@ export class Application {
     const endsOn = addDays(on, rules.limits.noticeCalendarDays);
     this.s.process.reviews.push({ round, by, on, check: { ...c }, opinion: input.opinion, ...(input.reasonCode ? { reasonCode: input.reasonCode } : {}), ...(input.note ? { note: input.note } : {}) });
     this.s.process.notices.push({ round, startedOn: on, endsOn });
-    return {
-      ok: true,
-      facts: [
-        { kind: 'township_reviewed', round, opinion: input.opinion, ...(input.reasonCode ? { reasonCode: input.reasonCode } : {}), on },
-        { kind: 'notice_started', round, startedOn: on, endsOn },
-      ],
-    };
+    return succeed([
+      { kind: 'township_reviewed', round, opinion: input.opinion, ...(input.reasonCode ? { reasonCode: input.reasonCode } : {}), on },
+      { kind: 'notice_started', round, startedOn: on, endsOn },
+    ]);
   }
 
   /** 公示有异议: an objection received during the notice sends the case back for a re-check (复查). */
@@ -226,7 +222,7 @@ export class Application {
     if (!t.ok) return t;
     notice.objection = { receivedOn, recordedBy: by, summary };
     notice.closedOn = receivedOn;
-    return { ok: true, facts: [{ kind: 'objected', round: notice.round, receivedOn, on }] };
+    return succeed([{ kind: 'objected', round: notice.round, receivedOn, on }]);
   }
 
   /** The notice has run its days without objection: the case goes to confirmation. */
@@ -239,7 +235,7 @@ export class Application {
     const t = this.transition('close_notice', by, at, 'NOTICE.COMPLETED');
     if (!t.ok) return t;
     notice.closedOn = on;
-    return { ok: true, facts: [] };
+    return succeed([]);
   }
 
   /** 特殊情况延长: the whole-process limit is extended once, by the parameter's working days, with a reason. */
@@ -252,7 +248,7 @@ export class Application {
     const t = this.transition('extend', by, at, 'PROCESS.EXTENDED', reason);
     if (!t.ok) return t;
     this.s.process.extension = { by, on, reason, workingDays: rules.limits.extensionWorkingDays };
-    return { ok: true, facts: [] };
+    return succeed([]);
   }
 
   /**
@@ -277,7 +273,7 @@ export class Application {
       this.s.monthlyBenefitFen = this.s.coverage === 'single_person' ? this.singlePersonBenefit() : d.monthlyBenefitFen;
       this.s.effectiveMonth = monthOf(firstDayOfNextMonth(on));
     }
-    return { ok: true, facts: [{ kind: 'approved', granted, on, level }] };
+    return succeed([{ kind: 'approved', granted, on, level }]);
   }
 
   /** 不予批准: the refusal carries what the written notice must say and the day it must be delivered by. */
@@ -295,7 +291,7 @@ export class Application {
     this.s.process.refusalNotice = { reasonCode: reason, ...(note ? { note } : {}), refusedOn: on, deliverBy: on, remedies: REMEDIES };
     const deliverBy = processDeadlines('refused', this.s.process, rules, on).stage!.dueOn;
     this.s.process.refusalNotice.deliverBy = deliverBy;
-    return { ok: true, facts: [{ kind: 'refused', reason, on, deliverBy, level }] };
+    return succeed([{ kind: 'refused', reason, on, deliverBy, level }]);
   }
 
   /**
@@ -311,7 +307,7 @@ export class Application {
     if (isPending(this.s.status)) return this.withdraw(by, at, note);
     const t = this.transition('end', by, at, 'COVERED_BY_HOUSEHOLD_CASE', note);
     if (!t.ok) return t;
-    return { ok: true, facts: [{ kind: 'ended', reason: 'COVERED_BY_HOUSEHOLD_CASE', on, stopsFromMonth }] };
+    return succeed([{ kind: 'ended', reason: 'COVERED_BY_HOUSEHOLD_CASE', on, stopsFromMonth }]);
   }
 
   /** The first review falls due one interval after approval. */
@@ -337,7 +333,7 @@ export class Application {
       this.s.assessment = decision;
       this.s.redecision = null;
       this.s.reviewDueOn = null;
-      return { ok: true, facts: [{ kind: 'ended', reason: outcome.reason, on, stopsFromMonth: outcome.stopsFromMonth }] };
+      return succeed([{ kind: 'ended', reason: outcome.reason, on, stopsFromMonth: outcome.stopsFromMonth }]);
     }
     const t = this.transition('review', by, at, `REVIEW.${outcome.kind.toUpperCase()}`, note);
     if (!t.ok) return t;
@@ -352,7 +348,7 @@ export class Application {
     } else {
       this.s.reviewDueOn = nextDueOn;
     }
-    return { ok: true, facts: [{ kind: 'reviewed', outcome, on }] };
+    return succeed([{ kind: 'reviewed', outcome, on }]);
   }
 
   /** The gradual exit period is over: the case ends from the month after the last one paid. */
@@ -360,13 +356,13 @@ export class Application {
     if (!this.s.exitingUntil) return problem('CASE.NOT_EXITING', 'conflict', '该户不在渐退期', 'The case is not in a gradual exit period.');
     const t = this.transition('end', by, at, 'GRADUAL_EXIT_COMPLETED');
     if (!t.ok) return t;
-    return { ok: true, facts: [{ kind: 'ended', reason: 'GRADUAL_EXIT_COMPLETED', on, stopsFromMonth }] };
+    return succeed([{ kind: 'ended', reason: 'GRADUAL_EXIT_COMPLETED', on, stopsFromMonth }]);
   }
 
   withdraw(by: string, at: string, note?: string): Result {
     const t = this.transition('withdraw', by, at, undefined, note);
     if (!t.ok) return t;
-    return { ok: true, facts: [{ kind: 'withdrawn' }] };
+    return succeed([{ kind: 'withdrawn' }]);
   }
 
   /** The single-person benefit was worked out in the household's assessment; it is not recomputed here. */
@@ -375,7 +371,7 @@ export class Application {
     return inclusion?.monthlyBenefitFen ?? 0;
   }
 
-  private decidingGuard(action: CaseAction, by: string): { ok: false; problem: CaseProblem } | undefined {
+  private decidingGuard(action: CaseAction, by: string): Refusal | undefined {
     // The status decides first: a draft or a closed case has nothing to decide, whoever asks.
     if (!nextStatus(this.s.status, action)) return this.illegal(action);
     // Four-eyes: the person who filed the case may not decide it, nor may whoever reviewed it at the
@@ -389,7 +385,7 @@ export class Application {
     return undefined;
   }
 
-  private illegal(action: CaseAction): { ok: false; problem: CaseProblem } {
+  private illegal(action: CaseAction): Refusal {
     const verb: Record<CaseAction, string> = {
       edit: 'edited',
       submit: 'submitted',
@@ -411,6 +407,6 @@ export class Application {
     if (!to) return this.illegal(action);
     this.history.push({ action, from: this.s.status, to, actor: by, at, reasonCode, note });
     this.s.status = to;
-    return { ok: true, facts: [] };
+    return succeed([]);
   }
 }

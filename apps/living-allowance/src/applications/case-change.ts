@@ -1,0 +1,84 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock, LocalDate } from '@jiuzhu/common';
+import { Actor } from '@jiuzhu/common/http';
+import { ApplicationRepository, ApplicationRow } from './application.repository';
+import { Application, CaseFact } from './domain/application';
+import { processDeadlines, queueDueOn } from './domain/process';
+import { FindCases } from './find-cases.use-case';
+import { ProcessRulesInForce, ProcessRulesSource } from './process-rules';
+
+/** One intention applied to a locked case: the facts it produced (a rule it would break is thrown). */
+export type Intention = (app: Application, m: EntityManager, at: string) => CaseFact[] | Promise<CaseFact[]>;
+
+/** What a policy sees of the change it reacts to; everything it does joins that change's transaction. */
+export interface FactContext {
+  readonly m: EntityManager;
+  /** The case the fact is about, as it was just saved. */
+  readonly app: Application;
+  readonly actor: Actor;
+  readonly rules: ProcessRulesInForce;
+  readonly today: LocalDate;
+  /** Changes another case through the same path (its facts reach every policy too). */
+  changeAnother(id: string, act: Intention): Promise<void>;
+  /** Opens a new case whose `facts` (e.g. its submission) reach every policy. */
+  open(app: Application, facts: CaseFact[]): Promise<void>;
+}
+
+/** A reaction to a fact of a case (an event to announce, a register to keep, another case to open or end). */
+export interface CasePolicy {
+  react(fact: CaseFact, ctx: FactContext): Promise<void>;
+}
+
+/**
+ * The one path every change of a case takes: lock the row and check the version, apply one
+ * intention, save the case with its history and queue date, then let each policy react to the facts
+ * it produced — all in one transaction, so the case, its registers and its outgoing events commit
+ * together or not at all.
+ */
+export class CaseChange {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly repo: ApplicationRepository,
+    private readonly rules: ProcessRulesSource,
+    private readonly cases: FindCases,
+    private readonly clock: Clock,
+    private readonly policies: readonly CasePolicy[],
+  ) {}
+
+  async run(id: string, expectedVersion: number, actor: Actor, act: Intention): Promise<ApplicationRow> {
+    const today = this.clock.today();
+    // Resolved before the transaction: no second pool connection while it holds one.
+    const rules = await this.rules.inForceOn(today);
+    await this.ds.transaction((m) => this.apply(m, id, expectedVersion, actor, rules, today, act));
+    return this.cases.get(id);
+  }
+
+  private async apply(m: EntityManager, id: string, expectedVersion: number | undefined, actor: Actor, rules: ProcessRulesInForce, today: LocalDate, act: Intention): Promise<void> {
+    const app = await this.repo.lockForChange(m, id, expectedVersion);
+    const before = app.state.status;
+    const at = this.clock.now().toISOString();
+    const facts = await act(app, m, at);
+    await this.repo.save(m, app, actor.id, at, dueOn(app, rules, today), before);
+    await this.react(m, app, facts, actor, rules, today);
+  }
+
+  private async react(m: EntityManager, app: Application, facts: CaseFact[], actor: Actor, rules: ProcessRulesInForce, today: LocalDate): Promise<void> {
+    const ctx: FactContext = {
+      m,
+      app,
+      actor,
+      rules,
+      today,
+      changeAnother: (id, act) => this.apply(m, id, undefined, actor, rules, today, act),
+      open: async (child, childFacts) => {
+        await this.repo.insert(m, child, [], child.state.filedAt, dueOn(child, rules, today));
+        await this.react(m, child, childFacts, actor, rules, today);
+      },
+    };
+    for (const fact of facts) for (const policy of this.policies) await policy.react(fact, ctx);
+  }
+}
+
+function dueOn(app: Application, rules: ProcessRulesInForce, today: LocalDate): LocalDate | null {
+  return queueDueOn(processDeadlines(app.state.status, app.state.process, rules, today));
+}

@@ -1,0 +1,56 @@
+import { Clock, orThrow } from '@jiuzhu/common';
+import { Actor } from '@jiuzhu/common/http';
+import { householdTypeOf, nextReviewDue } from '../periodic-review/domain/periodic-review';
+import { ParameterCatalog } from '../parameters/parameter-catalog';
+import { ApplicationRow } from './application.repository';
+import { CaseChange } from './case-change';
+import { CaseClaims } from './case-claims.use-case';
+import { FindCases } from './find-cases.use-case';
+import { confirmingLevel } from './process-roles';
+import { ProcessRulesSource } from './process-rules';
+import { rejectionReason } from './township-review.use-case';
+
+/** 确认: the county (or the township where delegated) approves or refuses a case whose notice is over. */
+export class ConfirmCase {
+  constructor(
+    private readonly change: CaseChange,
+    private readonly cases: FindCases,
+    private readonly rules: ProcessRulesSource,
+    private readonly catalog: ParameterCatalog,
+    private readonly claims: CaseClaims,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Approval grants what the assessment found, paid from the next month; the first periodic review
+   * is scheduled from the approval date.
+   */
+  async approve(id: string, expectedVersion: number, actor: Actor, note?: string): Promise<ApplicationRow> {
+    const on = this.clock.today();
+    const current = await this.cases.get(id);
+    const level = confirmingLevel(current.household.districtCode, await this.rules.inForceOn(on), actor);
+    // The review interval is read before the transaction (no second pool connection inside it).
+    const params = await this.catalog.resolve(current.household.districtCode, current.household.area, on);
+    return this.change.run(id, expectedVersion, actor, async (app, m, at) => {
+      await this.claims.assertNotClaimedByOther(m, id, actor);
+      const facts = orThrow(app.approve(actor.id, at, on, level, note));
+      if (app.state.granted === 'dibao' && app.state.coverage === 'household' && params.ok) {
+        app.scheduleReview(nextReviewDue(on, householdTypeOf(app.state.household), params.value.reviewInterval));
+      }
+      return facts;
+    });
+  }
+
+  /** 不予批准, with a reason the written notice explains. */
+  async refuse(id: string, expectedVersion: number, reasonCode: string, actor: Actor, note?: string): Promise<ApplicationRow> {
+    const reason = rejectionReason(reasonCode, 'reasonCode');
+    const on = this.clock.today();
+    const current = await this.cases.get(id);
+    const rules = await this.rules.inForceOn(on);
+    const level = confirmingLevel(current.household.districtCode, rules, actor);
+    return this.change.run(id, expectedVersion, actor, async (app, m, at) => {
+      await this.claims.assertNotClaimedByOther(m, id, actor);
+      return orThrow(app.refuse(actor.id, at, on, reason, rules, level, note));
+    });
+  }
+}

@@ -1,0 +1,27 @@
+import { orThrow } from '@jiuzhu/common';
+import { Actor } from '@jiuzhu/common/http';
+import { AssessmentService } from '../assessment/assessment.service';
+import { Household } from '../assessment/domain/household';
+import { ApplicationRepository, ApplicationRow } from './application.repository';
+import { CaseChange } from './case-change';
+import { PersonRefs } from './person-refs';
+
+/** Correcting the household document of a draft; its members' memberships follow the correction. */
+export class EditHousehold {
+  constructor(
+    private readonly change: CaseChange,
+    private readonly repo: ApplicationRepository,
+    private readonly assessments: AssessmentService,
+    private readonly refs: PersonRefs,
+  ) {}
+
+  async edit(id: string, expectedVersion: number, household: Household, actor: Actor): Promise<ApplicationRow> {
+    await this.assessments.assess(household);
+    const refs = this.refs.of(household);
+    return this.change.run(id, expectedVersion, actor, async (app, m, at) => {
+      const facts = orThrow(app.editHousehold(household, this.refs.householdRef(household, refs), actor.id, at));
+      if (app.state.coverage === 'household') await this.repo.replaceMemberships(m, id, refs);
+      return facts;
+    });
+  }
+}

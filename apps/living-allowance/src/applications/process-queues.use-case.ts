@@ -1,0 +1,74 @@
+import { DataSource } from 'typeorm';
+import { Clock } from '@jiuzhu/common';
+import { Actor } from '@jiuzhu/common/http';
+import { ApplicationRepository, ApplicationRow } from './application.repository';
+import { CaseClaims } from './case-claims.use-case';
+import { CaseStatus } from './domain/case-status';
+import { processDeadlines } from './domain/process';
+import { FindCases } from './find-cases.use-case';
+import { PROCESS_ROLES, requireRole } from './process-roles';
+import { ProcessRulesSource } from './process-rules';
+
+/**
+ * The work queues of the process: the township's (new submissions and re-checks after an objection)
+ * and the confirmers' (cases whose notice is over). Each is ordered overdue first, then oldest.
+ */
+export type ProcessQueue = 'township' | 'confirmation';
+
+const QUEUE_STATUSES: Record<ProcessQueue, readonly CaseStatus[]> = {
+  township: ['submitted', 'rechecking'],
+  confirmation: ['confirming'],
+};
+
+export interface QueueFilter {
+  districtCode?: string;
+  townshipCode?: string;
+  limit: number;
+  offset?: number;
+}
+
+/** Reading a process queue with each case's deadlines, and claiming the next case from it. */
+export class ProcessQueues {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly repo: ApplicationRepository,
+    private readonly rules: ProcessRulesSource,
+    private readonly claims: CaseClaims,
+    private readonly cases: FindCases,
+    private readonly clock: Clock,
+  ) {}
+
+  /** A queue with each case's deadlines; claimed cases show who holds them. */
+  async queue(name: ProcessQueue, f: QueueFilter) {
+    const today = this.clock.today();
+    const rules = await this.rules.inForceOn(today);
+    const entries = await this.repo.processQueue(this.ds.manager, { statuses: QUEUE_STATUSES[name], districtCode: f.districtCode, townshipCode: f.townshipCode, today, limit: f.limit, offset: f.offset ?? 0 });
+    const now = this.clock.now();
+    return entries.map((r) => {
+      const d = processDeadlines(r.status, r.process, rules, today);
+      return {
+        id: r.id,
+        status: r.status,
+        coverage: r.coverage,
+        householdRef: r.householdRef,
+        districtCode: r.districtCode,
+        townshipCode: r.townshipCode,
+        area: r.area,
+        submittedOn: r.process.submittedOn,
+        round: r.process.reviews.length + 1,
+        dueOn: r.dueOn,
+        overdue: !!(d.stage?.overdue || d.whole?.overdue),
+        deadlines: d,
+        claimedBy: r.claimExpiresAt && r.claimExpiresAt > now ? r.claimedBy : null,
+        version: r.version,
+      };
+    });
+  }
+
+  /** Hands the officer the first unclaimed case of the queue (overdue first, then oldest), with a lease. */
+  async claimNext(name: ProcessQueue, actor: Actor, f: { districtCode?: string; townshipCode?: string }): Promise<ApplicationRow | undefined> {
+    requireRole(actor, name === 'township' ? [PROCESS_ROLES.townshipReviewer] : [PROCESS_ROLES.countyApprover, PROCESS_ROLES.townshipApprover]);
+    const id = await this.repo.claimNextInProcessQueue(this.ds.manager, { statuses: QUEUE_STATUSES[name], ...f, today: this.clock.today() }, this.claims.lease(actor));
+    return id ? this.cases.get(id) : undefined;
+  }
+}

@@ -1,0 +1,33 @@
+import { Clock, Conflict, orThrow } from '@jiuzhu/common';
+import { Actor } from '@jiuzhu/common/http';
+import { AssessmentService } from '../assessment/assessment.service';
+import { CareNeeds } from '../care-needs/ability-levels';
+import { ApplicationRow } from './application.repository';
+import { CaseChange } from './case-change';
+import { FindCases } from './find-cases.use-case';
+
+/** Submission: the household is assessed today and the decision is fixed on the case. */
+export class SubmitApplication {
+  constructor(
+    private readonly change: CaseChange,
+    private readonly cases: FindCases,
+    private readonly careNeeds: CareNeeds,
+    private readonly assessments: AssessmentService,
+    private readonly clock: Clock,
+  ) {}
+
+  async submit(id: string, expectedVersion: number, actor: Actor): Promise<ApplicationRow> {
+    const on = this.clock.today();
+    // Assess before taking the row lock: no second pool connection is needed while a transaction
+    // holds one (that starves the pool under load). The version check under the lock guarantees the
+    // household assessed is the one submitted, since every edit bumps the version.
+    const current = await this.cases.get(id);
+    // The members' elder ability assessments known today become facts of the submitted document.
+    const household = current.version === expectedVersion ? await this.careNeeds.attach(current.household, on) : undefined;
+    const decision = household ? await this.assessments.assess(household, on) : undefined;
+    return this.change.run(id, expectedVersion, actor, (app, _m, at) => {
+      if (!decision) throw new Conflict('CASE.VERSION_CONFLICT', 'The case changed while it was being submitted; reload it and try again.');
+      return orThrow(app.submit(decision, actor.id, at, on, household));
+    });
+  }
+}

@@ -1,0 +1,51 @@
+import { DataSource } from 'typeorm';
+import { Clock, InvalidInput, orThrow } from '@jiuzhu/common';
+import { Actor } from '@jiuzhu/common/http';
+import { AssessmentService } from '../assessment/assessment.service';
+import { Household } from '../assessment/domain/household';
+import { ApplicationRepository, ApplicationRow } from '../applications/application.repository';
+import { CaseChange } from '../applications/case-change';
+import { CaseClaims } from '../applications/case-claims.use-case';
+import { FindCases } from '../applications/find-cases.use-case';
+import { CareNeeds } from '../care-needs/ability-levels';
+import { ParameterCatalog } from '../parameters/parameter-catalog';
+import { decideReview, householdTypeOf, nextReviewDue } from './domain/periodic-review';
+
+/** 复核: the updated facts are assessed today, and the outcome continues, adjusts, exits gradually or ends the case. */
+export class ReviewCase {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly repo: ApplicationRepository,
+    private readonly change: CaseChange,
+    private readonly cases: FindCases,
+    private readonly claims: CaseClaims,
+    private readonly careNeeds: CareNeeds,
+    private readonly assessments: AssessmentService,
+    private readonly catalog: ParameterCatalog,
+    private readonly clock: Clock,
+  ) {}
+
+  async review(id: string, expectedVersion: number, household: Household, actor: Actor, note?: string): Promise<ApplicationRow> {
+    const on = this.clock.today();
+    await this.claims.assertHeld(this.ds.manager, id, actor, 'review queue');
+    const current = await this.cases.get(id);
+    // Today's known elder ability assessments are facts of the reviewed household, as at submission.
+    household = await this.careNeeds.attach(household, on);
+    const decision = await this.assessments.assess(household, on);
+    const params = await this.catalog.resolve(household.districtCode, household.area, on);
+    if (!params.ok) throw new InvalidInput([{ field: 'household.districtCode', reason: `parameters do not resolve: ${params.reason}` }]);
+    const outcome = decideReview({ monthlyBenefitFen: current.monthlyBenefitFen ?? 0, household: current.household }, { household, decision }, params.value.gradualExit, on);
+    const nextDue = nextReviewDue(on, householdTypeOf(household), params.value.reviewInterval);
+    return this.change.run(id, expectedVersion, actor, async (app, m, at) => {
+      // The claim is checked again under the row lock: a lease may have lapsed and been taken over meanwhile.
+      await this.claims.assertHeld(m, id, actor, 'review queue');
+      if (app.state.household.districtCode !== household.districtCode || app.state.household.area !== household.area) {
+        throw new InvalidInput([{ field: 'household.districtCode', reason: 'a review cannot move a case to another district or area; close it and apply there' }]);
+      }
+      const facts = orThrow(app.review(outcome, household, decision, nextDue, actor.id, at, on, note));
+      // The review is done: its claim ends with it.
+      await this.repo.endClaim(m, id);
+      return facts;
+    });
+  }
+}

@@ -1,0 +1,41 @@
+import { DataSource } from 'typeorm';
+import { Clock, LocalDate } from '@jiuzhu/common';
+import { Actor } from '@jiuzhu/common/http';
+import { ApplicationRepository, ApplicationRow } from '../applications/application.repository';
+import { CaseClaims } from '../applications/case-claims.use-case';
+import { FindCases } from '../applications/find-cases.use-case';
+
+/** The periodic review queue: paying cases due, overdue first, then the oldest; claimed with a lease. */
+export class ReviewQueue {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly repo: ApplicationRepository,
+    private readonly claims: CaseClaims,
+    private readonly cases: FindCases,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Cases due on or before `on`; claimed ones show who holds them. */
+  async queue(f: { districtCode?: string; on?: LocalDate; limit: number }) {
+    const today = this.clock.today();
+    const rows = await this.repo.dueForReview(this.ds.manager, { on: f.on ?? today, districtCode: f.districtCode, limit: f.limit });
+    const now = this.clock.now().toISOString();
+    return rows.map((r) => ({
+      id: r.id,
+      householdRef: r.householdRef,
+      districtCode: r.household.districtCode,
+      area: r.household.area,
+      reviewDueOn: r.reviewDueOn,
+      overdue: r.reviewDueOn! < today,
+      monthlyBenefitFen: r.monthlyBenefitFen ?? 0,
+      claimedBy: r.claimExpiresAt && r.claimExpiresAt > now ? r.claimedBy : null,
+      version: r.version,
+    }));
+  }
+
+  /** Claims the next due case for the officer (overdue first, then the oldest). */
+  async claimNext(actor: Actor, districtCode?: string): Promise<ApplicationRow | undefined> {
+    const id = await this.repo.claimNextDueReview(this.ds.manager, { districtCode, today: this.clock.today() }, this.claims.lease(actor));
+    return id ? this.cases.get(id) : undefined;
+  }
+}
