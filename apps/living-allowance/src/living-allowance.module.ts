@@ -34,8 +34,10 @@ import { ParameterCatalog } from './parameters/parameter-catalog';
 import { ParameterVersionRepository } from '@jiuzhu/persistence';
 import { ParametersController } from './parameters/parameters.controller';
 import { PublishParameter } from './parameters/publish-parameter';
-import { PriceIndices } from './price-subsidy/price-indices';
-import { PriceSubsidyBatches } from './price-subsidy/price-subsidy-batches';
+import { GrantPriceSubsidy } from './price-subsidy/grant-price-subsidy.use-case';
+import { PriceIndexRepository } from './price-subsidy/price-index.repository';
+import { PriceSubsidyBatchRepository } from './price-subsidy/price-subsidy-batch.repository';
+import { RecordPriceIndex } from './price-subsidy/record-price-index.use-case';
 import { PriceIndicesController, PriceSubsidiesController } from './price-subsidy/price-subsidy.controller';
 import { ReassessmentController } from './reassessment/reassessment.controller';
 import { ReassessmentRunner } from './reassessment/reassessment-runner';
@@ -71,6 +73,8 @@ export class LivingAllowanceModule {
     const assessments = new AssessmentService(catalog, d.clock);
     const lowIncome = new LowIncomeRepository();
     const runner = new ReassessmentRunner(d.dataSource, catalog, d.messaging.outbox, d.clock, d.log);
+    const priceIndices = new PriceIndexRepository(d.dataSource);
+    const subsidyBatches = new PriceSubsidyBatchRepository(d.dataSource);
     const abilityLevels = new AbilityLevels();
     const refs = new PersonRefs(d.refKey);
     const careNeeds = new CareNeeds(d.dataSource, abilityLevels, (idNumber) => refs.ofIdNumber(idNumber));
@@ -128,8 +132,10 @@ export class LivingAllowanceModule {
         { provide: CareNeeds, useValue: careNeeds },
         { provide: INBOX, useValue: d.messaging.inbox },
         { provide: LowIncomeRepository, useValue: lowIncome },
-        { provide: PriceIndices, useValue: new PriceIndices(d.dataSource, d.clock) },
-        { provide: PriceSubsidyBatches, useValue: new PriceSubsidyBatches(d.dataSource, catalog, d.messaging.outbox, d.clock) },
+        { provide: PriceIndexRepository, useValue: priceIndices },
+        { provide: PriceSubsidyBatchRepository, useValue: subsidyBatches },
+        { provide: RecordPriceIndex, useValue: new RecordPriceIndex(d.dataSource, priceIndices, d.clock) },
+        { provide: GrantPriceSubsidy, useValue: new GrantPriceSubsidy(d.dataSource, subsidyBatches, priceIndices, new ApplicationRepository(), catalog, d.messaging.outbox, d.clock) },
       ],
     };
   }

@@ -8,6 +8,7 @@ import { Household } from '../assessment/domain/household';
 import { Area } from '../parameters/domain/parameter';
 import { PayingCase } from '../reassessment/domain/reassess-case';
 import { ApplicationRecord, CaseHistoryRecord, HouseholdMembershipRecord } from './application.entity';
+import { PayingDibaoCase, RegisteredLowIncomeHousehold } from '../price-subsidy/domain/subsidy-caseload';
 
 export interface ApplicationRow extends ApplicationState {
   updatedBy: string;
@@ -521,7 +522,7 @@ export class ApplicationRepository {
    * inclusion one person), and active low-income households with how many of their members are
    * already paid as single-person dibao cases that month.
    */
-  async subsidyRolls(m: EntityManager, month: string): Promise<{ dibao: DibaoOnRolls[]; lowIncome: LowIncomeOnRolls[] }> {
+  async subsidyRolls(m: EntityManager, month: string): Promise<{ dibao: PayingDibaoCase[]; lowIncome: RegisteredLowIncomeHousehold[] }> {
     const dibao: Array<{ id: string; household_ref: string; district_code: string; area: Area; coverage: 'household' | 'single_person'; size: number }> = await m.query(
       `SELECT id, household_ref, district_code, area, coverage, jsonb_array_length(household -> 'members') AS size
          FROM applications
@@ -664,26 +665,4 @@ interface RedecisionSqlRow {
   old_fen: number;
   new_fen: number;
   note: string;
-}
-
-/** A paying dibao case on the rolls of a month (references only). */
-export interface DibaoOnRolls {
-  caseId: string;
-  householdRef: string;
-  districtCode: string;
-  area: Area;
-  coverage: 'household' | 'single_person';
-  /** Members of the household document. */
-  members: number;
-}
-
-/** An active low-income household on the rolls of a month (references only). */
-export interface LowIncomeOnRolls {
-  caseId: string;
-  householdRef: string;
-  districtCode: string;
-  area: Area;
-  members: number;
-  /** Members already paid that month as single-person dibao cases. */
-  paidAsDibao: number;
 }

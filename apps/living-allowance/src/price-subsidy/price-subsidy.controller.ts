@@ -5,8 +5,10 @@ import type { Response } from 'express';
 import { InvalidInput, NotFound } from '@jiuzhu/common';
 import { Actor, CurrentActor } from '@jiuzhu/common/http';
 import { isYearMonth } from './domain/price-index';
-import { DEFAULT_INDEX_REGION, PriceIndices, REGION_CODE } from './price-indices';
-import { PriceSubsidyBatches } from './price-subsidy-batches';
+import { GrantPriceSubsidy } from './grant-price-subsidy.use-case';
+import { PriceIndexRepository } from './price-index.repository';
+import { PriceSubsidyBatchRepository } from './price-subsidy-batch.repository';
+import { DEFAULT_INDEX_REGION, RecordPriceIndex, REGION_CODE } from './record-price-index.use-case';
 
 const RISE_BP = 'a whole number of basis points (3.5 % = 350; negative when prices fell)';
 
@@ -64,7 +66,10 @@ function monthParam(month: string): string {
 @ApiTags('price-subsidy')
 @Controller('price-indices')
 export class PriceIndicesController {
-  constructor(@Inject(PriceIndices) private readonly indices: PriceIndices) {}
+  constructor(
+    @Inject(RecordPriceIndex) private readonly recordIndex: RecordPriceIndex,
+    @Inject(PriceIndexRepository) private readonly indices: PriceIndexRepository,
+  ) {}
 
   @Put(':provinceCode/:month')
   @ACTOR
@@ -81,7 +86,7 @@ export class PriceIndicesController {
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const r = await this.indices.record({ provinceCode, month, cpiRiseBp: dto.cpiRiseBp, foodCpiRiseBp: dto.foodCpiRiseBp, source: dto.source }, actor);
+    const r = await this.recordIndex.execute({ provinceCode, month, cpiRiseBp: dto.cpiRiseBp, foodCpiRiseBp: dto.foodCpiRiseBp, source: dto.source }, actor);
     res.status(r.outcome === 'recorded' ? 201 : 200);
     return { ...r.index, outcome: r.outcome };
   }
@@ -106,7 +111,10 @@ export class PriceIndicesController {
 @ApiTags('price-subsidy')
 @Controller('price-subsidies')
 export class PriceSubsidiesController {
-  constructor(@Inject(PriceSubsidyBatches) private readonly batches: PriceSubsidyBatches) {}
+  constructor(
+    @Inject(GrantPriceSubsidy) private readonly grantSubsidy: GrantPriceSubsidy,
+    @Inject(PriceSubsidyBatchRepository) private readonly batches: PriceSubsidyBatchRepository,
+  ) {}
 
   @Post(':month/batches')
   @ACTOR
@@ -118,7 +126,7 @@ export class PriceSubsidiesController {
   })
   @ApiBody({ type: GrantPriceSubsidyDto, required: false })
   async grant(@Param('month') month: string, @Body() dto: GrantPriceSubsidyDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
-    const batch = await this.batches.grant({ month, provinceCode: dto.provinceCode, indexMonth: dto.indexMonth }, actor);
+    const batch = await this.grantSubsidy.execute({ month, provinceCode: dto.provinceCode, indexMonth: dto.indexMonth }, actor);
     res.status(batch.triggered ? 201 : 200);
     return batch;
   }
@@ -135,7 +143,7 @@ export class PriceSubsidiesController {
   @ApiOperation({ summary: 'A month\'s batch: the index and triggers it was decided on, the rate, totals per district, households not paid and why, and the explanation' })
   @ApiQuery({ name: 'provinceCode', required: false, example: DEFAULT_INDEX_REGION })
   async get(@Param('month') month: string, @Query('provinceCode') provinceCode = DEFAULT_INDEX_REGION) {
-    const batch = await this.batches.get(monthParam(month), regionOf(provinceCode));
+    const batch = await this.batches.get(monthParam(month), regionOf(provinceCode) ?? DEFAULT_INDEX_REGION);
     if (!batch) throw new NotFound(`The price-subsidy batch of ${month}`);
     return batch;
   }
@@ -156,7 +164,7 @@ export class PriceSubsidiesController {
     const l = limitOf(limit, 5000);
     const o = Number(offset);
     if (!Number.isInteger(o) || o < 0) throw new InvalidInput([{ field: 'offset', reason: 'must be a non-negative integer' }]);
-    const batch = await this.batches.get(monthParam(month), regionOf(provinceCode));
+    const batch = await this.batches.get(monthParam(month), regionOf(provinceCode) ?? DEFAULT_INDEX_REGION);
     if (!batch) throw new NotFound(`The price-subsidy batch of ${month}`);
     return { batchId: batch.id, items: await this.batches.payments(batch.id, { districtCode, limit: l, offset: o }) };
   }

@@ -2,11 +2,11 @@ import { monthlySubsidyBatch, SubsidyHousehold } from './monthly-subsidy-batch';
 import { ningxiaIndex, triggersWith } from './price-subsidy.fixtures';
 
 const ROLLS: SubsidyHousehold[] = [
-  { householdRef: 'h-a', category: 'dibao', districtCode: '640202', area: 'urban', peopleCovered: 3, standardFen: 78000 },
-  { householdRef: 'h-d', category: 'dibao', districtCode: '640221', area: 'rural', peopleCovered: 2, standardFen: 56001 },
-  { householdRef: 'h-c', category: 'low_income', districtCode: '640202', area: 'urban', peopleCovered: 4, standardFen: 78000 },
-  { householdRef: 'h-b', category: 'special_hardship', districtCode: '640205', area: 'rural', peopleCovered: 1, standardFen: 56000 },
-  { householdRef: 'h-e', category: 'dibao', districtCode: '640202', area: 'rural', peopleCovered: 1, standardFen: 56000 },
+  { caseId: 'h-a', category: 'dibao', districtCode: '640202', area: 'urban', peopleCovered: 3, standardFen: 78000 },
+  { caseId: 'h-d', category: 'dibao', districtCode: '640221', area: 'rural', peopleCovered: 2, standardFen: 56001 },
+  { caseId: 'h-c', category: 'low_income', districtCode: '640202', area: 'urban', peopleCovered: 4, standardFen: 78000 },
+  { caseId: 'h-b', category: 'special_hardship', districtCode: '640205', area: 'rural', peopleCovered: 1, standardFen: 56000 },
+  { caseId: 'h-e', category: 'dibao', districtCode: '640202', area: 'rural', peopleCovered: 1, standardFen: 56000 },
 ];
 
 // CPI 3.7 %, food 2 %: triggered on the CPI. Per person: 780.00 → 28.86; 560.00 → 20.72; 560.01 → 20.72037 → 20.72.
@@ -16,7 +16,7 @@ describe('monthlySubsidyBatch — the month\'s price-subsidy payments', () => {
   it('pays people covered × the per-person amount of each covered household, ordered by district then reference', () => {
     const b = monthlySubsidyBatch('2025-04', ROLLS, MARCH, triggersWith());
     expect(b).toMatchObject({ month: '2025-04', indexMonth: '2025-03', indexRegionCode: '640000', triggered: true, basis: 'cpi', rateBp: 370 });
-    expect(b.payments.map((p) => [p.householdRef, p.districtCode, p.peopleCovered, p.perPersonFen, p.amountFen])).toEqual([
+    expect(b.payments.map((p) => [p.caseId, p.districtCode, p.peopleCovered, p.perPersonFen, p.amountFen])).toEqual([
       ['h-a', '640202', 3, 2886, 8658],
       ['h-e', '640202', 1, 2072, 2072],
       ['h-b', '640205', 1, 2072, 2072],
@@ -27,10 +27,10 @@ describe('monthlySubsidyBatch — the month\'s price-subsidy payments', () => {
   describe('PRICE_SUBSIDY.CATEGORY_COVERED: low-income households only by local decision', () => {
     it('excludes low-income households under the default coverage, naming the rule', () => {
       const b = monthlySubsidyBatch('2025-04', ROLLS, MARCH, triggersWith());
-      expect(b.payments.map((p) => p.householdRef)).not.toContain('h-c');
+      expect(b.payments.map((p) => p.caseId)).not.toContain('h-c');
       expect(b.excluded).toEqual([
         {
-          householdRef: 'h-c',
+          caseId: 'h-c',
           category: 'low_income',
           districtCode: '640202',
           reason: expect.objectContaining({ code: 'PRICE_SUBSIDY.CATEGORY_COVERED', passed: false }),
@@ -42,7 +42,7 @@ describe('monthlySubsidyBatch — the month\'s price-subsidy payments', () => {
       const triggers = triggersWith({ covers: { dibao: true, specialHardship: true, lowIncome: true } });
       const b = monthlySubsidyBatch('2025-04', ROLLS, MARCH, triggers);
       expect(b.excluded).toEqual([]);
-      expect(b.payments.find((p) => p.householdRef === 'h-c')).toMatchObject({ category: 'low_income', amountFen: 11544 });
+      expect(b.payments.find((p) => p.caseId === 'h-c')).toMatchObject({ category: 'low_income', amountFen: 11544 });
       expect(b.districtTotals[0]).toEqual({ districtCode: '640202', households: 3, people: 8, amountFen: 22274 });
       expect(b.totalFen).toBe(28490);
     });
@@ -50,7 +50,7 @@ describe('monthlySubsidyBatch — the month\'s price-subsidy payments', () => {
     it('excludes special-hardship persons only where the parameter says so', () => {
       const triggers = triggersWith({ covers: { dibao: true, specialHardship: false, lowIncome: false } });
       const b = monthlySubsidyBatch('2025-04', ROLLS, MARCH, triggers);
-      expect(b.excluded.map((e) => e.householdRef)).toEqual(['h-c', 'h-b']);
+      expect(b.excluded.map((e) => e.caseId)).toEqual(['h-c', 'h-b']);
     });
   });
 
@@ -88,7 +88,7 @@ describe('monthlySubsidyBatch — the month\'s price-subsidy payments', () => {
   it('pays at the higher rise when both indices trigger: food 6.5 % over CPI 4 %', () => {
     const b = monthlySubsidyBatch('2025-04', ROLLS, ningxiaIndex(400, 650), triggersWith());
     expect(b).toMatchObject({ basis: 'food_cpi', rateBp: 650 });
-    expect(b.payments[0]).toMatchObject({ householdRef: 'h-a', perPersonFen: 5070, amountFen: 15210 });
+    expect(b.payments[0]).toMatchObject({ caseId: 'h-a', perPersonFen: 5070, amountFen: 15210 });
   });
 
   describe('when the index does not trigger, the batch is empty', () => {
@@ -105,11 +105,11 @@ describe('monthlySubsidyBatch — the month\'s price-subsidy payments', () => {
   it('PRICE_SUBSIDY.HOUSEHOLD_IN_INDEX_REGION: does not pay a household outside the index region', () => {
     const rolls: SubsidyHousehold[] = [
       ...ROLLS,
-      { householdRef: 'h-x', category: 'dibao', districtCode: '650102', area: 'urban', peopleCovered: 1, standardFen: 78000 },
+      { caseId: 'h-x', category: 'dibao', districtCode: '650102', area: 'urban', peopleCovered: 1, standardFen: 78000 },
     ];
     const b = monthlySubsidyBatch('2025-04', rolls, MARCH, triggersWith());
-    expect(b.excluded.find((e) => e.householdRef === 'h-x')?.reason.code).toBe('PRICE_SUBSIDY.HOUSEHOLD_IN_INDEX_REGION');
-    expect(b.payments.map((p) => p.householdRef)).not.toContain('h-x');
+    expect(b.excluded.find((e) => e.caseId === 'h-x')?.reason.code).toBe('PRICE_SUBSIDY.HOUSEHOLD_IN_INDEX_REGION');
+    expect(b.payments.map((p) => p.caseId)).not.toContain('h-x');
   });
 
   it('pays the month of the index itself (a back-payment) as well as a later month', () => {

@@ -9,7 +9,11 @@ import { householdInIndexRegion } from './rules/household-in-index-region.rule';
 
 /** A household on the rolls in the payment month, as the batch needs it (no names, no ID numbers). */
 export interface SubsidyHousehold {
-  householdRef: string;
+  /**
+   * The case it is paid under (a dibao case, a single-person inclusion, a low-income registration):
+   * what is paid once. Not the household reference — a single-person inclusion shares its household's.
+   */
+  caseId: string;
   category: AssistanceCategory;
   districtCode: string;
   area: Area;
@@ -23,7 +27,7 @@ export interface SubsidyHousehold {
 }
 
 export interface HouseholdSubsidyPayment {
-  householdRef: string;
+  caseId: string;
   category: AssistanceCategory;
   districtCode: string;
   area: Area;
@@ -36,7 +40,7 @@ export interface HouseholdSubsidyPayment {
 
 /** A household on the rolls that is not paid this month, with the rule that says why. */
 export interface ExcludedHousehold {
-  householdRef: string;
+  caseId: string;
   category: AssistanceCategory;
   districtCode: string;
   reason: RuleOutcome;
@@ -58,7 +62,7 @@ export interface PriceSubsidyBatch {
   triggered: boolean;
   basis: PriceSubsidyBasis | null;
   rateBp: number;
-  /** Ordered by district code, then household reference. */
+  /** Ordered by district code, then case id. */
   payments: HouseholdSubsidyPayment[];
   /** Same order. Empty when not triggered: nobody is excluded from a subsidy that does not run. */
   excluded: ExcludedHousehold[];
@@ -72,7 +76,7 @@ export interface PriceSubsidyBatch {
 
 function assertHousehold(h: SubsidyHousehold, i: number): void {
   const where = `households[${i}]`;
-  if (typeof h.householdRef !== 'string' || h.householdRef === '') throw new RangeError(`${where}.householdRef must be a non-empty string`);
+  if (typeof h.caseId !== 'string' || h.caseId === '') throw new RangeError(`${where}.caseId must be a non-empty string`);
   if (!isAssistanceCategory(h.category)) throw new RangeError(`${where}.category is not a known category: ${String(h.category)}`);
   if (typeof h.districtCode !== 'string' || !/^\d{6}$/.test(h.districtCode)) throw new RangeError(`${where}.districtCode must be a GB/T 2260 code`);
   if (!isArea(h.area)) throw new RangeError(`${where}.area must be urban or rural`);
@@ -81,8 +85,8 @@ function assertHousehold(h: SubsidyHousehold, i: number): void {
 }
 
 // Plain code-unit order, not localeCompare: the same batch must list the same way on every server.
-const byDistrictThenRef = (a: { districtCode: string; householdRef: string }, b: { districtCode: string; householdRef: string }): number =>
-  a.districtCode < b.districtCode ? -1 : a.districtCode > b.districtCode ? 1 : a.householdRef < b.householdRef ? -1 : a.householdRef > b.householdRef ? 1 : 0;
+const byDistrictThenCase = (a: { districtCode: string; caseId: string }, b: { districtCode: string; caseId: string }): number =>
+  a.districtCode < b.districtCode ? -1 : a.districtCode > b.districtCode ? 1 : a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0;
 
 /**
  * The month's price-subsidy payments (policy.md §2): when the index triggers the mechanism, every
@@ -108,8 +112,8 @@ export function monthlySubsidyBatch(
   const seen = new Set<string>();
   households.forEach((h, i) => {
     assertHousehold(h, i);
-    if (seen.has(h.householdRef)) throw new RangeError(`monthlySubsidyBatch: household ${h.householdRef} appears twice`);
-    seen.add(h.householdRef);
+    if (seen.has(h.caseId)) throw new RangeError(`monthlySubsidyBatch: case ${h.caseId} appears twice`);
+    seen.add(h.caseId);
   });
 
   const base = { month, indexMonth: index.month, indexRegionCode: index.provinceCode, rules: trigger.rules };
@@ -130,19 +134,19 @@ export function monthlySubsidyBatch(
   const { basis, rateBp } = trigger;
   const payments: HouseholdSubsidyPayment[] = [];
   const excluded: ExcludedHousehold[] = [];
-  for (const h of [...households].sort(byDistrictThenRef)) {
+  for (const h of [...households].sort(byDistrictThenCase)) {
     const region = householdInIndexRegion.check({ districtCode: h.districtCode, indexRegionCode: index.provinceCode });
     const covered = categoryCovered.check({ category: h.category, covers: triggers.covers });
     const failed = [region, covered].find((o) => !o.passed);
     if (failed !== undefined) {
-      excluded.push({ householdRef: h.householdRef, category: h.category, districtCode: h.districtCode, reason: failed });
+      excluded.push({ caseId: h.caseId, category: h.category, districtCode: h.districtCode, reason: failed });
       continue;
     }
     const perPersonFen = perPersonSubsidyFen(h.standardFen, rateBp);
     const amountFen = perPersonFen * h.peopleCovered;
-    assertFen(amountFen, `amount of household ${h.householdRef}`);
+    assertFen(amountFen, `amount of case ${h.caseId}`);
     payments.push({
-      householdRef: h.householdRef,
+      caseId: h.caseId,
       category: h.category,
       districtCode: h.districtCode,
       area: h.area,
