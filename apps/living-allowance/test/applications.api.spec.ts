@@ -91,10 +91,10 @@ describe('a dibao case from filing to approval', () => {
     submittedAssessment = res.body.assessment;
     expect((await call('GET', `/applications/${id}`)).body.assessment).toEqual(submittedAssessment);
 
-    const [event, ...more] = await eventsAbout('living-allowance.application.submitted', 'applicationId', id);
+    const [event, ...more] = await eventsAbout('living-allowance.application.submitted', 'caseId', id);
     expect(more).toEqual([]);
     expect(event.data).toEqual({
-      applicationId: id,
+      caseId: id,
       householdRef: personRef(household.members[0].idNumber),
       districtCode: '640202',
       area: 'urban',
@@ -439,7 +439,7 @@ describe('editing a draft', () => {
 
     expect(edited.status).toBe(200);
     expect(edited.body.householdRef).toBe(personRef(corrected.members[0].idNumber));
-    const [event] = await eventsAbout('living-allowance.application.submitted', 'applicationId', c.id);
+    const [event] = await eventsAbout('living-allowance.application.submitted', 'caseId', c.id);
     expect(event.data.householdRef).toBe(personRef(corrected.members[0].idNumber));
   });
 });

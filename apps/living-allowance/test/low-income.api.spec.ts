@@ -87,9 +87,9 @@ describe('a household in the low-income band', () => {
     inclusion = inclusions[0];
     expect(inclusion).toMatchObject({ coverage: 'single_person', status: 'submitted', parentId: parent.id, memberIndex: 1, householdRef, version: 1, granted: null });
     expect(inclusion.assessment.singlePersonInclusions).toEqual([expect.objectContaining({ memberIndex: 1, monthlyBenefitFen: SINGLE_PERSON_BENEFIT_FEN })]);
-    const submitted = await eventsAbout('living-allowance.application.submitted', 'applicationId', inclusion.id);
+    const submitted = await eventsAbout('living-allowance.application.submitted', 'caseId', inclusion.id);
     expect(submitted.map((e) => e.data)).toEqual([
-      { applicationId: inclusion.id, householdRef, districtCode: '640202', area: 'urban', householdSize: 1, submittedOn: '2026-03-02' },
+      { caseId: inclusion.id, householdRef, districtCode: '640202', area: 'urban', householdSize: 1, submittedOn: '2026-03-02' },
     ]);
   });
 

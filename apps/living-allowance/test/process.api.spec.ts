@@ -177,10 +177,10 @@ describe('township review', () => {
     expect(r.body.process.reviews).toEqual([
       { round: 1, by: 'township-reviewer-1', on: '2026-03-02', check: { homeVisitOn: '2026-03-02', neighboursInterviewed: 3, dataMatchedOn: '2026-03-02', discrepanciesFound: false, findings: 'lives with a son not declared' }, opinion: 'refuse', reasonCode: 'FALSE_DECLARATION' },
     ]);
-    const [reviewed] = (await eventsOf(svc.url, 'living-allowance.application.reviewed')).filter((e) => e.data.applicationId === c.id);
-    expect(reviewed.data).toEqual({ applicationId: c.id, householdRef: c.householdRef, districtCode: '640202', townshipCode: '640202002', round: 1, opinion: 'refuse', reasonCode: 'FALSE_DECLARATION', reviewedOn: '2026-03-02' });
-    const [notice] = (await eventsOf(svc.url, 'living-allowance.notice.started')).filter((e) => e.data.applicationId === c.id);
-    expect(notice.data).toEqual({ applicationId: c.id, householdRef: c.householdRef, districtCode: '640202', round: 1, startedOn: '2026-03-02', endsOn: '2026-03-09' });
+    const [reviewed] = (await eventsOf(svc.url, 'living-allowance.application.reviewed')).filter((e) => e.data.caseId === c.id);
+    expect(reviewed.data).toEqual({ caseId: c.id, householdRef: c.householdRef, districtCode: '640202', townshipCode: '640202002', round: 1, opinion: 'refuse', reasonCode: 'FALSE_DECLARATION', reviewedOn: '2026-03-02' });
+    const [notice] = (await eventsOf(svc.url, 'living-allowance.notice.started')).filter((e) => e.data.caseId === c.id);
+    expect(notice.data).toEqual({ caseId: c.id, householdRef: c.householdRef, districtCode: '640202', round: 1, startedOn: '2026-03-02', endsOn: '2026-03-09' });
     const text = JSON.stringify([reviewed, notice]);
     expect(text).not.toContain('son not declared');
     for (const m of h.members) expect(text).not.toContain(m.idNumber);
@@ -232,8 +232,8 @@ describe('objection to the notice', () => {
 
     expect(objected.body).toMatchObject({ status: 'rechecking', deadlines: { stage: { kind: 'recheck', startedOn: '2026-03-05', dueOn: '2026-03-12' } } });
     expect((await call('GET', `/queues/township?townshipCode=${township}`)).body.items.map((i: any) => [i.id, i.status, i.round])).toEqual([[c.id, 'rechecking', 2]]);
-    const [event] = (await eventsOf(svc.url, 'living-allowance.notice.objected')).filter((e) => e.data.applicationId === c.id);
-    expect(event.data).toEqual({ applicationId: c.id, householdRef: c.householdRef, districtCode: '640202', round: 1, receivedOn: '2026-03-05' });
+    const [event] = (await eventsOf(svc.url, 'living-allowance.notice.objected')).filter((e) => e.data.caseId === c.id);
+    expect(event.data).toEqual({ caseId: c.id, householdRef: c.householdRef, districtCode: '640202', round: 1, receivedOn: '2026-03-05' });
     expect(JSON.stringify(event)).not.toContain('taxi');
 
     clock.set('2026-03-09T02:00:00Z');

@@ -1,4 +1,4 @@
-import { ApplicationReviewed, ApplicationSubmitted, BenefitAdjusted, CaseApproved, CaseExiting, CaseRefused, CaseTerminated, NoticeObjected, NoticeStarted } from '@jiuzhu/contracts';
+import { ApplicationReviewedV2, ApplicationSubmittedV2, BenefitAdjusted, CaseApproved, CaseExiting, CaseRefused, CaseTerminated, NoticeObjectedV2, NoticeStartedV2 } from '@jiuzhu/contracts';
 import { EntityManager } from 'typeorm';
 import { Outbox } from '@jiuzhu/messaging';
 import { Decision } from '../assessment/domain/decision';
@@ -9,7 +9,8 @@ import { PersonRefs } from './person-refs';
 
 /**
  * Every fact other services need becomes its integration event, written to the outbox in the
- * change's transaction. Events carry references only: no names, no ID numbers.
+ * change's transaction. Events carry references only: no names, no ID numbers. The process events
+ * are v2 (the case is `caseId`, as in every other event of this service).
  */
 export class AnnounceCaseFacts implements CasePolicy {
   constructor(
@@ -28,8 +29,8 @@ export class AnnounceCaseFacts implements CasePolicy {
     const h = s.household;
     switch (fact.kind) {
       case 'submitted':
-        return this.outbox.append(m, ApplicationSubmitted, {
-          applicationId: s.id,
+        return this.outbox.append(m, ApplicationSubmittedV2, {
+          caseId: s.id,
           householdRef: s.householdRef,
           districtCode: h.districtCode,
           area: h.area,
@@ -38,8 +39,8 @@ export class AnnounceCaseFacts implements CasePolicy {
           submittedOn: fact.on,
         });
       case 'township_reviewed':
-        return this.outbox.append(m, ApplicationReviewed, {
-          applicationId: s.id,
+        return this.outbox.append(m, ApplicationReviewedV2, {
+          caseId: s.id,
           householdRef: s.householdRef,
           districtCode: h.districtCode,
           ...(h.townshipCode ? { townshipCode: h.townshipCode } : {}),
@@ -49,8 +50,8 @@ export class AnnounceCaseFacts implements CasePolicy {
           reviewedOn: fact.on,
         });
       case 'notice_started':
-        return this.outbox.append(m, NoticeStarted, {
-          applicationId: s.id,
+        return this.outbox.append(m, NoticeStartedV2, {
+          caseId: s.id,
           householdRef: s.householdRef,
           districtCode: h.districtCode,
           round: fact.round,
@@ -58,7 +59,7 @@ export class AnnounceCaseFacts implements CasePolicy {
           endsOn: fact.endsOn,
         });
       case 'objected':
-        return this.outbox.append(m, NoticeObjected, { applicationId: s.id, householdRef: s.householdRef, districtCode: h.districtCode, round: fact.round, receivedOn: fact.receivedOn });
+        return this.outbox.append(m, NoticeObjectedV2, { caseId: s.id, householdRef: s.householdRef, districtCode: h.districtCode, round: fact.round, receivedOn: fact.receivedOn });
       case 'approved':
         // Entry in the low-income database is announced by the register (KeepLowIncomeRegister).
         if (fact.granted !== 'dibao') return;
