@@ -400,11 +400,12 @@ export class ApplicationRepository {
   // --- periodic review and the sweeps -------------------------------------------------------
 
   /** Paying household cases due for review on or before `on`, earliest due first. */
-  async dueForReview(m: EntityManager, f: { on: LocalDate; districtCode?: string; limit: number }): Promise<ApplicationRow[]> {
+  async dueForReview(m: EntityManager, f: { on: LocalDate; districtCode?: string; limit: number; offset: number }): Promise<ApplicationRow[]> {
     const records = await m.getRepository(ApplicationRecord).find({
       where: { ...UNDER_REVIEW, reviewDueOn: LessThanOrEqual(f.on), ...(f.districtCode !== undefined ? { districtCode: f.districtCode } : {}) },
       order: { reviewDueOn: 'ASC', filedAt: 'ASC', id: 'ASC' },
       take: f.limit,
+      skip: f.offset,
     });
     return records.map(toRow);
   }

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Put, Query } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiOperation, ApiProperty, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { InvalidInput } from '@jiuzhu/common';
-import { Actor, CurrentActor } from '@jiuzhu/common/http';
+import { FieldProblem, InvalidInput } from '@jiuzhu/common';
+import { Actor, ApiPageQuery, CurrentActor, readPage, UuidParam, VersionedDto } from '@jiuzhu/common/http';
 import { HOUSEHOLD_EXAMPLE, HouseholdDto } from '../assessment/household.dto';
 import { ConfirmCase } from './confirm-case.use-case';
 import { EditHousehold } from './edit-household.use-case';
@@ -19,10 +19,6 @@ import { CASE_STATUSES, CaseStatus, REJECTION_REASONS } from './domain/case-stat
 
 export class FileApplicationDto {
   @ApiProperty({ type: HouseholdDto }) @IsDefined({ message: 'household is required' }) @ValidateNested() @Type(() => HouseholdDto) household!: HouseholdDto;
-}
-
-export class VersionedDto {
-  @ApiProperty({ description: 'the version you last read; a stale one gets 409', example: 1 }) @IsInt() @Min(1) expectedVersion!: number;
 }
 
 export class EditHouseholdDto extends VersionedDto {
@@ -70,7 +66,6 @@ export class WithdrawDto extends VersionedDto {
 }
 
 const ACTOR_HEADER = ApiHeader({ name: 'X-Actor-Id', required: true, description: 'staff id of the acting officer (recorded on every change)' });
-const uuid = () => new ParseUUIDPipe({ exceptionFactory: () => new InvalidInput([{ field: 'id', reason: 'must be a UUID' }]) });
 
 /** Filing, correcting, submitting and withdrawing a case, and reading cases. */
 @ApiTags('applications')
@@ -98,42 +93,38 @@ export class ApplicationsController {
   @ApiQuery({ name: 'status', enum: CASE_STATUSES, required: false, description: 'default submitted (without personRef)' })
   @ApiQuery({ name: 'districtCode', required: false })
   @ApiQuery({ name: 'personRef', required: false, description: "a member's 64-character personRef (a refused filing's 409 names it)" })
-  @ApiQuery({ name: 'limit', required: false })
-  @ApiQuery({ name: 'offset', required: false })
+  @ApiPageQuery()
   async list(
     @Query('status') status?: string,
     @Query('districtCode') districtCode?: string,
     @Query('personRef') personRef?: string,
-    @Query('limit') limit = '50',
-    @Query('offset') offset = '0',
+    @Query('limit') limit?: string,
+    @Query('offset') offset?: string,
   ) {
-    const problems = [];
+    const problems: FieldProblem[] = [];
     const s = status ?? (personRef === undefined ? 'submitted' : undefined);
     if (s !== undefined && !(CASE_STATUSES as readonly string[]).includes(s)) problems.push({ field: 'status', reason: `must be one of ${CASE_STATUSES.join(', ')}` });
     if (personRef !== undefined && !/^[0-9a-f]{64}$/.test(personRef)) problems.push({ field: 'personRef', reason: 'must be a 64-character personRef' });
-    const l = Number(limit);
-    const o = Number(offset);
-    if (!Number.isInteger(l) || l < 1 || l > 500) problems.push({ field: 'limit', reason: 'must be an integer 1-500' });
-    if (!Number.isInteger(o) || o < 0) problems.push({ field: 'offset', reason: 'must be a non-negative integer' });
+    const page = readPage({ limit, offset }, problems);
     if (problems.length) throw new InvalidInput(problems);
-    return { items: (await this.cases.list({ status: s as CaseStatus | undefined, districtCode, personRef, limit: l, offset: o })).map(toQueueItem) };
+    return { items: (await this.cases.list({ status: s as CaseStatus | undefined, districtCode, personRef, ...page })).map(toQueueItem) };
   }
 
   @Get(':id')
-  async get(@Param('id', uuid()) id: string) {
+  async get(@UuidParam() id: string) {
     return toApplicationView(await this.cases.get(id));
   }
 
   @Get(':id/history')
   @ApiOperation({ summary: 'Every change of the case: who, when, from which status to which, why' })
-  async history(@Param('id', uuid()) id: string) {
+  async history(@UuidParam() id: string) {
     return { items: await this.cases.history(id) };
   }
 
   @Put(':id/household')
   @ACTOR_HEADER
   @ApiOperation({ summary: 'Correct the household document of a draft' })
-  async edit(@Param('id', uuid()) id: string, @Body() dto: EditHouseholdDto, @CurrentActor() actor: Actor) {
+  async edit(@UuidParam() id: string, @Body() dto: EditHouseholdDto, @CurrentActor() actor: Actor) {
     return toApplicationView(await this.editing.edit(id, dto.expectedVersion, dto.household, actor));
   }
 
@@ -141,7 +132,7 @@ export class ApplicationsController {
   @HttpCode(200)
   @ACTOR_HEADER
   @ApiOperation({ summary: 'Submit: the household is assessed and the decision with its explanation is fixed on the case' })
-  async submit(@Param('id', uuid()) id: string, @Body() dto: VersionedDto, @CurrentActor() actor: Actor) {
+  async submit(@UuidParam() id: string, @Body() dto: VersionedDto, @CurrentActor() actor: Actor) {
     return toApplicationView(await this.submission.submit(id, dto.expectedVersion, actor));
   }
 
@@ -149,7 +140,7 @@ export class ApplicationsController {
   @HttpCode(200)
   @ACTOR_HEADER
   @ApiOperation({ summary: 'Withdraw an application that has not been decided' })
-  async withdraw(@Param('id', uuid()) id: string, @Body() dto: WithdrawDto, @CurrentActor() actor: Actor) {
+  async withdraw(@UuidParam() id: string, @Body() dto: WithdrawDto, @CurrentActor() actor: Actor) {
     return toApplicationView(await this.withdrawal.withdraw(id, dto.expectedVersion, actor, dto.note));
   }
 }
@@ -169,7 +160,7 @@ export class CaseProcessController {
   @HttpCode(200)
   @ACTOR_HEADER
   @ApiOperation({ summary: 'Township review (role township_reviewer, not the filer): economic check and opinion; the opinion is posted for public notice' })
-  async townshipReview(@Param('id', uuid()) id: string, @Body() dto: TownshipReviewDto, @CurrentActor() actor: Actor) {
+  async townshipReview(@UuidParam() id: string, @Body() dto: TownshipReviewDto, @CurrentActor() actor: Actor) {
     return toApplicationView(await this.townshipReviews.review(id, dto.expectedVersion, { check: { ...dto.check }, opinion: dto.opinion, reasonCode: dto.reasonCode, note: dto.note }, actor));
   }
 
@@ -177,7 +168,7 @@ export class CaseProcessController {
   @HttpCode(200)
   @ACTOR_HEADER
   @ApiOperation({ summary: 'Record an objection received during the public notice (role township_reviewer): the case goes back for a re-check and a new notice' })
-  async object(@Param('id', uuid()) id: string, @Body() dto: ObjectionDto, @CurrentActor() actor: Actor) {
+  async object(@UuidParam() id: string, @Body() dto: ObjectionDto, @CurrentActor() actor: Actor) {
     return toApplicationView(await this.notices.object(id, dto.expectedVersion, { receivedOn: dto.receivedOn, summary: dto.summary }, actor));
   }
 
@@ -185,7 +176,7 @@ export class CaseProcessController {
   @HttpCode(200)
   @ACTOR_HEADER
   @ApiOperation({ summary: 'Send a case whose notice has run its days to confirmation (the background sweep also does this daily)' })
-  async closeNotice(@Param('id', uuid()) id: string, @Body() dto: VersionedDto, @CurrentActor() actor: Actor) {
+  async closeNotice(@UuidParam() id: string, @Body() dto: VersionedDto, @CurrentActor() actor: Actor) {
     return toApplicationView(await this.notices.close(id, dto.expectedVersion, actor));
   }
 
@@ -193,7 +184,7 @@ export class CaseProcessController {
   @HttpCode(200)
   @ACTOR_HEADER
   @ApiOperation({ summary: 'Extend the whole-process limit once, with a reason (role county_approver or supervisor)' })
-  async extend(@Param('id', uuid()) id: string, @Body() dto: ExtendDto, @CurrentActor() actor: Actor) {
+  async extend(@UuidParam() id: string, @Body() dto: ExtendDto, @CurrentActor() actor: Actor) {
     return toApplicationView(await this.extensions.extend(id, dto.expectedVersion, dto.reason, actor));
   }
 
@@ -201,7 +192,7 @@ export class CaseProcessController {
   @HttpCode(200)
   @ACTOR_HEADER
   @ApiOperation({ summary: 'Confirm (role county_approver, or township_approver where delegated; neither the filer nor a township reviewer): dibao with the assessed benefit, or entry into the low-income database' })
-  async approve(@Param('id', uuid()) id: string, @Body() dto: ApproveDto, @CurrentActor() actor: Actor) {
+  async approve(@UuidParam() id: string, @Body() dto: ApproveDto, @CurrentActor() actor: Actor) {
     return toApplicationView(await this.confirmation.approve(id, dto.expectedVersion, actor, dto.note));
   }
 
@@ -209,7 +200,7 @@ export class CaseProcessController {
   @HttpCode(200)
   @ACTOR_HEADER
   @ApiOperation({ summary: 'Refuse at confirmation with a reason code (不予批准); the case then carries the written-notice data and its delivery date' })
-  async refuse(@Param('id', uuid()) id: string, @Body() dto: RefuseDto, @CurrentActor() actor: Actor) {
+  async refuse(@UuidParam() id: string, @Body() dto: RefuseDto, @CurrentActor() actor: Actor) {
     return toApplicationView(await this.confirmation.refuse(id, dto.expectedVersion, dto.reasonCode, actor, dto.note));
   }
 }

@@ -1,8 +1,8 @@
 import { Controller, Get, Inject, Post, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { InvalidInput } from '@jiuzhu/common';
-import { Actor, CurrentActor } from '@jiuzhu/common/http';
+import { FieldProblem, InvalidInput } from '@jiuzhu/common';
+import { Actor, ApiPageQuery, CurrentActor, readPage } from '@jiuzhu/common/http';
 import { toApplicationView } from './application.view';
 import { ProcessQueue, ProcessQueues } from './process-queues.use-case';
 
@@ -16,18 +16,16 @@ export class ProcessQueuesController {
   @ApiOperation({ summary: 'Township queue: new submissions and re-checks after an objection, overdue first, then oldest' })
   @ApiQuery({ name: 'districtCode', required: false })
   @ApiQuery({ name: 'townshipCode', required: false })
-  @ApiQuery({ name: 'limit', required: false })
-  @ApiQuery({ name: 'offset', required: false })
-  async township(@Query('districtCode') districtCode?: string, @Query('townshipCode') townshipCode?: string, @Query('limit') limit = '50', @Query('offset') offset = '0') {
+  @ApiPageQuery()
+  async township(@Query('districtCode') districtCode?: string, @Query('townshipCode') townshipCode?: string, @Query('limit') limit?: string, @Query('offset') offset?: string) {
     return { items: await this.queues.queue('township', filter(districtCode, townshipCode, limit, offset)) };
   }
 
   @Get('confirmation')
   @ApiOperation({ summary: 'Confirmation queue: cases whose public notice is over, overdue first, then oldest' })
   @ApiQuery({ name: 'districtCode', required: false })
-  @ApiQuery({ name: 'limit', required: false })
-  @ApiQuery({ name: 'offset', required: false })
-  async confirmation(@Query('districtCode') districtCode?: string, @Query('limit') limit = '50', @Query('offset') offset = '0') {
+  @ApiPageQuery()
+  async confirmation(@Query('districtCode') districtCode?: string, @Query('limit') limit?: string, @Query('offset') offset?: string) {
     return { items: await this.queues.queue('confirmation', filter(districtCode, undefined, limit, offset)) };
   }
 
@@ -51,7 +49,7 @@ export class ProcessQueuesController {
   }
 
   private async claim(q: ProcessQueue, actor: Actor, res: Response, districtCode?: string, townshipCode?: string) {
-    const f = filter(districtCode, townshipCode, '1', '0');
+    const f = filter(districtCode, townshipCode, undefined, undefined);
     const row = await this.queues.claimNext(q, actor, f);
     if (!row) {
       res.status(204);
@@ -62,14 +60,11 @@ export class ProcessQueuesController {
   }
 }
 
-function filter(districtCode: string | undefined, townshipCode: string | undefined, limit: string, offset: string) {
-  const problems = [];
+function filter(districtCode: string | undefined, townshipCode: string | undefined, limit: string | undefined, offset: string | undefined) {
+  const problems: FieldProblem[] = [];
   if (districtCode !== undefined && !/^\d{6}$/.test(districtCode)) problems.push({ field: 'districtCode', reason: 'must be a 6-digit district code' });
   if (townshipCode !== undefined && !/^\d{9}$/.test(townshipCode)) problems.push({ field: 'townshipCode', reason: 'must be a 9-digit township code' });
-  const l = Number(limit);
-  const o = Number(offset);
-  if (!Number.isInteger(l) || l < 1 || l > 500) problems.push({ field: 'limit', reason: 'must be an integer 1-500' });
-  if (!Number.isInteger(o) || o < 0) problems.push({ field: 'offset', reason: 'must be a non-negative integer' });
+  const page = readPage({ limit, offset }, problems);
   if (problems.length) throw new InvalidInput(problems);
-  return { districtCode, townshipCode, limit: l, offset: o };
+  return { districtCode, townshipCode, ...page };
 }

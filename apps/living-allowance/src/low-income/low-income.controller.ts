@@ -1,7 +1,8 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { InvalidInput } from '@jiuzhu/common';
+import { FieldProblem, InvalidInput } from '@jiuzhu/common';
+import { ApiPageQuery, readPage } from '@jiuzhu/common/http';
 import { LowIncomeRepository } from './low-income.repository';
 
 @ApiTags('low-income')
@@ -16,14 +17,12 @@ export class LowIncomeController {
   @ApiOperation({ summary: 'The low-income household database (per-capita income below 1.5 × the standard)' })
   @ApiQuery({ name: 'districtCode', required: false })
   @ApiQuery({ name: 'active', required: false, enum: ['true', 'false'] })
-  @ApiQuery({ name: 'limit', required: false })
-  @ApiQuery({ name: 'offset', required: false })
-  async list(@Query('districtCode') districtCode?: string, @Query('active') active = 'true', @Query('limit') limit = '100', @Query('offset') offset = '0') {
-    const l = Number(limit);
-    const o = Number(offset);
-    if (!Number.isInteger(l) || l < 1 || l > 1000) throw new InvalidInput([{ field: 'limit', reason: 'must be an integer 1-1000' }]);
-    if (!Number.isInteger(o) || o < 0) throw new InvalidInput([{ field: 'offset', reason: 'must be a non-negative integer' }]);
-    if (active !== 'true' && active !== 'false') throw new InvalidInput([{ field: 'active', reason: "must be 'true' or 'false'" }]);
-    return { items: await this.repo.list(this.ds.manager, { districtCode, active: active === 'true', limit: l, offset: o }) };
+  @ApiPageQuery({ defaultLimit: 100, maxLimit: 1000 })
+  async list(@Query('districtCode') districtCode?: string, @Query('active') active = 'true', @Query('limit') limit?: string, @Query('offset') offset?: string) {
+    const problems: FieldProblem[] = [];
+    const page = readPage({ limit, offset }, problems, { defaultLimit: 100, maxLimit: 1000 });
+    if (active !== 'true' && active !== 'false') problems.push({ field: 'active', reason: "must be 'true' or 'false'" });
+    if (problems.length) throw new InvalidInput(problems);
+    return { items: await this.repo.list(this.ds.manager, { districtCode, active: active === 'true', ...page }) };
   }
 }

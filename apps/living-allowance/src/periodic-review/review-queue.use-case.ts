@@ -16,9 +16,9 @@ export class ReviewQueue {
   ) {}
 
   /** Cases due on or before `on`; claimed ones show who holds them. */
-  async queue(f: { districtCode?: string; on?: LocalDate; limit: number }) {
+  async queue(f: { districtCode?: string; on?: LocalDate; limit: number; offset: number }) {
     const today = this.clock.today();
-    const rows = await this.repo.dueForReview(this.ds.manager, { on: f.on ?? today, districtCode: f.districtCode, limit: f.limit });
+    const rows = await this.repo.dueForReview(this.ds.manager, { on: f.on ?? today, districtCode: f.districtCode, limit: f.limit, offset: f.offset });
     const now = this.clock.now().toISOString();
     return rows.map((r) => ({
       id: r.id,
