@@ -18,6 +18,7 @@ export interface EventEnvelope<T = unknown> {
 }
 
 const HEADER_PREFIX = 'ce_';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ATTRIBUTES = ['id', 'source', 'type', 'specversion', 'time', 'subject', 'dataschema'] as const;
 
 export function envelopeToHeaders(e: EventEnvelope): Record<string, string> {
@@ -26,26 +27,36 @@ export function envelopeToHeaders(e: EventEnvelope): Record<string, string> {
   return headers;
 }
 
+/**
+ * The largest message value a consumer reads. Our largest event is about 2 KB; a value far beyond
+ * that is not one of ours and is dead-lettered before it is parsed.
+ */
+export const MAX_EVENT_BYTES = 64 * 1024;
+
 /** Rebuilds an envelope from headers and value; returns a reason when the message is not one of ours. */
 export function envelopeFromMessage(
   headers: Record<string, string | undefined>,
-  value: string | null,
+  value: string | Buffer | null,
 ): { ok: true; envelope: EventEnvelope } | { ok: false; reason: string } {
+  const bytes = value === null ? 0 : typeof value === 'string' ? Buffer.byteLength(value) : value.length;
+  if (bytes > MAX_EVENT_BYTES) return { ok: false, reason: `value is ${bytes} bytes, more than ${MAX_EVENT_BYTES}` };
   for (const a of ATTRIBUTES) {
     if (!headers[HEADER_PREFIX + a]) return { ok: false, reason: `missing header ${HEADER_PREFIX}${a}` };
   }
+  // The inbox records the id as a uuid: anything else could never be recorded, only retried.
+  if (!UUID.test(headers.ce_id!)) return { ok: false, reason: 'header ce_id is not a UUID' };
   const version = Number(headers['ce_version']);
   if (!Number.isInteger(version) || version < 1) return { ok: false, reason: 'missing or bad header ce_version' };
   let data: unknown;
   try {
-    data = value === null ? null : JSON.parse(value);
+    data = value === null ? null : JSON.parse(typeof value === 'string' ? value : value.toString('utf8'));
   } catch {
     return { ok: false, reason: 'value is not JSON' };
   }
   return {
     ok: true,
     envelope: {
-      id: headers.ce_id!,
+      id: headers.ce_id!.toLowerCase(),
       source: headers.ce_source!,
       type: headers.ce_type!,
       specversion: '1.0',

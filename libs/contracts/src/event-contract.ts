@@ -32,7 +32,29 @@ export interface PayloadViolation {
   reason: string;
 }
 
-/** Validates an incoming payload against its contract; consumers dead-letter what fails. */
+/**
+ * How deep a payload may nest. Our deepest contract is three levels (an object, an array, an object
+ * in it); class-transformer recurses once per level, and a 10 KB message nesting 1 500 arrays threw
+ * "Maximum call stack size exceeded" from inside it and stopped a consumer for good (issue 10).
+ */
+export const MAX_PAYLOAD_DEPTH = 16;
+
+/** Nesting depth of a parsed JSON value, without recursion (the value may be hostile), stopping past `limit`. */
+function depthExceeds(data: unknown, limit: number): boolean {
+  let level: unknown[] = [data];
+  for (let depth = 0; level.length > 0; depth++) {
+    if (depth > limit) return true;
+    const next: unknown[] = [];
+    for (const v of level) if (v !== null && typeof v === 'object') next.push(...Object.values(v as object));
+    level = next;
+  }
+  return false;
+}
+
+/**
+ * Validates an incoming payload against its contract; consumers dead-letter what fails. It never
+ * throws: whatever a message contains comes back as violations.
+ */
 export function validatePayload<T extends object>(
   contract: EventContract<T>,
   data: unknown,
@@ -40,10 +62,17 @@ export function validatePayload<T extends object>(
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return { ok: false, violations: [{ field: '', reason: 'payload must be a JSON object' }] };
   }
-  const instance = plainToInstance(contract.payloadClass, data);
-  const errors = validateSync(instance as object, { whitelist: false, forbidUnknownValues: true });
-  if (errors.length === 0) return { ok: true, value: instance };
-  return { ok: false, violations: flatten(errors) };
+  if (depthExceeds(data, MAX_PAYLOAD_DEPTH)) {
+    return { ok: false, violations: [{ field: '', reason: `payload nests deeper than ${MAX_PAYLOAD_DEPTH} levels` }] };
+  }
+  try {
+    const instance = plainToInstance(contract.payloadClass, data);
+    const errors = validateSync(instance as object, { whitelist: false, forbidUnknownValues: true });
+    if (errors.length === 0) return { ok: true, value: instance };
+    return { ok: false, violations: flatten(errors) };
+  } catch (e) {
+    return { ok: false, violations: [{ field: '', reason: `payload could not be checked: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}` }] };
+  }
 }
 
 function flatten(errors: ValidationError[], prefix = ''): PayloadViolation[] {

@@ -11,6 +11,13 @@ export function contractForPattern(pattern: string): EventContract<any> | undefi
   return byPattern.get(pattern);
 }
 
+const knownTypes = new Set(ALL_EVENT_CONTRACTS.map((c) => c.type));
+
+/** A type some contract of the platform has, in any version. */
+export function isKnownEventType(type: string): boolean {
+  return knownTypes.has(type);
+}
+
 export function contractFor(type: string, version: number): EventContract<any> | undefined {
   return byPattern.get(`${type}.v${version}`);
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ALL_EVENT_CONTRACTS, asyncApiDocument, contractForPattern, envelopeFromMessage, envelopeToHeaders, patternOf, REF_PATTERN, validatePayload } from '../src';
+import { ALL_EVENT_CONTRACTS, asyncApiDocument, contractForPattern, envelopeFromMessage, envelopeToHeaders, MAX_EVENT_BYTES, MAX_PAYLOAD_DEPTH, patternOf, REF_PATTERN, validatePayload } from '../src';
 
 describe('event contracts', () => {
   it.each(ALL_EVENT_CONTRACTS.map((c) => [patternOf(c), c] as const))('%s: its example satisfies its own validation rules', (_, c) => {
@@ -36,6 +36,14 @@ describe('event contracts', () => {
     expect(fields).toEqual(expect.arrayContaining(['monthlyBenefitFen', 'householdRef']));
   });
 
+  it('a payload nesting 1 500 levels deep (issue 10) is a violation, not a stack overflow', () => {
+    const c = ALL_EVENT_CONTRACTS.find((x) => x.type === 'elder-assessment.assessment.completed')!;
+    const deep = JSON.parse(`{"a":${'['.repeat(1500)}${']'.repeat(1500)}}`);
+    expect(validatePayload(c, deep)).toEqual({ ok: false, violations: [{ field: '', reason: `payload nests deeper than ${MAX_PAYLOAD_DEPTH} levels` }] });
+    // Every contract's own example is well within the limit.
+    for (const x of ALL_EVENT_CONTRACTS) expect(validatePayload(x, x.example).ok).toBe(true);
+  });
+
   it('refuses a payload that is not an object', () => {
     const c = ALL_EVENT_CONTRACTS[0];
     expect(validatePayload(c, [1, 2]).ok).toBe(false);
@@ -62,8 +70,10 @@ describe('event contracts', () => {
 
   it('tells why a message is not one of ours', () => {
     expect(envelopeFromMessage({}, '{}')).toEqual({ ok: false, reason: 'missing header ce_id' });
-    const h = envelopeToHeaders({ id: 'x', source: 's', type: 't', specversion: '1.0', time: 't', subject: 's', datacontenttype: 'application/json', dataschema: 'd', version: 1, data: {} });
+    const h = envelopeToHeaders({ id: '8f7c1f3e-7a86-4d8e-9bd5-1e4c3f1d2a11', source: 's', type: 't', specversion: '1.0', time: 't', subject: 's', datacontenttype: 'application/json', dataschema: 'd', version: 1, data: {} });
     expect(envelopeFromMessage(h, '{not json')).toEqual({ ok: false, reason: 'value is not JSON' });
+    expect(envelopeFromMessage(h, `{"a":"${'x'.repeat(MAX_EVENT_BYTES)}"}`)).toEqual({ ok: false, reason: `value is ${MAX_EVENT_BYTES + 8} bytes, more than ${MAX_EVENT_BYTES}` });
+    expect(envelopeFromMessage({ ...h, ce_id: 'not-a-uuid' }, '{}')).toEqual({ ok: false, reason: 'header ce_id is not a UUID' });
   });
 });
 
