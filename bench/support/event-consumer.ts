@@ -1,12 +1,10 @@
 import './runtime';
-import { AsyncLocalStorage } from 'node:async_hooks';
-import { Controller, DynamicModule, Inject, Module } from '@nestjs/common';
-import { EventPattern, Payload } from '@nestjs/microservices';
+import { Controller, DynamicModule, Module } from '@nestjs/common';
 import { Consumer, Kafka, logLevel } from 'kafkajs';
 import pino from 'pino';
-import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
-import { ApplicationSubmitted, ApplicationSubmittedV1, EventEnvelope, LIVING_ALLOWANCE_EVENTS, patternOf } from '@jiuzhu/contracts';
-import { Inbox } from '@jiuzhu/messaging';
+import { DataSource, EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
+import { ApplicationSubmitted, ApplicationSubmittedV1, EventEnvelope, LIVING_ALLOWANCE_EVENTS } from '@jiuzhu/contracts';
+import { ConsumeEvent, Inbox } from '@jiuzhu/messaging';
 import { runService, RunningService } from '@jiuzhu/platform';
 import { serveParent } from './child';
 
@@ -14,8 +12,8 @@ import { serveParent } from './child';
  * The receiving end of the event-pipeline benchmark, in its own process:
  *
  * - `pipeline`: a service booted by `runService` like any other (test/e2e/watcher.ts is the model):
- *   its own database, the KafkaEventServer feeding an ordinary `@EventPattern` handler, which applies
- *   the event once through the Inbox. Latency is taken when the transaction holding the inbox record
+ *   its own database, the KafkaEventServer running an ordinary `@ConsumeEvent` handler inside the
+ *   Inbox, which applies the event once. Latency is taken when the transaction holding the inbox record
  *   has committed (the batch's, when the transport applies a batch in one transaction).
  * - `raw`: a bare kafkajs consumer on the same broker; latency is taken on receipt.
  *
@@ -60,57 +58,65 @@ function record(occurredIso: string, entryAt: number | undefined): void {
 /**
  * The transport may apply a whole batch in one transaction (Inbox.inBatch): an event counts as
  * applied when that transaction commits, not when its handler returns. This wraps the inbox's
- * `inBatch` (instrumentation only, same behaviour) to stamp the batch's events at commit, and to
- * drop them if the batch rolls back (the transport then replays them one by one, each recorded then).
+ * `inBatch` and `handleOnce` (instrumentation only, same behaviour) to stamp the events whose
+ * effects committed, and to drop those of a batch that rolled back (the transport then replays
+ * them one by one, each stamped then).
  */
-const openBatch = new AsyncLocalStorage<{ occurred: string; entryAt: number }[]>();
-function timeBatchCommits(inbox: Inbox): void {
-  const original = inbox.inBatch.bind(inbox);
-  inbox.inBatch = async <T>(work: () => Promise<T>): Promise<T> => {
-    const pending: { occurred: string; entryAt: number }[] = [];
-    const result = await original(() => openBatch.run(pending, work));
-    for (const p of pending) record(p.occurred, p.entryAt);
-    stats.batches.push(pending.length);
-    return result;
+const entered = new Map<string, { occurred: string; entryAt: number }>();
+function timeCommits(inbox: Inbox): void {
+  const batch = inbox.inBatch.bind(inbox);
+  inbox.inBatch = async (entries) => {
+    try {
+      const results = await batch(entries);
+      let applied = 0;
+      entries.forEach((e, i) => {
+        const t = entered.get(e.event.id);
+        if (results[i] === 'applied' && t) {
+          record(t.occurred, t.entryAt);
+          applied++;
+        }
+      });
+      stats.batches.push(applied);
+      return results;
+    } finally {
+      for (const e of entries) entered.delete(e.event.id);
+    }
+  };
+  const once = inbox.handleOnce.bind(inbox);
+  inbox.handleOnce = async (consumer, event, effect) => {
+    try {
+      const r = await once(consumer, event, effect);
+      const t = entered.get(event.id);
+      if (r === 'applied' && t) record(t.occurred, t.entryAt);
+      return r;
+    } finally {
+      entered.delete(event.id);
+    }
   };
 }
 
-const INBOX = Symbol('inbox');
-
 @Controller()
 class ApplyApplicationSubmitted {
-  constructor(
-    @Inject(INBOX) private readonly inbox: Inbox,
-  ) {}
-
-  @EventPattern(patternOf(ApplicationSubmitted))
-  async onSubmitted(@Payload() e: EventEnvelope<ApplicationSubmittedV1>) {
+  @ConsumeEvent(ApplicationSubmitted, 'bench.apply-application-submitted')
+  async onSubmitted(e: EventEnvelope<ApplicationSubmittedV1>, m: EntityManager) {
     const entryAt = Date.now();
     // Topics outlive runs on an external broker: count only this run's events.
     if (e.source !== expectedSource) {
       stats.foreign++;
       return;
     }
-    await this.inbox.handleOnce('bench.apply-application-submitted', e, async (m) => {
-      await m.query(`INSERT INTO applied (event_id, application_id, household_size) VALUES ($1, $2, $3)`, [e.id, e.data.applicationId, e.data.householdSize]);
-    });
-    // Inside a batch transaction the effect is applied only when the batch commits (timeBatchCommits).
-    const pending = openBatch.getStore();
-    if (pending) pending.push({ occurred: e.time, entryAt });
-    else record(e.time, entryAt);
+    await m.query(`INSERT INTO applied (event_id, application_id, household_size) VALUES ($1, $2, $3)`, [e.id, e.data.applicationId, e.data.householdSize]);
+    entered.set(e.id, { occurred: e.time, entryAt });
   }
 }
 
 @Module({})
 class BenchConsumerModule {
-  static register(inbox: Inbox, ds: DataSource): DynamicModule {
+  static register(ds: DataSource): DynamicModule {
     return {
       module: BenchConsumerModule,
       controllers: [ApplyApplicationSubmitted],
-      providers: [
-        { provide: INBOX, useValue: inbox },
-        { provide: DataSource, useValue: ds },
-      ],
+      providers: [{ provide: DataSource, useValue: ds }],
     };
   }
 }
@@ -130,8 +136,8 @@ serveParent(
           migrations: [BenchConsumerSchema1732700007777],
           produces: LIVING_ALLOWANCE_EVENTS,
           module: ({ messaging, dataSource }) => {
-            timeBatchCommits(messaging.inbox);
-            return BenchConsumerModule.register(messaging.inbox, dataSource);
+            timeCommits(messaging.inbox);
+            return BenchConsumerModule.register(dataSource);
           },
         },
         {

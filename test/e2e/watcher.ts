@@ -1,6 +1,5 @@
 import { Controller, DynamicModule, Inject, Module } from '@nestjs/common';
-import { EventPattern, Payload } from '@nestjs/microservices';
-import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
+import { DataSource, EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
 import {
   ApplicationReviewed,
   ApplicationReviewedV1,
@@ -26,17 +25,16 @@ import {
   NoticeStartedV1,
   NoticeStartedV2,
   NoticeStartedV2Payload,
-  patternOf,
 } from '@jiuzhu/contracts';
-import { Inbox, InProcessBus } from '@jiuzhu/messaging';
+import { ConsumeEvent, InProcessBus } from '@jiuzhu/messaging';
 import { runService, RunningService } from '@jiuzhu/platform';
 import { freshDatabase, kafkaBrokers } from '../support/infra';
 import { testLogger } from '../support/services';
 
 /**
- * A stand-in for "another service": its own database and consumer group, ordinary `@EventPattern`
- * handlers that do not know which transport feeds them, and an inbox so that every effect happens
- * once however often an event arrives.
+ * A stand-in for "another service": its own database and consumer group, ordinary `@ConsumeEvent`
+ * handlers that do not know which transport feeds them; the transport runs each inside the inbox,
+ * so that every effect happens once however often an event arrives.
  */
 class WatcherSchema1732700008888 implements MigrationInterface {
   name = 'WatcherSchema1732700008888';
@@ -53,89 +51,75 @@ class WatcherSchema1732700008888 implements MigrationInterface {
 const caseIdOf = (d: { applicationId: string } | { caseId: string }) => ('caseId' in d ? d.caseId : d.applicationId);
 
 export const POISON = { caseIds: new Set<string>() };
-const INBOX = Symbol('inbox');
 
 @Controller()
 class RecordCasesWhenLivingAllowanceDecides {
-  constructor(
-    @Inject(INBOX) private readonly inbox: Inbox,
-    @Inject(DataSource) private readonly ds: DataSource,
-  ) {}
+  constructor(@Inject(DataSource) private readonly ds: DataSource) {}
 
-  @EventPattern(patternOf(CaseApproved))
-  async onApproved(@Payload() e: EventEnvelope<CaseApprovedV1>) {
+  @ConsumeEvent(CaseApproved, 'watcher.record-approved-case')
+  async onApproved(e: EventEnvelope<CaseApprovedV1>, m: EntityManager) {
+    // Outside the transaction on purpose: it counts attempts, which a rolled-back effect would not.
     await this.ds.query(`INSERT INTO attempts (case_id) VALUES ($1)`, [e.data.caseId]);
     if (POISON.caseIds.has(e.data.caseId)) throw new Error(`cannot handle case ${e.data.caseId}`);
-    await this.inbox.handleOnce('watcher.record-approved-case', e, async (m) => {
-      await m.query(`INSERT INTO seen (event_id, type, case_id, household_ref, benefit_fen) VALUES ($1, $2, $3, $4, $5)`, [
-        e.id,
-        e.type,
-        e.data.caseId,
-        e.data.householdRef,
-        e.data.monthlyBenefitFen,
-      ]);
-    });
+    await m.query(`INSERT INTO seen (event_id, type, case_id, household_ref, benefit_fen) VALUES ($1, $2, $3, $4, $5)`, [
+      e.id,
+      e.type,
+      e.data.caseId,
+      e.data.householdRef,
+      e.data.monthlyBenefitFen,
+    ]);
   }
 
-  @EventPattern(patternOf(BenefitAdjusted))
-  async onAdjusted(@Payload() e: EventEnvelope<BenefitAdjustedV1>) {
-    await this.inbox.handleOnce('watcher.record-adjusted-benefit', e, async (m) => {
-      await m.query(`INSERT INTO seen (event_id, type, case_id, household_ref, benefit_fen) VALUES ($1, $2, $3, $4, $5)`, [
-        e.id,
-        e.type,
-        e.data.caseId,
-        e.data.householdRef,
-        e.data.newMonthlyBenefitFen,
-      ]);
-    });
+  @ConsumeEvent(BenefitAdjusted, 'watcher.record-adjusted-benefit')
+  async onAdjusted(e: EventEnvelope<BenefitAdjustedV1>, m: EntityManager) {
+    await m.query(`INSERT INTO seen (event_id, type, case_id, household_ref, benefit_fen) VALUES ($1, $2, $3, $4, $5)`, [
+      e.id,
+      e.type,
+      e.data.caseId,
+      e.data.householdRef,
+      e.data.newMonthlyBenefitFen,
+    ]);
   }
 
   // v1 and v2 differ only in the name of the case id (v2: `caseId`, like every other event).
-  @EventPattern([patternOf(ApplicationSubmitted), patternOf(ApplicationSubmittedV2)])
-  async onSubmitted(@Payload() e: EventEnvelope<ApplicationSubmittedV1 | ApplicationSubmittedV2Payload>) {
-    await this.inbox.handleOnce('watcher.record-submitted-application', e, async (m) => {
-      await m.query(`INSERT INTO seen (event_id, type, case_id, household_ref) VALUES ($1, $2, $3, $4)`, [e.id, e.type, caseIdOf(e.data), e.data.householdRef]);
-    });
+  @ConsumeEvent([ApplicationSubmitted, ApplicationSubmittedV2], 'watcher.record-submitted-application')
+  async onSubmitted(e: EventEnvelope<ApplicationSubmittedV1 | ApplicationSubmittedV2Payload>, m: EntityManager) {
+    await recordStep(m, e, caseIdOf(e.data));
   }
 
   // The steps of the process, recorded as they are announced (a dashboard of cases in progress would).
-  @EventPattern([patternOf(ApplicationReviewed), patternOf(ApplicationReviewedV2)])
-  async onReviewed(@Payload() e: EventEnvelope<ApplicationReviewedV1 | ApplicationReviewedV2Payload>) {
-    await this.recordStep('watcher.record-review', e, caseIdOf(e.data));
+  @ConsumeEvent([ApplicationReviewed, ApplicationReviewedV2], 'watcher.record-review')
+  async onReviewed(e: EventEnvelope<ApplicationReviewedV1 | ApplicationReviewedV2Payload>, m: EntityManager) {
+    await recordStep(m, e, caseIdOf(e.data));
   }
 
-  @EventPattern([patternOf(NoticeStarted), patternOf(NoticeStartedV2)])
-  async onNoticeStarted(@Payload() e: EventEnvelope<NoticeStartedV1 | NoticeStartedV2Payload>) {
-    await this.recordStep('watcher.record-notice', e, caseIdOf(e.data));
+  @ConsumeEvent([NoticeStarted, NoticeStartedV2], 'watcher.record-notice')
+  async onNoticeStarted(e: EventEnvelope<NoticeStartedV1 | NoticeStartedV2Payload>, m: EntityManager) {
+    await recordStep(m, e, caseIdOf(e.data));
   }
 
-  @EventPattern([patternOf(NoticeObjected), patternOf(NoticeObjectedV2)])
-  async onObjected(@Payload() e: EventEnvelope<NoticeObjectedV1 | NoticeObjectedV2Payload>) {
-    await this.recordStep('watcher.record-objection', e, caseIdOf(e.data));
+  @ConsumeEvent([NoticeObjected, NoticeObjectedV2], 'watcher.record-objection')
+  async onObjected(e: EventEnvelope<NoticeObjectedV1 | NoticeObjectedV2Payload>, m: EntityManager) {
+    await recordStep(m, e, caseIdOf(e.data));
   }
 
-  @EventPattern(patternOf(CaseRefused))
-  async onRefused(@Payload() e: EventEnvelope<CaseRefusedV1>) {
-    await this.recordStep('watcher.record-refusal', e, e.data.caseId);
+  @ConsumeEvent(CaseRefused, 'watcher.record-refusal')
+  async onRefused(e: EventEnvelope<CaseRefusedV1>, m: EntityManager) {
+    await recordStep(m, e, e.data.caseId);
   }
+}
 
-  private async recordStep(handler: string, e: EventEnvelope<{ householdRef: string }>, caseId: string) {
-    await this.inbox.handleOnce(handler, e, async (m) => {
-      await m.query(`INSERT INTO seen (event_id, type, case_id, household_ref) VALUES ($1, $2, $3, $4)`, [e.id, e.type, caseId, e.data.householdRef]);
-    });
-  }
+async function recordStep(m: EntityManager, e: EventEnvelope<{ householdRef: string }>, caseId: string) {
+  await m.query(`INSERT INTO seen (event_id, type, case_id, household_ref) VALUES ($1, $2, $3, $4)`, [e.id, e.type, caseId, e.data.householdRef]);
 }
 
 @Module({})
 class WatcherModule {
-  static register(inbox: Inbox, ds: DataSource): DynamicModule {
+  static register(ds: DataSource): DynamicModule {
     return {
       module: WatcherModule,
       controllers: [RecordCasesWhenLivingAllowanceDecides],
-      providers: [
-        { provide: INBOX, useValue: inbox },
-        { provide: DataSource, useValue: ds },
-      ],
+      providers: [{ provide: DataSource, useValue: ds }],
     };
   }
 }
@@ -153,7 +137,7 @@ export async function startWatcher(o: { transport: 'kafka' | 'in-process'; bus?:
       description: 'test consumer',
       migrations: [WatcherSchema1732700008888],
       produces: LIVING_ALLOWANCE_EVENTS,
-      module: ({ messaging, dataSource }) => WatcherModule.register(messaging.inbox, dataSource),
+      module: ({ dataSource }) => WatcherModule.register(dataSource),
     },
     {
       settings: { databaseUrl: db.url, port: 0, transport: o.transport, kafkaBrokers: o.transport === 'kafka' ? kafkaBrokers() : null, kafkaPartitions: 3, kafkaReplicationFactor: 1 },

@@ -49,7 +49,9 @@ import { PeriodicReviewSweep } from './periodic-review/periodic-review-sweep.use
 import { ReviewCase } from './periodic-review/review-case.use-case';
 import { ReviewQueue } from './periodic-review/review-queue.use-case';
 import { AbilityLevels, CareNeeds } from './care-needs/ability-levels';
-import { AbilityLevelsConsumer, INBOX } from './care-needs/ability-levels.consumer';
+import { AbilityLevelsController } from './care-needs/ability-levels.controller';
+import { MarkAbilityLevelSupersededWhenAssessmentSuperseded } from './care-needs/mark-ability-level-superseded-when-assessment-superseded.consumer';
+import { RecordAbilityLevelWhenAssessmentCompleted } from './care-needs/record-ability-level-when-assessment-completed.consumer';
 
 export interface LivingAllowanceDeps {
   dataSource: DataSource;
@@ -93,7 +95,7 @@ export class LivingAllowanceModule {
     const notices = new PublicNotice(d.dataSource, cases, change, d.clock, d.log);
     return {
       module: LivingAllowanceModule,
-      controllers: [TrialAssessmentController, ApplicationsController, CaseProcessController, ProcessQueuesController, CaseClaimsController, AbilityLevelsConsumer, ParametersController, LowIncomeController, ReassessmentController, PeriodicReviewController, PriceIndicesController, PriceSubsidiesController, opsController('living-allowance')],
+      controllers: [TrialAssessmentController, ApplicationsController, CaseProcessController, ProcessQueuesController, CaseClaimsController, AbilityLevelsController, RecordAbilityLevelWhenAssessmentCompleted, MarkAbilityLevelSupersededWhenAssessmentSuperseded, ParametersController, LowIncomeController, ReassessmentController, PeriodicReviewController, PriceIndicesController, PriceSubsidiesController, opsController('living-allowance')],
       providers: [
         { provide: DataSource, useValue: d.dataSource },
         { provide: CLOCK, useValue: d.clock },
@@ -130,7 +132,6 @@ export class LivingAllowanceModule {
         { provide: CaseClaims, useValue: claims },
         { provide: AbilityLevels, useValue: abilityLevels },
         { provide: CareNeeds, useValue: careNeeds },
-        { provide: INBOX, useValue: d.messaging.inbox },
         { provide: LowIncomeRepository, useValue: lowIncome },
         { provide: PriceIndexRepository, useValue: priceIndices },
         { provide: PriceSubsidyBatchRepository, useValue: subsidyBatches },

@@ -1,113 +1,113 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, EntityManager } from 'typeorm';
 import { EventEnvelope } from '@jiuzhu/contracts';
 import { PreparedStatement } from '@jiuzhu/persistence';
 
 /** Prepared: it runs once for every event every consumer receives outside a batch. */
 const CLAIM = new PreparedStatement('jz_inbox_claim', `INSERT INTO inbox (consumer, event_id, type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1`);
-/** A batch's claims in one statement, when the batch's effects are done (see `inBatch`). */
-const CLAIM_MANY = new PreparedStatement(
-  'jz_inbox_claim_many',
-  `INSERT INTO inbox (consumer, event_id, type) SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[]) ON CONFLICT DO NOTHING RETURNING 1`,
+/**
+ * A batch's claims in one statement, before its effects. Sorted, so that two replicas claiming
+ * overlapping batches take the row locks in one order and wait for each other instead of deadlocking.
+ */
+const CLAIM_BATCH = new PreparedStatement(
+  'jz_inbox_claim_batch',
+  `INSERT INTO inbox (consumer, event_id, type)
+   SELECT c, e, t FROM unnest($1::text[], $2::uuid[], $3::text[]) AS u(c, e, t) ORDER BY c, e
+   ON CONFLICT DO NOTHING RETURNING consumer, event_id::text AS event_id`,
 );
 
 export type InboxResult = 'applied' | 'duplicate';
 
-/** Thrown inside a batch whose event turned out to be handled already: the batch is replayed one by one. */
-export class BatchClaimConflict extends Error {
-  constructor(readonly claimed: number, readonly inserted: number) {
-    super(`${claimed - inserted} of ${claimed} events of this batch were handled meanwhile; the batch is rolled back and replayed one by one`);
+/** One event for one consumer, and the consumer's effect. */
+export interface InboxEntry {
+  consumer: string;
+  event: Pick<EventEnvelope, 'id' | 'type'>;
+  effect: (manager: EntityManager) => Promise<void>;
+}
+
+/** An effect of a batch failed: the batch is rolled back, and `index` tells the transport which entry it was. */
+export class BatchEffectFailed extends Error {
+  constructor(
+    readonly index: number,
+    override readonly cause: unknown,
+  ) {
+    super(`effect ${index} of the batch failed; the batch is rolled back`);
   }
 }
 
-/** The open batch transaction and the claims its handlers made so far. */
-class BatchScope {
-  private readonly claimed = new Set<string>();
-  private readonly consumers: string[] = [];
-  private readonly ids: string[] = [];
-  private readonly types: string[] = [];
+const keyOf = (consumer: string, eventId: string) => `${consumer}\u0000${eventId}`;
 
-  constructor(readonly m: EntityManager) {}
-
-  /** False when this batch already applied this consumer's effect for the event (an event delivered twice in one batch). */
-  claim(consumer: string, event: Pick<EventEnvelope, 'id' | 'type'>): boolean {
-    const key = `${consumer}\u0000${event.id}`;
-    if (this.claimed.has(key)) return false;
-    this.claimed.add(key);
-    this.consumers.push(consumer);
-    this.ids.push(event.id);
-    this.types.push(event.type);
-    return true;
-  }
-
-  async commitClaims(): Promise<void> {
-    if (this.ids.length === 0) return;
-    const inserted = await CLAIM_MANY.run(this.m, [this.consumers, this.ids, this.types]);
-    if (inserted.length !== this.ids.length) throw new BatchClaimConflict(this.ids.length, inserted.length);
-  }
-}
 /**
  * Exactly-once effect on top of at-least-once delivery: the `(consumer, event id)` record and the
  * consumer's effect commit in one transaction, so a second delivery finds the record and does nothing.
+ * Transports run every handler through here (see dispatcher.ts); a handler cannot skip it.
  *
- * A transport may run a whole batch of messages in one transaction (`inBatch`): every `handleOnce`
- * inside then joins it, and the batch commits once — one WAL flush for hundreds of events instead
- * of one each. If any message of the batch fails, the transport rolls the batch back and handles the
- * messages one by one, each in its own transaction, with retries and dead-lettering.
+ * The claim is written before the effect runs (Eventuate Tram's order), alone and in a batch:
+ * - a duplicate is known before any work, so it runs nothing — a redelivered batch, or one a second
+ *   replica is handling at the same moment, costs one statement and is not rolled back and replayed;
+ * - a replica claiming an event another replica has claimed but not committed waits on that row
+ *   lock, then skips the event if the other committed or applies it if the other rolled back;
+ * - it costs no round trip: a batch still makes one claim statement (we had written the claims
+ *   after the effects, which gave the same count but had to roll back and replay a whole batch one
+ *   message at a time whenever one of its events turned out to be handled already).
  *
- * Inside a batch the records are written together, in one statement, after the last effect and
- * before the commit: one round trip per batch instead of one per event. They still commit with the
- * effects or not at all. An event whose record turns out to exist already (delivered earlier, or
- * handled meanwhile by another replica, whose commit the statement waits for) fails the batch,
- * which is then rolled back — its effects included — and replayed one by one, where each record is
- * written first and a duplicate changes nothing.
+ * A transport may run a whole batch in one transaction (`inBatch`): one WAL flush for hundreds of
+ * events instead of one each. If an effect of the batch fails, the whole batch is rolled back and the
+ * transport handles the messages one by one (`handleOnce`), with retries and dead-lettering.
  *
  * So an effect must do all its work through the manager it is given: it may run and be rolled back
- * (a failed or conflicting batch), and only what commits counts. Work outside the transaction (a
- * call to another system) belongs in the outbox, not in an effect.
+ * (a failed batch), and only what commits counts. Work outside the transaction (a call to another
+ * system) belongs in the outbox, not in an effect.
  */
 export class Inbox {
-  private readonly batch = new AsyncLocalStorage<BatchScope>();
-
   constructor(private readonly dataSource: DataSource) {}
 
-  async handleOnce(
-    consumer: string,
-    event: Pick<EventEnvelope, 'id' | 'type'>,
-    effect: (manager: EntityManager) => Promise<void>,
-  ): Promise<InboxResult> {
-    const scope = this.batch.getStore();
-    if (scope) {
-      if (!scope.claim(consumer, event)) return 'duplicate';
-      await effect(scope.m);
-      return 'applied';
-    }
-    return this.dataSource.transaction((m) => this.apply(m, consumer, event, effect));
-  }
-
-  /**
-   * Runs `work` with one transaction shared by every `handleOnce` it makes; writes their records and
-   * commits when it resolves. Throws `BatchClaimConflict` (nothing committed) when an event of the
-   * batch had been handled already.
-   */
-  async inBatch<T>(work: () => Promise<T>): Promise<T> {
+  async handleOnce(consumer: string, event: Pick<EventEnvelope, 'id' | 'type'>, effect: (manager: EntityManager) => Promise<void>): Promise<InboxResult> {
     return this.dataSource.transaction(async (m) => {
-      const scope = new BatchScope(m);
-      const result = await this.batch.run(scope, work);
-      await scope.commitClaims();
-      return result;
+      const inserted = await CLAIM.run(m, [consumer, event.id, event.type]);
+      if (inserted.length === 0) return 'duplicate';
+      await effect(m);
+      return 'applied';
     });
   }
 
-  private async apply(
-    m: EntityManager,
-    consumer: string,
-    event: Pick<EventEnvelope, 'id' | 'type'>,
-    effect: (manager: EntityManager) => Promise<void>,
-  ): Promise<InboxResult> {
-    const inserted = await CLAIM.run(m, [consumer, event.id, event.type]);
-    if (inserted.length === 0) return 'duplicate';
-    await effect(m);
-    return 'applied';
+  /**
+   * Claims every entry in one statement and runs the effects of those claimed, in order, in one
+   * transaction. An entry already recorded (earlier, by another replica, or earlier in this same
+   * batch) is a duplicate and runs nothing. Throws `BatchEffectFailed` (nothing committed) when an
+   * effect fails.
+   */
+  async inBatch(entries: readonly InboxEntry[]): Promise<InboxResult[]> {
+    if (entries.length === 0) return [];
+    return this.dataSource.transaction(async (m) => {
+      // The first of an event delivered twice in one batch (a relay that crashed before marking it) is the one applied.
+      const first = new Map<string, number>();
+      entries.forEach((e, i) => {
+        const k = keyOf(e.consumer, e.event.id);
+        if (!first.has(k)) first.set(k, i);
+      });
+      const claims = [...first.values()].map((i) => entries[i]);
+      const rows = await CLAIM_BATCH.run<{ consumer: string; event_id: string }>(m, [
+        claims.map((e) => e.consumer),
+        claims.map((e) => e.event.id),
+        claims.map((e) => e.event.type),
+      ]);
+      const claimed = new Set(rows.map((r) => keyOf(r.consumer, r.event_id)));
+      const results: InboxResult[] = [];
+      for (let i = 0; i < entries.length; i++) {
+        const e = entries[i];
+        const k = keyOf(e.consumer, e.event.id);
+        if (first.get(k) !== i || !claimed.has(k)) {
+          results.push('duplicate');
+          continue;
+        }
+        try {
+          await e.effect(m);
+        } catch (cause) {
+          throw new BatchEffectFailed(i, cause);
+        }
+        results.push('applied');
+      }
+      return results;
+    });
   }
 }

@@ -7,6 +7,8 @@ export * from './ops.controller';
 export * from './publisher';
 export * from './relay';
 export * from './migrations/1732700000000-messaging-tables';
+export * from './transports/consume-event';
+export * from './transports/consumer-report';
 export * from './transports/envelope-mapping';
 export * from './transports/in-process-bus';
 export * from './transports/in-process-event-server';

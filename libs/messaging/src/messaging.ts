@@ -8,6 +8,7 @@ import { Inbox } from './inbox';
 import { Outbox } from './outbox';
 import { EventPublisher } from './publisher';
 import { DEFAULT_RELAY_OPTIONS, OutboxRelay, RelayOptions } from './relay';
+import { ConsumerCounters } from './transports/consumer-report';
 import { InProcessBus, sharedInProcessBus } from './transports/in-process-bus';
 import { InProcessEventServer } from './transports/in-process-event-server';
 import { createKafka, ensureTopics, KafkaSettings } from './transports/kafka-config';
@@ -60,8 +61,8 @@ export class Messaging {
       const retry = this.o.retry ?? DEFAULT_RETRY_POLICY;
       this.server =
         this.o.transport.kind === 'kafka'
-          ? new KafkaEventServer(createKafka(this.o.transport.kafka, this.o.log), this.consumerGroup, this.o.transport.kafka, this.o.log, (w) => this.inbox.inBatch(w), retry)
-          : new InProcessEventServer(this.o.transport.bus ?? sharedInProcessBus, this.consumerGroup, this.o.log, (w) => this.inbox.inBatch(w), retry);
+          ? new KafkaEventServer(createKafka(this.o.transport.kafka, this.o.log), this.consumerGroup, this.o.transport.kafka, this.o.log, this.inbox, retry)
+          : new InProcessEventServer(this.o.transport.bus ?? sharedInProcessBus, this.consumerGroup, this.o.log, this.inbox, retry);
     }
     return this.server;
   }
@@ -70,6 +71,12 @@ export class Messaging {
   consumerStatus(): ConsumerStatus {
     const reporter = this.server as Partial<ReportsConsumerStatus> | undefined;
     return reporter?.consumerStatus?.() ?? { state: 'idle', since: new Date(0).toISOString(), topics: [] };
+  }
+
+  /** What the consumer has done since it started (handled, duplicates, dead letters, ignored, unknown types, crashes). */
+  counters(): ConsumerCounters {
+    const server = this.server as { counters?: () => ConsumerCounters } | undefined;
+    return server?.counters?.() ?? { handled: 0, duplicates: 0, deadLettered: 0, ignored: 0, unknownTypes: 0, crashes: 0 };
   }
 
   async start(): Promise<void> {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { CaseRejected, CaseRejectedV1 } from '@jiuzhu/contracts';
-import { Inbox, Outbox } from '../src';
+import { DataSource, EntityManager } from 'typeorm';
+import { CaseRejected, CaseRejectedV1, EventEnvelope } from '@jiuzhu/contracts';
+import { ConsumerLookup, dispatchBatch, Inbox, Outbox } from '../src';
 import { messagingDatabase } from './messaging-db';
 
 const REF = 'a'.repeat(64);
@@ -108,7 +108,7 @@ describe('outbox and inbox on Postgres', () => {
   });
 });
 
-describe('batched consumption (one transaction per batch, careful replay on failure)', () => {
+describe('batched consumption (one transaction per batch, claims first, careful replay on failure)', () => {
   let db: Awaited<ReturnType<typeof messagingDatabase>>;
   let ds: DataSource;
   beforeAll(async () => {
@@ -131,24 +131,27 @@ describe('batched consumption (one transaction per batch, careful replay on fail
     seq,
   });
 
+  /** Every event goes to one consumer whose effect is `effect`. */
+  const oneConsumer = (name: string, effect: (e: EventEnvelope, m: EntityManager) => Promise<void>): ConsumerLookup => ({
+    consumerOf: () => ({ name, apply: effect }),
+    consumesType: () => true,
+  });
+  const seqOf = (e: EventEnvelope) => (e as unknown as { seq: number }).seq;
+
   it('applies every event of a batch once, in order, and a failing one is replayed alone and dead-lettered after its attempts', async () => {
-    const { dispatchBatch } = await import('../src/dispatcher');
     const inbox = new Inbox(ds);
     const batch = Array.from({ length: 50 }, (_, i) => envelope('k', i));
     const poison = batch[30].id;
     const calls = new Map<string, number>();
     const outcomes = await dispatchBatch(
       batch,
-      () => true,
-      async (_p, e) => {
+      oneConsumer('batch-consumer', async (e, m) => {
         calls.set(e.id, (calls.get(e.id) ?? 0) + 1);
-        await inbox.handleOnce('batch-consumer', e, async (m) => {
-          await m.query(`INSERT INTO effects (consumer, event_id, key, seq) VALUES ('batch-consumer', $1, 'k', $2)`, [e.id, (e as unknown as { seq: number }).seq]);
-          if (e.id === poison) throw new Error('cannot apply');
-        });
-      },
+        await m.query(`INSERT INTO effects (consumer, event_id, key, seq) VALUES ('batch-consumer', $1, 'k', $2)`, [e.id, seqOf(e)]);
+        if (e.id === poison) throw new Error('cannot apply');
+      }),
+      inbox,
       { maxAttempts: 3, backoffMs: 1 },
-      (w) => inbox.inBatch(w),
     );
 
     expect(outcomes.filter((o) => o.kind === 'handled')).toHaveLength(49);
@@ -160,30 +163,25 @@ describe('batched consumption (one transaction per batch, careful replay on fail
   });
 
   /** Runs `batch` through dispatchBatch with a handler that records its effect for `consumer`. */
-  const consume = async (inbox: Inbox, consumer: string, batch: ReturnType<typeof envelope>[]) => {
-    const { dispatchBatch } = await import('../src/dispatcher');
-    return dispatchBatch(
+  const consume = (inbox: Inbox, consumer: string, batch: ReturnType<typeof envelope>[]) =>
+    dispatchBatch(
       batch,
-      () => true,
-      async (_p, e) => {
-        await inbox.handleOnce(consumer, e, async (m) => {
-          await m.query(`INSERT INTO effects (consumer, event_id, key, seq) VALUES ($1, $2, 'k', $3)`, [consumer, e.id, (e as unknown as { seq: number }).seq]);
-        });
-      },
+      oneConsumer(consumer, async (e, m) => {
+        await m.query(`INSERT INTO effects (consumer, event_id, key, seq) VALUES ($1, $2, 'k', $3)`, [consumer, e.id, seqOf(e)]);
+      }),
+      inbox,
       { maxAttempts: 3, backoffMs: 1 },
-      (w) => inbox.inBatch(w),
     );
-  };
   const effectsOf = async (consumer: string) =>
     (await ds.query(`SELECT seq FROM effects WHERE consumer = $1 ORDER BY seq`, [consumer])).map((r: { seq: number }) => r.seq);
 
-  it('a batch redelivered after its events were handled changes nothing: each effect exists once and every message counts as handled', async () => {
+  it('a batch redelivered after its events were handled changes nothing: each effect exists once, and the handled ones count as duplicates', async () => {
     const inbox = new Inbox(ds);
     const batch = Array.from({ length: 20 }, (_, i) => envelope('k', i));
     // The first 12 were applied before (the consumer crashed after committing them, before committing its offsets).
     await consume(inbox, 'redelivered', batch.slice(0, 12));
     const outcomes = await consume(inbox, 'redelivered', batch);
-    expect(outcomes.every((o) => o.kind === 'handled')).toBe(true);
+    expect(outcomes.map((o) => o.kind)).toEqual([...Array(12).fill('duplicate'), ...Array(8).fill('handled')]);
     expect(await effectsOf('redelivered')).toEqual([...Array(20).keys()]);
     expect(Number((await ds.query(`SELECT count(*) AS n FROM inbox WHERE consumer = 'redelivered'`))[0].n)).toBe(20);
   });
@@ -192,30 +190,55 @@ describe('batched consumption (one transaction per batch, careful replay on fail
     const inbox = new Inbox(ds);
     const batch = Array.from({ length: 5 }, (_, i) => envelope('k', i));
     const outcomes = await consume(inbox, 'twice-in-batch', [...batch, batch[2]]);
-    expect(outcomes.every((o) => o.kind === 'handled')).toBe(true);
+    expect(outcomes.map((o) => o.kind)).toEqual(['handled', 'handled', 'handled', 'handled', 'handled', 'duplicate']);
     expect(await effectsOf('twice-in-batch')).toEqual([0, 1, 2, 3, 4]);
   });
 
   it('two replicas consuming the same batch at once apply each event once', async () => {
     const batch = Array.from({ length: 30 }, (_, i) => envelope('k', i));
-    const outcomes = await Promise.all([consume(new Inbox(ds), 'replicas', batch), consume(new Inbox(ds), 'replicas', batch)]);
-    expect(outcomes.flat().every((o) => o.kind === 'handled')).toBe(true);
+    const outcomes = await Promise.all([consume(new Inbox(ds), 'replicas', batch), consume(new Inbox(ds), 'replicas', [...batch].reverse())]);
+    expect(outcomes.flat().every((o) => o.kind === 'handled' || o.kind === 'duplicate')).toBe(true);
+    expect(outcomes.flat().filter((o) => o.kind === 'handled')).toHaveLength(30);
     expect(await effectsOf('replicas')).toEqual([...Array(30).keys()]);
   });
 
-  it('inside a batch the inbox records are written in one statement, together with the effects and not before them', async () => {
+  it('inside a batch the inbox records are claimed first, in one statement, and commit with the effects', async () => {
     const inbox = new Inbox(ds);
     const batch = Array.from({ length: 10 }, (_, i) => envelope('k', i));
     const seenInside: number[] = [];
-    await inbox.inBatch(async () => {
-      for (const e of batch) {
-        await inbox.handleOnce('one-statement', e, async (m) => {
-          seenInside.push(Number((await m.query(`SELECT count(*) AS n FROM inbox WHERE consumer = 'one-statement'`))[0].n));
-        });
-      }
+    const outside = await ds.createQueryRunner();
+    const entry = (e: EventEnvelope) => ({
+      consumer: 'claims-first',
+      event: e,
+      effect: async (m: EntityManager) => {
+        seenInside.push(Number((await m.query(`SELECT count(*) AS n FROM inbox WHERE consumer = 'claims-first'`))[0].n));
+        // Not visible to anyone else before the commit.
+        expect(Number((await outside.query(`SELECT count(*) AS n FROM inbox WHERE consumer = 'claims-first'`))[0].n)).toBe(0);
+      },
     });
-    // No record was written while the effects ran; all ten are there after the commit.
-    expect(seenInside).toEqual(Array(10).fill(0));
-    expect(Number((await ds.query(`SELECT count(*) AS n FROM inbox WHERE consumer = 'one-statement'`))[0].n)).toBe(10);
+    await inbox.inBatch(batch.map(entry));
+    await outside.release();
+    // Every record was there before the first effect ran; all ten are there after the commit.
+    expect(seenInside).toEqual(Array(10).fill(10));
+    expect(Number((await ds.query(`SELECT count(*) AS n FROM inbox WHERE consumer = 'claims-first'`))[0].n)).toBe(10);
+  });
+
+  it('a batch whose effect fails commits nothing: neither its records nor the other effects', async () => {
+    const inbox = new Inbox(ds);
+    const batch = Array.from({ length: 6 }, (_, i) => envelope('k', i));
+    await expect(
+      inbox.inBatch(
+        batch.map((e, i) => ({
+          consumer: 'failed-batch',
+          event: e,
+          effect: async (m: EntityManager) => {
+            await m.query(`INSERT INTO effects (consumer, event_id, key, seq) VALUES ('failed-batch', $1, 'k', $2)`, [e.id, i]);
+            if (i === 4) throw new Error('cannot apply');
+          },
+        })),
+      ),
+    ).rejects.toMatchObject({ index: 4 });
+    expect(await effectsOf('failed-batch')).toEqual([]);
+    expect(Number((await ds.query(`SELECT count(*) AS n FROM inbox WHERE consumer = 'failed-batch'`))[0].n)).toBe(0);
   });
 });

@@ -81,7 +81,8 @@ export async function runService(def: ServiceDefinition, o: RunOptions): Promise
     });
     const app = await NestFactory.create(def.module({ dataSource, messaging, log }), { logger: new PinoNestLogger(log), abortOnError: false });
     configureHttpApp(app, { title: def.title, description: def.description, version: '1', log });
-    app.connectMicroservice({ strategy: messaging.eventServer() }, { inheritAppConfig: true });
+    // Not the HTTP filters and pipes: a handler's error reaches the event transport as it is (issue 10: "res.status is not a function").
+    app.connectMicroservice({ strategy: messaging.eventServer() }, { inheritAppConfig: false });
     await app.startAllMicroservices();
     await messaging.start();
     // Port 0 (tests) picks a free port.

@@ -1,32 +1,45 @@
 import { CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
-import { contractForPattern, deadLetterTopicOf, envelopeFromMessage, EventEnvelope } from '@jiuzhu/contracts';
+import { deadLetterTopicOf, envelopeFromMessage, EventEnvelope } from '@jiuzhu/contracts';
 import type { Logger } from 'pino';
-import { DEFAULT_RETRY_POLICY, dispatchBatch, RetryPolicy } from '../dispatcher';
+import { ConsumerStatus, ReportsConsumerStatus } from '../consumer-status';
+import { ConsumerLookup, DEFAULT_RETRY_POLICY, describeFailure, dispatchBatch, RetryPolicy } from '../dispatcher';
+import { Inbox } from '../inbox';
+import { registeredConsumers } from './consume-event';
+import { ConsumerCounters, ConsumerReport } from './consumer-report';
 import { ensureTopics, KafkaSettings } from './kafka-config';
-import { invokeNestHandler } from './nest-handler';
 
 /**
- * Kafka receiving side as a Nest transport strategy: the service's `@EventPattern('<type>.v<n>')`
- * handlers are looked up by the event's CloudEvents type and version. One consumer group per
- * service, so replicas share partitions and scale out. Partitions are consumed concurrently, each
- * in order, in batches that share one database transaction (see `dispatchBatch`). A message that
- * keeps failing is copied to `<topic>.dlt` with the error and the offset is committed, so one poison
- * message cannot stall a partition.
+ * Kafka receiving side as a Nest transport strategy: the service's `@ConsumeEvent` handlers are
+ * looked up by the event's CloudEvents type and version and run inside the inbox. One consumer
+ * group per service, so replicas share partitions and scale out. Partitions are consumed
+ * concurrently, each in order, in batches that share one database transaction (see
+ * `dispatchBatch`). A message that cannot be handled — not an event, too large, too deep, breaking
+ * its contract, of a version this consumer does not know, or failing its handler after the retries —
+ * is copied to `<topic>.dlt` with the reason and the offset is committed, so one poison message
+ * cannot stall a partition. Should the consumer stop anyway, it is started again.
  */
 
 /** Messages applied per transaction: large enough to amortise the commit, small enough to keep latency low. */
 const CHUNK = 200;
-export class KafkaEventServer extends Server implements CustomTransportStrategy {
+/** Pause before starting a consumer again that kafkajs gave up on, doubled up to the maximum. */
+const RESTART_BACKOFF = { initialMs: 500, maxMs: 30_000 };
+
+export class KafkaEventServer extends Server implements CustomTransportStrategy, ReportsConsumerStatus {
   private consumer?: Consumer;
   private dltProducer?: Producer;
+  private lookup?: ConsumerLookup;
+  private topics: string[] = [];
+  private readonly report = new ConsumerReport();
+  private closing = false;
+  private restartTimer?: NodeJS.Timeout;
 
   constructor(
     private readonly kafka: Kafka,
     private readonly groupId: string,
     private readonly settings: KafkaSettings,
     private readonly log: Logger,
-    private readonly runInBatch: <T>(work: () => Promise<T>) => Promise<T>,
+    private readonly inbox: Inbox,
     private readonly retry: RetryPolicy = DEFAULT_RETRY_POLICY,
   ) {
     super();
@@ -34,33 +47,58 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
 
   async listen(callback: (err?: unknown) => void): Promise<void> {
     try {
-      const topics = this.subscribedTopics();
-      if (topics.length === 0) return callback();
-      await ensureTopics(this.kafka, [...topics, ...topics.map(deadLetterTopicOf)], this.settings);
+      const registered = registeredConsumers(this);
+      this.lookup = registered;
+      this.topics = registered.topics;
+      if (this.topics.length === 0) return callback();
+      this.report.enter('starting', this.topics);
+      await ensureTopics(this.kafka, [...this.topics, ...this.topics.map(deadLetterTopicOf)], this.settings);
       this.dltProducer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
       await this.dltProducer.connect();
-      this.consumer = this.kafka.consumer({ groupId: this.groupId, sessionTimeout: 30_000, heartbeatInterval: 3_000, allowAutoTopicCreation: false });
-      await this.consumer.connect();
-      await this.consumer.subscribe({ topics, fromBeginning: true });
-      await this.consumer.run({
-        partitionsConsumedConcurrently: this.settings.topicPartitions,
-        eachBatchAutoResolve: false,
-        eachBatch: (p) => this.onBatch(p),
-      });
+      await this.startConsumer();
       callback();
     } catch (e) {
+      this.report.enter('crashed', this.topics, describeFailure(e));
       callback(e);
     }
   }
 
-  private subscribedTopics(): string[] {
-    const topics = new Set<string>();
-    for (const pattern of this.messageHandlers.keys()) {
-      const c = contractForPattern(pattern);
-      if (!c) throw new Error(`@EventPattern('${pattern}') names no known event contract`);
-      topics.add(c.topic);
-    }
-    return [...topics];
+  private async startConsumer(): Promise<void> {
+    const consumer = this.kafka.consumer({ groupId: this.groupId, sessionTimeout: 30_000, heartbeatInterval: 3_000, allowAutoTopicCreation: false });
+    this.consumer = consumer;
+    const current = () => this.consumer === consumer && !this.closing;
+    consumer.on(consumer.events.GROUP_JOIN, () => current() && this.report.enter('running'));
+    consumer.on(consumer.events.REBALANCING, () => current() && this.report.enter('rebalancing'));
+    consumer.on(consumer.events.CRASH, ({ payload }) => current() && this.onCrash(consumer, payload.error, payload.restart));
+    this.report.enter('starting');
+    await consumer.connect();
+    await consumer.subscribe({ topics: this.topics, fromBeginning: true });
+    await consumer.run({
+      partitionsConsumedConcurrently: this.settings.topicPartitions,
+      eachBatchAutoResolve: false,
+      eachBatch: (p) => this.onBatch(p),
+    });
+  }
+
+  /**
+   * kafkajs restarts a consumer after errors it deems retriable and leaves the group for good after
+   * any other; a consumer that stopped consumes nothing while the pod looks healthy, so it is started
+   * again here, with backoff, and readiness sees `crashed` until it has joined its group again.
+   */
+  private onCrash(consumer: Consumer, error: Error, kafkajsRestarts: boolean, backoffMs = RESTART_BACKOFF.initialMs): void {
+    const reason = describeFailure(error);
+    this.report.enter('crashed', this.topics, reason);
+    this.log.error({ group: this.groupId, error: reason, kafkajsRestarts }, 'event consumer crashed');
+    if (kafkajsRestarts) return;
+    this.restartTimer = setTimeout(async () => {
+      if (this.consumer !== consumer || this.closing) return;
+      await consumer.disconnect().catch(() => undefined);
+      try {
+        await this.startConsumer();
+      } catch (e) {
+        if (!this.closing) this.onCrash(this.consumer ?? consumer, e as Error, false, Math.min(backoffMs * 2, RESTART_BACKOFF.maxMs));
+      }
+    }, backoffMs);
   }
 
   private async onBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload): Promise<void> {
@@ -70,21 +108,22 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       const chunk = batch.messages.slice(i, i + CHUNK);
       const events: { message: KafkaMessage; envelope: EventEnvelope }[] = [];
       for (const message of chunk) {
-        const parsed = envelopeFromMessage(stringHeaders(message.headers), message.value?.toString('utf8') ?? null);
+        const parsed = readEnvelope(message);
         if (parsed.ok) events.push({ message, envelope: parsed.envelope });
-        else await this.deadLetter(topic, partition, message.offset, message.key, message.value, message.headers, 'not-an-event', parsed.reason, 0);
+        else await this.deadLetter(topic, partition, message, 'not-an-event', parsed.reason, 0);
       }
       const outcomes = await dispatchBatch(
         events.map((e) => e.envelope),
-        (p) => this.messageHandlers.has(p),
-        (p, e) => invokeNestHandler(this, p, e, { topic, partition, transport: 'kafka' }),
+        this.lookup!,
+        this.inbox,
         this.retry,
-        this.runInBatch,
       );
       for (let k = 0; k < outcomes.length; k++) {
         const o = outcomes[k];
-        const { message } = events[k];
-        if (o.kind === 'dead-letter') await this.deadLetter(topic, partition, message.offset, message.key, message.value, message.headers, o.reason, o.error, o.attempts);
+        const { message, envelope } = events[k];
+        this.report.count(o);
+        if (o.kind === 'ignored' && o.unknownType) this.log.warn({ group: this.groupId, topic, partition, offset: message.offset, type: envelope.type }, 'event of an unknown type ignored');
+        if (o.kind === 'dead-letter') await this.deadLetter(topic, partition, message, o.reason, o.error, o.attempts);
       }
       resolveOffset(chunk[chunk.length - 1].offset);
       await commitOffsetsIfNecessary();
@@ -92,45 +131,48 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     }
   }
 
-  private async deadLetter(
-    topic: string,
-    partition: number,
-    offset: string,
-    key: Buffer | null,
-    value: Buffer | null,
-    headers: IHeaders | undefined,
-    reason: string,
-    error: string,
-    attempts: number,
-  ): Promise<void> {
-    this.log.error({ group: this.groupId, topic, partition, offset, reason, error }, 'event dead-lettered');
+  private async deadLetter(topic: string, partition: number, message: KafkaMessage, reason: string, error: string, attempts: number): Promise<void> {
+    this.log.error({ group: this.groupId, topic, partition, offset: message.offset, reason, error }, 'event dead-lettered');
     await this.dltProducer!.send({
       topic: deadLetterTopicOf(topic),
       acks: -1,
       messages: [
         {
-          key,
-          value,
+          key: message.key,
+          value: message.value,
           headers: {
-            ...(headers ?? {}),
+            ...(message.headers ?? {}),
             'dlt-reason': reason,
             'dlt-error': error.slice(0, 2000),
             'dlt-attempts': String(attempts),
             'dlt-consumer-group': this.groupId,
             'dlt-original-topic': topic,
             'dlt-original-partition': String(partition),
-            'dlt-original-offset': offset,
+            'dlt-original-offset': message.offset,
+            'dlt-at': new Date().toISOString(),
           },
         },
       ],
     });
+    if (reason === 'not-an-event') this.report.deadLettered();
+  }
+
+  consumerStatus(): ConsumerStatus {
+    return this.report.consumerStatus();
+  }
+
+  counters(): ConsumerCounters {
+    return this.report.counters();
   }
 
   async close(): Promise<void> {
+    this.closing = true;
+    clearTimeout(this.restartTimer);
     await this.consumer?.disconnect();
     await this.dltProducer?.disconnect();
     this.consumer = undefined;
     this.dltProducer = undefined;
+    if (this.topics.length) this.report.enter('stopped');
   }
 
   on(): never {
@@ -139,6 +181,15 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
 
   unwrap<T>(): T {
     return this.consumer as T;
+  }
+}
+
+/** Headers and value to an envelope; whatever the bytes are, a reason instead of an exception. */
+function readEnvelope(message: KafkaMessage): ReturnType<typeof envelopeFromMessage> {
+  try {
+    return envelopeFromMessage(stringHeaders(message.headers), message.value);
+  } catch (e) {
+    return { ok: false, reason: describeFailure(e) };
   }
 }
 

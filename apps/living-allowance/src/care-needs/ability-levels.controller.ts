@@ -1,0 +1,24 @@
+import { Controller, Get, Inject, Param } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { InvalidInput, NotFound } from '@jiuzhu/common';
+import { AbilityLevels } from './ability-levels';
+
+/** Shows caseworkers each person's latest elder ability level as this service learnt it from elder-assessment's events. */
+@ApiTags('care needs')
+@Controller()
+export class AbilityLevelsController {
+  constructor(
+    @Inject(AbilityLevels) private readonly levels: AbilityLevels,
+    @Inject(DataSource) private readonly ds: DataSource,
+  ) {}
+
+  @Get('ability-levels/:personRef')
+  @ApiOperation({ summary: "A person's latest elder ability level as this service knows it (from elder-assessment events)" })
+  async get(@Param('personRef') personRef: string) {
+    if (!/^[0-9a-f]{64}$/.test(personRef)) throw new InvalidInput([{ field: 'personRef', reason: 'must be a 64-character personRef' }]);
+    const row = await this.levels.of(this.ds.manager, personRef);
+    if (!row) throw new NotFound(`Ability level of ${personRef.slice(0, 8)}…`);
+    return row;
+  }
+}

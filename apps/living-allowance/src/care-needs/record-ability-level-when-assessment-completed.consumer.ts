@@ -1,0 +1,17 @@
+import { Controller, Inject } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AssessmentCompleted, AssessmentCompletedV1, EventEnvelope } from '@jiuzhu/contracts';
+import { ConsumeEvent } from '@jiuzhu/messaging';
+import { AbilityLevels } from './ability-levels';
+
+/** Keeps each person's latest elder ability level, from elder-assessment's completed assessments (the care-needs top-up reads it). */
+@Controller()
+export class RecordAbilityLevelWhenAssessmentCompleted {
+  constructor(@Inject(AbilityLevels) private readonly levels: AbilityLevels) {}
+
+  // The inbox name predates @ConsumeEvent; renaming it would make events already recorded count as new.
+  @ConsumeEvent(AssessmentCompleted, 'living-allowance.record-ability-level')
+  async recordAbilityLevel(e: EventEnvelope<AssessmentCompletedV1>, m: EntityManager): Promise<void> {
+    await this.levels.record(m, e.data);
+  }
+}
