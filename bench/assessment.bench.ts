@@ -23,7 +23,9 @@ import { cpuBusy, cpuSnapshot, fmt, idleCheck, log, machineInfo, median, writeRe
  *   node bench/.build/bench/support/cpuprofile-top.js bench/.build/profiles/<file>.cpuprofile
  */
 
-const TARGET_PER_SECOND = 500_000;
+// The assessment is plain code (one rule object per rule, no shared buffers); 100 000 a second on
+// one core is ten times what a full-city reassessment run needs.
+const TARGET_PER_SECOND = 100_000;
 const N = Number(process.env.BENCH_HOUSEHOLDS ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const WARMUP_PASSES = Number(process.env.BENCH_WARMUP ?? 2);
@@ -36,6 +38,8 @@ const OUTCOME_CODE = { dibao: 0, low_income: 1, ineligible: 2 } as const;
 type OutcomeCode = 0 | 1 | 2;
 
 // ---- the bare rule ----------------------------------------------------------------------------
+// Written for speed on purpose, as the benchmark's baseline only (numbers, no explanation, no
+// validation): production code never copies it.
 
 /** Parameters flattened once per district and area (the bare loop's only preparation). */
 interface BareParams {

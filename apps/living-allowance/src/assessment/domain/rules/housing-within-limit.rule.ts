@@ -1,5 +1,5 @@
 import { RecordedRule } from '@jiuzhu/common';
-import { HousingArgs, HousingCheck } from '../decision';
+import { HousingArgs } from '../decision';
 import { squareMetres } from '../labels';
 
 export interface HousingInput {
@@ -21,29 +21,23 @@ const CODE = 'DIBAO.HOUSING_WITHIN_LIMIT';
  * policy.md §1 Property: "no second home beyond a usable area per person". A household with at most
  * `maxHomes` homes passes; with more, the total usable area may not exceed the per-person area
  * × household size (equal passes).
- *
- * `check…` with positional arguments is what the assessment calls (no input object per household);
- * the rule object's `check` is the same with named ones.
  */
-export function checkHousingWithinLimit(homes: number, housingAreaSqm: number, householdSize: number, maxHomes: number, housingAreaPerPersonSqm: number): HousingCheck {
-  if (homes <= maxHomes) {
-    // Not measured: the area fields stay null (same shape either way).
-    return { code: CODE, passed: true, args: { homes, maxHomes, householdSize, areaHundredths: null, areaPerPersonHundredths: null, limitHundredths: null } };
-  }
-  const areaHundredths = hundredths(housingAreaSqm);
-  const areaPerPersonHundredths = hundredths(housingAreaPerPersonSqm);
-  const limitHundredths = areaPerPersonHundredths * householdSize;
-  return {
-    code: CODE,
-    passed: areaHundredths <= limitHundredths,
-    args: { homes, maxHomes, householdSize, areaHundredths, areaPerPersonHundredths, limitHundredths },
-  };
-}
-
 export const housingWithinLimit: RecordedRule<HousingInput, HousingArgs, typeof CODE> = {
   code: CODE,
-  check: ({ homes, housingAreaSqm, householdSize, maxHomes, housingAreaPerPersonSqm }) =>
-    checkHousingWithinLimit(homes, housingAreaSqm, householdSize, maxHomes, housingAreaPerPersonSqm),
+  check({ homes, housingAreaSqm, householdSize, maxHomes, housingAreaPerPersonSqm }) {
+    if (homes <= maxHomes) {
+      // Not measured: the area fields stay null (same shape either way).
+      return { code: CODE, passed: true, args: { homes, maxHomes, householdSize, areaHundredths: null, areaPerPersonHundredths: null, limitHundredths: null } };
+    }
+    const areaHundredths = hundredths(housingAreaSqm);
+    const areaPerPersonHundredths = hundredths(housingAreaPerPersonSqm);
+    const limitHundredths = areaPerPersonHundredths * householdSize;
+    return {
+      code: CODE,
+      passed: areaHundredths <= limitHundredths,
+      args: { homes, maxHomes, householdSize, areaHundredths, areaPerPersonHundredths, limitHundredths },
+    };
+  },
   describe({ passed, args: { homes, maxHomes, householdSize, areaHundredths, areaPerPersonHundredths, limitHundredths } }) {
     if (areaHundredths === null || areaPerPersonHundredths === null || limitHundredths === null) {
       return {

@@ -1,6 +1,6 @@
 import { RecordedRule } from '@jiuzhu/common';
 import { divideRoundHalfUp } from '@jiuzhu/common/money';
-import { PerCapitaIncomeArgs, PerCapitaIncomeCheck } from '../decision';
+import { PerCapitaIncomeArgs } from '../decision';
 import { yuan } from '../labels';
 
 export interface PerCapitaIncomeInput {
@@ -15,25 +15,20 @@ const CODE = 'DIBAO.PER_CAPITA_INCOME_BELOW_STANDARD';
  * 民发〔2021〕57号: a household qualifies when its per-capita monthly income is 低于 (below) the local
  * standard — equal is not enough. Compared as household totals (net < standard × size) so that no
  * rounding of the per-capita figure can move a family across the line.
- *
- * `check…` with positional arguments is what the assessment calls (no input object per household);
- * the rule object's `check` is the same with named ones.
  */
-export function checkPerCapitaIncomeBelowStandard(netIncomeFen: number, householdSize: number, standardFen: number): PerCapitaIncomeCheck {
-  const limitFen = standardFen * householdSize;
-  // A product of safe integers is exact whenever it is itself a safe integer (any real standard);
-  // beyond that the comparison falls back to BigInt rather than to a rounded float.
-  const passed = Number.isSafeInteger(limitFen) ? netIncomeFen < limitFen : BigInt(netIncomeFen) < BigInt(standardFen) * BigInt(householdSize);
-  return {
-    code: CODE,
-    passed,
-    args: { netIncomeFen, householdSize, standardFen, limitFen, perCapitaIncomeFen: divideRoundHalfUp(netIncomeFen, householdSize) },
-  };
-}
-
 export const perCapitaIncomeBelowStandard: RecordedRule<PerCapitaIncomeInput, PerCapitaIncomeArgs, typeof CODE> = {
   code: CODE,
-  check: ({ netIncomeFen, householdSize, standardFen }) => checkPerCapitaIncomeBelowStandard(netIncomeFen, householdSize, standardFen),
+  check({ netIncomeFen, householdSize, standardFen }) {
+    const limitFen = standardFen * householdSize;
+    // A product of safe integers is exact whenever it is itself a safe integer (any real standard);
+    // beyond that the comparison falls back to BigInt rather than to a rounded float.
+    const passed = Number.isSafeInteger(limitFen) ? netIncomeFen < limitFen : BigInt(netIncomeFen) < BigInt(standardFen) * BigInt(householdSize);
+    return {
+      code: CODE,
+      passed,
+      args: { netIncomeFen, householdSize, standardFen, limitFen, perCapitaIncomeFen: divideRoundHalfUp(netIncomeFen, householdSize) },
+    };
+  },
   describe({ passed, args: { netIncomeFen, householdSize, standardFen, limitFen, perCapitaIncomeFen } }) {
     const perCapita = yuan(perCapitaIncomeFen);
     const sum = `${yuan(standardFen)} 元 × ${householdSize} 人 = ${yuan(limitFen)} 元`;

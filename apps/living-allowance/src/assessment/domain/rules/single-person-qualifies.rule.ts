@@ -1,7 +1,7 @@
 import { LocalizedText, RecordedRule } from '@jiuzhu/common';
 import { SinglePersonInclusionValue } from '../../../parameters/domain/parameter-keys';
 import { SinglePersonArgs, SinglePersonCheck, SinglePersonInclusionReason } from '../decision';
-import { DisabilityGrade, DisabilityKind, HouseholdMember, Relation } from '../household';
+import { DisabilityGrade, DisabilityKind, HouseholdMember } from '../household';
 import { disabilityText, memberLabel } from '../labels';
 
 export interface SinglePersonInput {
@@ -54,31 +54,18 @@ function conditionsText({ disabilityGrades, intellectualOrMentalGrades, seriousI
  */
 export function checkSinglePersonInclusion({ member, memberIndex, criteria }: SinglePersonInput): SinglePersonCheck {
   const d = member.disability;
-  return checkSinglePerson(memberIndex, member.relation, d == null ? 0 : d.grade, d == null ? null : d.kind, member.seriousIllness === true, criteria);
-}
-
-/**
- * The check from the member's facts as plain values (`grade` 0 and `kind` null without a
- * disability): what the assessment calls, having read each member once.
- */
-export function checkSinglePerson(
-  memberIndex: number,
-  relation: Relation,
-  grade: number,
-  kind: DisabilityKind | null,
-  ill: boolean,
-  criteria: SinglePersonInclusionValue,
-): SinglePersonCheck {
-  const reason = qualifyingReason(grade, kind, ill, criteria);
+  const grade = d == null ? 0 : d.grade;
+  const kind = d == null ? null : d.kind;
+  const reason = qualifyingReason(grade, kind, member.seriousIllness === true, criteria);
   return {
     code: SINGLE_PERSON_QUALIFIES,
     passed: reason !== null,
     args: {
       member: memberIndex,
-      relation,
+      relation: member.relation,
       reason,
       disabilityGrade: grade === 0 ? null : grade,
-      disabilityKind: grade === 0 ? null : kind,
+      disabilityKind: kind,
       disabilityGrades: criteria.disabilityGrades,
       intellectualOrMentalGrades: criteria.intellectualOrMentalGrades,
       seriousIllness: criteria.seriousIllness,
