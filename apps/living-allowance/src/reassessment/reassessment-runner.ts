@@ -134,7 +134,7 @@ export class ReassessmentRunner {
       await this.outbox.appendMany(m, BenefitAdjusted, batch.changed.map((r) => benefitAdjusted(byId.get(r.caseId)!, r, run, today)));
 
       const done = cases.length < this.batchSize;
-      await this.runs.advance(m, runId, { cursorCaseId: cases.length ? cases[cases.length - 1].id : null, totals: batch.totals, undecided: batch.undecided.length, done });
+      await this.runs.advance(m, run, { cursorCaseId: cases.length ? cases[cases.length - 1].id : null, totals: batch.totals, undecided: batch.undecided.length, done, at: this.clock.now() });
       if (done) await this.announceCompleted(m, runId, today);
       return done ? 'done' : 'more';
     });
@@ -163,7 +163,7 @@ export class ReassessmentRunner {
       const run = await this.runs.lock(m, runId);
       if (!run || !isOpen(run.status)) return false;
       const next = afterFailedAttempt(run);
-      await this.runs.recordFailure(m, runId, next, reason);
+      await this.runs.recordFailure(m, run, next, reason, this.clock.now());
       return next.status === 'failed';
     });
     this.log.error({ runId, err: e instanceof Error ? { message: e.message, stack: e.stack } : reason, parked }, parked ? 'reassessment run failed too often; parked' : 'reassessment batch failed; will retry');

@@ -30,10 +30,10 @@ export class RetryOrCancelRun {
     id: string,
     actor: Actor,
     rule: (run: RunState) => Outcome<RunState>,
-    save: (m: EntityManager, next: RunState, at: string) => Promise<void>,
+    save: (m: EntityManager, next: RunState, at: Date) => Promise<void>,
   ): Promise<ReassessmentRun> {
     if (actor.role !== 'admin') throw new Forbidden('ROLE.ADMIN_REQUIRED', 'Only an administrator (X-Actor-Role: admin) may retry or cancel a reassessment run.');
-    const at = this.clock.now().toISOString();
+    const at = this.clock.now();
     return this.ds.transaction(async (m) => {
       const run = await this.runs.lock(m, id);
       if (!run) throw new NotFound(`Reassessment run ${id}`);
