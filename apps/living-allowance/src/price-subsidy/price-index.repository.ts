@@ -1,4 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { PriceIndexInForceRecord, PriceIndexRevisionRecord } from './price-subsidy.entity';
 
 export interface PriceIndexView {
   provinceCode: string;
@@ -14,79 +15,47 @@ export interface PriceIndexView {
 
 export type PriceIndexRevision = Omit<PriceIndexView, 'provinceCode' | 'month'>;
 
-interface PriceIndexSqlRow {
-  province_code: string;
-  month: string;
-  cpi_rise_bp: number;
-  food_cpi_rise_bp: number;
-  source: string;
-  revision: number;
-  recorded_by: string;
-  recorded_at: Date;
-}
-
-const COLUMNS = `province_code, month, cpi_rise_bp, food_cpi_rise_bp, source, revision, recorded_by, recorded_at`;
-
 /** The recorded price indices (`price_indices`, the figures in force) and every revision of them (`price_index_revisions`). */
 export class PriceIndexRepository {
   constructor(private readonly ds: DataSource) {}
 
   /** The figures in force for a region and month, locked until the transaction ends (a correction queues behind another). */
   async lockForCorrection(m: EntityManager, provinceCode: string, month: string): Promise<PriceIndexView | undefined> {
-    const [row]: PriceIndexSqlRow[] = await m.query(`SELECT ${COLUMNS} FROM price_indices WHERE province_code = $1 AND month = $2 FOR UPDATE`, [provinceCode, month]);
+    const row = await m.getRepository(PriceIndexInForceRecord).findOne({ where: { provinceCode, month }, lock: { mode: 'pessimistic_write' } });
     return row ? toView(row) : undefined;
   }
 
   /**
-   * The figures a batch is decided on. FOR SHARE: a correction of the index waits until the batch
+   * The figures a batch is decided on, share-locked: a correction of the index waits until the batch
    * decided on it has committed, so the batch's recorded revision is the one it used.
    */
   async readForBatch(m: EntityManager, provinceCode: string, month: string): Promise<PriceIndexView | undefined> {
-    const [row]: PriceIndexSqlRow[] = await m.query(`SELECT ${COLUMNS} FROM price_indices WHERE province_code = $1 AND month = $2 FOR SHARE`, [provinceCode, month]);
+    const row = await m.getRepository(PriceIndexInForceRecord).findOne({ where: { provinceCode, month }, lock: { mode: 'pessimistic_read' } });
     return row ? toView(row) : undefined;
   }
 
   /** A new revision: the figures in force (first recorded, or corrected) and the same line appended to the revisions. */
   async saveRevision(m: EntityManager, v: PriceIndexView): Promise<PriceIndexView> {
-    const values = JSON.stringify({
-      province_code: v.provinceCode,
-      month: v.month,
-      cpi_rise_bp: v.cpiRiseBp,
-      food_cpi_rise_bp: v.foodCpiRiseBp,
-      source: v.source,
-      revision: v.revision,
-      recorded_by: v.recordedBy,
-      recorded_at: v.recordedAt,
-    });
-    const record = `jsonb_populate_record(NULL::price_indices, $1::jsonb)`;
-    const [row]: PriceIndexSqlRow[] = await m.query(
-      `INSERT INTO price_indices (${COLUMNS}) SELECT ${COLUMNS} FROM ${record}
-       ON CONFLICT (province_code, month) DO UPDATE
-          SET cpi_rise_bp = excluded.cpi_rise_bp, food_cpi_rise_bp = excluded.food_cpi_rise_bp, source = excluded.source,
-              revision = excluded.revision, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at
-       RETURNING ${COLUMNS}`,
-      [values],
-    );
-    await m.query(`INSERT INTO price_index_revisions (${COLUMNS}) SELECT ${COLUMNS} FROM ${record}`, [values]);
-    return toView(row);
+    const record = { ...v, recordedAt: new Date(v.recordedAt) };
+    await m.getRepository(PriceIndexInForceRecord).upsert(record, ['provinceCode', 'month']);
+    await m.getRepository(PriceIndexRevisionRecord).insert(record);
+    return v;
   }
 
   async list(f: { provinceCode?: string; limit: number }): Promise<PriceIndexView[]> {
-    const rows: PriceIndexSqlRow[] = await this.ds.query(
-      `SELECT ${COLUMNS} FROM price_indices WHERE ($1::text IS NULL OR province_code = $1) ORDER BY month DESC, province_code LIMIT $2`,
-      [f.provinceCode ?? null, f.limit],
-    );
+    const rows = await this.ds.getRepository(PriceIndexInForceRecord).find({
+      where: f.provinceCode ? { provinceCode: f.provinceCode } : {},
+      order: { month: 'DESC', provinceCode: 'ASC' },
+      take: f.limit,
+    });
     return rows.map(toView);
   }
 
   /** One month's index with every revision, oldest first. */
   async get(provinceCode: string, month: string): Promise<(PriceIndexView & { revisions: PriceIndexRevision[] }) | undefined> {
-    const [row]: PriceIndexSqlRow[] = await this.ds.query(`SELECT ${COLUMNS} FROM price_indices WHERE province_code = $1 AND month = $2`, [provinceCode, month]);
+    const row = await this.ds.getRepository(PriceIndexInForceRecord).findOneBy({ provinceCode, month });
     if (!row) return undefined;
-    const revisions: PriceIndexSqlRow[] = await this.ds.query(
-      `SELECT ${COLUMNS} FROM price_index_revisions WHERE province_code = $1 AND month = $2 ORDER BY revision`,
-      [provinceCode, month],
-    );
+    const revisions = await this.ds.getRepository(PriceIndexRevisionRecord).find({ where: { provinceCode, month }, order: { revision: 'ASC' } });
     return {
       ...toView(row),
       revisions: revisions.map((r) => {
@@ -97,15 +66,15 @@ export class PriceIndexRepository {
   }
 }
 
-function toView(r: PriceIndexSqlRow): PriceIndexView {
+function toView(r: PriceIndexInForceRecord | PriceIndexRevisionRecord): PriceIndexView {
   return {
-    provinceCode: r.province_code,
+    provinceCode: r.provinceCode,
     month: r.month,
-    cpiRiseBp: r.cpi_rise_bp,
-    foodCpiRiseBp: r.food_cpi_rise_bp,
+    cpiRiseBp: r.cpiRiseBp,
+    foodCpiRiseBp: r.foodCpiRiseBp,
     source: r.source,
     revision: r.revision,
-    recordedBy: r.recorded_by,
-    recordedAt: new Date(r.recorded_at).toISOString(),
+    recordedBy: r.recordedBy,
+    recordedAt: r.recordedAt.toISOString(),
   };
 }

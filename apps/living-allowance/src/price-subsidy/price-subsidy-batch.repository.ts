@@ -1,6 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { LocalizedText, RuleOutcome } from '@jiuzhu/common';
 import { AssistanceCategory, PriceSubsidyBasis } from './domain/labels';
+import { PriceSubsidyBatchRecord, PriceSubsidyPaymentRecord } from './price-subsidy.entity';
 
 export interface DistrictTotalView {
   districtCode: string;
@@ -52,29 +53,7 @@ export interface PriceSubsidyPaymentView {
   amountFen: number;
 }
 
-interface BatchSqlRow {
-  id: string;
-  province_code: string;
-  month: string;
-  index_month: string;
-  index_revision: number;
-  cpi_rise_bp: number;
-  food_cpi_rise_bp: number;
-  triggers_version_id: string;
-  status: 'granted' | 'not_triggered';
-  triggered: boolean;
-  basis: PriceSubsidyBasis | null;
-  rate_bp: number;
-  households: number;
-  people: number;
-  total_fen: string | number;
-  district_totals: DistrictTotalView[];
-  excluded: ExclusionView[];
-  rules: RuleOutcome[];
-  explanation: LocalizedText[];
-  created_by: string;
-  created_at: Date | string;
-}
+const PAYMENT_COLUMNS = `case_id, household_ref, category, district_code, area, people, standard_fen, per_person_fen, amount_fen`;
 
 interface PaymentSqlRow {
   case_id: string;
@@ -83,55 +62,49 @@ interface PaymentSqlRow {
   district_code: string;
   area: string;
   people: number;
-  standard_fen: string | number;
-  per_person_fen: string | number;
-  amount_fen: string | number;
+  standard_fen: number;
+  per_person_fen: number;
+  amount_fen: number;
 }
-
-const BATCH_COLUMNS = `id, province_code, month, index_month, index_revision, cpi_rise_bp, food_cpi_rise_bp, triggers_version_id, status, triggered, basis,
-  rate_bp, households, people, total_fen, district_totals, excluded, rules, explanation, created_by, created_at`;
-const PAYMENT_COLUMNS = `case_id, household_ref, category, district_code, area, people, standard_fen, per_person_fen, amount_fen`;
 
 /** Settled months of the price subsidy (`price_subsidy_batches`) and the payments of each (`price_subsidy_payments`). */
 export class PriceSubsidyBatchRepository {
   constructor(private readonly ds: DataSource) {}
 
   async isSettled(m: EntityManager, provinceCode: string, month: string): Promise<boolean> {
-    const rows: unknown[] = await m.query(`SELECT 1 FROM price_subsidy_batches WHERE province_code = $1 AND month = $2`, [provinceCode, month]);
-    return rows.length > 0;
+    return m.getRepository(PriceSubsidyBatchRecord).existsBy({ provinceCode, month });
   }
 
   /**
-   * The batch and its payments, each a typed record. UNIQUE (province_code, month) refuses a second
-   * batch for a settled month, even one written at the same moment (see `isDuplicateMonth`).
+   * The batch and its payments. UNIQUE (province_code, month) refuses a second batch for a settled
+   * month, even one written at the same moment (see `isDuplicateMonth`). The payments — one per case
+   * on the rolls, tens of thousands in a city — go in as one set of typed records: TypeORM's
+   * multi-row insert binds every value as its own parameter, and Postgres allows 65 535 a statement.
    */
   async insert(m: EntityManager, b: PriceSubsidyBatchView, payments: readonly PriceSubsidyPaymentView[]): Promise<void> {
-    const row: BatchSqlRow = {
+    await m.getRepository(PriceSubsidyBatchRecord).insert({
       id: b.id,
-      province_code: b.provinceCode,
+      provinceCode: b.provinceCode,
       month: b.month,
-      index_month: b.index.month,
-      index_revision: b.index.revision,
-      cpi_rise_bp: b.index.cpiRiseBp,
-      food_cpi_rise_bp: b.index.foodCpiRiseBp,
-      triggers_version_id: b.triggersVersionId,
+      indexMonth: b.index.month,
+      indexRevision: b.index.revision,
+      cpiRiseBp: b.index.cpiRiseBp,
+      foodCpiRiseBp: b.index.foodCpiRiseBp,
+      triggersVersionId: b.triggersVersionId,
       status: b.status,
       triggered: b.triggered,
       basis: b.basis,
-      rate_bp: b.rateBp,
+      rateBp: b.rateBp,
       households: b.households,
       people: b.people,
-      total_fen: b.totalFen,
-      district_totals: b.districtTotals,
+      totalFen: b.totalFen,
+      districtTotals: b.districtTotals,
       excluded: b.excluded,
       rules: b.rules,
       explanation: b.explanation,
-      created_by: b.createdBy,
-      created_at: b.createdAt,
-    };
-    await m.query(`INSERT INTO price_subsidy_batches (${BATCH_COLUMNS}) SELECT ${BATCH_COLUMNS} FROM jsonb_populate_record(NULL::price_subsidy_batches, $1::jsonb)`, [
-      JSON.stringify(row),
-    ]);
+      createdBy: b.createdBy,
+      createdAt: new Date(b.createdAt),
+    });
     if (payments.length === 0) return;
     const rows: PaymentSqlRow[] = payments.map((p) => ({
       case_id: p.caseId,
@@ -152,36 +125,28 @@ export class PriceSubsidyBatchRepository {
   }
 
   async get(month: string, provinceCode: string): Promise<PriceSubsidyBatchView | undefined> {
-    const [row]: BatchSqlRow[] = await this.ds.query(`SELECT ${BATCH_COLUMNS} FROM price_subsidy_batches WHERE province_code = $1 AND month = $2`, [provinceCode, month]);
+    const row = await this.ds.getRepository(PriceSubsidyBatchRecord).findOneBy({ provinceCode, month });
     return row ? toBatchView(row) : undefined;
   }
 
   async list(f: { provinceCode?: string; limit: number }): Promise<PriceSubsidyBatchView[]> {
-    const rows: BatchSqlRow[] = await this.ds.query(
-      `SELECT ${BATCH_COLUMNS} FROM price_subsidy_batches WHERE ($1::text IS NULL OR province_code = $1) ORDER BY month DESC, province_code LIMIT $2`,
-      [f.provinceCode ?? null, f.limit],
-    );
+    const rows = await this.ds.getRepository(PriceSubsidyBatchRecord).find({
+      where: f.provinceCode ? { provinceCode: f.provinceCode } : {},
+      order: { month: 'DESC', provinceCode: 'ASC' },
+      take: f.limit,
+    });
     return rows.map(toBatchView);
   }
 
   /** A batch's payments, by district then case. */
   async payments(batchId: string, f: { districtCode?: string; limit: number; offset: number }): Promise<PriceSubsidyPaymentView[]> {
-    const rows: PaymentSqlRow[] = await this.ds.query(
-      `SELECT ${PAYMENT_COLUMNS} FROM price_subsidy_payments WHERE batch_id = $1 AND ($2::text IS NULL OR district_code = $2)
-        ORDER BY district_code, case_id LIMIT $3 OFFSET $4`,
-      [batchId, f.districtCode ?? null, f.limit, f.offset],
-    );
-    return rows.map((r) => ({
-      caseId: r.case_id,
-      householdRef: r.household_ref,
-      category: r.category,
-      districtCode: r.district_code,
-      area: r.area,
-      people: r.people,
-      standardFen: Number(r.standard_fen),
-      perPersonFen: Number(r.per_person_fen),
-      amountFen: Number(r.amount_fen),
-    }));
+    const rows = await this.ds.getRepository(PriceSubsidyPaymentRecord).find({
+      where: f.districtCode ? { batchId, districtCode: f.districtCode } : { batchId },
+      order: { districtCode: 'ASC', caseId: 'ASC' },
+      skip: f.offset,
+      take: f.limit,
+    });
+    return rows.map(({ batchId: _b, ...p }) => p);
   }
 }
 
@@ -192,25 +157,25 @@ export function isDuplicateMonth(e: unknown): boolean {
   return code === '23505' && (err.driverError?.constraint ?? '').startsWith('price_subsidy_batches');
 }
 
-function toBatchView(r: BatchSqlRow): PriceSubsidyBatchView {
+function toBatchView(r: PriceSubsidyBatchRecord): PriceSubsidyBatchView {
   return {
     id: r.id,
-    provinceCode: r.province_code,
+    provinceCode: r.provinceCode,
     month: r.month,
     status: r.status,
     triggered: r.triggered,
-    index: { month: r.index_month, cpiRiseBp: r.cpi_rise_bp, foodCpiRiseBp: r.food_cpi_rise_bp, revision: r.index_revision },
-    triggersVersionId: r.triggers_version_id,
+    index: { month: r.indexMonth, cpiRiseBp: r.cpiRiseBp, foodCpiRiseBp: r.foodCpiRiseBp, revision: r.indexRevision },
+    triggersVersionId: r.triggersVersionId,
     basis: r.basis,
-    rateBp: r.rate_bp,
+    rateBp: r.rateBp,
     households: r.households,
     people: r.people,
-    totalFen: Number(r.total_fen),
-    districtTotals: r.district_totals,
+    totalFen: r.totalFen,
+    districtTotals: r.districtTotals,
     excluded: r.excluded,
     rules: r.rules,
     explanation: r.explanation,
-    createdBy: r.created_by,
-    createdAt: new Date(r.created_at).toISOString(),
+    createdBy: r.createdBy,
+    createdAt: r.createdAt.toISOString(),
   };
 }
