@@ -114,6 +114,33 @@ export function dibaoEventsScenario(kind: 'kafka' | 'in-process') {
     ]);
   });
 
+  it('a handler whose statement fails in Postgres is dead-lettered with what Postgres said, without the value', async () => {
+    const caseId = randomUUID();
+    POISON.failInPostgres.add(caseId);
+    const m = fakeApproved(caseId);
+    await harness.inject(m);
+    await eventually(async () => harness.deadLetters().some((d) => d.eventId === m.id), 'the failing message on the dead-letter topic');
+    expect(harness.deadLetters().find((d) => d.eventId === m.id)).toEqual({
+      eventId: m.id,
+      reason: 'handler-failed',
+      group,
+      error: 'QueryFailedError (code=22P02): invalid input syntax for type bigint: "[value]"',
+    });
+  });
+
+  it('an unknown version of a type the watcher consumes is dead-lettered (to be replayed once it knows it); an unknown type is ignored and counted', async () => {
+    const future = { ...fakeApproved(randomUUID()), version: 9 };
+    const stranger = { ...fakeApproved(randomUUID()), type: 'living-allowance.case.teleported' };
+    const unknownBefore = watcher.messaging.counters().unknownTypes;
+    await harness.inject(stranger);
+    await harness.inject(future);
+    await eventually(async () => harness.deadLetters().some((d) => d.eventId === future.id), 'the unknown version on the dead-letter topic');
+    expect(harness.deadLetters().find((d) => d.eventId === future.id)).toMatchObject({ reason: 'unknown-version', error: 'version 9 of living-allowance.case.approved is not one this consumer knows' });
+    // Same partition (same key), injected first: handled by the time the later message is.
+    expect(watcher.messaging.counters().unknownTypes).toBe(unknownBefore + 1);
+    expect(harness.deadLetters().some((d) => d.eventId === stranger.id)).toBe(false);
+  });
+
   it('a consumer of application.submitted accepts v2, which names the case id caseId like every other event', async () => {
     const caseId = randomUUID();
     await harness.inject(fakeEvent(ApplicationSubmittedV2, { ...ApplicationSubmittedV2.example, caseId }));
@@ -174,8 +201,8 @@ export function dibaoEventsScenario(kind: 'kafka' | 'in-process') {
     const dead = harness.deadLetters().filter((d) => d.eventId === invalid.id || d.eventId === failing.id);
     expect(dead).toEqual(
       expect.arrayContaining([
-        { eventId: invalid.id, reason: 'invalid-payload', group },
-        { eventId: failing.id, reason: 'handler-failed', group },
+        { eventId: invalid.id, reason: 'invalid-payload', group, error: expect.stringContaining('monthlyBenefitFen') },
+        { eventId: failing.id, reason: 'handler-failed', group, error: `Error: cannot handle case ${failingCase}` },
       ]),
     );
     expect(await attempts(failingCase)).toBe(3);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { AssessmentCompleted } from '@jiuzhu/contracts';
 import { InProcessBus, OutboundMessage } from '@jiuzhu/messaging';
 import { eventually } from '../support/infra';
@@ -114,5 +115,28 @@ export function elderCareNeedsScenario(kind: 'kafka' | 'in-process') {
     const [{ n }] = await la.dataSource.query(`SELECT count(*)::int AS n FROM inbox WHERE event_id = $1`, [original.id]);
     expect(n).toBe(1);
     expect(await knownLevel(ref)).toMatchObject({ assessmentId: correction.id, level: 'complete', superseded: false });
+  });
+
+  it('a message nesting 1 500 levels deep (10 KB) is dead-lettered with its reason, and the assessment after it is recorded', async () => {
+    const elder = idNumber('1946-06-06');
+    const ref = personRef(elder);
+    // On the elder's partition, just before the elder's real assessment: it once stopped consumption there for good.
+    const deep: OutboundMessage = {
+      seq: '0',
+      id: randomUUID(),
+      topic: AssessmentCompleted.topic,
+      key: ref,
+      type: AssessmentCompleted.type,
+      version: AssessmentCompleted.version,
+      source: 'e2e-injector',
+      payload: JSON.parse(`{"a":${'['.repeat(1500)}${']'.repeat(1500)}}`),
+      occurredAt: new Date().toISOString(),
+    };
+    await harness.inject(deep);
+    const done = await assess(elder, 38);
+    await eventually(async () => (await knownLevel(ref))?.assessmentId === done.id, 'the assessment after the deep message');
+    await eventually(async () => harness.deadLetters().some((d) => d.eventId === deep.id), 'the deep message on the dead-letter topic');
+    expect(harness.deadLetters().find((d) => d.eventId === deep.id)).toMatchObject({ reason: 'invalid-payload', error: expect.stringContaining('payload nests deeper than 16 levels') });
+    expect(la.messaging.consumerStatus()).toMatchObject({ state: 'running', topics: expect.arrayContaining([AssessmentCompleted.topic]) });
   });
 }

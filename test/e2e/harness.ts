@@ -8,6 +8,8 @@ export interface DeadLetterSeen {
   eventId: string | undefined;
   reason: string;
   group: string;
+  /** Why, as the dead letter says it (`dlt-error` on Kafka). */
+  error: string;
 }
 
 /** What differs between the transports: how to inject a raw message and where dead letters land. */
@@ -29,7 +31,7 @@ export async function kafkaHarness(topics: string[]): Promise<TransportHarness> 
   await consumer.run({
     eachMessage: async ({ message }) => {
       const h = (k: string) => message.headers?.[k]?.toString();
-      seen.push({ eventId: h('ce_id'), reason: h('dlt-reason') ?? '', group: h('dlt-consumer-group') ?? '' });
+      seen.push({ eventId: h('ce_id'), reason: h('dlt-reason') ?? '', group: h('dlt-consumer-group') ?? '', error: h('dlt-error') ?? '' });
     },
   });
   return {
@@ -48,7 +50,7 @@ export async function kafkaHarness(topics: string[]): Promise<TransportHarness> 
 export function inProcessHarness(bus: InProcessBus): TransportHarness {
   return {
     inject: (m) => bus.deliver([m]),
-    deadLetters: () => bus.deadLetters.map((d) => ({ eventId: d.envelope.id, reason: d.reason, group: d.group })),
+    deadLetters: () => bus.deadLetters.map((d) => ({ eventId: d.envelope.id, reason: d.reason, group: d.group, error: d.error })),
     close: async () => undefined,
   };
 }

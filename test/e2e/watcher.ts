@@ -50,7 +50,8 @@ class WatcherSchema1732700008888 implements MigrationInterface {
 
 const caseIdOf = (d: { applicationId: string } | { caseId: string }) => ('caseId' in d ? d.caseId : d.applicationId);
 
-export const POISON = { caseIds: new Set<string>() };
+/** Cases the watcher cannot handle: its handler throws, or its statement fails in Postgres. */
+export const POISON = { caseIds: new Set<string>(), failInPostgres: new Set<string>() };
 
 @Controller()
 class RecordCasesWhenLivingAllowanceDecides {
@@ -66,7 +67,7 @@ class RecordCasesWhenLivingAllowanceDecides {
       e.type,
       e.data.caseId,
       e.data.householdRef,
-      e.data.monthlyBenefitFen,
+      POISON.failInPostgres.has(e.data.caseId) ? 'not-a-number' : e.data.monthlyBenefitFen,
     ]);
   }
 
