@@ -17,7 +17,7 @@ module.exports = {
   },
   moduleNameMapper: {
     '^@jiuzhu/common/(.*)$': '<rootDir>/libs/common/src/$1',
-    '^@jiuzhu/(common|contracts|messaging|persistence|platform)$': '<rootDir>/libs/$1/src',
+    '^@jiuzhu/(common|contracts|messaging|parameters|persistence|platform)$': '<rootDir>/libs/$1/src',
   },
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',

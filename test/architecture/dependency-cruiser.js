@@ -40,6 +40,20 @@ module.exports = {
       to: { path: '^apps/' },
     },
     {
+      name: 'parameters-lib-needs-no-messaging',
+      comment: 'libs/parameters stores, resolves and publishes versions; what a service sends with a new version is its own hook (it gets the transaction), so the lib needs no broker, platform or contracts.',
+      severity: 'error',
+      from: { path: '^libs/parameters/' },
+      to: { path: '^libs/(messaging|platform|contracts)/' },
+    },
+    {
+      name: 'lower-libs-import-no-parameters',
+      comment: 'common, contracts, persistence and messaging sit below the parameters lib.',
+      severity: 'error',
+      from: { path: '^libs/(common|contracts|persistence|messaging)/' },
+      to: { path: '^libs/parameters/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

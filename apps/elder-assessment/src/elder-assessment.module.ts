@@ -10,9 +10,8 @@ import { AssessmentsService } from './assessment/assessments.service';
 import { NeedsController } from './needs/needs.controller';
 import { NeedsSummary } from './needs/needs-summary';
 import { ParameterCatalog } from './parameters/parameter-catalog';
-import { ParameterVersionRepository } from '@jiuzhu/persistence';
-import { ParametersController } from './parameters/parameters.controller';
-import { PublishParameter } from './parameters/publish-parameter';
+import { ParametersModule, ParameterVersionRepository } from '@jiuzhu/parameters';
+import { ELDER_PARAMETER_SPECS, ELDER_SEED_DATE } from './assessment/domain/assessment-parameters';
 import { OverdueController } from './reassessment/overdue.controller';
 import { OverdueReassessments } from './reassessment/overdue-reassessments';
 
@@ -38,12 +37,14 @@ export class ElderAssessmentModule {
     const overdue = new OverdueReassessments(d.dataSource, d.messaging.outbox, d.clock, d.log);
     return {
       module: ElderAssessmentModule,
-      controllers: [AssessmentsController, OverdueController, NeedsController, ParametersController, opsController('elder-assessment')],
+      // Elder parameters are never back-dated: a number changed behind a completed assessment would
+      // silently change the basis of a result other services already act on.
+      imports: [ParametersModule.register({ dataSource: d.dataSource, clock: d.clock, catalog, specs: ELDER_PARAMETER_SPECS, window: { earliest: ELDER_SEED_DATE } })],
+      controllers: [AssessmentsController, OverdueController, NeedsController, opsController('elder-assessment')],
       providers: [
         { provide: DataSource, useValue: d.dataSource },
         { provide: CLOCK, useValue: d.clock },
         { provide: ParameterCatalog, useValue: catalog },
-        { provide: PublishParameter, useValue: new PublishParameter(d.dataSource, parameterRepo, catalog, d.clock) },
         { provide: AssessmentsService, useValue: new AssessmentsService(d.dataSource, new AssessmentRepository(), catalog, d.messaging.outbox, d.clock, d.refKey) },
         { provide: OverdueReassessments, useValue: overdue },
         { provide: NeedsSummary, useValue: new NeedsSummary(d.dataSource) },

@@ -4,7 +4,7 @@ import { ServiceDefinition } from '@jiuzhu/platform';
 import { DEFAULT_ELDER_PARAMETERS } from './assessment/domain/assessment-parameters';
 import { ElderAssessmentModule } from './elder-assessment.module';
 import { ElderAssessmentSchema1740000000100 } from './migrations/1740000000100-elder-assessment-schema';
-import { ParameterVersionRepository } from '@jiuzhu/persistence';
+import { PARAMETER_MIGRATIONS, ParameterVersionRepository } from '@jiuzhu/parameters';
 
 /** The elder-assessment (老年人能力评估, GB/T 42195-2022) service as the runtime starts it. */
 export function elderAssessmentService(o: { refKey: string; clock?: Clock; backgroundJobs?: boolean }): ServiceDefinition {
@@ -13,7 +13,7 @@ export function elderAssessmentService(o: { refKey: string; clock?: Clock; backg
     title: 'Jiuzhu — elder ability assessment (老年人能力评估)',
     description:
       'Elder ability and needs assessments (GB/T 42195-2022): two assessors score 26 items, the level is derived with the parameters in force on the assessment date and explained line by line; corrections and dispute re-assessments supersede, never edit; overdue re-assessments are queued and announced. Send X-Actor-Id on every change.',
-    migrations: [ElderAssessmentSchema1740000000100],
+    migrations: [ElderAssessmentSchema1740000000100, ...PARAMETER_MIGRATIONS],
     produces: ELDER_ASSESSMENT_EVENTS,
     async prepare({ dataSource, log }) {
       const seeded = await new ParameterVersionRepository(dataSource).seedMissing(DEFAULT_ELDER_PARAMETERS);

@@ -60,6 +60,14 @@ describe('what may be published', () => {
     ['an impossible date', interval({ validFrom: '2026-02-30' }), 'validFrom'],
     ['a value of the wrong shape', interval({ value: { routineMonths: 0 } }), 'value'],
     ['level cut-offs that do not fall from intact to complete', { key: 'elder.level-cut-offs', validFrom: '2026-04-01', value: { intact: 90, mild: 66, moderate: 70, severe: 30, complete: 0 }, legalSource: LEGAL_SOURCE }, 'value'],
+    ['a date before the catalog begins (1899-12-31)', interval({ validFrom: '1899-12-31' }), 'validFrom'],
+    ['a date no assessment will reach (9999-12-31)', interval({ validFrom: '9999-12-31' }), 'validFrom'],
+    ['a date more than 5 years ahead without farFuture', interval({ validFrom: '2031-03-03' }), 'validFrom'],
+    ['a value with a stray constructor key', interval({ value: { routineMonths: 6, constructor: 1 } }), 'value'],
+    ['a value with a stray toString key', interval({ value: { routineMonths: 6, toString: 'x' } }), 'value'],
+    ['an interval of 2 147 483 648 months', interval({ value: { routineMonths: 2_147_483_648 } }), 'value'],
+    ['a cut-off table with a sixth level', { key: 'elder.level-cut-offs', validFrom: '2026-04-01', value: { intact: 90, mild: 66, moderate: 46, severe: 30, complete: 0, extra: 10 }, legalSource: LEGAL_SOURCE }, 'value'],
+    ['a district on a city-wide parameter', interval({ districtCode: '640205' }), 'districtCode'],
   ])('refuses %s (400 naming the field)', async (_what, body, field) => {
     expect(fieldsOf(expectProblem(await publish(body), 400, 'INVALID_INPUT'))).toEqual([field]);
   });
@@ -95,5 +103,29 @@ describe('a published version is used from its date', () => {
     const sixtyTwo = idNumber('1964-01-01');
     expectProblem(await api.create(form({ idNumber: sixtyTwo })), 400, 'ASSESSMENT.NOT_AN_ELDER');
     expect((await api.create(form({ idNumber: sixtyTwo, assessedOn: '2026-03-01' }))).status).toBe(201);
+  });
+});
+
+describe('publishing the same version twice', () => {
+  const cap = () => ({ key: 'elder.raise-cap', validFrom: '2026-05-01', value: { maxCombinedLevels: 2 }, legalSource: LEGAL_SOURCE });
+
+  it('answers 200 with the version already stored; the catalog does not grow', async () => {
+    const first = await publish(cap());
+    const size = (await api.call('GET', '/parameters')).body.versions.length;
+
+    const again = await publish(cap());
+
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(first.body);
+    expect(again.body.versionId).toBe('elder.raise-cap@2026-05-01');
+    expect((await api.call('GET', '/parameters')).body.versions.length).toBe(size);
+  });
+
+  it('with another value it is a correction (201, …#2)', async () => {
+    const res = await publish({ ...cap(), value: { maxCombinedLevels: 1 } });
+
+    expect(res.status).toBe(201);
+    expect(res.body.versionId).toBe('elder.raise-cap@2026-05-01#2');
   });
 });

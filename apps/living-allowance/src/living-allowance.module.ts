@@ -31,9 +31,11 @@ import { LowIncomeController } from './low-income/low-income.controller';
 import { KeepLowIncomeRegister } from './low-income/keep-low-income-register.policy';
 import { LowIncomeRepository } from './low-income/low-income.repository';
 import { ParameterCatalog } from './parameters/parameter-catalog';
-import { ParameterVersionRepository } from '@jiuzhu/persistence';
-import { ParametersController } from './parameters/parameters.controller';
-import { PublishParameter } from './parameters/publish-parameter';
+import { ParametersModule, ParameterVersionRepository } from '@jiuzhu/parameters';
+import { LIVING_ALLOWANCE_PUBLICATION_WINDOW } from './parameters/living-allowance-parameters';
+import { PARAMETER_SPECS } from './parameters/domain/parameter-keys';
+import { ReassessWhenStandardPublished } from './parameters/reassess-when-standard-published.policy';
+import { StandardsController } from './parameters/standards.controller';
 import { GrantPriceSubsidy } from './price-subsidy/grant-price-subsidy.use-case';
 import { PriceIndexRepository } from './price-subsidy/price-index.repository';
 import { PriceSubsidyBatchRepository } from './price-subsidy/price-subsidy-batch.repository';
@@ -95,12 +97,21 @@ export class LivingAllowanceModule {
     const notices = new PublicNotice(d.dataSource, cases, change, d.clock, d.log);
     return {
       module: LivingAllowanceModule,
-      controllers: [TrialAssessmentController, ApplicationsController, CaseProcessController, ProcessQueuesController, CaseClaimsController, AbilityLevelsController, RecordAbilityLevelWhenAssessmentCompleted, MarkAbilityLevelSupersededWhenAssessmentSuperseded, ParametersController, LowIncomeController, ReassessmentController, PeriodicReviewController, PriceIndicesController, PriceSubsidiesController, opsController('living-allowance')],
+      imports: [
+        ParametersModule.register({
+          dataSource: d.dataSource,
+          clock: d.clock,
+          catalog,
+          specs: PARAMETER_SPECS,
+          window: LIVING_ALLOWANCE_PUBLICATION_WINDOW,
+          hook: new ReassessWhenStandardPublished(d.messaging.outbox, () => runner.nudge()),
+        }),
+      ],
+      controllers: [TrialAssessmentController, ApplicationsController, CaseProcessController, ProcessQueuesController, CaseClaimsController, AbilityLevelsController, RecordAbilityLevelWhenAssessmentCompleted, MarkAbilityLevelSupersededWhenAssessmentSuperseded, StandardsController, LowIncomeController, ReassessmentController, PeriodicReviewController, PriceIndicesController, PriceSubsidiesController, opsController('living-allowance')],
       providers: [
         { provide: DataSource, useValue: d.dataSource },
         { provide: CLOCK, useValue: d.clock },
         { provide: ParameterCatalog, useValue: catalog },
-        { provide: PublishParameter, useValue: new PublishParameter(d.dataSource, parameterRepo, catalog, d.messaging.outbox, d.clock, () => runner.nudge()) },
         { provide: ReassessmentRunner, useValue: runner },
         { provide: WhatIf, useValue: new WhatIf(d.dataSource, catalog, d.clock) },
         { provide: RetryOrCancelRun, useValue: new RetryOrCancelRun(d.dataSource, new ReassessmentRunRepository(d.dataSource), d.clock, () => runner.nudge()) },

@@ -7,10 +7,8 @@ import { ReassessmentRuns1732700000200 } from './migrations/1732700000200-reasse
 import { PriceSubsidy1732700000300 } from './migrations/1732700000300-price-subsidy';
 import { PeriodicReview1732700000400 } from './migrations/1732700000400-periodic-review';
 import { ConflictSignal1732700000500 } from './migrations/1732700000500-conflict-signal';
-import { DEFAULT_PARAMETERS } from './parameters/domain/default-parameters';
-import { ParameterVersionRepository } from '@jiuzhu/persistence';
-import { DEFAULT_PRICE_SUBSIDY_PARAMETERS } from './price-subsidy/domain/default-price-subsidy-parameters';
-import { DEFAULT_PROCESS_PARAMETERS } from './applications/domain/process-parameters';
+import { PARAMETER_MIGRATIONS, ParameterVersionRepository } from '@jiuzhu/parameters';
+import { LIVING_ALLOWANCE_DEFAULT_PARAMETERS } from './parameters/living-allowance-parameters';
 import { CaseProcess1732700000600 } from './migrations/1732700000600-case-process';
 import { CompactRedecision1732700000700 } from './migrations/1732700000700-compact-redecision';
 import { AbilityLevels1732700000800 } from './migrations/1732700000800-ability-levels';
@@ -29,11 +27,11 @@ export function livingAllowanceService(o: { refKey: string; clock?: Clock; backg
     title: 'Jiuzhu — living allowance (最低生活保障)',
     description:
       'Dibao eligibility (试算 trial assessment with a line-by-line explanation), applications and decisions, the low-income household database, and the effective-dated parameters (standards, limits, top-ups). Send X-Actor-Id on every change.',
-    migrations: [LivingAllowanceSchema1732700000100, ReassessmentRuns1732700000200, PriceSubsidy1732700000300, PeriodicReview1732700000400, ConflictSignal1732700000500, CaseProcess1732700000600, CompactRedecision1732700000700, AbilityLevels1732700000800, DropUnusedConflictSignal1732700000900, ParkedReassessmentRuns1732700000950],
+    migrations: [LivingAllowanceSchema1732700000100, ReassessmentRuns1732700000200, PriceSubsidy1732700000300, PeriodicReview1732700000400, ConflictSignal1732700000500, CaseProcess1732700000600, CompactRedecision1732700000700, AbilityLevels1732700000800, DropUnusedConflictSignal1732700000900, ParkedReassessmentRuns1732700000950, ...PARAMETER_MIGRATIONS],
     entities: [ApplicationRecord, CaseHistoryRecord, HouseholdMembershipRecord, LowIncomeHouseholdRecord, PersonAbilityLevelRecord, ReassessmentRunRecord, PriceIndexInForceRecord, PriceIndexRevisionRecord, PriceSubsidyBatchRecord, PriceSubsidyPaymentRecord],
     produces: LIVING_ALLOWANCE_EVENTS,
     async prepare({ dataSource, log }) {
-      const seeded = await new ParameterVersionRepository(dataSource).seedMissing([...DEFAULT_PARAMETERS, ...DEFAULT_PRICE_SUBSIDY_PARAMETERS, ...DEFAULT_PROCESS_PARAMETERS]);
+      const seeded = await new ParameterVersionRepository(dataSource).seedMissing(LIVING_ALLOWANCE_DEFAULT_PARAMETERS);
       if (seeded) log.info({ versions: seeded }, 'seeded the illustrative default parameters (replace them by publishing real ones)');
     },
     module: ({ dataSource, messaging, log }) => LivingAllowanceModule.register({ dataSource, messaging, log, clock: o.clock ?? systemClock, refKey: o.refKey, backgroundJobs: o.backgroundJobs }),

@@ -187,7 +187,7 @@ describe('publishing a new dibao standard', () => {
 });
 
 describe('a publication that cannot be right is refused, naming the field, and stores nothing', () => {
-  it.each([
+  it.each<{ what: string; body: Record<string, unknown>; field: string }>([
     { what: 'a negative standard', body: standard({ value: { monthlyFen: -1 } }), field: 'value' },
     { what: 'a zero standard', body: standard({ value: { monthlyFen: 0 } }), field: 'value' },
     { what: 'a standard in fractions of a fen', body: standard({ value: { monthlyFen: 800.5 } }), field: 'value' },
@@ -208,6 +208,21 @@ describe('a publication that cannot be right is refused, naming the field, and s
     { what: 'no legal source', body: standard({ legalSource: undefined }), field: 'legalSource' },
     { what: 'a legal source too short to name a document', body: standard({ legalSource: 'law' }), field: 'legalSource' },
     { what: 'an unknown property', body: standard({ approvedBy: 'mayor' }), field: 'approvedBy' },
+    // A version no run can apply: every reassessment that read it failed, again and again.
+    { what: 'a standard dated 1899-12-31', body: standard({ validFrom: '1899-12-31' }), field: 'validFrom' },
+    { what: 'a standard dated the day before the catalog begins (2025-01-01)', body: standard({ validFrom: '2024-12-31' }), field: 'validFrom' },
+    { what: 'a standard dated 9999-12-31', body: standard({ validFrom: '9999-12-31' }), field: 'validFrom' },
+    { what: 'a standard dated 9999-12-31 even with farFuture', body: standard({ validFrom: '9999-12-31', farFuture: true }), field: 'validFrom' },
+    { what: 'a rule more than 5 years ahead without farFuture', body: { key: 'dibao.gradual-exit', validFrom: '2031-03-03', value: { months: 6 }, legalSource: LEGAL_SOURCE }, field: 'validFrom' },
+    { what: 'farFuture that is not true or false', body: standard({ farFuture: 'yes' }), field: 'farFuture' },
+    // The value has exactly its key's shape: these were once stored.
+    { what: 'a standard with a stray constructor key', body: standard({ value: { monthlyFen: 82000, constructor: 1 } }), field: 'value' },
+    { what: 'a standard with a stray toString key', body: standard({ value: { monthlyFen: 82000, toString: 'x' } }), field: 'value' },
+    { what: 'a standard of 2 147 483 648 fen (past a Postgres int)', body: standard({ value: { monthlyFen: 2_147_483_648 } }), field: 'value' },
+    { what: 'a standard above 1 000 000 yuan a month', body: standard({ value: { monthlyFen: 100_000_001 } }), field: 'value' },
+    { what: 'a city-wide rule with a stray key', body: { key: 'dibao.payment', validFrom: '2026-07-01', value: { mode: 'gap', floorShareBp: 2000, approved: true }, legalSource: LEGAL_SOURCE }, field: 'value' },
+    { what: 'a deduction rule with a stray key inside', body: { key: 'dibao.deductions', validFrom: '2026-07-01', value: { medical: { allowed: true, monthlyCapFen: null, extra: 1 }, education: { allowed: true, monthlyCapFen: null }, rent: { allowed: false, monthlyCapFen: null }, employment: { allowed: true, wageShareBp: 2000, capShareOfStandardBp: null } }, legalSource: LEGAL_SOURCE }, field: 'value' },
+    { what: 'price-subsidy triggers with a stray key', body: { key: 'price-subsidy.triggers', validFrom: '2026-07-01', value: { cpiTriggerBp: 350, foodCpiTriggerBp: 600, inclusive: true, covers: { dibao: true, specialHardship: true, lowIncome: false }, toString: 1 }, legalSource: LEGAL_SOURCE }, field: 'value' },
   ])('refuses $what (400 naming $field)', async ({ body, field }) => {
     const before = await catalogSize();
     const eventsBefore = (await eventsOf(svc.url)).length;
@@ -217,6 +232,51 @@ describe('a publication that cannot be right is refused, naming the field, and s
     expect(fieldsOf(problem)).toContain(field);
     expect(await catalogSize()).toBe(before);
     expect((await eventsOf(svc.url)).length).toBe(eventsBefore);
+  });
+});
+
+describe('the window of validFrom dates', () => {
+  it('a rule exactly 5 years ahead is accepted; one further ahead only with farFuture: true', async () => {
+    const rule = (validFrom: string, over: Record<string, unknown> = {}) => ({ key: 'dibao.gradual-exit', validFrom, value: { months: 6 }, legalSource: LEGAL_SOURCE, ...over });
+
+    expect((await publish(rule('2031-03-02'))).status).toBe(201);
+    expect(fieldsOf(expectProblem(await publish(rule('2040-01-01')), 400, 'INVALID_INPUT'))).toEqual(['validFrom']);
+    const far = await publish(rule('2040-01-01', { farFuture: true }));
+
+    expect(far.status).toBe(201);
+    expect(far.body).toMatchObject({ versionId: 'dibao.gradual-exit@2040-01-01', validFrom: '2040-01-01' });
+  });
+});
+
+describe('publishing the same version twice', () => {
+  const same = () => standard({ districtCode: '640221', area: 'urban', validFrom: '2026-09-01', value: { monthlyFen: 81000 } });
+  const runsOf = async (versionId: string) => (await call('GET', '/reassessments')).body.items.filter((r: any) => r.standardVersionId.startsWith(versionId));
+  const announced = async () => (await eventsOf(svc.url, 'living-allowance.standard.published')).filter((e) => e.data.versionId.startsWith('dibao.standard/640221/urban@2026-09-01'));
+
+  it('the second identical publication answers 200 with the version already stored, and nothing else happens', async () => {
+    const first = await publish(same());
+    const size = await catalogSize();
+
+    const again = await publish(same(), as('admin-99', 'admin'));
+
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(first.body);
+    expect(again.body.versionId).toBe('dibao.standard/640221/urban@2026-09-01');
+    expect(await catalogSize()).toBe(size);
+    expect((await announced()).length).toBe(1);
+    expect((await runsOf('dibao.standard/640221/urban@2026-09-01')).length).toBe(1);
+  });
+
+  it('after a correction, publishing the original value again is a new correction that wins (201)', async () => {
+    const corrected = await publish(standard({ districtCode: '640221', area: 'urban', validFrom: '2026-09-01', value: { monthlyFen: 81500 } }));
+    const back = await publish(same());
+
+    expect(corrected.status).toBe(201);
+    expect(back.status).toBe(201);
+    expect(back.body.versionId).toBe('dibao.standard/640221/urban@2026-09-01#3');
+    expect(rowOf(await standardsOn('2026-09-01'), '640221', 'urban')).toMatchObject({ monthlyFen: 81000, versionId: back.body.versionId });
+    expect((await announced()).map((e) => e.data.monthlyFen)).toEqual([81000, 81500, 81000]);
   });
 });
 

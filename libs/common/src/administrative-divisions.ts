@@ -53,3 +53,16 @@ export function seededTownship(code: string): (Township & { districtCode: Distri
   }
   return undefined;
 }
+
+/** Urban (城市) and rural (农村) residents: dibao standards and other values are set for each separately. */
+export const AREAS = ['urban', 'rural'] as const;
+export type Area = (typeof AREAS)[number];
+
+export const AREA_NAMES: Readonly<Record<Area, { zh: string; en: string }>> = {
+  urban: { zh: '城市', en: 'urban' },
+  rural: { zh: '农村', en: 'rural' },
+};
+
+export function isArea(a: unknown): a is Area {
+  return a === 'urban' || a === 'rural';
+}

@@ -12,7 +12,7 @@ export type HouseholdRef = string;
 // The districts are reference data kept once, in libs/common (administrative-divisions.ts).
 export { DISTRICT_CODES } from '@jiuzhu/common';
 export type { DistrictCode } from '@jiuzhu/common';
-export const AREAS = ['urban', 'rural'] as const;
+export { AREAS } from '@jiuzhu/common';
 
 export const LOCAL_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 export const YEAR_MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;

@@ -2,5 +2,4 @@ export * from './data-source';
 export * from './databases';
 export * from './embedded-postgres';
 export * from './query-logger';
-export * from './parameter-versions';
 export * from './prepared-statement';

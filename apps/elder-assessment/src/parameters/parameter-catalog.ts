@@ -1,8 +1,8 @@
 import { LocalDate } from '@jiuzhu/common';
-import { CachedParameterCatalog } from '@jiuzhu/persistence';
+import { CachedParameterCatalog } from '@jiuzhu/parameters';
 import { resolveElderParameters, ResolveElderParametersResult } from '../assessment/domain/assessment-parameters';
 
-/** The elder-assessment parameters, cached (libs/persistence). */
+/** The elder-assessment parameters, cached (libs/parameters), resolved with the domain's resolver. */
 export class ParameterCatalog extends CachedParameterCatalog<ResolveElderParametersResult> {
   /** The parameters in force on `on`; a copy, since the caller may keep it in a result and nothing it does may alter the cache. */
   async resolve(on: LocalDate): Promise<ResolveElderParametersResult> {

@@ -1,4 +1,4 @@
-import { compareLocalDate, isLocalDate, isPlainObject, isWholeNumber, LocalDate, ParameterVersion } from '@jiuzhu/common';
+import { GLOBAL_SCOPE, isLocalDate, isPlainObject, isRecordOf, isWholeNumber, LocalDate, ParameterVersion, ValueCheck, versionInForce } from '@jiuzhu/common';
 import { ABILITY_LEVELS, AbilityLevel, isAbilityLevel } from './ability-level';
 import { ITEM_CODES, ItemCode, isItemCode } from './items';
 import { DEFAULT_SELF_CARE_MAPPING, SELF_CARE_ACTIVITIES, SelfCareMapping } from './self-care-ability';
@@ -14,7 +14,7 @@ import { DEFAULT_SELF_CARE_MAPPING, SELF_CARE_ACTIVITIES, SelfCareMapping } from
 /** One published value (libs/common: the same shape in every service). */
 export type { ParameterVersion };
 
-export const GLOBAL_SCOPE = '';
+export { GLOBAL_SCOPE };
 
 export const ELDER_PARAMETER_KEYS = {
   itemScoreRanges: 'elder.item-score-ranges',
@@ -103,64 +103,47 @@ export interface ElderAssessmentParameters {
 // A catalog may come from the database or an import file: a malformed value is refused by the
 // resolver instead of reaching an assessment.
 
-const isObject = isPlainObject;
-const isCount = (v: unknown, min = 0): v is number => isWholeNumber(v, min);
+// Exactly the shape: every field named and no other (libs/common value-shapes), each number within
+// what the standard could ever mean (points of a 90-point form, levels of five, months, years of age).
+
+const isCount = (v: unknown, min = 0, max = 1000): v is number => isWholeNumber(v, min, max);
+const isLevels = (v: unknown): v is number => isWholeNumber(v, 0, ABILITY_LEVELS.length - 1);
+const only = (fields: Record<string, ValueCheck>) => (v: unknown) => isRecordOf(v, fields);
 
 function isItemScoreRanges(v: unknown): boolean {
-  if (!isObject(v)) return false;
+  if (!isPlainObject(v)) return false;
   const keys = Object.keys(v);
   if (keys.length !== ITEM_CODES.length || !keys.every(isItemCode)) return false;
   return ITEM_CODES.every((code) => {
     const r = v[code];
-    return isObject(r) && isCount(r.min) && isCount(r.max) && r.min <= r.max;
+    return isRecordOf(r, { min: isCount, max: isCount }) && (r.min as number) <= (r.max as number);
   });
 }
 
 function isLevelCutOffs(v: unknown): boolean {
-  if (!isObject(v) || !ABILITY_LEVELS.every((l) => isCount(v[l]))) return false;
+  if (!isRecordOf(v, Object.fromEntries(ABILITY_LEVELS.map((l) => [l, (x: unknown) => isCount(x)])))) return false;
   if (v.complete !== 0) return false;
   // Strictly falling from intact to complete, or some level would have no totals at all.
   return ABILITY_LEVELS.every((l, i) => i === 0 || (v[ABILITY_LEVELS[i - 1]] as number) > (v[l] as number));
 }
 
-function isRaiseRules(v: unknown): boolean {
-  if (!isObject(v) || !isObject(v.coma) || !isObject(v.dementiaOrPsychiatricDisorder) || !isObject(v.careRiskEvents)) return false;
-  const risk = v.careRiskEvents;
-  return (
-    isAbilityLevel(v.coma.setsLevel) &&
-    isCount(v.dementiaOrPsychiatricDisorder.raiseLevels) &&
-    isCount(risk.minEvents, 1) &&
-    isCount(risk.windowDays, 1) &&
-    isCount(risk.raiseLevels)
-  );
-}
+const isRaiseRules = only({
+  coma: only({ setsLevel: isAbilityLevel }),
+  dementiaOrPsychiatricDisorder: only({ raiseLevels: isLevels }),
+  careRiskEvents: only({ minEvents: (x) => isCount(x, 1), windowDays: (x) => isCount(x, 1, 3660), raiseLevels: isLevels }),
+});
 
-function isRaiseCap(v: unknown): boolean {
-  return isObject(v) && isCount(v.maxCombinedLevels);
-}
+const isRaiseCap = only({ maxCombinedLevels: isLevels });
 
-function isReassessmentInterval(v: unknown): boolean {
-  return isObject(v) && isCount(v.routineMonths, 1);
-}
+const isReassessmentInterval = only({ routineMonths: (x) => isCount(x, 1, 120) });
 
-function isMinimumAge(v: unknown): boolean {
-  return isObject(v) && isCount(v.years, 1);
-}
+const isMinimumAge = only({ years: (x) => isCount(x, 1, 150) });
 
 function isSelfCareMapping(v: unknown): boolean {
-  if (!isObject(v) || !isObject(v.activities)) return false;
-  const activities = v.activities;
-  const rulesOk = SELF_CARE_ACTIVITIES.every((a) => {
-    const rule = activities[a];
-    return isObject(rule) && Array.isArray(rule.items) && rule.items.length > 0 && rule.items.every(isItemCode) && isCount(rule.cannotDoAtOrBelow);
-  });
-  return (
-    rulesOk &&
-    isCount(v.partlyLostFromActivities, 1) &&
-    isCount(v.fullyLostFromActivities, 1) &&
-    v.partlyLostFromActivities < v.fullyLostFromActivities &&
-    v.fullyLostFromActivities <= SELF_CARE_ACTIVITIES.length
-  );
+  const isRule = only({ items: (x) => Array.isArray(x) && x.length > 0 && x.every(isItemCode), cannotDoAtOrBelow: (x) => isCount(x) });
+  const isActivities = only(Object.fromEntries(SELF_CARE_ACTIVITIES.map((a) => [a, isRule])));
+  if (!isRecordOf(v, { activities: isActivities, partlyLostFromActivities: (x) => isCount(x, 1), fullyLostFromActivities: (x) => isCount(x, 1) })) return false;
+  return (v.partlyLostFromActivities as number) < (v.fullyLostFromActivities as number) && (v.fullyLostFromActivities as number) <= SELF_CARE_ACTIVITIES.length;
 }
 
 export const ELDER_PARAMETER_SPECS: Readonly<Record<ElderParameterKey, { unit: string; isValid(value: unknown): boolean }>> = {
@@ -296,19 +279,9 @@ export type ResolveElderParametersResult =
   | { ok: true; value: ElderAssessmentParameters; versions: Record<string, string> }
   | { ok: false; missing: string[]; invalid: string[] };
 
-/**
- * The version of `key` in force on `on`: the latest `validFrom` not after `on`. When two versions
- * share a `validFrom`, the later one in the list wins — a corrected re-publication replaces the
- * original without back-dating anything.
- */
+/** The city-wide version of `key` in force on `on` (libs/common: one rule for every catalog). */
 export function elderVersionInForce(versions: readonly ParameterVersion[], key: string, on: LocalDate): ParameterVersion | undefined {
-  let best: ParameterVersion | undefined;
-  for (const v of versions) {
-    if (v.key !== key || v.scope !== GLOBAL_SCOPE || !isLocalDate(v.validFrom)) continue;
-    if (compareLocalDate(v.validFrom, on) > 0) continue;
-    if (best === undefined || compareLocalDate(v.validFrom, best.validFrom) >= 0) best = v;
-  }
-  return best;
+  return versionInForce(versions, key, GLOBAL_SCOPE, on);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { isLocalDate, isPlainObject, isWholeNumber, LocalDate } from '@jiuzhu/common';
+import { hasOnlyKeys, isLocalDate, isPlainObject, isWholeNumber, LocalDate } from '@jiuzhu/common';
 import { GLOBAL_SCOPE, ParameterVersion, versionIdOf } from '../../parameters/domain/parameter';
 
 /**
@@ -61,6 +61,8 @@ export const PROCESS_PARAMETER_SPECS: {
     scope: 'global',
     unit: 'working days / calendar days',
     isValid: (v): v is ProcessTimeLimitsValue =>
+      // Exactly these fields: a stray key is refused at publication (libs/common value-shapes).
+      hasOnlyKeys(v, ['townshipCheckWorkingDays', 'recheckWorkingDays', 'noticeCalendarDays', 'confirmationWorkingDays', 'wholeProcessWorkingDays', 'extensionWorkingDays', 'refusalNoticeWorkingDays']) &&
       isObj(v) &&
       isPosInt(v.townshipCheckWorkingDays) &&
       isPosInt(v.recheckWorkingDays) &&
@@ -74,7 +76,7 @@ export const PROCESS_PARAMETER_SPECS: {
     scope: 'global',
     unit: 'district codes',
     isValid: (v): v is ConfirmationDelegationValue =>
-      isObj(v) && Array.isArray(v.delegatedDistricts) && v.delegatedDistricts.every((d) => typeof d === 'string' && /^\d{6}$/.test(d)),
+      hasOnlyKeys(v, ['delegatedDistricts']) && isObj(v) && Array.isArray(v.delegatedDistricts) && v.delegatedDistricts.every((d) => typeof d === 'string' && /^\d{6}$/.test(d)),
   },
 };
 

@@ -10,7 +10,7 @@
  * them; they are not assessment parameters, so
  * `resolveAssessmentParameters` resolves only ASSESSMENT_PARAMETER_KEYS.
  */
-import { isNonNegativeNumber, isNullOr, isPlainObject, isWholeNumber, isWholeNumberList } from '@jiuzhu/common';
+import { isMonthlyFen, isNonNegativeNumber, isNullOr, isRecordOf, isShareBp, isWholeNumber, isWholeNumberList } from '@jiuzhu/common';
 import { PRICE_SUBSIDY_PARAMETER_SPECS, PriceSubsidyParameterKey, PriceSubsidyParameterValues } from '../../price-subsidy/domain/price-subsidy-parameters';
 import { PROCESS_PARAMETER_SPECS, ProcessParameterKey, ProcessParameterValues } from '../../applications/domain/process-parameters';
 
@@ -212,28 +212,36 @@ export interface ParameterValues extends PriceSubsidyParameterValues, ProcessPar
 export type ParameterKey = keyof ParameterValues;
 
 // ---- shape checks -------------------------------------------------------------------------------
+//
+// Exactly the shape: every field named, no other (libs/common value-shapes). Amounts are whole fen
+// within MAX_MONTHLY_AMOUNT_FEN, shares whole basis points within MAX_BASIS_POINTS.
 
-const isObj = isPlainObject;
-const isNonNegInt = (v: unknown): v is number => isWholeNumber(v);
-const isPosInt = (v: unknown): v is number => isWholeNumber(v, 1);
-const isNonNegNumber = isNonNegativeNumber;
+const isBool = (v: unknown): v is boolean => typeof v === 'boolean';
 const isIntList = isWholeNumberList;
+const isNonEmptyText = (v: unknown): v is string => typeof v === 'string' && v !== '' && v.length <= 100;
+const isMonths = (v: unknown): v is number => isWholeNumber(v, 0, 120);
+const isGrades = (v: unknown): v is number[] => Array.isArray(v) && v.every((g) => isWholeNumber(g, 1, 4));
 
 function isCappedDeduction(v: unknown): v is CappedDeductionRule {
-  return isObj(v) && typeof v.allowed === 'boolean' && isNullOr(v.monthlyCapFen, isNonNegInt);
+  return isRecordOf(v, { allowed: isBool, monthlyCapFen: (x) => isNullOr(x, isMonthlyFen) });
+}
+
+function isTopUpCondition(v: unknown): v is TopUpCondition {
+  return isRecordOf(
+    v,
+    {},
+    {
+      minAge: (x) => isWholeNumber(x, 0, 150),
+      maxAgeExclusive: (x) => isWholeNumber(x, 0, 150),
+      disabilityGrades: isGrades,
+      seriousIllness: isBool,
+      abilityLevels: (x) => Array.isArray(x) && x.every((l) => (ABILITY_LEVELS as readonly unknown[]).includes(l)),
+    },
+  );
 }
 
 function isTopUpRule(v: unknown): v is TopUpRule {
-  if (!isObj(v) || typeof v.code !== 'string' || v.code === '' || typeof v.group !== 'string' || v.group === '') return false;
-  if (!isNonNegInt(v.shareBp) || !isObj(v.when)) return false;
-  const w = v.when;
-  return (
-    (w.minAge === undefined || isNonNegInt(w.minAge)) &&
-    (w.maxAgeExclusive === undefined || isNonNegInt(w.maxAgeExclusive)) &&
-    (w.disabilityGrades === undefined || isIntList(w.disabilityGrades)) &&
-    (w.seriousIllness === undefined || typeof w.seriousIllness === 'boolean') &&
-    (w.abilityLevels === undefined || (Array.isArray(w.abilityLevels) && w.abilityLevels.every((l) => (ABILITY_LEVELS as readonly unknown[]).includes(l))))
-  );
+  return isRecordOf(v, { code: isNonEmptyText, group: isNonEmptyText, when: isTopUpCondition, shareBp: isShareBp });
 }
 
 export interface ParameterSpec<K extends ParameterKey> {
@@ -241,78 +249,77 @@ export interface ParameterSpec<K extends ParameterKey> {
   scope: 'global' | 'district-area';
   unit: string;
   isValid(value: unknown): value is ParameterValues[K];
+  /** `allowed` for a value that may take effect before the day it is published (libs/parameters). */
+  backDating?: 'allowed';
 }
 
 export const PARAMETER_SPECS: { [K in ParameterKey]: ParameterSpec<K> } = {
   'dibao.standard': {
     scope: 'district-area',
     unit: 'fen per person per month',
-    isValid: (v): v is DibaoStandardValue => isObj(v) && isPosInt(v.monthlyFen),
+    // Governments often publish a standard after its effective date; the reassessment it opens
+    // settles the months already paid.
+    backDating: 'allowed',
+    isValid: (v): v is DibaoStandardValue => isRecordOf(v, { monthlyFen: (x) => isMonthlyFen(x, 1) }),
   },
   'dibao.income.excluded-kinds': {
     scope: 'global',
     unit: 'income kinds',
     isValid: (v): v is IncomeExclusionsValue =>
-      isObj(v) && Array.isArray(v.kinds) && v.kinds.every((k) => (INCOME_KINDS as readonly unknown[]).includes(k)),
+      isRecordOf(v, { kinds: (x) => Array.isArray(x) && x.every((k) => (INCOME_KINDS as readonly unknown[]).includes(k)) }),
   },
   'dibao.deductions': {
     scope: 'global',
     unit: 'fen per month / bp',
     isValid: (v): v is DeductionRulesValue =>
-      isObj(v) &&
-      isCappedDeduction(v.medical) &&
-      isCappedDeduction(v.education) &&
-      isCappedDeduction(v.rent) &&
-      isObj(v.employment) &&
-      typeof v.employment.allowed === 'boolean' &&
-      isNonNegInt(v.employment.wageShareBp) &&
-      isNullOr(v.employment.capShareOfStandardBp, isNonNegInt),
+      isRecordOf(v, {
+        medical: isCappedDeduction,
+        education: isCappedDeduction,
+        rent: isCappedDeduction,
+        employment: (e) => isRecordOf(e, { allowed: isBool, wageShareBp: isShareBp, capShareOfStandardBp: (x) => isNullOr(x, isShareBp) }),
+      }),
   },
   'dibao.assets': {
     scope: 'global',
     unit: 'months of standard / homes / m² per person / vehicles',
     isValid: (v): v is AssetLimitsValue =>
-      isObj(v) &&
-      isNonNegInt(v.moneyMonthsOfStandard) &&
-      isNonNegInt(v.maxHomes) &&
-      isNonNegNumber(v.housingAreaPerPersonSqm) &&
-      isNonNegInt(v.nonExemptVehiclesAllowed),
+      isRecordOf(v, {
+        moneyMonthsOfStandard: (x) => isWholeNumber(x, 0, 1200),
+        maxHomes: (x) => isWholeNumber(x, 0, 100),
+        housingAreaPerPersonSqm: (x) => isNonNegativeNumber(x) && x <= 10_000,
+        nonExemptVehiclesAllowed: (x) => isWholeNumber(x, 0, 100),
+      }),
   },
   'dibao.top-ups': {
     scope: 'global',
     unit: 'bp of the standard',
-    isValid: (v): v is TopUpsValue => isObj(v) && Array.isArray(v.rules) && v.rules.every(isTopUpRule),
+    isValid: (v): v is TopUpsValue => isRecordOf(v, { rules: (x) => Array.isArray(x) && x.every(isTopUpRule) }),
   },
   'dibao.payment': {
     scope: 'global',
     unit: 'bp of the standard',
-    isValid: (v): v is PaymentValue => isObj(v) && v.mode === 'gap' && isNonNegInt(v.floorShareBp),
+    isValid: (v): v is PaymentValue => isRecordOf(v, { mode: (x) => x === 'gap', floorShareBp: isShareBp }),
   },
   'low-income.band': {
     scope: 'global',
     unit: 'bp of the standard',
-    isValid: (v): v is LowIncomeBandValue =>
-      isObj(v) && isNonNegInt(v.multiplierBp) && typeof v.strictBound === 'boolean',
+    isValid: (v): v is LowIncomeBandValue => isRecordOf(v, { multiplierBp: isShareBp, strictBound: isBool }),
   },
   'single-person.inclusion': {
     scope: 'global',
     unit: 'disability grades / bp of the standard',
     isValid: (v): v is SinglePersonInclusionValue =>
-      isObj(v) &&
-      isIntList(v.disabilityGrades) &&
-      isIntList(v.intellectualOrMentalGrades) &&
-      typeof v.seriousIllness === 'boolean' &&
-      isNonNegInt(v.benefitShareBp),
+      isRecordOf(v, { disabilityGrades: isIntList, intellectualOrMentalGrades: isIntList, seriousIllness: isBool, benefitShareBp: isShareBp }),
   },
   'dibao.gradual-exit': {
     scope: 'global',
     unit: 'months',
-    isValid: (v): v is GradualExitValue => isObj(v) && isNonNegInt(v.months),
+    isValid: (v): v is GradualExitValue => isRecordOf(v, { months: isMonths }),
   },
   'dibao.review-interval': {
     scope: 'global',
     unit: 'months',
-    isValid: (v): v is ReviewIntervalValue => isObj(v) && isPosInt(v.stableMonths) && isPosInt(v.irregularMonths),
+    isValid: (v): v is ReviewIntervalValue => isRecordOf(v, { stableMonths: (x) => isMonths(x) && x >= 1, irregularMonths: (x) => isMonths(x) && x >= 1 }),
   },
   ...PRICE_SUBSIDY_PARAMETER_SPECS,
   ...PROCESS_PARAMETER_SPECS,

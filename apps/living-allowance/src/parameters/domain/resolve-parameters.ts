@@ -1,4 +1,4 @@
-import { compareLocalDate, isLocalDate, LocalDate } from '@jiuzhu/common';
+import { isLocalDate, LocalDate, versionInForce } from '@jiuzhu/common';
 import { Area, districtAreaScope, DistrictCode, GLOBAL_SCOPE, isArea, isDistrictCode, ParameterVersion, parameterRef } from './parameter';
 import {
   ASSESSMENT_PARAMETER_KEYS,
@@ -42,25 +42,8 @@ export type ResolveParametersResult =
   | { ok: true; value: AssessmentParameters }
   | { ok: false; reason: 'unknown_district' | 'missing_parameter' | 'invalid_parameter'; key?: string };
 
-/**
- * The version of `key`/`scope` in force on `on`: the latest `validFrom` not after `on`. When two
- * versions share a `validFrom`, the later one in the catalog wins — a corrected re-publication
- * replaces the original without back-dating anything.
- */
-export function versionInForce(
-  catalog: readonly ParameterVersion[],
-  key: string,
-  scope: string,
-  on: LocalDate,
-): ParameterVersion | undefined {
-  let best: ParameterVersion | undefined;
-  for (const v of catalog) {
-    if (v.key !== key || v.scope !== scope || !isLocalDate(v.validFrom)) continue;
-    if (compareLocalDate(v.validFrom, on) > 0) continue;
-    if (best === undefined || compareLocalDate(v.validFrom, best.validFrom) >= 0) best = v;
-  }
-  return best;
-}
+/** The version in force on a date (libs/common: one rule for every service's catalog). */
+export { versionInForce };
 
 /**
  * Resolves the parameters of a dibao assessment. An unresolvable parameter is an expected outcome

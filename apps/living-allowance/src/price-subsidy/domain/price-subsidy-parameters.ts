@@ -1,4 +1,4 @@
-import { isPlainObject, isWholeNumber } from '@jiuzhu/common';
+import { hasOnlyKeys, isPlainObject, isWholeNumber } from '@jiuzhu/common';
 
 /**
  * The parameters of the price-linkage subsidy (物价上涨挂钩联动机制, policy.md §2), in the shape of
@@ -48,10 +48,13 @@ const isPosInt = (v: unknown): v is number => isWholeNumber(v, 1);
 
 export function isPriceSubsidyTriggers(v: unknown): v is PriceSubsidyTriggersValue {
   return (
+    // Exactly these fields: a stray key is refused at publication (libs/common value-shapes).
+    hasOnlyKeys(v, ['cpiTriggerBp', 'foodCpiTriggerBp', 'inclusive', 'covers']) &&
     isObj(v) &&
     isPosInt(v.cpiTriggerBp) &&
     isPosInt(v.foodCpiTriggerBp) &&
     typeof v.inclusive === 'boolean' &&
+    hasOnlyKeys(v.covers, ['dibao', 'specialHardship', 'lowIncome']) &&
     isObj(v.covers) &&
     typeof v.covers.dibao === 'boolean' &&
     typeof v.covers.specialHardship === 'boolean' &&

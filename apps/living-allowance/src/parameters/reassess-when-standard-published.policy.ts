@@ -1,0 +1,39 @@
+import { EntityManager } from 'typeorm';
+import { ParameterVersion } from '@jiuzhu/common';
+import { Actor } from '@jiuzhu/common/http';
+import { StandardPublished } from '@jiuzhu/contracts';
+import { Outbox } from '@jiuzhu/messaging';
+import { ParameterPublicationHook } from '@jiuzhu/parameters';
+import { requestReassessment } from '../reassessment/reassessment-runner';
+import { DibaoStandardValue } from './domain/parameter-keys';
+
+/**
+ * A new dibao standard, in the transaction that publishes it: announced as `standard.published`
+ * (other services keep their own copy), and every paying case of its district and area is
+ * re-decided under it — a reassessment run opened now, picked up by the runner once committed.
+ * The standard may be back-dated (its spec allows it): the run settles the months already paid.
+ */
+export class ReassessWhenStandardPublished implements ParameterPublicationHook {
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly wakeRunner: () => void,
+  ) {}
+
+  async published(m: EntityManager, v: ParameterVersion, actor: Actor): Promise<void> {
+    if (v.key !== 'dibao.standard') return;
+    const [districtCode, area] = v.scope.split('/') as ['640202', 'urban'];
+    await this.outbox.append(m, StandardPublished, {
+      districtCode,
+      area,
+      monthlyFen: (v.value as DibaoStandardValue).monthlyFen,
+      validFrom: v.validFrom,
+      versionId: v.versionId,
+      legalSource: v.legalSource,
+    });
+    await requestReassessment(m, { districtCode, area, standardVersionId: v.versionId, validFrom: v.validFrom, requestedBy: actor.id });
+  }
+
+  committed(): void {
+    this.wakeRunner();
+  }
+}

@@ -1,0 +1,31 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { AREAS, Clock, CLOCK, DISTRICT_CODES, DISTRICTS, InvalidInput, isLocalDate } from '@jiuzhu/common';
+import { ParameterCatalog } from './parameter-catalog';
+
+/** The dibao standards of every district and area on one date (publication is POST /parameters, libs/parameters). */
+@ApiTags('parameters')
+@Controller()
+export class StandardsController {
+  constructor(
+    private readonly catalog: ParameterCatalog,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get('standards')
+  @ApiOperation({ summary: 'Dibao standards in force on a date, per district and area' })
+  @ApiQuery({ name: 'on', required: false, example: '2026-03-01' })
+  @ApiOkResponse({ description: 'one row per district × area' })
+  async standards(@Query('on') on?: string) {
+    const date = on ?? this.clock.today();
+    if (!isLocalDate(date)) throw new InvalidInput([{ field: 'on', reason: 'must be a date YYYY-MM-DD' }]);
+    const rows = [];
+    for (const districtCode of DISTRICT_CODES) {
+      for (const area of AREAS) {
+        const v = await this.catalog.inForce('dibao.standard', `${districtCode}/${area}`, date);
+        rows.push({ districtCode, districtName: DISTRICTS[districtCode].zh, area, monthlyFen: (v?.value as { monthlyFen?: number })?.monthlyFen ?? null, versionId: v?.versionId ?? null, validFrom: v?.validFrom ?? null, legalSource: v?.legalSource ?? null });
+      }
+    }
+    return { on: date, standards: rows };
+  }
+}

@@ -1,0 +1,38 @@
+import { Body, Controller, Get, Post, Res } from '@nestjs/common';
+import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Actor, CurrentActor } from '@jiuzhu/common/http';
+import { CachedParameterCatalog } from './parameter-catalog';
+import { PublishParameterDto } from './publish-parameter.dto';
+import { PublishParameter } from './publish-parameter.use-case';
+
+@ApiTags('parameters')
+@Controller('parameters')
+export class ParametersController {
+  constructor(
+    private readonly catalog: CachedParameterCatalog,
+    private readonly publish: PublishParameter,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'All parameter versions (rules as data), with unit, legal source, validity and who published them' })
+  async list() {
+    return { versions: await this.catalog.versions() };
+  }
+
+  @Post()
+  @ApiOperation({
+    summary:
+      'Publish a new parameter version (admin). Never edited in place: another value for a day that has one is a correction (…#2) that wins. Publishing the version already in force for that key, scope and day again changes nothing and answers 200 with it.',
+  })
+  @ApiHeader({ name: 'X-Actor-Id', required: true })
+  @ApiHeader({ name: 'X-Actor-Role', required: true, description: 'admin' })
+  @ApiBody({ type: PublishParameterDto })
+  @ApiCreatedResponse({ description: 'a new version was stored (and the service reacted to it, e.g. a dibao standard is announced and reassessed)' })
+  @ApiOkResponse({ description: 'the same key, scope, date and value is already the version of that day: that version, unchanged; nothing else happens' })
+  async publishVersion(@Body() dto: PublishParameterDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
+    const { version, created } = await this.publish.execute(dto, actor);
+    res.status(created ? 201 : 200);
+    return version;
+  }
+}
