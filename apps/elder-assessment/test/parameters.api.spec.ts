@@ -63,7 +63,7 @@ describe('what may be published', () => {
     ['a date before the catalog begins (1899-12-31)', interval({ validFrom: '1899-12-31' }), 'validFrom'],
     ['a date no assessment will reach (9999-12-31)', interval({ validFrom: '9999-12-31' }), 'validFrom'],
     ['a date more than 5 years ahead without farFuture', interval({ validFrom: '2031-03-03' }), 'validFrom'],
-    ['a value with a stray constructor key', interval({ value: { routineMonths: 6, constructor: 1 } }), 'value'],
+    ['a value with a stray constructor key', interval({ value: { routineMonths: 6, constructor: 1 } }), 'value.constructor'],
     ['a value with a stray toString key', interval({ value: { routineMonths: 6, toString: 'x' } }), 'value'],
     ['an interval of 2 147 483 648 months', interval({ value: { routineMonths: 2_147_483_648 } }), 'value'],
     ['a cut-off table with a sixth level', { key: 'elder.level-cut-offs', validFrom: '2026-04-01', value: { intact: 90, mild: 66, moderate: 46, severe: 30, complete: 0, extra: 10 }, legalSource: LEGAL_SOURCE }, 'value'],

@@ -216,7 +216,7 @@ describe('a publication that cannot be right is refused, naming the field, and s
     { what: 'a rule more than 5 years ahead without farFuture', body: { key: 'dibao.gradual-exit', validFrom: '2031-03-03', value: { months: 6 }, legalSource: LEGAL_SOURCE }, field: 'validFrom' },
     { what: 'farFuture that is not true or false', body: standard({ farFuture: 'yes' }), field: 'farFuture' },
     // The value has exactly its key's shape: these were once stored.
-    { what: 'a standard with a stray constructor key', body: standard({ value: { monthlyFen: 82000, constructor: 1 } }), field: 'value' },
+    { what: 'a standard with a stray constructor key', body: standard({ value: { monthlyFen: 82000, constructor: 1 } }), field: 'value.constructor' },
     { what: 'a standard with a stray toString key', body: standard({ value: { monthlyFen: 82000, toString: 'x' } }), field: 'value' },
     { what: 'a standard of 2 147 483 648 fen (past a Postgres int)', body: standard({ value: { monthlyFen: 2_147_483_648 } }), field: 'value' },
     { what: 'a standard above 1 000 000 yuan a month', body: standard({ value: { monthlyFen: 100_000_001 } }), field: 'value' },
