@@ -1,6 +1,6 @@
 import { PeriodicReviewSweep } from '../src/periodic-review/periodic-review-sweep.use-case';
 import { http, startLivingAllowance, TestClock, TestService } from '../../../test/support/services';
-import { as, eventsOf, expectProblem, HouseholdInput, idNumber } from './households';
+import { as, eventsOf, expectProblem, fieldsOf, HouseholdInput, idNumber } from './households';
 import { approvedCase } from './process';
 
 /**
@@ -74,6 +74,16 @@ describe('claims on the review queue', () => {
     clock.set('2026-01-12T02:00:00Z');
     for (let i = 0; i < 20; i++) cases.push(await approved(household({ wageFen: 50000 + i * 100, ableToWork: true, districtCode: '640221' })));
     clock.set('2026-07-20T02:00:00Z');
+  });
+
+  it('pages the review queue with limit and offset, in the queue’s order', async () => {
+    const all = (await call('GET', '/reviews/queue?districtCode=640221&limit=3')).body.items;
+    expect(all).toHaveLength(3);
+
+    const page = await call('GET', '/reviews/queue?districtCode=640221&limit=1&offset=1');
+
+    expect(page.body.items.map((i: { id: string }) => i.id)).toEqual([all[1].id]);
+    expect(fieldsOf(expectProblem(await call('GET', '/reviews/queue?offset=-1&on=2026-02-30'), 400, 'INVALID_INPUT')).sort()).toEqual(['offset', 'on']);
   });
 
   it('16 officers claiming at once never get the same case', async () => {
