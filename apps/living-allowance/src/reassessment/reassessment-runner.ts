@@ -103,7 +103,7 @@ export class ReassessmentRunner {
     const params = await this.catalog.resolve(head.districtCode, head.area, head.validFrom);
     if (!params.ok) throw new Error(`parameters for ${head.districtCode}/${head.area} on ${head.validFrom} do not resolve (${params.reason})`);
     const today = this.clock.today();
-    const at = this.clock.now().toISOString();
+    const now = this.clock.now();
 
     return this.ds.transaction(async (m) => {
       const run = await this.runs.lock(m, runId);
@@ -121,7 +121,7 @@ export class ReassessmentRunner {
         parameterVersions: params.value.versions,
         updatedBy: RUN_ACTOR,
         historyActor: `${RUN_ACTOR}:${runId}`,
-        at,
+        at: now.toISOString(),
         changed: batch.changed.map((r) => ({
           caseId: r.caseId,
           oldMonthlyFen: r.oldMonthlyFen,
@@ -134,7 +134,7 @@ export class ReassessmentRunner {
       await this.outbox.appendMany(m, BenefitAdjusted, batch.changed.map((r) => benefitAdjusted(byId.get(r.caseId)!, r, run, today)));
 
       const done = cases.length < this.batchSize;
-      await this.runs.advance(m, run, { cursorCaseId: cases.length ? cases[cases.length - 1].id : null, totals: batch.totals, undecided: batch.undecided.length, done, at: this.clock.now() });
+      await this.runs.advance(m, run, { cursorCaseId: cases.length ? cases[cases.length - 1].id : null, totals: batch.totals, undecided: batch.undecided.length, done, at: now });
       if (done) await this.announceCompleted(m, runId, today);
       return done ? 'done' : 'more';
     });
