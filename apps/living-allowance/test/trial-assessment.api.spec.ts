@@ -229,6 +229,16 @@ describe('a trial assessment refuses input that cannot describe a household, nam
     expect(problem.errors).toEqual([{ field, reason: 'should not exist' }]);
   });
 
+  it.each([
+    ['half of a surrogate pair', '"640202\\ud800"'],
+    ['a NUL character', '"640202\\u0000"'],
+  ])('refuses a string that is not text (%s) before it can reach the database, naming the field', async (_what, raw) => {
+    const res = await trial(JSON.stringify({ household: dibaoHousehold() }).replace('"districtCode":"640202"', `"districtCode":${raw}`));
+
+    const problem = expectProblem(res, 400, 'INVALID_INPUT');
+    expect(problem.errors).toEqual([{ field: 'household.districtCode', reason: expect.stringMatching(/not text/) }]);
+  });
+
   it('refuses a body larger than any real household document with 413', async () => {
     const h = dibaoHousehold();
     const res = await trial({ household: { ...h, padding: 'x'.repeat(300 * 1024) } });

@@ -29,13 +29,22 @@ export const MAX_BODY_DEPTH = 32;
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
- * The first problem of a parsed body's shape: nested too deep, or a prototype key. Iterative (an
- * explicit stack), because the point is to refuse bodies that are too deep for recursion.
+ * A NUL character or half of a surrogate pair (with the u flag, a whole pair is one code point and
+ * does not match): JSON can carry both as escapes, but neither is text, and Postgres refuses to
+ * store them (in text and jsonb alike) — the insert failed, a 500 after validation had passed.
+ */
+const NOT_TEXT = /[\u0000\uD800-\uDFFF]/u;
+
+/**
+ * The first problem of a parsed body's shape: nested too deep, a prototype key, or a string that is
+ * not text. Iterative (an explicit stack), because the point is to refuse bodies that are too deep
+ * for recursion.
  */
 export function bodyShapeProblem(body: unknown): { field: string; reason: string } | undefined {
   const stack: { value: unknown; path: string; depth: number }[] = [{ value: body, path: '', depth: 0 }];
   while (stack.length > 0) {
     const { value, path, depth } = stack.pop()!;
+    if (typeof value === 'string' && NOT_TEXT.test(value)) return { field: path || '(body)', reason: 'contains a NUL character or half of a surrogate pair, which is not text' };
     if (value === null || typeof value !== 'object') continue;
     if (depth >= MAX_BODY_DEPTH) return { field: path || '(body)', reason: `is nested more than ${MAX_BODY_DEPTH} levels deep` };
     if (Array.isArray(value)) {
@@ -44,7 +53,7 @@ export function bodyShapeProblem(body: unknown): { field: string; reason: string
     }
     for (const [key, v] of Object.entries(value)) {
       const field = path ? `${path}.${key}` : key;
-      if (PROTOTYPE_KEYS.has(key)) return { field, reason: 'should not exist' };
+      if (PROTOTYPE_KEYS.has(key) || NOT_TEXT.test(key)) return { field, reason: 'should not exist' };
       stack.push({ value: v, path: field, depth: depth + 1 });
     }
   }
