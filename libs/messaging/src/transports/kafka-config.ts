@@ -1,4 +1,4 @@
-import { Kafka, logLevel } from 'kafkajs';
+import { Admin, Kafka, logLevel } from 'kafkajs';
 import type { Logger } from 'pino';
 
 export interface KafkaSettings {
@@ -33,14 +33,39 @@ export async function ensureTopics(kafka: Kafka, topics: string[], s: KafkaSetti
     const existing = new Set(await admin.listTopics());
     const missing = [...new Set(topics)].filter((t) => !existing.has(t));
     if (missing.length === 0) return;
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: missing.map((topic) => ({ topic, numPartitions: s.topicPartitions, replicationFactor: s.replicationFactor })),
-    });
-  } catch (e) {
-    // Two services starting together may race to create the same topic.
-    if (!/already exists/i.test(String((e as Error).message))) throw e;
+    try {
+      await admin.createTopics({
+        waitForLeaders: false,
+        topics: missing.map((topic) => ({ topic, numPartitions: s.topicPartitions, replicationFactor: s.replicationFactor })),
+      });
+    } catch (e) {
+      // Two services starting together may race to create the same topic.
+      if (!/already exists/i.test(String((e as Error).message))) throw e;
+    }
+    await untilLed(admin, missing);
   } finally {
     await admin.disconnect();
+  }
+}
+
+const LEADERS_TIMEOUT_MS = 30_000;
+
+/**
+ * Waits until every partition of `topics` has a leader. kafkajs's own `waitForLeaders` retries only
+ * LEADER_NOT_AVAILABLE, but a KRaft broker answers UNKNOWN_TOPIC_OR_PARTITION ("This server does not
+ * host this topic-partition") until a topic just created reaches its metadata cache, and the
+ * service then failed to start when several created topics at once (tulios/kafkajs#815).
+ */
+async function untilLed(admin: Admin, topics: string[]): Promise<void> {
+  const deadline = Date.now() + LEADERS_TIMEOUT_MS;
+  for (;;) {
+    try {
+      const { topics: found } = await admin.fetchTopicMetadata({ topics });
+      if (found.length === topics.length && found.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))) return;
+    } catch (e) {
+      if (!['UNKNOWN_TOPIC_OR_PARTITION', 'LEADER_NOT_AVAILABLE'].includes((e as { type?: string }).type ?? '')) throw e;
+    }
+    if (Date.now() > deadline) throw new Error(`topics ${topics.join(', ')} have no partition leaders after ${LEADERS_TIMEOUT_MS / 1000} s`);
+    await new Promise((r) => setTimeout(r, 100));
   }
 }
