@@ -11,7 +11,7 @@ import { DEFAULT_RELAY_OPTIONS, OutboxRelay, RelayOptions } from './relay';
 import { ConsumerCounters } from './transports/consumer-report';
 import { InProcessBus, sharedInProcessBus } from './transports/in-process-bus';
 import { InProcessEventServer } from './transports/in-process-event-server';
-import { createKafka, ensureTopics, KafkaSettings } from './transports/kafka-config';
+import { brokerTopic, createKafka, ensureTopics, KafkaSettings } from './transports/kafka-config';
 import { KafkaEventServer } from './transports/kafka-event-server';
 import { KafkaPublisher } from './transports/kafka-publisher';
 
@@ -50,7 +50,7 @@ export class Messaging {
     this.consumerGroup = o.consumerGroup ?? `jiuzhu.${o.service}`;
     this.publisher =
       o.transport.kind === 'kafka'
-        ? new KafkaPublisher(createKafka({ ...o.transport.kafka, clientId: `${o.transport.kafka.clientId}-producer` }, o.log))
+        ? new KafkaPublisher(createKafka({ ...o.transport.kafka, clientId: `${o.transport.kafka.clientId}-producer` }, o.log), o.transport.kafka.topicPrefix)
         : (o.transport.bus ?? sharedInProcessBus).publisher();
     this.relay = new OutboxRelay(o.databaseUrl, this.publisher, o.log, { ...DEFAULT_RELAY_OPTIONS, ...o.relay });
   }
@@ -81,8 +81,9 @@ export class Messaging {
 
   async start(): Promise<void> {
     if (this.o.transport.kind === 'kafka') {
-      const topics = [...new Set(this.o.produces.map((c) => c.topic))];
-      await ensureTopics(createKafka(this.o.transport.kafka, this.o.log), [...topics, ...topics.map(deadLetterTopicOf)], this.o.transport.kafka);
+      const kafka = this.o.transport.kafka;
+      const topics = [...new Set(this.o.produces.map((c) => brokerTopic(kafka, c.topic)))];
+      await ensureTopics(createKafka(kafka, this.o.log), [...topics, ...topics.map(deadLetterTopicOf)], kafka);
     }
     await this.publisher.start();
     if (this.o.runRelay !== false) await this.relay.start();

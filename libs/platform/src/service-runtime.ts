@@ -15,6 +15,8 @@ export interface ServiceSettings {
   kafkaBrokers: string[] | null;
   kafkaPartitions: number;
   kafkaReplicationFactor: number;
+  /** Put before every topic name on the broker (tests: one per suite, so parallel suites share a broker but no events). */
+  kafkaTopicPrefix?: string;
 }
 
 export interface ServiceDefinition {
@@ -72,7 +74,7 @@ export async function runService(def: ServiceDefinition, o: RunOptions): Promise
       databaseUrl: s.databaseUrl,
       transport:
         s.transport === 'kafka'
-          ? { kind: 'kafka', kafka: { brokers: s.kafkaBrokers!, clientId: def.name, topicPartitions: s.kafkaPartitions, replicationFactor: s.kafkaReplicationFactor } }
+          ? { kind: 'kafka', kafka: { brokers: s.kafkaBrokers!, clientId: def.name, topicPartitions: s.kafkaPartitions, replicationFactor: s.kafkaReplicationFactor, topicPrefix: s.kafkaTopicPrefix } }
           : { kind: 'in-process', bus: o.bus },
       produces: def.produces,
       log,

@@ -7,6 +7,17 @@ export interface KafkaSettings {
   /** Partitions for topics this service creates on start; consumers in a group scale up to this. */
   topicPartitions: number;
   replicationFactor: number;
+  /**
+   * Put before every topic name on the broker (default none); the names in contracts and in the
+   * outbox stay as they are. Test suites running in parallel on one broker each use their own, so
+   * one suite's services never consume another suite's events.
+   */
+  topicPrefix?: string;
+}
+
+/** The name `topic` has on the broker. */
+export function brokerTopic(s: Pick<KafkaSettings, 'topicPrefix'>, topic: string): string {
+  return `${s.topicPrefix ?? ''}${topic}`;
 }
 
 export function createKafka(s: KafkaSettings, log: Logger): Kafka {

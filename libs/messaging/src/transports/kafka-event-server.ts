@@ -7,7 +7,7 @@ import { ConsumerLookup, DEFAULT_RETRY_POLICY, describeFailure, dispatchBatch, R
 import { Inbox } from '../inbox';
 import { registeredConsumers } from './consume-event';
 import { ConsumerCounters, ConsumerReport } from './consumer-report';
-import { ensureTopics, KafkaSettings } from './kafka-config';
+import { brokerTopic, ensureTopics, KafkaSettings } from './kafka-config';
 
 /**
  * Kafka receiving side as a Nest transport strategy: the service's `@ConsumeEvent` handlers are
@@ -52,7 +52,8 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy,
       this.topics = registered.topics;
       if (this.topics.length === 0) return callback();
       this.report.enter('starting', this.topics);
-      await ensureTopics(this.kafka, [...this.topics, ...this.topics.map(deadLetterTopicOf)], this.settings);
+      const onBroker = this.onBroker();
+      await ensureTopics(this.kafka, [...onBroker, ...onBroker.map(deadLetterTopicOf)], this.settings);
       this.dltProducer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
       await this.dltProducer.connect();
       await this.startConsumer();
@@ -61,6 +62,11 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy,
       this.report.enter('crashed', this.topics, describeFailure(e));
       callback(e);
     }
+  }
+
+  /** The subscribed topics' names on the broker (the status reports their contract names). */
+  private onBroker(): string[] {
+    return this.topics.map((t) => brokerTopic(this.settings, t));
   }
 
   private async startConsumer(): Promise<void> {
@@ -72,7 +78,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy,
     consumer.on(consumer.events.CRASH, ({ payload }) => current() && this.onCrash(consumer, payload.error, payload.restart));
     this.report.enter('starting');
     await consumer.connect();
-    await consumer.subscribe({ topics: this.topics, fromBeginning: true });
+    await consumer.subscribe({ topics: this.onBroker(), fromBeginning: true });
     await consumer.run({
       partitionsConsumedConcurrently: this.settings.topicPartitions,
       eachBatchAutoResolve: false,

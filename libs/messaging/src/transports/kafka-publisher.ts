@@ -12,7 +12,10 @@ import { toEnvelope } from './envelope-mapping';
 export class KafkaPublisher implements EventPublisher {
   private producer?: Producer;
 
-  constructor(private readonly kafka: Kafka) {}
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly topicPrefix = '',
+  ) {}
 
   async start(): Promise<void> {
     this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
@@ -23,9 +26,10 @@ export class KafkaPublisher implements EventPublisher {
     if (!this.producer) throw new Error('KafkaPublisher not started');
     const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();
     for (const m of batch) {
-      const list = byTopic.get(m.topic) ?? [];
+      const topic = this.topicPrefix + m.topic;
+      const list = byTopic.get(topic) ?? [];
       list.push({ key: m.key, value: JSON.stringify(m.payload), headers: envelopeToHeaders(toEnvelope(m)) });
-      byTopic.set(m.topic, list);
+      byTopic.set(topic, list);
     }
     await this.producer.sendBatch({
       acks: -1,
