@@ -1,17 +1,16 @@
-// One jest run for the whole repo. Infrastructure (embedded Postgres, the Kafka broker) is started
-// once in globalSetup; suites that need Kafka are named *.kafka.spec.ts.
+// One jest run for the whole repo, in two projects: every suite with events on the in-process bus,
+// and the service API suites (apps/*/test/*.api.spec.ts) once more with their services on the real
+// Kafka broker. Infrastructure (embedded Postgres, the broker) is started once in globalSetup;
+// suites that need Kafka are named *.kafka.spec.ts or run in the kafka project.
 const { kafkaSuitesEnabled } = require('./support/kafka-availability');
 
 const root = require('path').resolve(__dirname, '..');
-const ignore = ['/node_modules/', '/dist/'];
-if (!kafkaSuitesEnabled()) ignore.push('\\.kafka\\.spec\\.ts$');
+const onKafka = kafkaSuitesEnabled();
 
-module.exports = {
+const common = {
   rootDir: root,
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
   testEnvironment: 'node',
-  testRegex: '\\.spec\\.ts$',
-  testPathIgnorePatterns: ignore,
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.jest.json', diagnostics: false }],
   },
@@ -19,6 +18,30 @@ module.exports = {
     '^@jiuzhu/common/(.*)$': '<rootDir>/libs/common/src/$1',
     '^@jiuzhu/(common|contracts|messaging|parameters|persistence|platform)$': '<rootDir>/libs/$1/src',
   },
+  testTimeout: 60000,
+};
+
+module.exports = {
+  rootDir: root,
+  projects: [
+    {
+      ...common,
+      displayName: 'in-process',
+      testRegex: '\\.spec\\.ts$',
+      testPathIgnorePatterns: ['/node_modules/', '/dist/', ...(onKafka ? [] : ['\\.kafka\\.spec\\.ts$'])],
+    },
+    ...(onKafka
+      ? [
+          {
+            ...common,
+            displayName: 'kafka',
+            testRegex: '/apps/[^/]+/test/[^/]+\\.api\\.spec\\.ts$',
+            testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+            setupFiles: ['<rootDir>/test/support/events-on-kafka.js'],
+          },
+        ]
+      : []),
+  ],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 60000,

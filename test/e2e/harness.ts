@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Consumer, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
 import { deadLetterTopicOf, envelopeToHeaders } from '@jiuzhu/contracts';
 import { InProcessBus, OutboundMessage, toEnvelope } from '@jiuzhu/messaging';
-import { kafkaBrokers } from '../support/infra';
+import { kafkaBrokers, suiteTopic } from '../support/infra';
 
 export interface DeadLetterSeen {
   eventId: string | undefined;
@@ -27,7 +27,7 @@ export async function kafkaHarness(topics: string[]): Promise<TransportHarness> 
   const seen: DeadLetterSeen[] = [];
   const consumer: Consumer = kafka.consumer({ groupId: `e2e-dlt-${randomUUID()}` });
   await consumer.connect();
-  await consumer.subscribe({ topics: topics.map(deadLetterTopicOf), fromBeginning: true });
+  await consumer.subscribe({ topics: topics.map((t) => suiteTopic(deadLetterTopicOf(t))), fromBeginning: true });
   await consumer.run({
     eachMessage: async ({ message }) => {
       const h = (k: string) => message.headers?.[k]?.toString();
@@ -37,7 +37,7 @@ export async function kafkaHarness(topics: string[]): Promise<TransportHarness> 
   return {
     async inject(m) {
       const headers = envelopeToHeaders(toEnvelope(m));
-      await producer.send({ topic: m.topic, messages: [{ key: m.key, value: JSON.stringify(m.payload), headers }] });
+      await producer.send({ topic: suiteTopic(m.topic), messages: [{ key: m.key, value: JSON.stringify(m.payload), headers }] });
     },
     deadLetters: () => seen,
     async close() {

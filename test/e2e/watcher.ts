@@ -28,7 +28,7 @@ import {
 } from '@jiuzhu/contracts';
 import { ConsumeEvent, InProcessBus } from '@jiuzhu/messaging';
 import { runService, RunningService } from '@jiuzhu/platform';
-import { freshDatabase, kafkaBrokers } from '../support/infra';
+import { freshDatabase, kafkaBrokers, SUITE_TOPIC_PREFIX } from '../support/infra';
 import { testLogger } from '../support/services';
 
 /**
@@ -141,7 +141,7 @@ export async function startWatcher(o: { transport: 'kafka' | 'in-process'; bus?:
       module: ({ dataSource }) => WatcherModule.register(dataSource),
     },
     {
-      settings: { databaseUrl: db.url, port: 0, transport: o.transport, kafkaBrokers: o.transport === 'kafka' ? kafkaBrokers() : null, kafkaPartitions: 3, kafkaReplicationFactor: 1 },
+      settings: { databaseUrl: db.url, port: 0, transport: o.transport, kafkaBrokers: o.transport === 'kafka' ? kafkaBrokers() : null, kafkaPartitions: 3, kafkaReplicationFactor: 1, kafkaTopicPrefix: SUITE_TOPIC_PREFIX },
       bus: o.bus,
       consumerGroup: o.group,
       retry: { maxAttempts: 3, backoffMs: 20 },

@@ -15,6 +15,29 @@ export function adminUrl(): string {
   return url;
 }
 
+/**
+ * The transport a suite's services use unless it names one: the jest project sets
+ * TEST_EVENT_TRANSPORT=kafka to run the API suites once more on the real broker (test/jest.config.js).
+ */
+export function suiteTransport(): 'kafka' | 'in-process' {
+  const t = process.env.TEST_EVENT_TRANSPORT ?? 'in-process';
+  if (t !== 'kafka' && t !== 'in-process') throw new Error(`TEST_EVENT_TRANSPORT must be kafka or in-process, not ${t}`);
+  return t;
+}
+
+/**
+ * Put before every topic this test file uses on the shared broker. Jest loads support modules once
+ * per test file, so each file gets its own: its services see one another's events and no other
+ * file's (consumers start from the beginning of a topic, so a shared topic would feed a suite every
+ * event that earlier suites published, about the same test people).
+ */
+export const SUITE_TOPIC_PREFIX = `t${randomBytes(4).toString('hex')}.`;
+
+/** The name of `topic` on the broker, for this test file. */
+export function suiteTopic(topic: string): string {
+  return SUITE_TOPIC_PREFIX + topic;
+}
+
 export function kafkaBrokers(): string[] {
   const b = process.env.TEST_KAFKA_BROKERS;
   if (!b) throw new Error('TEST_KAFKA_BROKERS is not set: Kafka suites must run through `npm test` with Java and Maven present (or KAFKA_BROKERS set)');

@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import pino from 'pino';
 import { Clock, fixedClock } from '@jiuzhu/common';
-import { InProcessBus, RelayOptions, RetryPolicy } from '@jiuzhu/messaging';
+import { InProcessBus, OutboundMessage, RelayOptions, RetryPolicy } from '@jiuzhu/messaging';
 import { RunningService, runService, ServiceDefinition } from '@jiuzhu/platform';
 import { livingAllowanceService } from '../../apps/living-allowance/src/living-allowance.service';
 import { elderAssessmentService } from '../../apps/elder-assessment/src/elder-assessment.service';
-import { freshDatabase, kafkaBrokers } from './infra';
+import { freshDatabase, kafkaBrokers, SUITE_TOPIC_PREFIX, suiteTransport } from './infra';
+import { KafkaDelivery } from './kafka-delivery';
 
 export const TEST_REF_KEY = 'test-ref-key-0123456789abcdef';
 
@@ -15,9 +16,15 @@ export interface TestService extends RunningService {
   dispose(): Promise<void>;
   /** The service's clock; a TestClock unless the test passed another. */
   clock: Clock;
+  /**
+   * Hands raw events (another service's, say) to this service's consumers and resolves once they
+   * are handled or dead-lettered, on whichever transport the service runs.
+   */
+  deliver(messages: OutboundMessage[]): Promise<void>;
 }
 
 export interface TestServiceOptions {
+  /** Default: the suite's transport (TEST_EVENT_TRANSPORT, else in-process). */
   transport?: 'kafka' | 'in-process';
   /** Private bus per test file so suites running in parallel do not see each other's events. */
   bus?: InProcessBus;
@@ -61,8 +68,9 @@ type Define = (o: { refKey: string; clock: Clock; backgroundJobs?: boolean }) =>
  */
 async function startTestService(define: Define, dbPrefix: string, o: TestServiceOptions): Promise<TestService> {
   const db = await freshDatabase(dbPrefix);
-  const transport = o.transport ?? 'in-process';
+  const transport = o.transport ?? suiteTransport();
   const clock = o.clock ?? new TestClock(new Date('2026-03-02T02:00:00Z'));
+  const bus = o.bus ?? new InProcessBus();
   const svc = await runService(define({ refKey: TEST_REF_KEY, clock, backgroundJobs: o.backgroundJobs }), {
     settings: {
       databaseUrl: db.url,
@@ -71,8 +79,9 @@ async function startTestService(define: Define, dbPrefix: string, o: TestService
       kafkaBrokers: transport === 'kafka' ? kafkaBrokers() : null,
       kafkaPartitions: 3,
       kafkaReplicationFactor: 1,
+      kafkaTopicPrefix: SUITE_TOPIC_PREFIX,
     },
-    bus: o.bus ?? new InProcessBus(),
+    bus,
     // Each test service consumes in a group of its own: suites run in parallel against one broker, and
     // two instances in the production group (jiuzhu.<service>) would share partitions across databases.
     consumerGroup: o.consumerGroup ?? `${dbPrefix}-${randomUUID()}`,
@@ -80,10 +89,13 @@ async function startTestService(define: Define, dbPrefix: string, o: TestService
     retry: o.retry,
     log: o.log ?? testLogger(),
   });
+  const kafka = transport === 'kafka' ? new KafkaDelivery() : undefined;
   return {
     ...svc,
     clock,
+    deliver: (messages) => (kafka ? kafka.deliver(svc.messaging.consumerGroup, messages) : bus.deliver(messages)),
     async dispose() {
+      await kafka?.close();
       await svc.stop();
       await db.drop();
     },

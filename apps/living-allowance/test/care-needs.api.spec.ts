@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AssessmentCompleted, AssessmentCompletedV1, AssessmentSuperseded, AssessmentSupersededV1, EventContract } from '@jiuzhu/contracts';
-import { InProcessBus, OutboundMessage } from '@jiuzhu/messaging';
+import { OutboundMessage } from '@jiuzhu/messaging';
 import { http, startLivingAllowance, TestService } from '../../../test/support/services';
 import { as, HouseholdInput, idNumber, personRef } from './households';
 
@@ -9,12 +9,11 @@ import { as, HouseholdInput, idNumber, personRef } from './households';
  * service's events (never from its database), once per event however often it is delivered, and
  * a severe or complete loss of ability earns the care-needs top-up when a case is decided.
  */
-const bus = new InProcessBus();
 let svc: TestService;
 const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => http(svc.url, method, path, body, headers);
 
 beforeAll(async () => {
-  svc = await startLivingAllowance({ bus, backgroundJobs: false });
+  svc = await startLivingAllowance({ backgroundJobs: false });
 });
 afterAll(() => svc?.dispose());
 
@@ -49,8 +48,8 @@ describe('recording ability levels from elder-assessment events', () => {
     const e = completed(ref);
     const msg = message(AssessmentCompleted, e);
 
-    await bus.deliver([msg]);
-    await bus.deliver([msg]);
+    await svc.deliver([msg]);
+    await svc.deliver([msg]);
 
     expect((await levelOf(ref)).body).toMatchObject({ assessmentId: e.assessmentId, level: 'severe', assessedOn: '2026-02-20', superseded: false });
     const [{ n }] = await svc.dataSource.query(`SELECT count(*)::int AS n FROM inbox WHERE event_id = $1`, [msg.id]);
@@ -60,15 +59,15 @@ describe('recording ability levels from elder-assessment events', () => {
   it('an older assessment delivered late does not replace a newer one; a correction that supersedes it does, whatever its date', async () => {
     const ref = personRef(idNumber('1946-02-02'));
     const newer = completed(ref, { assessedOn: '2026-02-20', level: 'moderate' });
-    await bus.deliver([message(AssessmentCompleted, newer)]);
+    await svc.deliver([message(AssessmentCompleted, newer)]);
 
-    await bus.deliver([message(AssessmentCompleted, completed(ref, { assessedOn: '2025-06-01', level: 'complete' }))]);
+    await svc.deliver([message(AssessmentCompleted, completed(ref, { assessedOn: '2025-06-01', level: 'complete' }))]);
     expect((await levelOf(ref)).body).toMatchObject({ assessmentId: newer.assessmentId, level: 'moderate' });
 
     const correction = completed(ref, { assessedOn: '2026-02-19', level: 'severe', supersedes: newer.assessmentId });
-    await bus.deliver([message(AssessmentSuperseded, { assessmentId: newer.assessmentId, supersededBy: correction.assessmentId, personRef: ref, districtCode: '640202', supersededOn: '2026-02-25' } satisfies AssessmentSupersededV1)]);
+    await svc.deliver([message(AssessmentSuperseded, { assessmentId: newer.assessmentId, supersededBy: correction.assessmentId, personRef: ref, districtCode: '640202', supersededOn: '2026-02-25' } satisfies AssessmentSupersededV1)]);
     expect((await levelOf(ref)).body).toMatchObject({ assessmentId: newer.assessmentId, superseded: true });
-    await bus.deliver([message(AssessmentCompleted, correction)]);
+    await svc.deliver([message(AssessmentCompleted, correction)]);
     expect((await levelOf(ref)).body).toMatchObject({ assessmentId: correction.assessmentId, level: 'severe', superseded: false });
   });
 
@@ -82,7 +81,7 @@ describe('care needs in the dibao decision', () => {
   it('a member assessed with severe loss of ability gets the care-needs top-up, recorded with the assessment it relied on', async () => {
     const h = elderlyCouple();
     const e = completed(personRef(h.members[0].idNumber));
-    await bus.deliver([message(AssessmentCompleted, e)]);
+    await svc.deliver([message(AssessmentCompleted, e)]);
 
     const filed = await call('POST', '/applications', { household: h }, as('clerk-71'));
     const submitted = await call('POST', `/applications/${filed.body.id}/submit`, { expectedVersion: 1 }, as('clerk-71'));
@@ -97,7 +96,7 @@ describe('care needs in the dibao decision', () => {
 
   it('the trial assessment counts the same care needs', async () => {
     const h = elderlyCouple();
-    await bus.deliver([message(AssessmentCompleted, completed(personRef(h.members[1].idNumber), { level: 'complete', total: 12 }))]);
+    await svc.deliver([message(AssessmentCompleted, completed(personRef(h.members[1].idNumber), { level: 'complete', total: 12 }))]);
 
     const trial = await call('POST', '/trial-assessments', { household: h });
 
@@ -106,7 +105,7 @@ describe('care needs in the dibao decision', () => {
 
   it.each(['intact', 'mild', 'moderate'] as const)('a member assessed as %s earns no care-needs top-up', async (level) => {
     const h = elderlyCouple();
-    await bus.deliver([message(AssessmentCompleted, completed(personRef(h.members[0].idNumber), { level }))]);
+    await svc.deliver([message(AssessmentCompleted, completed(personRef(h.members[0].idNumber), { level }))]);
 
     const trial = await call('POST', '/trial-assessments', { household: h });
 
@@ -117,8 +116,8 @@ describe('care needs in the dibao decision', () => {
     const h = elderlyCouple();
     const ref = personRef(h.members[0].idNumber);
     const e = completed(ref);
-    await bus.deliver([message(AssessmentCompleted, e)]);
-    await bus.deliver([message(AssessmentSuperseded, { assessmentId: e.assessmentId, supersededBy: randomUUID(), personRef: ref, districtCode: '640202', supersededOn: '2026-02-26' })]);
+    await svc.deliver([message(AssessmentCompleted, e)]);
+    await svc.deliver([message(AssessmentSuperseded, { assessmentId: e.assessmentId, supersededBy: randomUUID(), personRef: ref, districtCode: '640202', supersededOn: '2026-02-26' })]);
 
     const trial = await call('POST', '/trial-assessments', { household: h });
 
