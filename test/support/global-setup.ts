@@ -1,8 +1,8 @@
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedPostgres } from '../../libs/persistence/src/embedded-postgres';
+import { freePorts } from './infra';
 import { startKafkaBroker } from './kafka-broker';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { kafkaSuitesEnabled, externalKafkaBrokers } = require('./kafka-availability');
@@ -21,7 +21,7 @@ export default async function globalSetup(): Promise<void> {
   } else {
     const pg = await startEmbeddedPostgres({
       dataDir: mkdtempSync(join(tmpdir(), 'jiuzhu-test-pg-')),
-      port: await freePort(),
+      port: (await freePorts(1))[0],
       persistent: false,
     });
     started.push(pg);
@@ -40,15 +40,4 @@ export default async function globalSetup(): Promise<void> {
       process.stderr.write(`\n[test infra] Kafka broker ${kafka.brokers} ready in ${((Date.now() - t) / 1000).toFixed(1)} s\n`);
     }
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 }

@@ -3,11 +3,11 @@
 import { ChildProcess, execFile, spawn } from 'child_process';
 import { randomBytes } from 'crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
-import { createServer, AddressInfo } from 'net';
 import { dirname, join, resolve } from 'path';
 import { createInterface } from 'readline';
 import { pathToFileURL } from 'url';
 import { Kafka, logLevel } from 'kafkajs';
+import { freePorts } from './infra';
 
 export interface RunningKafka {
   brokers: string;
@@ -305,22 +305,6 @@ function startWatchdog(child: ChildProcess): ChildProcess | undefined {
   watchdog.on('error', () => undefined);
   watchdog.unref();
   return watchdog;
-}
-
-async function freePorts(count: number): Promise<number[]> {
-  // All probe sockets stay open until every port is known, so the same port is never handed out twice.
-  const servers = await Promise.all(
-    Array.from({ length: count }, () => {
-      const server = createServer();
-      return new Promise<typeof server>((resolveListen, reject) => {
-        server.once('error', reject);
-        server.listen(0, '127.0.0.1', () => resolveListen(server));
-      });
-    }),
-  );
-  const ports = servers.map((server) => (server.address() as AddressInfo).port);
-  await Promise.all(servers.map((server) => new Promise((resolveClose) => server.close(resolveClose))));
-  return ports;
 }
 
 function tail(file: string): string {

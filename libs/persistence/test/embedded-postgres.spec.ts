@@ -1,47 +1,58 @@
 import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import ts from 'typescript';
+import { freePorts } from '../../../test/support/infra';
+import { transpiledSources, watched, WatchedProcess } from '../../../test/support/launcher-child';
 
 /**
- * The launcher loads the ES-module `embedded-postgres` with a dynamic import, which Jest's module
- * sandbox cannot do; so the real launcher code is transpiled as is and run in a plain Node child.
+ * startEmbeddedPostgres loads the ES-module `embedded-postgres` with a dynamic import, which Jest's
+ * module sandbox cannot do; so the real code runs in plain Node children, each an "owner" of the
+ * server the way the launcher is.
  */
-function launcherInChild(dataDir: string, port: number): Promise<{ url: string; stop(): Promise<void> }> {
-  const src = readFileSync(join(__dirname, '../src/embedded-postgres.ts'), 'utf8');
-  const js = ts.transpileModule(src, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
-  const file = join(__dirname, '../../../node_modules/.cache-embedded-postgres-launcher.js');
-  writeFileSync(file, js);
-  const child = spawn(
-    process.execPath,
-    ['-e', `require(${JSON.stringify(file)}).startEmbeddedPostgres({ dataDir: ${JSON.stringify(dataDir)}, port: ${port}, persistent: true })
-      .then((pg) => { process.stdout.write('URL ' + pg.url + '\\n'); process.stdin.on('data', () => pg.stop().then(() => process.exit(0))); })
-      .catch((e) => { console.error(e); process.exit(1); });`],
-    { stdio: ['pipe', 'pipe', 'inherit'] },
-  );
-  return new Promise((res, rej) => {
-    child.stdout!.on('data', (b: Buffer) => {
-      const m = /URL (\S+)/.exec(b.toString());
-      if (m) res({ url: m[1], stop: () => new Promise<void>((done) => { child.once('exit', () => done()); child.stdin!.write('stop\n'); }) });
-    });
-    child.on('exit', (code) => rej(new Error(`launcher child exited with ${code}`)));
-  });
+const sources = transpiledSources();
+const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-pg-launcher-'));
+// As root, Postgres runs as an unprivileged user that must be able to reach the data folder.
+chmodSync(dir, 0o755);
+const dataDir = join(dir, 'pg');
+let port: number;
+const url = () => `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
+
+beforeAll(async () => {
+  [port] = await freePorts(1);
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  sources.dispose();
+});
+
+/** A child that starts the server on `dataDir`, runs `sql`, prints READY and stops the server on a line on stdin. */
+function owner(sql = ''): WatchedProcess {
+  const module = JSON.stringify(join(sources.dir, 'libs/persistence/src/embedded-postgres.js'));
+  const program = `
+    const { startEmbeddedPostgres, DataDirInUse } = require(${module});
+    const { Client } = require('pg');
+    startEmbeddedPostgres({ dataDir: ${JSON.stringify(dataDir)}, port: ${port}, persistent: true, detached: true })
+      .then(async (pg) => {
+        const c = new Client({ connectionString: pg.url });
+        await c.connect();
+        await c.query(${JSON.stringify(sql)});
+        await c.end();
+        process.stdout.write('READY\\n');
+        process.stdin.on('data', () => pg.stop().then(() => process.exit(0)));
+      })
+      .catch((e) => { process.stdout.write(e instanceof DataDirInUse ? 'IN USE BY ' + e.pid + '\\n' : String(e.stack) + '\\n'); process.exit(1); });`;
+  return watched(process.execPath, ['-e', program], { PATH: process.env.PATH, HOME: process.env.HOME });
 }
 
-const freePort = () =>
-  new Promise<number>((res) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => res(p));
-    });
-  });
+async function stopped(p: WatchedProcess): Promise<void> {
+  p.child.stdin?.write('stop\n');
+  await p.exited;
+}
 
-async function query(url: string, sql: string) {
-  const c = new Client({ connectionString: url });
+async function query(sql: string) {
+  const c = new Client({ connectionString: url() });
   await c.connect();
   try {
     return (await c.query(sql)).rows;
@@ -50,55 +61,66 @@ async function query(url: string, sql: string) {
   }
 }
 
-describe('embedded Postgres launcher', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-pg-launcher-'));
-  // As root, Postgres runs as an unprivileged user that must be able to reach the data folder.
-  chmodSync(dir, 0o755);
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const postmasterPid = () => Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
-  it('keeps data across restarts and starts again after its owner was killed (no orphan blocks the next start)', async () => {
-    const dataDir = join(dir, 'pg');
-    const port = await freePort();
+it('keeps data across restarts and starts again after its owner was killed (the orphaned server is stopped first)', async () => {
+  const killed = owner(`CREATE TABLE survivor (note text); INSERT INTO survivor VALUES ('written before the kill')`);
+  await killed.waitFor(/READY/);
+  killed.child.kill('SIGKILL');
+  await killed.exited;
+  const orphan = postmasterPid();
+  expect(alive(orphan)).toBe(true);
 
-    // A process that starts Postgres and is then killed with SIGKILL, leaving its server running.
-    const child = spawn(process.execPath, ['-e', childProgram(dataDir, port)], { stdio: ['ignore', 'pipe', 'inherit'] });
-    await new Promise<void>((res, rej) => {
-      child.stdout!.on('data', (b: Buffer) => b.toString().includes('READY') && res());
-      child.on('exit', (code) => rej(new Error(`child exited early with ${code}`)));
-    });
-    child.kill('SIGKILL');
-    await new Promise((r) => child.once('exit', r));
-    expect(existsSync(join(dataDir, 'postmaster.pid'))).toBe(true);
-    const orphanPid = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-    expect(() => process.kill(orphanPid, 0)).not.toThrow();
+  const next = owner();
+  await next.waitFor(/READY/);
+  try {
+    expect(await query(`SELECT note FROM survivor`)).toEqual([{ note: 'written before the kill' }]);
+    expect(alive(orphan)).toBe(false);
+  } finally {
+    await stopped(next);
+  }
+}, 120_000);
 
-    const pg = await launcherInChild(dataDir, port);
+it('a second owner of a live server is refused, and the server goes on answering', async () => {
+  const first = owner();
+  await first.waitFor(/READY/);
+  try {
+    const second = owner();
     try {
-      expect(await query(pg.url, `SELECT note FROM survivor`)).toEqual([{ note: 'written before the kill' }]);
-      expect(() => process.kill(orphanPid, 0)).toThrow();
+      await second.waitFor(/READY|IN USE BY \d+/);
+      expect(second.output().trim()).toBe(`IN USE BY ${first.child.pid}`);
+      expect(await query(`SELECT 1 AS up`)).toEqual([{ up: 1 }]);
     } finally {
-      await pg.stop();
+      if (second.child.exitCode === null) await stopped(second);
     }
-  });
-});
+  } finally {
+    await stopped(first);
+  }
+}, 120_000);
 
-/** A plain Node child that starts the server the way the launcher does and then hangs. */
-function childProgram(dataDir: string, port: number): string {
-  return `
-    (async () => {
-      const { default: EmbeddedPostgres } = await import('embedded-postgres');
-      const { Client } = require('pg');
-      const isRoot = process.getuid && process.getuid() === 0;
-      const pg = new EmbeddedPostgres({ databaseDir: ${JSON.stringify(dataDir)}, user: 'postgres', password: 'postgres', port: ${port}, persistent: true, createPostgresUser: isRoot, onLog: () => {}, onError: () => {} });
-      await pg.initialise();
-      await pg.start();
-      const c = new Client({ connectionString: 'postgres://postgres:postgres@127.0.0.1:${port}/postgres' });
-      await c.connect();
-      await c.query("CREATE TABLE survivor (note text)");
-      await c.query("INSERT INTO survivor VALUES ('written before the kill')");
-      await c.end();
-      process.stdout.write('READY\\n');
-      setInterval(() => {}, 1000);
-    })().catch((e) => { console.error(e); process.exit(1); });
-  `;
-}
+it('a postmaster.pid naming a live process that is not our postgres is not signalled', async () => {
+  expect(existsSync(join(dataDir, 'PG_VERSION'))).toBe(true);
+  const unrelated = spawn('sleep', ['300'], { stdio: 'ignore' });
+  const unrelatedExit = new Promise((r) => unrelated.once('exit', r));
+  try {
+    // What a server killed with its machine leaves behind once its pid went to another process.
+    writeFileSync(join(dataDir, 'postmaster.pid'), `${unrelated.pid}\n${dataDir}\n1700000000\n${port}\n/tmp\n127.0.0.1\n  1234567     98304\nready   \n`);
+
+    const next = owner();
+    await next.waitFor(/READY/);
+    await stopped(next);
+
+    expect(alive(unrelated.pid!)).toBe(true);
+  } finally {
+    unrelated.kill('SIGKILL');
+    await unrelatedExit;
+  }
+}, 120_000);
