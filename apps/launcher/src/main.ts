@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Clock, ConfigError, offsetClock } from '@jiuzhu/common';
 import { createLogger } from '@jiuzhu/common/logger';
-import { ensureDatabase, startEmbeddedPostgres, withDatabase } from '@jiuzhu/persistence';
+import { DataDirInUse, ensureDatabase, startEmbeddedPostgres, withDatabase } from '@jiuzhu/persistence';
 import { loadServiceConfig, RunningService, runService } from '@jiuzhu/platform';
 import { REGISTERED_SERVICES } from './services';
 
@@ -21,22 +21,36 @@ async function main() {
   const pgPort = Number(process.env.EMBEDDED_PG_PORT ?? 54320);
   const clock = demoClock(process.env.DEMO_CLOCK_OFFSET_DAYS);
 
-  const pg = await startEmbeddedPostgres({ dataDir: join(dataDir, 'pg'), port: pgPort, persistent: true, log: (l) => log.debug({ postgres: l }) });
+  const pg = await startEmbeddedPostgres({
+    dataDir: join(dataDir, 'pg'),
+    port: pgPort,
+    persistent: true,
+    detached: true,
+    log: (l) => log.debug({ postgres: l }),
+  }).catch((e: unknown) => {
+    if (!(e instanceof DataDirInUse)) throw e;
+    // A second copy must leave the first one's database, ports and files alone.
+    process.stderr.write(`Jiuzhu is already running (pid ${e.pid}, data in ${dataDir}); stop it first or set DATA_DIR/EMBEDDED_PG_PORT and the ports\n`);
+    process.exit(1);
+  });
   log.info({ port: pgPort, dataDir }, 'embedded Postgres running');
   const refKey = process.env.REF_KEY ?? localRefKey(dataDir);
   if (clock) log.warn({ offsetDays: Number(process.env.DEMO_CLOCK_OFFSET_DAYS) }, 'demo clock: every service runs that many days ahead of the real date');
 
   const running: RunningService[] = [];
   let stopping = false;
+  // Services first, then the Postgres they use (it runs in its own process group, so the
+  // terminal's Ctrl+C reaches only this process): stopping the other way round had every relay
+  // report its LISTEN connection lost.
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
     for (const s of running.reverse()) await s.stop().catch((e) => log.error({ err: e, service: s.name }, 'stop failed'));
     await pg.stop().catch((e) => log.error({ err: e }, 'postgres stop failed'));
+    process.stdout.write('stopped\n');
     process.exit(code);
   };
-  process.once('SIGINT', () => void stop(0));
-  process.once('SIGTERM', () => void stop(0));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop(0));
 
   try {
     for (const svc of REGISTERED_SERVICES) {

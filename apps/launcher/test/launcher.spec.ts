@@ -1,0 +1,73 @@
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePorts } from '../../../test/support/infra';
+import { transpiledSources, watched, WatchedProcess } from '../../../test/support/launcher-child';
+
+/**
+ * `npm start` as an operator runs it: the real launcher in a child process on a temp DATA_DIR and
+ * free ports, the whole platform on an embedded Postgres.
+ */
+const sources = transpiledSources();
+const dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-launcher-'));
+// As root, Postgres runs as an unprivileged user that must be able to reach the data folder.
+chmodSync(dataDir, 0o755);
+let env: NodeJS.ProcessEnv;
+let first: WatchedProcess;
+
+const launcher = () => watched(process.execPath, [join(sources.dir, 'apps/launcher/src/main.js')], env, { detached: true });
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+beforeAll(async () => {
+  const [pg, la, ea] = await freePorts(3);
+  // Only what the launcher needs: a KAFKA_BROKERS or a *_DATABASE_URL of the test run must not leak in.
+  env = { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pg), LIVING_ALLOWANCE_PORT: String(la), ELDER_ASSESSMENT_PORT: String(ea) };
+  first = launcher();
+  await first.waitFor(/Press Ctrl\+C to stop/, 180_000);
+}, 200_000);
+
+afterAll(async () => {
+  if (first && first.child.exitCode === null) {
+    first.child.kill('SIGTERM');
+    await first.exited;
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+  sources.dispose();
+});
+
+const health = async () => (await fetch(`http://127.0.0.1:${env.LIVING_ALLOWANCE_PORT}/health`)).status;
+
+it('a second copy on the same data refuses at once with one line, and the first keeps answering', async () => {
+  const postmasterBefore = readFileSync(join(dataDir, 'pg', 'postmaster.pid'), 'utf8');
+
+  const second = launcher();
+  const { code } = await second.exited;
+
+  expect(code).toBe(1);
+  expect(second.output().trim().split('\n')).toEqual([
+    `Jiuzhu is already running (pid ${first.child.pid}, data in ${dataDir}); stop it first or set DATA_DIR/EMBEDDED_PG_PORT and the ports`,
+  ]);
+  expect(readFileSync(join(dataDir, 'pg', 'postmaster.pid'), 'utf8')).toBe(postmasterBefore);
+  expect(await health()).toBe(200);
+}, 60_000);
+
+it('Ctrl+C stops the services, then Postgres, and ends with "stopped" (no service loses its database first)', async () => {
+  const postgresPid = Number(readFileSync(join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  expect(alive(postgresPid)).toBe(true);
+
+  // What a terminal does on Ctrl+C: SIGINT to every process of the foreground process group.
+  process.kill(-first.child.pid!, 'SIGINT');
+  const { code } = await first.exited;
+
+  expect(code).toBe(0);
+  expect(first.output().trimEnd().split('\n').pop()).toBe('stopped');
+  expect(first.output()).not.toContain('LISTEN connection lost');
+  expect(alive(postgresPid)).toBe(false);
+}, 60_000);
