@@ -26,7 +26,7 @@ module.exports = {
   projects: [
     {
       ...common,
-      displayName: 'in-process',
+      displayName: 'main',
       testRegex: '\\.spec\\.ts$',
       testPathIgnorePatterns: ['/node_modules/', '/dist/', ...(onKafka ? [] : ['\\.kafka\\.spec\\.ts$'])],
     },
