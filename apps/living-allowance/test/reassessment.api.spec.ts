@@ -156,7 +156,7 @@ describe('what-if and reassessment when a new standard is published', () => {
     }
   });
 
-  it('a lower standard flags a household that would leave dibao for review instead of ending its case', async () => {
+  it('a lower standard does not end the case of a household that would leave dibao: its review is brought forward to the new standard\'s date and it shows in the review queue', async () => {
     const poorer = await approved({ ...twoAdults('640221', 100000), area: 'rural' });
     expect(poorer.monthlyBenefitFen).toBeGreaterThan(0);
     const published = await call(
@@ -170,8 +170,10 @@ describe('what-if and reassessment when a new standard is published', () => {
 
     const [run] = (await call('GET', '/reassessments')).body.items;
     expect(run).toMatchObject({ districtCode: '640221', status: 'completed', examined: 1, changed: 0, leavingDibao: 1 });
-    const [row] = await svc.dataSource.query(`SELECT status, needs_review, monthly_benefit_fen FROM applications WHERE id = $1`, [poorer.id]);
-    expect(row).toEqual({ status: 'approved', needs_review: true, monthly_benefit_fen: String(poorer.monthlyBenefitFen) });
+    const now = (await call('GET', `/applications/${poorer.id}`)).body;
+    expect(now).toMatchObject({ status: 'approved', monthlyBenefitFen: poorer.monthlyBenefitFen, reviewDueOn: '2026-04-01' });
+    const queue = (await call('GET', '/reviews/queue?districtCode=640221&on=2026-04-01&limit=500')).body.items;
+    expect(queue.map((c: { id: string }) => c.id)).toContain(poorer.id);
   });
 });
 

@@ -487,7 +487,7 @@ export class ApplicationRepository {
   /**
    * A batch of re-decisions under a new standard: every changed case gets its new amount, a new
    * version, its compact re-decision and one history line, in one statement whose rows are typed
-   * records; the cases that would leave dibao are flagged for a caseworker's review in a second.
+   * records; the cases that would leave dibao have their review brought forward in a second.
    */
   async saveRedecisions(m: EntityManager, b: RedecisionBatch): Promise<void> {
     if (b.changed.length) {
@@ -506,7 +506,17 @@ export class ApplicationRepository {
         [JSON.stringify(rows), JSON.stringify(shared), b.updatedBy, b.at, b.historyActor],
       );
     }
-    if (b.leavingDibao.length) await m.query(`UPDATE applications SET needs_review = true WHERE id = ANY($1::uuid[])`, [b.leavingDibao]);
+    // 《最低生活保障审核确认办法》第三十条: a household whose circumstances no longer meet the
+    // conditions is reviewed and its benefit stopped by a decision, never by a batch job. So the run
+    // keeps the benefit and brings the case's periodic review forward to the day the new standard
+    // applies: the review queue then shows it, overdue first, to the officers who decide it.
+    if (b.leavingDibao.length) {
+      await m.query(
+        `UPDATE applications SET review_due_on = LEAST(COALESCE(review_due_on, $2::date), $2::date), version = version + 1, updated_by = $3, updated_at = $4
+          WHERE id = ANY($1::uuid[])`,
+        [b.leavingDibao, b.decidedFor, b.updatedBy, b.at],
+      );
+    }
   }
 
   /** The household documents of a district and area's active low-income households (a what-if re-assesses them). */
@@ -659,7 +669,7 @@ export interface RedecisionBatch {
   historyActor: string;
   at: string;
   changed: Array<{ caseId: string; oldMonthlyFen: number; newMonthlyFen: number; note: string }>;
-  /** Cases that would no longer qualify: flagged for review, their benefit unchanged. */
+  /** Cases that would no longer qualify: their review brought forward, their benefit unchanged. */
   leavingDibao: string[];
 }
 
