@@ -48,7 +48,7 @@ function kafkaSuitesEnabled() {
       .filter(Boolean)
       .join('; ');
     process.stderr.write(
-      `!!! KAFKA SUITES SKIPPED (*.kafka.spec.ts): ${missing}. Install Java 17+ and Maven, ` +
+      `!!! KAFKA SUITES SKIPPED (*.kafka.spec.ts, and the API suites on Kafka): ${missing}. Install Java 17+ and Maven, ` +
         `or set KAFKA_BROKERS=host:port to use a running broker. CI=true never skips them. !!!\n`,
     );
   }
