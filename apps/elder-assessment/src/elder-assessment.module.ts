@@ -1,19 +1,27 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
-import { Clock, CLOCK } from '@jiuzhu/common';
+import { Clock, CLOCK, refOf } from '@jiuzhu/common';
 import { Messaging, opsController } from '@jiuzhu/messaging';
 import { backgroundWork } from '@jiuzhu/platform';
+import { AnnounceAssessmentFacts } from './assessment/announce-assessment-facts.policy';
+import { AssessmentChange } from './assessment/assessment-change';
 import { AssessmentRepository } from './assessment/assessment.repository';
 import { AssessmentsController } from './assessment/assessments.controller';
-import { AssessmentsService } from './assessment/assessments.service';
+import { CompleteAssessment } from './assessment/complete-assessment.use-case';
+import { DisputeAssessment } from './assessment/dispute-assessment.use-case';
+import { DraftAssessment } from './assessment/draft-assessment.use-case';
+import { EditDraft } from './assessment/edit-draft.use-case';
+import { FindAssessments } from './assessment/find-assessments.use-case';
+import { ParametersInForce } from './assessment/parameters-in-force';
 import { NeedsController } from './needs/needs.controller';
-import { NeedsSummary } from './needs/needs-summary';
+import { SummarizeNeeds } from './needs/summarize-needs.use-case';
 import { ParameterCatalog } from './parameters/parameter-catalog';
 import { ParametersModule, ParameterVersionRepository } from '@jiuzhu/parameters';
 import { ELDER_PARAMETER_SPECS, ELDER_SEED_DATE } from './assessment/domain/assessment-parameters';
 import { OverdueController } from './reassessment/overdue.controller';
-import { OverdueReassessments } from './reassessment/overdue-reassessments';
+import { AnnounceOverdueReassessments } from './reassessment/announce-overdue-reassessments.use-case';
+import { OverdueQueue } from './reassessment/overdue-queue.use-case';
 
 export interface ElderAssessmentDeps {
   dataSource: DataSource;
@@ -34,7 +42,12 @@ export class ElderAssessmentModule {
   static register(d: ElderAssessmentDeps): DynamicModule {
     const parameterRepo = new ParameterVersionRepository(d.dataSource);
     const catalog = new ParameterCatalog(parameterRepo);
-    const overdue = new OverdueReassessments(d.dataSource, d.messaging.outbox, d.clock, d.log);
+    const assessments = new AssessmentRepository();
+    const personRefOf = (idNumber: string) => refOf(idNumber, d.refKey);
+    const find = new FindAssessments(d.dataSource, assessments, personRefOf);
+    const parameters = new ParametersInForce(catalog);
+    const change = new AssessmentChange(d.dataSource, assessments, new AnnounceAssessmentFacts(d.messaging.outbox), d.clock);
+    const overdue = new AnnounceOverdueReassessments(d.dataSource, assessments, d.messaging.outbox, d.clock, d.log);
     return {
       module: ElderAssessmentModule,
       // Elder parameters are never back-dated: a number changed behind a completed assessment would
@@ -45,9 +58,14 @@ export class ElderAssessmentModule {
         { provide: DataSource, useValue: d.dataSource },
         { provide: CLOCK, useValue: d.clock },
         { provide: ParameterCatalog, useValue: catalog },
-        { provide: AssessmentsService, useValue: new AssessmentsService(d.dataSource, new AssessmentRepository(), catalog, d.messaging.outbox, d.clock, d.refKey) },
-        { provide: OverdueReassessments, useValue: overdue },
-        { provide: NeedsSummary, useValue: new NeedsSummary(d.dataSource) },
+        { provide: DraftAssessment, useValue: new DraftAssessment(d.dataSource, assessments, find, parameters, d.clock, personRefOf) },
+        { provide: EditDraft, useValue: new EditDraft(change, find, parameters, d.clock) },
+        { provide: CompleteAssessment, useValue: new CompleteAssessment(d.dataSource, assessments, change, find, parameters, d.clock) },
+        { provide: DisputeAssessment, useValue: new DisputeAssessment(change, find, d.clock) },
+        { provide: FindAssessments, useValue: find },
+        { provide: OverdueQueue, useValue: new OverdueQueue(d.dataSource, assessments, d.clock) },
+        { provide: AnnounceOverdueReassessments, useValue: overdue },
+        { provide: SummarizeNeeds, useValue: new SummarizeNeeds(d.dataSource, assessments) },
         // Every minute: re-assessments fallen overdue are announced (rows taken with SKIP LOCKED).
         ...backgroundWork({ log: d.log, sweep: () => overdue.sweep() }, d.backgroundJobs !== false),
       ],

@@ -2,6 +2,7 @@ import { Clock, systemClock } from '@jiuzhu/common';
 import { ELDER_ASSESSMENT_EVENTS } from '@jiuzhu/contracts';
 import { ServiceDefinition } from '@jiuzhu/platform';
 import { DEFAULT_ELDER_PARAMETERS } from './assessment/domain/assessment-parameters';
+import { ELDER_ASSESSMENT_ENTITIES } from './assessment/assessment.entity';
 import { ElderAssessmentModule } from './elder-assessment.module';
 import { ElderAssessmentSchema1740000000100 } from './migrations/1740000000100-elder-assessment-schema';
 import { PARAMETER_MIGRATIONS, ParameterVersionRepository } from '@jiuzhu/parameters';
@@ -14,6 +15,7 @@ export function elderAssessmentService(o: { refKey: string; clock?: Clock; backg
     description:
       'Elder ability and needs assessments (GB/T 42195-2022): two assessors score 26 items, the level is derived with the parameters in force on the assessment date and explained line by line; corrections and dispute re-assessments supersede, never edit; overdue re-assessments are queued and announced. Send X-Actor-Id on every change.',
     migrations: [ElderAssessmentSchema1740000000100, ...PARAMETER_MIGRATIONS],
+    entities: ELDER_ASSESSMENT_ENTITIES,
     produces: ELDER_ASSESSMENT_EVENTS,
     async prepare({ dataSource, log }) {
       const seeded = await new ParameterVersionRepository(dataSource).seedMissing(DEFAULT_ELDER_PARAMETERS);

@@ -156,13 +156,14 @@ describe('an assessment from draft to completed result', () => {
     expect((await api.get(id)).body).toMatchObject({ status: 'completed', version: 3, result: { total: 70 } });
   });
 
-  it('lists the person’s assessments by personRef and by ID number, the same either way, without the full number', async () => {
+  it('lists the person’s assessments by personRef and by ID number (searched in the body), the same either way, without the full number', async () => {
     const byRef = await call('GET', `/assessments?personRef=${personRef(f.idNumber)}`);
-    const byId = await call('GET', `/assessments?idNumber=${f.idNumber}`);
+    const byId = await call('POST', '/assessments/search', { idNumber: f.idNumber });
 
     expect(byRef.status).toBe(200);
+    expect(byId.status).toBe(200);
     expect(byRef.body).toEqual(byId.body);
-    expect(byRef.body.items).toEqual([expect.objectContaining({ id, status: 'completed', level: 'mild', total: 70, validUntil: '2027-03-02', maskedIdNumber: masked(f.idNumber) })]);
+    expect(byRef.body).toEqual({ items: [expect.objectContaining({ id, status: 'completed', level: 'mild', total: 70, validUntil: '2027-03-02', maskedIdNumber: masked(f.idNumber) })], total: 1, limit: 50, offset: 0 });
     expect(JSON.stringify(byRef.body)).not.toContain(f.idNumber);
   });
 });
@@ -368,11 +369,25 @@ describe('reading', () => {
   });
 
   it.each([
-    ['neither personRef nor idNumber', '', 'personRef'],
-    ['a personRef that is not a reference', '?personRef=abc', 'personRef'],
-    ['an invalid ID number', '?idNumber=640205195005050000', 'idNumber'],
-  ])('refuses a person query with %s (400)', async (_what, query, field) => {
-    expect(fieldsOf(expectProblem(await call('GET', `/assessments${query}`), 400, 'INVALID_INPUT'))).toEqual([field]);
+    ['no personRef', '', ['personRef']],
+    ['a personRef that is not a reference', '?personRef=abc', ['personRef']],
+    ['an ID number in the URL (the lookup by ID number is POST /assessments/search)', `?idNumber=${idNumber('1950-05-05')}`, ['personRef']],
+    ['a limit past 500', `?personRef=${'a'.repeat(64)}&limit=501`, ['limit']],
+    ['a negative offset and a zero limit', `?personRef=${'a'.repeat(64)}&limit=0&offset=-1`, ['limit', 'offset']],
+  ])('refuses a person query with %s (400 naming the field)', async (_what, query, fields) => {
+    expect(fieldsOf(expectProblem(await call('GET', `/assessments${query}`), 400, 'INVALID_INPUT'))).toEqual(fields);
+  });
+
+  it('pages a person’s history: limit and offset, with the total', async () => {
+    const id = idNumber('1947-07-07');
+    const first = await api.completed(form({ idNumber: id, assessedOn: '2025-03-01', total: 80 }));
+    const routine = await api.completed(form({ idNumber: id, reason: 'routine', assessedOn: '2026-03-01', total: 60 }));
+
+    const page1 = await call('POST', '/assessments/search?limit=1', { idNumber: id });
+    const page2 = await call('POST', '/assessments/search?limit=1&offset=1', { idNumber: id });
+
+    expect(page1.body).toMatchObject({ items: [{ id: routine.id }], total: 2, limit: 1, offset: 0 });
+    expect(page2.body).toMatchObject({ items: [{ id: first.id }], total: 2, limit: 1, offset: 1 });
   });
 
   it('no event in the outbox carries an ID number, full or masked', async () => {
@@ -389,5 +404,39 @@ describe('reading', () => {
       expect.arrayContaining(['/assessments', '/assessments/{id}', '/assessments/{id}/complete', '/assessments/{id}/dispute', '/queues/overdue', '/needs/summary', '/parameters', '/events']),
     );
     expect((await call('GET', '/metrics')).body).toContain('jiuzhu_outbox_pending{service="elder-assessment"}');
+  });
+});
+
+describe('POST /assessments/search (by ID number, in the body)', () => {
+  it('a person never assessed gets an empty list, and nothing in the answer turns the ID number into a reference', async () => {
+    const never = idNumber('1940-04-04');
+
+    const res = await call('POST', '/assessments/search', { idNumber: never });
+
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ items: [], total: 0, limit: 50, offset: 0 });
+    expect(JSON.stringify(res.body)).not.toContain(personRef(never));
+  });
+
+  it('an answer with assessments names no personRef either', async () => {
+    const id = idNumber('1941-01-01');
+    await api.completed(form({ idNumber: id }));
+
+    const res = await call('POST', '/assessments/search', { idNumber: id });
+
+    expect(res.body.items).toHaveLength(1);
+    expect(JSON.stringify(res.body)).not.toContain(personRef(id));
+  });
+
+  it.each([
+    ['an ID number with a wrong check digit', () => ({ idNumber: withWrongCheckDigit(idNumber('1950-05-05')) }), 'idNumber'],
+    ['no ID number', () => ({}), 'idNumber'],
+    ['another field beside it', () => ({ idNumber: idNumber('1950-05-05'), personRef: 'a'.repeat(64) }), 'personRef'],
+  ])('refuses %s (400 naming the field), never echoing the number', async (_what, body, field) => {
+    const sent = body();
+    const res = await call('POST', '/assessments/search', sent);
+
+    expect(fieldsOf(expectProblem(res, 400, 'INVALID_INPUT'))).toContain(field);
+    if ('idNumber' in sent) expect(JSON.stringify(res.body)).not.toContain(sent.idNumber);
   });
 });

@@ -1,5 +1,5 @@
 import { startElderAssessment, TestClock, TestService } from '../../../test/support/services';
-import { OverdueReassessments } from '../src/reassessment/overdue-reassessments';
+import { AnnounceOverdueReassessments } from '../src/reassessment/announce-overdue-reassessments.use-case';
 import { client, eventsOf, expectProblem, fieldsOf, form, idNumber, masked, OVERDUE, personRef } from './elders';
 
 /**
@@ -12,7 +12,7 @@ const clock = new TestClock(new Date('2026-03-02T02:00:00Z'));
 
 let svc: TestService;
 const api = client(() => svc.url);
-const sweep = () => svc.app.get(OverdueReassessments).sweep();
+const sweep = () => svc.app.get(AnnounceOverdueReassessments).sweep();
 
 beforeAll(async () => {
   // The sweep is driven by hand here.
@@ -128,8 +128,8 @@ describe('the overdue sweep', () => {
     try {
       const c = client(() => other.url);
       await c.completed(form({ assessedOn: '2025-01-20' }));
-      expect(await other.app.get(OverdueReassessments).sweep()).toBe(1);
-      expect(await other.app.get(OverdueReassessments).sweep()).toBe(0);
+      expect(await other.app.get(AnnounceOverdueReassessments).sweep()).toBe(1);
+      expect(await other.app.get(AnnounceOverdueReassessments).sweep()).toBe(0);
     } finally {
       await other.dispose();
     }

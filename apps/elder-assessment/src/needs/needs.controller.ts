@@ -2,12 +2,12 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { FieldProblem, InvalidInput } from '@jiuzhu/common';
 import { areaFilter } from '../query-filters';
-import { NeedsSummary } from './needs-summary';
+import { SummarizeNeeds } from './summarize-needs.use-case';
 
 @ApiTags('needs')
 @Controller('needs')
 export class NeedsController {
-  constructor(private readonly needs: NeedsSummary) {}
+  constructor(private readonly needs: SummarizeNeeds) {}
 
   @Get('summary')
   @ApiOperation({ summary: 'Demand for home-care help by kind (meals, bathing, medical…): elders with each need among current assessments, city-wide or per district or township' })
@@ -17,6 +17,6 @@ export class NeedsController {
     const problems: FieldProblem[] = [];
     const area = areaFilter(districtCode, townshipCode, problems);
     if (problems.length) throw new InvalidInput(problems);
-    return this.needs.summarize(area);
+    return this.needs.execute(area);
   }
 }

@@ -51,7 +51,7 @@ function draft(over: Partial<AssessmentContent> = {}, birthDate = BIRTH, superse
 function drafted(over: Partial<AssessmentContent> = {}): ElderAssessment {
   const target = over.supersedes ? current(over.reason === 'dispute' ? 'disputed' : 'completed', '2024-06-15', over.supersedes) : null;
   const r = draft(over, BIRTH, target);
-  if (!r.ok) throw new Error(JSON.stringify(r.problem));
+  if (!r.ok) throw new Error(JSON.stringify(r.violation));
   return r.value;
 }
 
@@ -82,7 +82,7 @@ describe('the elder assessment state machine', () => {
     const a = assessmentIn(from);
     const r = act(a, action);
     if (to === null) {
-      expect(r).toEqual({ ok: false, problem: expect.objectContaining({ code: 'ASSESSMENT.ILLEGAL_TRANSITION', kind: 'conflict' }) });
+      expect(r).toEqual({ ok: false, violation: expect.objectContaining({ code: 'ASSESSMENT.ILLEGAL_TRANSITION', kind: 'conflict' }) });
       expect(a.state.status).toBe(from);
       expect(a.history).toEqual([]);
     } else {
@@ -109,8 +109,8 @@ describe('the elder assessment state machine', () => {
 
   it('a completed assessment is immutable: editing it is refused and points to a superseding assessment', () => {
     const r = act(assessmentIn('completed'), 'edit');
-    expect(r).toEqual({ ok: false, problem: expect.objectContaining({ code: 'ASSESSMENT.ILLEGAL_TRANSITION' }) });
-    expect(!r.ok && r.problem.message.en).toMatch(/supersedes/);
+    expect(r).toEqual({ ok: false, violation: expect.objectContaining({ code: 'ASSESSMENT.ILLEGAL_TRANSITION' }) });
+    expect(!r.ok && r.violation.message.en).toMatch(/supersedes/);
   });
 });
 
@@ -149,7 +149,7 @@ describe('completing: the result is fixed with the numbers in force on the asses
 
   it('four-eyes: only one of the two named assessors may complete it (403)', () => {
     const a = drafted();
-    expect(a.complete({ params, today: TODAY, current: null }, 'clerk-9', AT)).toEqual({ ok: false, problem: expect.objectContaining({ code: 'ASSESSMENT.NOT_AN_ASSESSOR', kind: 'forbidden' }) });
+    expect(a.complete({ params, today: TODAY, current: null }, 'clerk-9', AT)).toEqual({ ok: false, violation: expect.objectContaining({ code: 'ASSESSMENT.NOT_AN_ASSESSOR', kind: 'forbidden' }) });
     expect(a.state.status).toBe('draft');
   });
 
@@ -160,8 +160,8 @@ describe('completing: the result is fixed with the numbers in force on the asses
     const a = drafted({ scores });
     const r = a.complete({ params, today: TODAY, current: null }, 'assessor-1', AT);
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.problem).toMatchObject({ code: 'INVALID_INPUT', kind: 'invalid' });
-    expect(!r.ok && r.problem.fields).toEqual([
+    expect(!r.ok && r.violation).toMatchObject({ code: 'INVALID_INPUT', kind: 'invalid' });
+    expect(!r.ok && r.violation.fields).toEqual([
       { field: 'scores.SELF_CARE.EATING', code: 'ASSESSMENT.MISSING', reason: expect.stringMatching(/all 26/) },
       { field: 'scores.PERCEPTION_SOCIAL.HEARING', code: 'ASSESSMENT.MISSING', reason: expect.stringMatching(/all 26/) },
     ]);
@@ -189,7 +189,7 @@ describe('completing: the result is fixed with the numbers in force on the asses
     ],
   ];
   it.each(refusals)('refuses %s', (_what, complete, code, kind) => {
-    expect(complete()).toEqual({ ok: false, problem: expect.objectContaining({ code, kind }) });
+    expect(complete()).toEqual({ ok: false, violation: expect.objectContaining({ code, kind }) });
   });
 
   it('a dispute re-assessment completes over the disputed assessment', () => {
@@ -221,8 +221,8 @@ describe('what a draft refuses at once', () => {
   it.each(cases)('refuses %s', (_what, make, code, f) => {
     const r = make();
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.problem.code).toBe(code);
-    expect(!r.ok && (r.problem.fields ?? []).map((x) => x.field)).toContain(f);
+    expect(!r.ok && r.violation.code).toBe(code);
+    expect(!r.ok && (r.violation.fields ?? []).map((x) => x.field)).toContain(f);
   });
 
   it.each([
@@ -232,7 +232,7 @@ describe('what a draft refuses at once', () => {
   ])('born %s: assessed as an elder = %s (%s)', (birth, ok) => {
     const r = draft({}, birth);
     expect(r.ok).toBe(ok);
-    if (!ok) expect(!r.ok && r.problem).toMatchObject({ code: 'ASSESSMENT.NOT_AN_ELDER', kind: 'invalid', fields: [expect.objectContaining({ field: 'idNumber' })] });
+    if (!ok) expect(!r.ok && r.violation).toMatchObject({ code: 'ASSESSMENT.NOT_AN_ELDER', kind: 'invalid', fields: [expect.objectContaining({ field: 'idNumber' })] });
   });
 
   it('counts the elder age from the parameter in force', () => {
@@ -241,13 +241,13 @@ describe('what a draft refuses at once', () => {
       { id: ID, personRef: PERSON, maskedIdNumber: 'x', birthDate: '1963-01-01', content: content(), by: 'assessor-1', at: AT },
       { params: stricter, today: TODAY, supersedesTarget: null },
     );
-    expect(!r.ok && r.problem.code).toBe('ASSESSMENT.NOT_AN_ELDER');
+    expect(!r.ok && r.violation.code).toBe('ASSESSMENT.NOT_AN_ELDER');
   });
 
   it('an edit is checked like a new draft and changes nothing when refused', () => {
     const a = drafted();
     const r = a.edit(content({ scores: { ...fullScores(), 'SELF_CARE.EATING': 9 } }), { params, today: TODAY, supersedesTarget: null }, 'assessor-2', AT);
-    expect(!r.ok && (r.problem.fields ?? []).map((x) => x.field)).toEqual(['scores.SELF_CARE.EATING']);
+    expect(!r.ok && (r.violation.fields ?? []).map((x) => x.field)).toEqual(['scores.SELF_CARE.EATING']);
     expect(a.state.scores['SELF_CARE.EATING']).toBe(4);
     expect(a.history).toHaveLength(1);
   });
@@ -260,7 +260,7 @@ describe('what a draft refuses at once', () => {
 describe('disputes', () => {
   it('needs a reason', () => {
     const a = assessmentIn('completed');
-    expect(a.dispute('  ', 'clerk-9', AT, TODAY)).toEqual({ ok: false, problem: expect.objectContaining({ code: 'ASSESSMENT.DISPUTE_REASON_REQUIRED', kind: 'invalid' }) });
+    expect(a.dispute('  ', 'clerk-9', AT, TODAY)).toEqual({ ok: false, violation: expect.objectContaining({ code: 'ASSESSMENT.DISPUTE_REASON_REQUIRED', kind: 'invalid' }) });
     expect(a.state.status).toBe('completed');
   });
 

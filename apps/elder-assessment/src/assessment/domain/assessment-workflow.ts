@@ -1,4 +1,4 @@
-import { ageOn, compareLocalDate, LocalDate, RuleViolation, ViolationKind } from '@jiuzhu/common';
+import { ageOn, compareLocalDate, LocalDate, Outcome, RuleViolation, ViolationKind } from '@jiuzhu/common';
 import { AssessmentConditions } from './assessment-input';
 import { ElderAssessmentParameters } from './assessment-parameters';
 import { AssessmentResult } from './assessment-result';
@@ -107,6 +107,7 @@ export interface ProblemField {
 
 /** A refusal the caller can act on; expected outcomes are values (named rule violations), not exceptions. */
 export type AssessmentProblem = RuleViolation;
+export type { Outcome };
 
 /** A fact a transition produced, for the service to turn into integration events. */
 export type AssessmentFact =
@@ -115,7 +116,6 @@ export type AssessmentFact =
   | { kind: 'superseded'; supersededBy: string; on: LocalDate }
   | { kind: 'disputed'; on: LocalDate };
 
-export type Outcome<T> = { ok: true; value: T } | { ok: false; problem: AssessmentProblem };
 
 /** Another assessment as the rules need to see it: the person's current one, or the one a draft names. */
 export interface AssessmentSummary {
@@ -128,9 +128,9 @@ export interface AssessmentSummary {
 /** The numbers a draft is checked against: those in force on its assessment date. */
 export type DraftParameters = Pick<ElderAssessmentParameters, 'on' | 'itemScoreRanges' | 'minimumAge'>;
 
-const problem = (code: string, kind: ViolationKind, zh: string, en: string, fields: ProblemField[] = []): { ok: false; problem: AssessmentProblem } => ({
+const problem = (code: string, kind: ViolationKind, zh: string, en: string, fields: ProblemField[] = []): { ok: false; violation: AssessmentProblem } => ({
   ok: false,
-  problem: { code, kind, message: { zh, en }, fields },
+  violation: { code, kind, message: { zh, en }, fields },
 });
 
 const field = (f: string, code: string, reason: string): ProblemField => ({ field: f, reason, code });
@@ -245,7 +245,7 @@ export class ElderAssessment {
   }
 
   /** The rules that depend on the person's current assessment, checked under the person's lock. */
-  private currentProblem(current: AssessmentSummary | null): { ok: false; problem: AssessmentProblem } | undefined {
+  private currentProblem(current: AssessmentSummary | null): { ok: false; violation: AssessmentProblem } | undefined {
     const s = this.s;
     if (s.reason === 'first' && current) {
       return problem('ASSESSMENT.ALREADY_ASSESSED', 'conflict', '该老年人已有评估结果，不是首次评估', 'The person already has an assessment: this is not the first.', [
@@ -271,7 +271,7 @@ export class ElderAssessment {
     return undefined;
   }
 
-  private illegal(action: AssessmentAction): { ok: false; problem: AssessmentProblem } {
+  private illegal(action: AssessmentAction): { ok: false; violation: AssessmentProblem } {
     const verb: Record<AssessmentAction, string> = { edit: 'edited', complete: 'completed', dispute: 'disputed', supersede: 'superseded' };
     const hint =
       action === 'edit' && this.s.status !== 'draft'
@@ -317,7 +317,7 @@ export function contentProblem(
   params: DraftParameters,
   today: LocalDate,
   stage: 'draft' | 'complete',
-): { ok: false; problem: AssessmentProblem } | undefined {
+): { ok: false; violation: AssessmentProblem } | undefined {
   const fields: ProblemField[] = [
     ...validateAssessment({ scores: c.scores, conditions: c.conditions, assessedOn: c.assessedOn }, params)
       .filter((p) => stage === 'complete' || !(p.reason === 'missing' && p.field.startsWith('scores.')))
@@ -365,7 +365,7 @@ export function contentProblem(
 }
 
 /** A draft that names an assessment to supersede must name a current one of the same person. */
-export function supersedesTargetProblem(c: AssessmentContent, personRef: string, target: AssessmentSummary | null): { ok: false; problem: AssessmentProblem } | undefined {
+export function supersedesTargetProblem(c: AssessmentContent, personRef: string, target: AssessmentSummary | null): { ok: false; violation: AssessmentProblem } | undefined {
   if (c.supersedes === null) return undefined;
   // Whether an id belongs to someone else is not disclosed: unknown and foreign read the same.
   if (!target || target.personRef !== personRef) {

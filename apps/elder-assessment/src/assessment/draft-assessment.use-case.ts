@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { Clock, InvalidInput, maskResidentId, normalizeResidentId, orThrow, parseResidentId } from '@jiuzhu/common';
+import { Actor } from '@jiuzhu/common/http';
+import { contentOf, DraftCommand } from './assessment-commands';
+import { AssessmentRepository, AssessmentRow } from './assessment.repository';
+import { AssessmentContent, AssessmentSummary, ElderAssessment } from './domain/assessment-workflow';
+import { FindAssessments } from './find-assessments.use-case';
+import { ParametersInForce } from './parameters-in-force';
+
+/** The assessment a draft names in `supersedes`, as the rules see it (none when it names none or an unknown one). */
+export async function supersedesTargetOf(find: FindAssessments, c: AssessmentContent): Promise<AssessmentSummary | null> {
+  return c.supersedes === null ? null : ((await find.summary(c.supersedes)) ?? null);
+}
+
+/**
+ * Opens a draft assessment (老年人能力评估 and 需求评估) for an elder. The ID number is read for the
+ * birth date, then kept only as its keyed reference and a masked copy.
+ */
+export class DraftAssessment {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly repo: AssessmentRepository,
+    private readonly find: FindAssessments,
+    private readonly parameters: ParametersInForce,
+    private readonly clock: Clock,
+    private readonly personRefOf: (idNumber: string) => string,
+  ) {}
+
+  async execute(cmd: DraftCommand, actor: Actor): Promise<AssessmentRow> {
+    const id = normalizeResidentId(cmd.idNumber);
+    const parsed = parseResidentId(id);
+    if (!parsed.ok) throw new InvalidInput([{ field: 'idNumber', reason: `is not a valid resident ID number (${parsed.reason})` }]);
+    const content = contentOf(cmd);
+    const params = await this.parameters.on(content.assessedOn);
+    const supersedesTarget = await supersedesTargetOf(this.find, content);
+    const at = this.clock.now().toISOString();
+    const a = orThrow(
+      ElderAssessment.draft(
+        { id: randomUUID(), personRef: this.personRefOf(id), maskedIdNumber: maskResidentId(id), birthDate: parsed.value.birthDate, content, by: actor.id, at },
+        { params, today: this.clock.today(), supersedesTarget },
+      ),
+    );
+    await this.ds.transaction((m) => this.repo.insert(m, a, at));
+    return { ...a.state, updatedBy: actor.id, updatedAt: at };
+  }
+}
