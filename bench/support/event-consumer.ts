@@ -1,10 +1,12 @@
 import './runtime';
 import { Controller, DynamicModule, Module } from '@nestjs/common';
-import { Consumer, Kafka, logLevel } from 'kafkajs';
+import { Consumer, Kafka, KafkaMessage, logLevel } from 'kafkajs';
+import { Pool } from 'pg';
 import pino from 'pino';
 import { DataSource, EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
-import { ApplicationSubmitted, ApplicationSubmittedV1, EventEnvelope, LIVING_ALLOWANCE_EVENTS } from '@jiuzhu/contracts';
-import { ConsumeEvent, Inbox } from '@jiuzhu/messaging';
+import { ApplicationSubmittedV2, ApplicationSubmittedV2Payload, EventEnvelope, LIVING_ALLOWANCE_EVENTS } from '@jiuzhu/contracts';
+import { ConsumeEvent, Inbox, MessagingTables1732700000000 } from '@jiuzhu/messaging';
+import { openDataSource } from '@jiuzhu/persistence';
 import { runService, RunningService } from '@jiuzhu/platform';
 import { serveParent } from './child';
 
@@ -15,7 +17,9 @@ import { serveParent } from './child';
  *   its own database, the KafkaEventServer running an ordinary `@ConsumeEvent` handler inside the
  *   Inbox, which applies the event once. Latency is taken when the transaction holding the inbox record
  *   has committed (the batch's, when the transport applies a batch in one transaction).
- * - `raw`: a bare kafkajs consumer on the same broker; latency is taken on receipt.
+ * - `by-hand`: the same durable work without the pipeline: a bare kafkajs consumer writing the inbox
+ *   claims and the effect of each batch in one transaction, on its own database of the same tables.
+ * - `raw`: a bare kafkajs consumer on the same broker, writing nothing; latency is taken on receipt.
  *
  * Latency = receipt time − the event's `ce_time` (its occurred time), both from this machine's clock.
  */
@@ -97,15 +101,15 @@ function timeCommits(inbox: Inbox): void {
 
 @Controller()
 class ApplyApplicationSubmitted {
-  @ConsumeEvent(ApplicationSubmitted, 'bench.apply-application-submitted')
-  async onSubmitted(e: EventEnvelope<ApplicationSubmittedV1>, m: EntityManager) {
+  @ConsumeEvent(ApplicationSubmittedV2, 'bench.apply-application-submitted')
+  async onSubmitted(e: EventEnvelope<ApplicationSubmittedV2Payload>, m: EntityManager) {
     const entryAt = Date.now();
     // Topics outlive runs on an external broker: count only this run's events.
     if (e.source !== expectedSource) {
       stats.foreign++;
       return;
     }
-    await m.query(`INSERT INTO applied (event_id, application_id, household_size) VALUES ($1, $2, $3)`, [e.id, e.data.applicationId, e.data.householdSize]);
+    await m.query(`INSERT INTO applied (event_id, application_id, household_size) VALUES ($1, $2, $3)`, [e.id, e.data.caseId, e.data.householdSize]);
     entered.set(e.id, { occurred: e.time, entryAt });
   }
 }
@@ -123,6 +127,41 @@ class BenchConsumerModule {
 
 let service: RunningService | undefined;
 let raw: Consumer | undefined;
+let byHand: { consumer: Consumer; pool: Pool } | undefined;
+
+const header = (m: KafkaMessage, k: string) => m.headers?.[k]?.toString() ?? '';
+
+/**
+ * The same durable work as the pipeline's consumer, written by hand: per kafkajs batch, one
+ * transaction that claims the events in the inbox (one statement) and writes the effect of those
+ * claimed (one statement), then the offsets. No contract check, no dead letters, no retries.
+ */
+async function applyByHand(pool: Pool, messages: KafkaMessage[]): Promise<void> {
+  const events = messages.map((m) => ({ id: header(m, 'ce_id'), type: header(m, 'ce_type'), time: header(m, 'ce_time'), data: JSON.parse(m.value!.toString()) as ApplicationSubmittedV2Payload }));
+  const c = await pool.connect();
+  try {
+    await c.query('BEGIN');
+    const claimed = await c.query<{ event_id: string }>(
+      `INSERT INTO inbox (consumer, event_id, type) SELECT 'by-hand', e, t FROM unnest($1::uuid[], $2::text[]) AS u(e, t) ORDER BY e ON CONFLICT DO NOTHING RETURNING event_id::text`,
+      [events.map((e) => e.id), events.map((e) => e.type)],
+    );
+    const mine = new Set(claimed.rows.map((r) => r.event_id));
+    const apply = events.filter((e) => mine.has(e.id));
+    await c.query(`INSERT INTO applied (event_id, application_id, household_size) SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[])`, [
+      apply.map((e) => e.id),
+      apply.map((e) => e.data.caseId),
+      apply.map((e) => e.data.householdSize),
+    ]);
+    await c.query('COMMIT');
+    for (const e of apply) record(e.time, undefined);
+    stats.batches.push(apply.length);
+  } catch (e) {
+    await c.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  } finally {
+    c.release();
+  }
+}
 
 serveParent(
   {
@@ -161,6 +200,24 @@ serveParent(
       });
       return { pid: process.pid };
     },
+    async startByHand(a: { brokers: string[]; databaseUrl: string; topic: string; group: string; partitions: number }) {
+      // The pipeline consumer's tables, made by the same migrations.
+      const ds = await openDataSource({ url: a.databaseUrl, applicationName: 'bench-by-hand', entities: [], migrations: [MessagingTables1732700000000, BenchConsumerSchema1732700007777] });
+      await ds.destroy();
+      const pool = new Pool({ connectionString: a.databaseUrl, max: a.partitions, application_name: 'bench-by-hand' });
+      const kafka = new Kafka({ clientId: 'bench-by-hand-consumer', brokers: a.brokers, logLevel: logLevel.WARN });
+      const consumer = kafka.consumer({ groupId: a.group, sessionTimeout: 30_000, heartbeatInterval: 3_000, allowAutoTopicCreation: false });
+      byHand = { consumer, pool };
+      await consumer.connect();
+      await consumer.subscribe({ topics: [a.topic], fromBeginning: true });
+      await consumer.run({
+        partitionsConsumedConcurrently: a.partitions,
+        eachBatch: async ({ batch }) => {
+          await applyByHand(pool, batch.messages);
+        },
+      });
+      return { pid: process.pid };
+    },
     status() {
       return { received: stats.received, firstAt: stats.firstAt, lastAt: stats.lastAt, foreign: stats.foreign };
     },
@@ -174,6 +231,8 @@ serveParent(
   },
   async () => {
     await raw?.disconnect();
+    await byHand?.consumer.disconnect();
+    await byHand?.pool.end();
     await service?.stop();
   },
 );
