@@ -55,6 +55,15 @@ export function watched(command: string, args: string[], env: NodeJS.ProcessEnv,
     });
   }
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.once('close', (code, signal) => done({ code, signal })));
+  if (o.detached && child.pid !== undefined) {
+    // A child in its own process group outlives a test run killed by Ctrl+C or a CI timeout (it would
+    // keep a whole platform running); a detached shell sends it SIGTERM once this process is gone.
+    const script = 'while kill -0 "$1" 2>/dev/null && kill -0 "$2" 2>/dev/null; do sleep 1; done; kill -TERM -"$2" 2>/dev/null';
+    const watchdog = spawn('sh', ['-c', script, 'test-child-watchdog', String(process.pid), String(child.pid)], { stdio: 'ignore', detached: true });
+    watchdog.on('error', () => undefined);
+    watchdog.unref();
+    void exited.then(() => watchdog.kill('SIGKILL'));
+  }
   return {
     child,
     output: () => text,
