@@ -50,7 +50,8 @@ import { PeriodicReviewController } from './periodic-review/periodic-review.cont
 import { PeriodicReviewSweep } from './periodic-review/periodic-review-sweep.use-case';
 import { ReviewCase } from './periodic-review/review-case.use-case';
 import { ReviewQueue } from './periodic-review/review-queue.use-case';
-import { AbilityLevels, CareNeeds } from './care-needs/ability-levels';
+import { AbilityLevelRepository } from './care-needs/ability-level.repository';
+import { CareNeeds } from './care-needs/care-needs';
 import { AbilityLevelsController } from './care-needs/ability-levels.controller';
 import { MarkAbilityLevelSupersededWhenAssessmentSuperseded } from './care-needs/mark-ability-level-superseded-when-assessment-superseded.consumer';
 import { RecordAbilityLevelWhenAssessmentCompleted } from './care-needs/record-ability-level-when-assessment-completed.consumer';
@@ -79,7 +80,7 @@ export class LivingAllowanceModule {
     const runner = new ReassessmentRunner(d.dataSource, catalog, d.messaging.outbox, d.clock, d.log);
     const priceIndices = new PriceIndexRepository(d.dataSource);
     const subsidyBatches = new PriceSubsidyBatchRepository(d.dataSource);
-    const abilityLevels = new AbilityLevels();
+    const abilityLevels = new AbilityLevelRepository();
     const refs = new PersonRefs(d.refKey);
     const careNeeds = new CareNeeds(d.dataSource, abilityLevels, (idNumber) => refs.ofIdNumber(idNumber));
     // A case: one path for every change (CaseChange), and a named policy for each reaction to its facts, in this order.
@@ -141,7 +142,7 @@ export class LivingAllowanceModule {
         { provide: ConfirmCase, useValue: new ConfirmCase(change, findCases, processRules, catalog, claims, d.clock) },
         { provide: ProcessQueues, useValue: new ProcessQueues(d.dataSource, cases, processRules, claims, findCases, d.clock) },
         { provide: CaseClaims, useValue: claims },
-        { provide: AbilityLevels, useValue: abilityLevels },
+        { provide: AbilityLevelRepository, useValue: abilityLevels },
         { provide: CareNeeds, useValue: careNeeds },
         { provide: LowIncomeRepository, useValue: lowIncome },
         { provide: PriceIndexRepository, useValue: priceIndices },

@@ -1,7 +1,7 @@
 import { Clock, Conflict, orThrow } from '@jiuzhu/common';
 import { Actor } from '@jiuzhu/common/http';
 import { AssessmentService } from '../assessment/assessment.service';
-import { CareNeeds } from '../care-needs/ability-levels';
+import { CareNeeds } from '../care-needs/care-needs';
 import { ApplicationRow } from './application.repository';
 import { CaseChange } from './case-change';
 import { FindCases } from './find-cases.use-case';

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Clock, CLOCK, isLocalDate } from '@jiuzhu/common';
-import { CareNeeds } from '../care-needs/ability-levels';
+import { CareNeeds } from '../care-needs/care-needs';
 import { AssessmentService } from './assessment.service';
 import { HOUSEHOLD_EXAMPLE, TrialAssessmentDto } from './household.dto';
 

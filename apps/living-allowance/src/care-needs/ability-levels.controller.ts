@@ -2,14 +2,14 @@ import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { InvalidInput, NotFound } from '@jiuzhu/common';
-import { AbilityLevels } from './ability-levels';
+import { AbilityLevelRepository } from './ability-level.repository';
 
 /** Shows caseworkers each person's latest elder ability level as this service learnt it from elder-assessment's events. */
 @ApiTags('care needs')
 @Controller()
 export class AbilityLevelsController {
   constructor(
-    @Inject(AbilityLevels) private readonly levels: AbilityLevels,
+    @Inject(AbilityLevelRepository) private readonly levels: AbilityLevelRepository,
     @Inject(DataSource) private readonly ds: DataSource,
   ) {}
 

@@ -2,12 +2,12 @@ import { Controller, Inject } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AssessmentSuperseded, AssessmentSupersededV1, EventEnvelope } from '@jiuzhu/contracts';
 import { ConsumeEvent } from '@jiuzhu/messaging';
-import { AbilityLevels } from './ability-levels';
+import { AbilityLevelRepository } from './ability-level.repository';
 
 /** A superseded assessment (a correction or a dispute) no longer decides the person's ability level. */
 @Controller()
 export class MarkAbilityLevelSupersededWhenAssessmentSuperseded {
-  constructor(@Inject(AbilityLevels) private readonly levels: AbilityLevels) {}
+  constructor(@Inject(AbilityLevelRepository) private readonly levels: AbilityLevelRepository) {}
 
   // The inbox name predates @ConsumeEvent; renaming it would make events already recorded count as new.
   @ConsumeEvent(AssessmentSuperseded, 'living-allowance.mark-ability-superseded')

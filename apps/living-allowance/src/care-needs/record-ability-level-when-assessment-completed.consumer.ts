@@ -2,12 +2,12 @@ import { Controller, Inject } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AssessmentCompleted, AssessmentCompletedV1, EventEnvelope } from '@jiuzhu/contracts';
 import { ConsumeEvent } from '@jiuzhu/messaging';
-import { AbilityLevels } from './ability-levels';
+import { AbilityLevelRepository } from './ability-level.repository';
 
 /** Keeps each person's latest elder ability level, from elder-assessment's completed assessments (the care-needs top-up reads it). */
 @Controller()
 export class RecordAbilityLevelWhenAssessmentCompleted {
-  constructor(@Inject(AbilityLevels) private readonly levels: AbilityLevels) {}
+  constructor(@Inject(AbilityLevelRepository) private readonly levels: AbilityLevelRepository) {}
 
   // The inbox name predates @ConsumeEvent; renaming it would make events already recorded count as new.
   @ConsumeEvent(AssessmentCompleted, 'living-allowance.record-ability-level')

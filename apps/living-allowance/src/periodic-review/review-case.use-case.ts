@@ -7,7 +7,7 @@ import { ApplicationRepository, ApplicationRow } from '../applications/applicati
 import { CaseChange } from '../applications/case-change';
 import { CaseClaims } from '../applications/case-claims.use-case';
 import { FindCases } from '../applications/find-cases.use-case';
-import { CareNeeds } from '../care-needs/ability-levels';
+import { CareNeeds } from '../care-needs/care-needs';
 import { ParameterCatalog } from '../parameters/parameter-catalog';
 import { decideReview, householdTypeOf, nextReviewDue } from './domain/periodic-review';
 

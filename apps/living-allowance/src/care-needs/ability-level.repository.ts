@@ -22,7 +22,7 @@ export interface AbilityLevelRow {
  * one again: an assessment replaces the recorded one only if it is newer, or if it says it supersedes
  * it (a correction may carry an earlier assessment date).
  */
-export class AbilityLevels {
+export class AbilityLevelRepository {
   async record(m: EntityManager, e: AssessmentCompletedV1): Promise<boolean> {
     // A conditional upsert (replace only a newer or superseding assessment) is one statement in SQL;
     // TypeORM's upsert cannot carry the condition.
@@ -63,31 +63,5 @@ export class AbilityLevels {
       select: { personRef: true, assessmentId: true, level: true, assessedOn: true },
     });
     return new Map(rows.map((r) => [r.personRef, { level: r.level, assessmentId: r.assessmentId, assessedOn: r.assessedOn }]));
-  }
-}
-
-/**
- * Attaches to each member the elder ability assessment this service knows of (by the member's keyed
- * reference), replacing whatever the document carried: the level is a fact from the assessment
- * service, not something a caseworker types in.
- */
-export class CareNeeds {
-  constructor(
-    private readonly ds: { manager: EntityManager },
-    private readonly levels: AbilityLevels,
-    private readonly personRefOf: (idNumber: string) => string,
-  ) {}
-
-  async attach<H extends { members: Array<{ idNumber: string; abilityAssessment?: AbilityAssessmentFact }> }>(h: H, on: LocalDate): Promise<H> {
-    const refs = h.members.map((mb) => this.personRefOf(mb.idNumber));
-    const facts = await this.levels.factsFor(this.ds.manager, refs, on);
-    return {
-      ...h,
-      members: h.members.map((mb, i) => {
-        const { abilityAssessment: _ignored, ...rest } = mb;
-        const f = facts.get(refs[i]);
-        return f ? { ...rest, abilityAssessment: f } : rest;
-      }),
-    };
   }
 }
