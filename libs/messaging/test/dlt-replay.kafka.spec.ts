@@ -7,7 +7,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CaseRejected, CaseRejectedV1, envelopeToHeaders, EventEnvelope } from '@jiuzhu/contracts';
 import { ConsumeEvent, createKafka, Inbox, KafkaEventServer, KafkaSettings, OutboundMessage, toEnvelope } from '../src';
 import { replayDeadLetters } from '../src/cli/dlt-replay';
-import { eventually, kafkaBrokers } from '../../../test/support/infra';
+import { eventually, kafkaBrokers, SUITE_TOPIC_PREFIX, suiteTopic } from '../../../test/support/infra';
 import { messagingDatabase } from './messaging-db';
 
 /** Cases the handler cannot handle yet (a bug, fixed later by a deployment). */
@@ -29,7 +29,7 @@ describe('dlt:replay on a real broker', () => {
   let app: INestMicroservice;
   let server: KafkaEventServer;
   const group = `replay-${randomUUID()}`;
-  const settings: KafkaSettings = { brokers: kafkaBrokers(), clientId: 'dlt-replay-test', topicPartitions: 3, replicationFactor: 1 };
+  const settings: KafkaSettings = { brokers: kafkaBrokers(), clientId: 'dlt-replay-test', topicPartitions: 3, replicationFactor: 1, topicPrefix: SUITE_TOPIC_PREFIX };
 
   beforeAll(async () => {
     db = await messagingDatabase('dlt_replay');
@@ -54,7 +54,7 @@ describe('dlt:replay on a real broker', () => {
     const reader = kafka.consumer({ groupId: `replay-reader-${randomUUID()}` });
     const seen = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();
     await reader.connect();
-    await reader.subscribe({ topics: [CaseRejected.topic], fromBeginning: true });
+    await reader.subscribe({ topics: [suiteTopic(CaseRejected.topic)], fromBeginning: true });
     await reader.run({
       eachMessage: async ({ message }) => {
         const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)]));
@@ -87,14 +87,14 @@ describe('dlt:replay on a real broker', () => {
       payload: { ...CaseRejected.example, caseId },
       occurredAt: new Date().toISOString(),
     }));
-    await producer.send({ topic: CaseRejected.topic, messages: messages.map((m) => ({ key: m.key, value: JSON.stringify(m.payload), headers: envelopeToHeaders(toEnvelope(m)) })) });
+    await producer.send({ topic: suiteTopic(CaseRejected.topic), messages: messages.map((m) => ({ key: m.key, value: JSON.stringify(m.payload), headers: envelopeToHeaders(toEnvelope(m)) })) });
     await eventually(async () => server.counters().deadLettered >= 3, 'the three messages on the dead-letter topic');
     for (const c of caseIds) expect(await effects(c)).toBe(0);
 
     // The fix is deployed.
     caseIds.forEach((c) => BROKEN.delete(c));
     const lines: string[] = [];
-    const first = await replayDeadLetters({ brokers: settings.brokers, topic: CaseRejected.topic, since, consumerGroup: group, progress: (l) => lines.push(l) });
+    const first = await replayDeadLetters({ brokers: settings.brokers, topic: suiteTopic(CaseRejected.topic), since, consumerGroup: group, progress: (l) => lines.push(l) });
     expect(first.republished).toBe(3);
     expect(lines.at(-1)).toMatch(/3 republished/);
     await eventually(async () => (await Promise.all(caseIds.map(effects))).every((n) => n === 1), 'the replayed messages to be handled');
@@ -110,7 +110,7 @@ describe('dlt:replay on a real broker', () => {
     }
 
     const duplicatesBefore = server.counters().duplicates;
-    const second = await replayDeadLetters({ brokers: settings.brokers, topic: CaseRejected.topic, since, consumerGroup: group });
+    const second = await replayDeadLetters({ brokers: settings.brokers, topic: suiteTopic(CaseRejected.topic), since, consumerGroup: group });
     expect(second.republished).toBe(3);
     await eventually(async () => server.counters().duplicates >= duplicatesBefore + 3, 'the second replay to arrive');
     for (const c of caseIds) expect(await effects(c)).toBe(1);

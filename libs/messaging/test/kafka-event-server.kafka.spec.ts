@@ -6,7 +6,7 @@ import pino, { Logger } from 'pino';
 import { DataSource, EntityManager } from 'typeorm';
 import { CaseRejected, CaseRejectedV1, envelopeToHeaders, EventEnvelope } from '@jiuzhu/contracts';
 import { ConsumeEvent, ConsumerState, createKafka, Inbox, KafkaEventServer, KafkaSettings, OutboundMessage, toEnvelope } from '../src';
-import { eventually, kafkaBrokers } from '../../../test/support/infra';
+import { eventually, kafkaBrokers, SUITE_TOPIC_PREFIX, suiteTopic } from '../../../test/support/infra';
 import { messagingDatabase } from './messaging-db';
 
 @Controller()
@@ -52,7 +52,7 @@ describe('the Kafka event server on a real broker', () => {
   let db: Awaited<ReturnType<typeof messagingDatabase>>;
   let ds: DataSource;
   let producer: Producer;
-  const settings: KafkaSettings = { brokers: kafkaBrokers(), clientId: 'kafka-event-server-test', topicPartitions: 3, replicationFactor: 1 };
+  const settings: KafkaSettings = { brokers: kafkaBrokers(), clientId: 'kafka-event-server-test', topicPartitions: 3, replicationFactor: 1, topicPrefix: SUITE_TOPIC_PREFIX };
 
   beforeAll(async () => {
     db = await messagingDatabase('kafka_server');
@@ -65,7 +65,7 @@ describe('the Kafka event server on a real broker', () => {
     await db?.drop();
   });
 
-  const send = (m: OutboundMessage) => producer.send({ topic: m.topic, messages: [{ key: m.key, value: JSON.stringify(m.payload), headers: envelopeToHeaders(toEnvelope(m)) }] });
+  const send = (m: OutboundMessage) => producer.send({ topic: suiteTopic(m.topic), messages: [{ key: m.key, value: JSON.stringify(m.payload), headers: envelopeToHeaders(toEnvelope(m)) }] });
   const effects = async (caseId: string) => Number((await ds.query(`SELECT count(*) AS n FROM effects WHERE key = $1`, [caseId]))[0].n);
 
   it('a consumer that crashes anyway is started again and reports crashed until it runs; and goes on consuming', async () => {
