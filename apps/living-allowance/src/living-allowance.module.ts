@@ -25,7 +25,7 @@ import { SinglePersonInclusions } from './applications/single-person-inclusions.
 import { SubmitApplication } from './applications/submit-application.use-case';
 import { TownshipReview } from './applications/township-review.use-case';
 import { WithdrawApplication } from './applications/withdraw-application.use-case';
-import { AssessmentService } from './assessment/assessment.service';
+import { AssessHousehold } from './assessment/assess-household.use-case';
 import { TrialAssessmentController } from './assessment/trial-assessment.controller';
 import { LowIncomeController } from './low-income/low-income.controller';
 import { KeepLowIncomeRegister } from './low-income/keep-low-income-register.policy';
@@ -75,7 +75,7 @@ export class LivingAllowanceModule {
   static register(d: LivingAllowanceDeps): DynamicModule {
     const parameterRepo = new ParameterVersionRepository(d.dataSource);
     const catalog = new ParameterCatalog(parameterRepo);
-    const assessments = new AssessmentService(catalog, d.clock);
+    const assessments = new AssessHousehold(catalog, d.clock);
     const lowIncome = new LowIncomeRepository();
     const runner = new ReassessmentRunner(d.dataSource, catalog, d.messaging.outbox, d.clock, d.log);
     const priceIndices = new PriceIndexRepository(d.dataSource);
@@ -130,7 +130,7 @@ export class LivingAllowanceModule {
           },
           d.backgroundJobs !== false,
         ),
-        { provide: AssessmentService, useValue: assessments },
+        { provide: AssessHousehold, useValue: assessments },
         { provide: FindCases, useValue: findCases },
         { provide: FileApplication, useValue: new FileApplication(d.dataSource, cases, assessments, refs, d.clock) },
         { provide: EditHousehold, useValue: new EditHousehold(change, cases, assessments, refs) },

@@ -553,3 +553,16 @@ describe('the work queue and reading cases', () => {
     expect(fieldsOf(expectProblem(res, 400, 'INVALID_INPUT'))).toContain('expectedVersion');
   });
 });
+
+describe('a household that is not an object is refused where it is given', () => {
+  it.each([
+    ['filing', () => call('POST', '/applications', { household: [] }, CLERK)],
+    ['editing a draft', async () => {
+      const draft = (await file(dibaoHousehold())).body;
+      return call('PUT', `/applications/${draft.id}/household`, { expectedVersion: draft.version, household: [] }, CLERK);
+    }],
+  ])('%s with a household given as a list names household (not a field inside it)', async (_what, send) => {
+    const problem = expectProblem(await send(), 400, 'INVALID_INPUT');
+    expect(problem.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'household', reason: expect.stringMatching(/must be an object/) })]));
+  });
+});

@@ -6,7 +6,6 @@ import {
   IsBoolean,
   IsDefined,
   IsIn,
-  IsInt,
   IsNotEmpty,
   IsObject,
   IsOptional,
@@ -14,9 +13,8 @@ import {
   IsUUID,
   Matches,
   MaxLength,
-  Min,
 } from 'class-validator';
-import { IsResidentId, NestedArray, NestedObject } from '@jiuzhu/common/http';
+import { IsResidentId, NestedArray, NestedObject, VersionedDto } from '@jiuzhu/common/http';
 import { DISTRICT_CHOICES, DISTRICT_CODES } from '@jiuzhu/common';
 import { CARE_RISK_EVENT_KINDS, CareRiskEventKind } from './domain/assessment-input';
 import { DEFAULT_ITEM_SCORE_RANGES } from './domain/assessment-parameters';
@@ -102,9 +100,6 @@ export class CreateAssessmentDto extends AssessmentFormDto {
   idNumber!: string;
 }
 
-export class VersionedDto {
-  @ApiProperty({ description: 'the version you last read; a stale one gets 409', example: 1 }) @IsInt() @Min(1) expectedVersion!: number;
-}
 
 /** Fields given replace the draft's; fields left out stay as they are. */
 export class EditAssessmentDto extends VersionedDto {

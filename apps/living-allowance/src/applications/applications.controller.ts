@@ -1,9 +1,8 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Put, Query } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiOperation, ApiProperty, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { FieldProblem, InvalidInput } from '@jiuzhu/common';
-import { Actor, ApiPageQuery, CurrentActor, readPage, UuidParam, VersionedDto } from '@jiuzhu/common/http';
+import { Actor, ApiPageQuery, CurrentActor, NestedObject, readPage, UuidParam, VersionedDto } from '@jiuzhu/common/http';
 import { HOUSEHOLD_EXAMPLE, HouseholdDto } from '../assessment/household.dto';
 import { ConfirmCase } from './confirm-case.use-case';
 import { EditHousehold } from './edit-household.use-case';
@@ -18,11 +17,11 @@ import { toApplicationView, toQueueItem } from './application.view';
 import { CASE_STATUSES, CaseStatus, REJECTION_REASONS } from './domain/case-status';
 
 export class FileApplicationDto {
-  @ApiProperty({ type: HouseholdDto }) @IsDefined({ message: 'household is required' }) @ValidateNested() @Type(() => HouseholdDto) household!: HouseholdDto;
+  @ApiProperty({ type: HouseholdDto }) @IsDefined({ message: 'household is required' }) @NestedObject(() => HouseholdDto) household!: HouseholdDto;
 }
 
 export class EditHouseholdDto extends VersionedDto {
-  @ApiProperty({ type: HouseholdDto }) @IsDefined({ message: 'household is required' }) @ValidateNested() @Type(() => HouseholdDto) household!: HouseholdDto;
+  @ApiProperty({ type: HouseholdDto }) @IsDefined({ message: 'household is required' }) @NestedObject(() => HouseholdDto) household!: HouseholdDto;
 }
 
 export class ApproveDto extends VersionedDto {
@@ -40,7 +39,7 @@ export class EconomicCheckDto {
 }
 
 export class TownshipReviewDto extends VersionedDto {
-  @ApiProperty({ type: EconomicCheckDto }) @IsDefined({ message: 'check is required (home visit, neighbours, data matching)' }) @ValidateNested() @Type(() => EconomicCheckDto) check!: EconomicCheckDto;
+  @ApiProperty({ type: EconomicCheckDto }) @IsDefined({ message: 'check is required (home visit, neighbours, data matching)' }) @NestedObject(() => EconomicCheckDto) check!: EconomicCheckDto;
   @ApiProperty({ enum: ['approve', 'refuse'], description: 'the township opinion (审核意见) that will be publicly noticed' }) @IsIn(['approve', 'refuse']) opinion!: 'approve' | 'refuse';
   @ApiPropertyOptional({ enum: Object.keys(REJECTION_REASONS), description: 'required when the opinion is refuse' }) @IsOptional() @IsIn(Object.keys(REJECTION_REASONS)) reasonCode?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;

@@ -1,6 +1,6 @@
 import { orThrow } from '@jiuzhu/common';
 import { Actor } from '@jiuzhu/common/http';
-import { AssessmentService } from '../assessment/assessment.service';
+import { AssessHousehold } from '../assessment/assess-household.use-case';
 import { Household } from '../assessment/domain/household';
 import { ApplicationRepository, ApplicationRow } from './application.repository';
 import { CaseChange } from './case-change';
@@ -11,7 +11,7 @@ export class EditHousehold {
   constructor(
     private readonly change: CaseChange,
     private readonly repo: ApplicationRepository,
-    private readonly assessments: AssessmentService,
+    private readonly assessments: AssessHousehold,
     private readonly refs: PersonRefs,
   ) {}
 

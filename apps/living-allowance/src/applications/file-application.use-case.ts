@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Clock } from '@jiuzhu/common';
 import { Actor } from '@jiuzhu/common/http';
-import { AssessmentService } from '../assessment/assessment.service';
+import { AssessHousehold } from '../assessment/assess-household.use-case';
 import { Household } from '../assessment/domain/household';
 import { ApplicationRepository, ApplicationRow } from './application.repository';
 import { Application } from './domain/application';
@@ -13,7 +13,7 @@ export class FileApplication {
   constructor(
     private readonly ds: DataSource,
     private readonly repo: ApplicationRepository,
-    private readonly assessments: AssessmentService,
+    private readonly assessments: AssessHousehold,
     private readonly refs: PersonRefs,
     private readonly clock: Clock,
   ) {}

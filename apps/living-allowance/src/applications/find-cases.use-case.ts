@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { Clock, NotFound } from '@jiuzhu/common';
-import { AssessmentService } from '../assessment/assessment.service';
+import { AssessHousehold } from '../assessment/assess-household.use-case';
 import { ApplicationRepository, ApplicationRow, HistoryView } from './application.repository';
 import { CaseStatus } from './domain/case-status';
 import { processDeadlines } from './domain/process';
@@ -11,7 +11,7 @@ export class FindCases {
   constructor(
     private readonly ds: DataSource,
     private readonly repo: ApplicationRepository,
-    private readonly assessments: AssessmentService,
+    private readonly assessments: AssessHousehold,
     private readonly rules: ProcessRulesSource,
     private readonly clock: Clock,
   ) {}

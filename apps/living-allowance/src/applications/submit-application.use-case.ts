@@ -1,6 +1,6 @@
 import { Clock, Conflict, orThrow } from '@jiuzhu/common';
 import { Actor } from '@jiuzhu/common/http';
-import { AssessmentService } from '../assessment/assessment.service';
+import { AssessHousehold } from '../assessment/assess-household.use-case';
 import { CareNeeds } from '../care-needs/care-needs';
 import { ApplicationRow } from './application.repository';
 import { CaseChange } from './case-change';
@@ -12,7 +12,7 @@ export class SubmitApplication {
     private readonly change: CaseChange,
     private readonly cases: FindCases,
     private readonly careNeeds: CareNeeds,
-    private readonly assessments: AssessmentService,
+    private readonly assessments: AssessHousehold,
     private readonly clock: Clock,
   ) {}
 

@@ -2,14 +2,14 @@ import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Clock, CLOCK, isLocalDate } from '@jiuzhu/common';
 import { CareNeeds } from '../care-needs/care-needs';
-import { AssessmentService } from './assessment.service';
+import { AssessHousehold } from './assess-household.use-case';
 import { HOUSEHOLD_EXAMPLE, TrialAssessmentDto } from './household.dto';
 
 @ApiTags('assessment')
 @Controller('trial-assessments')
 export class TrialAssessmentController {
   constructor(
-    private readonly assessments: AssessmentService,
+    private readonly assessments: AssessHousehold,
     @Inject(CareNeeds) private readonly careNeeds: CareNeeds,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}

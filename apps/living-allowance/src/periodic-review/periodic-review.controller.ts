@@ -1,10 +1,9 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiProperty, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsDefined, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsDefined, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Response } from 'express';
 import { FieldProblem, InvalidInput, isLocalDate } from '@jiuzhu/common';
-import { Actor, ApiPageQuery, CurrentActor, readPage, UuidParam, VersionedDto } from '@jiuzhu/common/http';
+import { Actor, ApiPageQuery, CurrentActor, NestedObject, readPage, UuidParam, VersionedDto } from '@jiuzhu/common/http';
 import { HouseholdDto } from '../assessment/household.dto';
 import { toApplicationView } from '../applications/application.view';
 import { ReviewCase } from './review-case.use-case';
@@ -12,7 +11,7 @@ import { ReviewQueue } from './review-queue.use-case';
 
 export class ReviewDto extends VersionedDto {
   @ApiProperty({ type: HouseholdDto, description: 'the household as found at the review (income, members, property)' })
-  @IsDefined({ message: 'household is required' }) @ValidateNested() @Type(() => HouseholdDto) household!: HouseholdDto;
+  @IsDefined({ message: 'household is required' }) @NestedObject(() => HouseholdDto) household!: HouseholdDto;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
 }
 

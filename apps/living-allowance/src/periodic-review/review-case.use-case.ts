@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Clock, InvalidInput, orThrow } from '@jiuzhu/common';
 import { Actor } from '@jiuzhu/common/http';
-import { AssessmentService } from '../assessment/assessment.service';
+import { AssessHousehold } from '../assessment/assess-household.use-case';
 import { Household } from '../assessment/domain/household';
 import { ApplicationRepository, ApplicationRow } from '../applications/application.repository';
 import { CaseChange } from '../applications/case-change';
@@ -20,7 +20,7 @@ export class ReviewCase {
     private readonly cases: FindCases,
     private readonly claims: CaseClaims,
     private readonly careNeeds: CareNeeds,
-    private readonly assessments: AssessmentService,
+    private readonly assessments: AssessHousehold,
     private readonly catalog: ParameterCatalog,
     private readonly clock: Clock,
   ) {}

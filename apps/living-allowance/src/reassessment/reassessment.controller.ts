@@ -1,14 +1,11 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsString, Matches, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsInt, IsString, Matches, Min } from 'class-validator';
 import { InvalidInput, NotFound } from '@jiuzhu/common';
-import { Actor, CurrentActor } from '@jiuzhu/common/http';
+import { Actor, CurrentActor, NestedArray, UuidParam } from '@jiuzhu/common/http';
 import { ReassessmentRunner } from './reassessment-runner';
 import { RetryOrCancelRun } from './retry-or-cancel-run.use-case';
 import { WhatIf } from './what-if';
-
-const RUN_ID = new ParseUUIDPipe({ exceptionFactory: () => new InvalidInput([{ field: 'id', reason: 'must be a UUID' }]) });
 
 export class ProposedStandardDto {
   @ApiProperty({ example: '640202' }) @IsString() districtCode!: string;
@@ -19,7 +16,7 @@ export class ProposedStandardDto {
 export class WhatIfDto {
   @ApiProperty({ example: '2027-01-01' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'validFrom must be a date YYYY-MM-DD' }) validFrom!: string;
   @ApiProperty({ type: [ProposedStandardDto] })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(6) @ValidateNested({ each: true }) @Type(() => ProposedStandardDto) standards!: ProposedStandardDto[];
+  @NestedArray(() => ProposedStandardDto) @ArrayMinSize(1) @ArrayMaxSize(6) standards!: ProposedStandardDto[];
 }
 
 @ApiTags('reassessment')
@@ -48,7 +45,7 @@ export class ReassessmentController {
   }
 
   @Get(':id')
-  async get(@Param('id', RUN_ID) id: string) {
+  async get(@UuidParam() id: string) {
     const run = await this.runner.get(id);
     if (!run) throw new NotFound(`Reassessment run ${id}`);
     return run;
@@ -58,7 +55,7 @@ export class ReassessmentController {
   @HttpCode(200)
   @ApiHeader({ name: 'X-Actor-Role', required: true, description: 'admin' })
   @ApiOperation({ summary: 'Put a failed run back in the queue (admin): it resumes from its cursor with a fresh count of attempts; 409 REASSESSMENT.RUN_NOT_FAILED otherwise' })
-  async retry(@Param('id', RUN_ID) id: string, @CurrentActor() actor: Actor) {
+  async retry(@UuidParam() id: string, @CurrentActor() actor: Actor) {
     return this.decisions.retry(id, actor);
   }
 
@@ -66,7 +63,7 @@ export class ReassessmentController {
   @HttpCode(200)
   @ApiHeader({ name: 'X-Actor-Role', required: true, description: 'admin' })
   @ApiOperation({ summary: 'Cancel a run that has not finished (admin); batches already committed stay adjusted and announced. 409 REASSESSMENT.RUN_CLOSED for a completed or cancelled run' })
-  async cancel(@Param('id', RUN_ID) id: string, @CurrentActor() actor: Actor) {
+  async cancel(@UuidParam() id: string, @CurrentActor() actor: Actor) {
     return this.decisions.cancel(id, actor);
   }
 }

@@ -7,7 +7,7 @@ import { Household } from './domain/household';
 import { renderDecision } from './domain/render-decision';
 
 /** Resolves the parameters in force on the date and runs the pure assessment; nothing is saved. */
-export class AssessmentService {
+export class AssessHousehold {
   /** A trial assessment (试算) as the caseworker reads it: the decision with its rules and explanation in words. */
   async trial(household: Household, on?: LocalDate): Promise<DecisionView> {
     return renderDecision(await this.assess(household, on));
