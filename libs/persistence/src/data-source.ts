@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import type { Logger } from 'pino';
 import { DataSource, EntitySchema, MixedList } from 'typeorm';
 import { SafeQueryLogger } from './query-logger';
@@ -33,9 +34,29 @@ export function createDataSource(o: DataSourceOptions): DataSource {
   });
 }
 
+// One key per database (advisory locks are per database): every service's migrations take the same.
+const MIGRATIONS_LOCK_SQL = `SELECT pg_advisory_lock(hashtext('jiuzhu.migrations'))`;
+
+/**
+ * Opens the service's DataSource and brings its schema up to date. Replicas starting together would
+ * each find a migration pending and run it twice (the second fails on the table the first made, or
+ * worse, applies a data migration twice): the migrations run under a session advisory lock, held on
+ * a connection of its own, so the others wait and then find nothing left to do.
+ */
 export async function openDataSource(o: DataSourceOptions): Promise<DataSource> {
   const ds = createDataSource(o);
   await ds.initialize();
-  await ds.runMigrations({ transaction: 'each' });
+  const lock = new Client({ connectionString: o.url, application_name: `${o.applicationName}-migrations` });
+  try {
+    await lock.connect();
+    await lock.query(MIGRATIONS_LOCK_SQL);
+    await ds.runMigrations({ transaction: 'each' });
+  } catch (e) {
+    await ds.destroy().catch(() => undefined);
+    throw e;
+  } finally {
+    // Ending the session releases the lock (also when the process dies mid-migration).
+    await lock.end().catch(() => undefined);
+  }
   return ds;
 }
