@@ -6,6 +6,7 @@ export * from './outbox';
 export * from './ops.controller';
 export * from './publisher';
 export * from './relay';
+export * from './retention';
 export * from './migrations/1732700000000-messaging-tables';
 export * from './transports/consume-event';
 export * from './transports/consumer-report';
