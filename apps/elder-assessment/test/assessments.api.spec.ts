@@ -397,11 +397,11 @@ describe('reading', () => {
   });
 
   it('serves the operations endpoints', async () => {
-    expect((await call('GET', '/health')).body).toEqual({ status: 'ok', service: 'elder-assessment' });
+    expect((await call('GET', '/health')).body).toMatchObject({ status: 'ok', info: { database: { status: 'up' }, outboxRelay: { status: 'up' } } });
     const doc = await call('GET', '/docs/openapi.json');
     expect(doc.status).toBe(200);
     expect(Object.keys(doc.body.paths)).toEqual(
-      expect.arrayContaining(['/assessments', '/assessments/{id}', '/assessments/{id}/complete', '/assessments/{id}/dispute', '/queues/overdue', '/needs/summary', '/parameters', '/events']),
+      expect.arrayContaining(['/assessments', '/assessments/{id}', '/assessments/{id}/complete', '/assessments/{id}/dispute', '/queues/overdue', '/needs/summary', '/parameters', '/events', '/health/live', '/health/ready', '/metrics']),
     );
     expect((await call('GET', '/metrics')).body).toContain('jiuzhu_outbox_pending{service="elder-assessment"}');
   });

@@ -210,7 +210,7 @@ describe('operations endpoints', () => {
     const res = await call('GET', '/health');
 
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'ok', service: 'living-allowance' });
+    expect(res.body).toMatchObject({ status: 'ok', info: { database: { status: 'up' } } });
   });
 
   it('GET /metrics reports the outbox backlog in Prometheus text, and the relay drains it', async () => {
@@ -224,8 +224,10 @@ describe('operations endpoints', () => {
     }, 'the outbox relay to publish every pending event');
 
     expect(text).toContain('# TYPE jiuzhu_outbox_pending gauge');
-    const published = Number(/jiuzhu_outbox_published_total\{service="living-allowance"\} (\d+)/.exec(text)?.[1]);
+    // Every event this instance wrote was published once, and counted by its type.
+    const published = [...text.matchAll(/^jiuzhu_events_published_total\{type="[^"]+",service="living-allowance"\} (\d+)$/gm)].reduce((n, m) => n + Number(m[1]), 0);
     expect(published).toBe(await countRows(svc.dataSource, 'outbox'));
+    expect(text).toMatch(/^jiuzhu_events_published_total\{type="living-allowance\.case\.approved",service="living-allowance"\} [1-9]/m);
     expect((await eventsOf(svc.url, 'living-allowance.case.approved')).find((e) => e.data.caseId === id)?.publishedAt).toEqual(expect.any(String));
   });
 });

@@ -1,21 +1,68 @@
-import pino, { Logger } from 'pino';
+import pino, { DestinationStream, Logger } from 'pino';
+import pretty from 'pino-pretty';
 
 /**
- * The one logger. Redaction is a backstop: code must not log names or ID numbers in the first
- * place, but a household document passed to a log call by mistake is still cut out here.
+ * Keys whose value is personal data wherever they appear in a logged object. Code must not log
+ * names or ID numbers in the first place; this is the backstop for a household document, a member
+ * list or a request body passed to a log call by mistake.
  */
-export function createLogger(name: string, level = process.env.LOG_LEVEL ?? 'info'): Logger {
-  return pino({
-    name,
-    level,
-    redact: {
-      paths: ['idNumber', '*.idNumber', 'household', '*.household', 'members', '*.members', '*.name', 'req.headers.authorization'],
-      censor: '[redacted]',
+const PERSONAL_KEYS = new Set(['idNumber', 'idNumbers', 'name', 'fullName', 'household', 'members', 'member', 'spouse', 'applicant']);
+
+/** Headers that carry credentials; pino's `redact` removes them from the request log line. */
+const REDACT_PATHS = ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'];
+
+const CENSOR = '[redacted]';
+/** Deeper than any honest log entry; a deeper object is cut off rather than walked. */
+const MAX_DEPTH = 8;
+
+export interface LoggerOptions {
+  level?: string;
+  /** Human-readable lines (pino-pretty); default: when stdout is a terminal. Files and containers get JSON. */
+  pretty?: boolean;
+  /** Where lines go (tests capture them); default stdout. */
+  destination?: DestinationStream;
+}
+
+/**
+ * The one logger: services, their background work, Nest's own lines and the request log (nestjs-pino)
+ * all write through it. Personal data is cut out in two ways that reach any depth, because pino's
+ * `redact` paths are fixed-depth (`*.name` covers one level only):
+ * - values of PERSONAL_KEYS are replaced in every plain object and array of a log call;
+ * - anything shaped like a resident ID number is masked in the finished line (messages, error
+ *   stacks, request URLs included), so a number never reaches a file whatever carried it.
+ */
+export function createLogger(name: string, o: LoggerOptions = {}): Logger {
+  const prettyLines = o.pretty ?? (o.destination === undefined && process.stdout.isTTY === true);
+  const destination = o.destination ?? (prettyLines ? pretty({ colorize: true, singleLine: true, sync: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' }) : undefined);
+  return pino(
+    {
+      name,
+      level: o.level ?? process.env.LOG_LEVEL ?? 'info',
+      redact: { paths: REDACT_PATHS, censor: CENSOR },
+      formatters: { log: (entry) => censorPersonalKeys(entry, 0) as Record<string, unknown> },
+      hooks: { streamWrite: maskIdNumbers },
     },
-  });
+    destination,
+  );
 }
 
 export type { Logger };
+
+function censorPersonalKeys(value: unknown, depth: number): unknown {
+  if (Array.isArray(value)) return depth >= MAX_DEPTH ? '[too deep]' : value.map((v) => censorPersonalKeys(v, depth + 1));
+  if (!isPlainObject(value)) return value;
+  if (depth >= MAX_DEPTH) return '[too deep]';
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = PERSONAL_KEYS.has(k) ? CENSOR : censorPersonalKeys(v, depth + 1);
+  return out;
+}
+
+/** Only plain data is walked: requests, responses and errors have serializers of their own. */
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (v === null || typeof v !== 'object') return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
 
 const ID_NUMBER_LIKE = /\b\d{6}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])\d{2}\d{3}[\dXx]\b/g;
 

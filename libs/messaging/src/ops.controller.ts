@@ -1,28 +1,16 @@
-import { Controller, Get, Header, HttpException, Inject, Query, Type } from '@nestjs/common';
-import { ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, Query, Type } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 
 /**
- * Health, metrics and the event log every service exposes (events carry references, never personal data). Metrics are in the
- * Prometheus text format: the outbox backlog is the first thing an operator looks at when events
- * seem late.
+ * The event log every service exposes (events carry references, never personal data). Health and
+ * metrics are the platform's (libs/platform: /health/live, /health/ready, /metrics).
  */
-export function opsController(service: string): Type<unknown> {
+export function opsController(_service: string): Type<unknown> {
   @ApiTags('operations')
   @Controller()
   class OpsController {
     constructor(@Inject(DataSource) private readonly ds: DataSource) {}
-
-    @Get('health')
-    @ApiOperation({ summary: 'Liveness and database reachability' })
-    async health() {
-      try {
-        await this.ds.query('SELECT 1');
-        return { status: 'ok', service };
-      } catch {
-        throw new HttpException({ status: 'unavailable', service, database: 'unreachable' }, 503);
-      }
-    }
 
     @Get('events')
     @ApiOperation({ summary: 'The latest events this service wrote to its outbox, and whether they have been published' })
@@ -45,33 +33,33 @@ export function opsController(service: string): Type<unknown> {
         })),
       };
     }
-
-    @Get('metrics')
-    @ApiExcludeEndpoint()
-    @Header('content-type', 'text/plain; version=0.0.4')
-    async metrics() {
-      const [o] = await this.ds.query(
-        `SELECT count(*) FILTER (WHERE published_at IS NULL)::bigint AS pending,
-                count(*) FILTER (WHERE published_at IS NOT NULL)::bigint AS published,
-                coalesce(extract(epoch FROM now() - min(occurred_at) FILTER (WHERE published_at IS NULL)), 0) AS oldest_pending_s
-           FROM outbox`,
-      );
-      const [i] = await this.ds.query(`SELECT count(*)::bigint AS handled FROM inbox`);
-      const m = process.memoryUsage();
-      return [
-        `# TYPE jiuzhu_outbox_pending gauge`,
-        `jiuzhu_outbox_pending{service="${service}"} ${o.pending}`,
-        `# TYPE jiuzhu_outbox_published_total counter`,
-        `jiuzhu_outbox_published_total{service="${service}"} ${o.published}`,
-        `# TYPE jiuzhu_outbox_oldest_pending_seconds gauge`,
-        `jiuzhu_outbox_oldest_pending_seconds{service="${service}"} ${Number(o.oldest_pending_s).toFixed(3)}`,
-        `# TYPE jiuzhu_inbox_handled_total counter`,
-        `jiuzhu_inbox_handled_total{service="${service}"} ${i.handled}`,
-        `# TYPE process_resident_memory_bytes gauge`,
-        `process_resident_memory_bytes{service="${service}"} ${m.rss}`,
-        '',
-      ].join('\n');
-    }
   }
   return OpsController;
+}
+
+export interface OutboxBacklog {
+  /** Unpublished events, counted up to BACKLOG_COUNT_CAP. */
+  pending: number;
+  /** Age of the oldest unpublished event, 0 when none waits. */
+  oldestPendingSeconds: number;
+}
+
+/** Past this the backlog is reported as "at least this many": counting further would cost every scrape. */
+export const BACKLOG_COUNT_CAP = 100_000;
+
+/**
+ * The relay's backlog for health and metrics, read through the partial index on unpublished rows
+ * (`outbox_pending`): cheap however large the published history is, so it can run on every scrape.
+ */
+export async function readOutboxBacklog(ds: DataSource): Promise<OutboxBacklog> {
+  const [r] = await ds.query(
+    `SELECT (SELECT count(*) FROM (SELECT 1 FROM outbox WHERE published_at IS NULL LIMIT ${BACKLOG_COUNT_CAP}) p)::int AS pending,
+            coalesce((SELECT extract(epoch FROM now() - occurred_at) FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT 1), 0)::float8 AS oldest_s`,
+  );
+  return { pending: Number(r.pending), oldestPendingSeconds: Number(r.oldest_s) };
+}
+
+/** Whether the service's database answers (readiness). */
+export async function pingDatabase(ds: DataSource): Promise<void> {
+  await ds.query('SELECT 1');
 }

@@ -1,12 +1,15 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown, Provider } from '@nestjs/common';
+import { Cron, CronExpression } from '@nestjs/schedule';
 import type { Logger } from 'pino';
+import { safeError } from '@jiuzhu/common/logger';
 
 /** What a service runs in the background while it is up. */
 export interface BackgroundWork {
   log: Logger;
-  /** Runs every `everyMs`; a run still going when the next is due is not doubled. */
+  /** Runs on `schedule`; a run still going when the next is due is not doubled. */
   sweep(): Promise<unknown>;
-  everyMs?: number;
+  /** A cron expression with seconds (@nestjs/schedule); every minute unless given. */
+  schedule?: string;
   /** Long-running workers started with the service and stopped (awaited) with it. */
   start?(): void;
   stop?(): Promise<void>;
@@ -14,37 +17,60 @@ export interface BackgroundWork {
 
 const BACKGROUND_WORK = Symbol('background-work');
 
-/**
- * Background work of a service (sweeps that announce due items, runners of batch jobs). Every replica
- * runs it: the work itself must be guarded by row locks, so that replicas share it rather than
- * repeat it. Stopping waits for a sweep in progress.
- */
-@Injectable()
-class BackgroundSweep implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer?: NodeJS.Timeout;
+/** The sweep of one service's work: a scheduled job (@nestjs/schedule) that never overlaps itself, and that stopping waits for. */
+export abstract class ScheduledSweep implements OnApplicationShutdown {
   private sweeping?: Promise<unknown>;
+  protected stopping = false;
 
-  constructor(@Inject(BACKGROUND_WORK) private readonly work: BackgroundWork) {}
+  protected constructor(
+    private readonly log: Logger,
+    private readonly what: string,
+  ) {}
 
-  onApplicationBootstrap() {
-    this.work.start?.();
-    this.timer = setInterval(() => {
-      if (this.sweeping) return;
-      this.sweeping = this.work
-        .sweep()
-        .catch((e: unknown) => this.work.log.error({ err: e instanceof Error ? e.message : String(e) }, 'background sweep failed'))
-        .finally(() => (this.sweeping = undefined));
-    }, this.work.everyMs ?? 60_000);
+  /** Called by the schedule; `waitForCompletion` on the job also skips a tick while a run is going. */
+  protected tick(run: () => Promise<unknown>): Promise<unknown> | undefined {
+    if (this.sweeping || this.stopping) return this.sweeping;
+    this.sweeping = run()
+      .catch((e: unknown) => this.log.error({ err: safeError(e) }, `${this.what} failed`))
+      .finally(() => (this.sweeping = undefined));
+    return this.sweeping;
   }
 
-  async onApplicationShutdown() {
-    clearInterval(this.timer);
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
     await this.sweeping;
-    await this.work.stop?.();
   }
 }
 
-/** The providers that run `work` in a service module (none when background jobs are off, as in tests of the jobs themselves). */
+/**
+ * Background work of a service (sweeps that announce due items, runners of batch jobs). Every replica
+ * runs it: the work itself must be guarded by row locks, so that replicas share it rather than
+ * repeat it. Stopping waits for a sweep in progress. Needs ScheduleModule.forRoot() in the app
+ * (the service runtime imports it).
+ */
 export function backgroundWork(work: BackgroundWork, enabled = true): Provider[] {
-  return enabled ? [{ provide: BACKGROUND_WORK, useValue: work }, BackgroundSweep] : [];
+  if (!enabled) return [];
+
+  @Injectable()
+  class BackgroundSweep extends ScheduledSweep implements OnApplicationBootstrap {
+    constructor(@Inject(BACKGROUND_WORK) private readonly work: BackgroundWork) {
+      super(work.log, 'background sweep');
+    }
+
+    onApplicationBootstrap() {
+      this.work.start?.();
+    }
+
+    @Cron(work.schedule ?? CronExpression.EVERY_MINUTE, { waitForCompletion: true })
+    sweep() {
+      return this.tick(() => this.work.sweep());
+    }
+
+    override async onApplicationShutdown() {
+      await super.onApplicationShutdown();
+      await this.work.stop?.();
+    }
+  }
+
+  return [{ provide: BACKGROUND_WORK, useValue: work }, BackgroundSweep];
 }

@@ -1,13 +1,28 @@
 import { EnvSpec, loadConfig, parsers } from '@jiuzhu/common';
 
 export interface ServiceConfig {
+  /** `LIVING_ALLOWANCE`: the prefix of this service's own variables (named in start-up errors). */
+  envPrefix: string;
   databaseUrl: string;
   port: number;
+  /** Address HTTP binds: loopback unless opened on purpose (containers set 0.0.0.0). */
+  host: string;
   transport: 'kafka' | 'in-process';
   kafkaBrokers: string[] | null;
   kafkaPartitions: number;
   kafkaReplicationFactor: number;
   refKey: string;
+  outboxRetentionDays: number;
+  inboxRetentionDays: number;
+  /** Readiness fails when the oldest unpublished event is older than this. */
+  outboxMaxAgeSeconds: number;
+}
+
+/** An IP address or host name to bind (no port). */
+function bindAddress(raw: string) {
+  return /^[A-Za-z0-9.:-]+$/.test(raw) && !/^\d+$/.test(raw)
+    ? { ok: true as const, value: raw }
+    : { ok: false as const, reason: 'must be an IP address or host name, e.g. 127.0.0.1 or 0.0.0.0' };
 }
 
 /**
@@ -17,9 +32,10 @@ export interface ServiceConfig {
 export function loadServiceConfig(prefix: string, defaultPort: number, env: NodeJS.ProcessEnv = process.env): ServiceConfig {
   const view = new Proxy(env, { get: (e, k: string) => e[`${prefix}_${k}`] ?? e[k] });
   const hasKafka = Boolean(view.KAFKA_BROKERS);
-  const base: EnvSpec<Omit<ServiceConfig, 'kafkaBrokers'>> = {
+  const base: EnvSpec<Omit<ServiceConfig, 'kafkaBrokers' | 'envPrefix'>> = {
     databaseUrl: { env: 'DATABASE_URL', description: `Postgres connection string of this service's own database (or ${prefix}_DATABASE_URL)`, parse: parsers.postgresUrl },
     port: { env: 'PORT', description: `HTTP port (or ${prefix}_PORT)`, default: String(defaultPort), parse: parsers.port },
+    host: { env: 'HOST', description: `address HTTP binds, 0.0.0.0 for every interface (or ${prefix}_HOST)`, default: '127.0.0.1', parse: bindAddress },
     transport: {
       env: 'EVENT_TRANSPORT',
       description: 'event transport: kafka (needs KAFKA_BROKERS) or in-process (one process only)',
@@ -29,6 +45,11 @@ export function loadServiceConfig(prefix: string, defaultPort: number, env: Node
     kafkaPartitions: { env: 'KAFKA_TOPIC_PARTITIONS', description: 'partitions of topics created on start', default: '3', parse: parsers.positiveInt },
     kafkaReplicationFactor: { env: 'KAFKA_REPLICATION_FACTOR', description: 'replication factor of topics created on start', default: '1', parse: parsers.positiveInt },
     refKey: { env: 'REF_KEY', description: 'secret key for personRef/householdRef hashes (same value in every service)', parse: parsers.secret },
+    outboxRetentionDays: { env: 'OUTBOX_RETENTION_DAYS', description: 'days a published event stays in the outbox', default: '7', parse: parsers.positiveInt },
+    // Longer than any redelivery can come late (Kafka keeps topics 7 days by default): an event whose
+    // inbox record was pruned would be applied a second time.
+    inboxRetentionDays: { env: 'INBOX_RETENTION_DAYS', description: 'days a handled event\'s inbox record is kept', default: '30', parse: parsers.positiveInt },
+    outboxMaxAgeSeconds: { env: 'OUTBOX_MAX_AGE_SECONDS', description: 'readiness fails when an unpublished event is older than this', default: '300', parse: parsers.positiveInt },
   };
   const cfg = loadConfig(base, view);
   if (cfg.transport === 'kafka') {
@@ -36,7 +57,7 @@ export function loadServiceConfig(prefix: string, defaultPort: number, env: Node
       { kafkaBrokers: { env: 'KAFKA_BROKERS', description: 'Kafka bootstrap servers host:port[,host:port]', parse: parsers.brokers } },
       view,
     );
-    return { ...cfg, kafkaBrokers };
+    return { ...cfg, envPrefix: prefix, kafkaBrokers };
   }
-  return { ...cfg, kafkaBrokers: null };
+  return { ...cfg, envPrefix: prefix, kafkaBrokers: null };
 }

@@ -1,23 +1,40 @@
-import { DynamicModule, INestApplication } from '@nestjs/common';
+import { DynamicModule, INestApplication, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { ScheduleModule } from '@nestjs/schedule';
+import { TerminusModule } from '@nestjs/terminus';
 import type { Logger } from 'pino';
 import { DataSource, MixedList } from 'typeorm';
-import { configureHttpApp, PinoNestLogger } from '@jiuzhu/common/http';
+import { ConfigError } from '@jiuzhu/common';
+import { configureHttpApp } from '@jiuzhu/common/http';
 import { createLogger } from '@jiuzhu/common/logger';
 import { EventContract } from '@jiuzhu/contracts';
-import { InProcessBus, MessagingTables1732700000000, Messaging, RelayOptions, RetryPolicy } from '@jiuzhu/messaging';
+import { DEFAULT_RETENTION, InProcessBus, MessagingTables1732700000000, Messaging, RelayOptions, RetryPolicy } from '@jiuzhu/messaging';
 import { openDataSource } from '@jiuzhu/persistence';
+import { HEALTH_SOURCES, HealthController, HealthSources } from './health';
+import { HttpMetricsMiddleware, MetricsController, SERVICE_METRICS, ServiceMetrics } from './metrics';
+import { requestLogging, ServiceNestLogger } from './request-logging';
+import { MessagingRetentionJob, RETENTION_SOURCES, RetentionSources } from './retention-job';
 
 export interface ServiceSettings {
   databaseUrl: string;
   port: number;
+  /** Address HTTP binds; 127.0.0.1 unless given (containers set HOST=0.0.0.0). */
+  host?: string;
+  /** `LIVING_ALLOWANCE`: named in start-up errors (which variable changes the port). */
+  envPrefix?: string;
   transport: 'kafka' | 'in-process';
   kafkaBrokers: string[] | null;
   kafkaPartitions: number;
   kafkaReplicationFactor: number;
   /** Put before every topic name on the broker (tests: one per suite, so parallel suites share a broker but no events). */
   kafkaTopicPrefix?: string;
+  outboxRetentionDays?: number;
+  inboxRetentionDays?: number;
+  outboxMaxAgeSeconds?: number;
 }
+
+/** Readiness fails when an event waits longer than this to be published, unless configured. */
+const DEFAULT_OUTBOX_MAX_AGE_SECONDS = 300;
 
 export interface ServiceDefinition {
   name: string;
@@ -40,6 +57,17 @@ export interface RunOptions {
   consumerGroup?: string;
   relay?: Partial<RelayOptions>;
   retry?: RetryPolicy;
+  /** Pause between attempts to reach the broker (default 1 s doubling to 30 s). */
+  reconnect?: { initialMs: number; maxMs: number };
+}
+
+/** The port is taken: a configuration problem, said in one line with the variable that changes it. */
+export class PortInUseError extends ConfigError {
+  constructor(service: string, host: string, port: number, variable: string) {
+    const line = `${service} cannot listen on ${host}:${port}: the port is in use by another program (set ${variable} to a free port)`;
+    super([line]);
+    this.message = line;
+  }
 }
 
 export interface RunningService {
@@ -53,11 +81,15 @@ export interface RunningService {
 
 /**
  * How every service boots, alone or beside the others in the launcher: its own database (migrations
- * run first), its own outbox relay and consumer group, its HTTP API with OpenAPI at /docs.
+ * run first), its HTTP API with OpenAPI at /docs, health, metrics and request logs, then its outbox
+ * relay and consumer group — on Kafka these keep connecting in the background, so HTTP answers (and
+ * readiness says what is missing) while the broker is away or the consumer group is still joining.
  */
 export async function runService(def: ServiceDefinition, o: RunOptions): Promise<RunningService> {
   const log = o.log ?? createLogger(def.name);
   const s = o.settings;
+  const host = s.host ?? '127.0.0.1';
+  const metrics = new ServiceMetrics(def.name);
   const dataSource = await openDataSource({
     url: s.databaseUrl,
     applicationName: def.name,
@@ -80,17 +112,33 @@ export async function runService(def: ServiceDefinition, o: RunOptions): Promise
       log,
       relay: o.relay,
       retry: o.retry,
+      reconnect: o.reconnect,
+      onPublished: (batch) => metrics.countPublished(batch),
     });
-    const app = await NestFactory.create(def.module({ dataSource, messaging, log }), { logger: new PinoNestLogger(log), abortOnError: false });
-    configureHttpApp(app, { title: def.title, description: def.description, version: '1', log });
-    // Not the HTTP filters and pipes: a handler's error reaches the event transport as it is (issue 10: "res.status is not a function").
-    app.connectMicroservice({ strategy: messaging.eventServer() }, { inheritAppConfig: false });
-    await app.startAllMicroservices();
-    await messaging.start();
-    // Port 0 (tests) picks a free port.
-    await app.listen(s.port, '0.0.0.0');
+    metrics.attach({ dataSource, messaging });
+    const root = serviceRoot(def.module({ dataSource, messaging, log }), {
+      log,
+      metrics,
+      health: { dataSource, messaging, log, outboxMaxAgeSeconds: s.outboxMaxAgeSeconds ?? DEFAULT_OUTBOX_MAX_AGE_SECONDS },
+      retention: {
+        dataSource,
+        log,
+        policy: { ...DEFAULT_RETENTION, outboxDays: s.outboxRetentionDays ?? DEFAULT_RETENTION.outboxDays, inboxDays: s.inboxRetentionDays ?? DEFAULT_RETENTION.inboxDays },
+      },
+    });
+    const app = await NestFactory.create(root, { logger: new ServiceNestLogger(log), abortOnError: false });
+    try {
+      configureHttpApp(app, { title: def.title, description: def.description, version: '1', log });
+      // Not the HTTP filters and pipes: a handler's error reaches the event transport as it is (issue 10: "res.status is not a function").
+      app.connectMicroservice({ strategy: messaging.eventServer() }, { inheritAppConfig: false });
+      await listen(app, def.name, host, s.port, `${s.envPrefix ?? envPrefixOf(def.name)}_PORT`);
+      await messaging.start({ startConsumer: async () => void (await app.startAllMicroservices()) });
+    } catch (e) {
+      await app.close().catch(() => undefined);
+      throw e;
+    }
     const url = (await app.getUrl()).replace('[::1]', '127.0.0.1').replace('0.0.0.0', '127.0.0.1');
-    log.info({ url, docs: `${url}/docs`, transport: s.transport }, `${def.name} ready`);
+    log.info({ url, docs: `${url}/docs`, host, transport: s.transport }, `${def.name} ready`);
     let stopped = false;
     return {
       name: def.name,
@@ -110,4 +158,45 @@ export async function runService(def: ServiceDefinition, o: RunOptions): Promise
     await dataSource.destroy().catch(() => undefined);
     throw e;
   }
+}
+
+/** Port 0 (tests) picks a free port. */
+async function listen(app: INestApplication, service: string, host: string, port: number, variable: string): Promise<void> {
+  try {
+    await app.listen(port, host);
+  } catch (e) {
+    if ((e as { code?: string }).code === 'EADDRINUSE') throw new PortInUseError(service, host, port, variable);
+    throw e;
+  }
+}
+
+function envPrefixOf(service: string): string {
+  return service.toUpperCase().replace(/[^A-Z0-9]/g, '_');
+}
+
+/**
+ * The service's own module inside what every service has: request logs (nestjs-pino), health
+ * (terminus), metrics (a prom-client registry of this instance), scheduled jobs (@nestjs/schedule).
+ */
+function serviceRoot(
+  service: DynamicModule,
+  r: { log: Logger; metrics: ServiceMetrics; health: HealthSources; retention: RetentionSources },
+): DynamicModule {
+  @Module({})
+  class ServiceRootModule implements NestModule {
+    configure(consumer: MiddlewareConsumer) {
+      consumer.apply(HttpMetricsMiddleware).forRoutes('*');
+    }
+  }
+  return {
+    module: ServiceRootModule,
+    imports: [requestLogging(r.log), TerminusModule.forRoot({ logger: false }), ScheduleModule.forRoot(), service],
+    controllers: [HealthController, MetricsController],
+    providers: [
+      { provide: SERVICE_METRICS, useValue: r.metrics },
+      { provide: HEALTH_SOURCES, useValue: r.health },
+      { provide: RETENTION_SOURCES, useValue: r.retention },
+      MessagingRetentionJob,
+    ],
+  };
 }

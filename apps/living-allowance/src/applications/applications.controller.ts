@@ -174,7 +174,7 @@ export class CaseProcessController {
   @Post(':id/close-notice')
   @HttpCode(200)
   @ACTOR_HEADER
-  @ApiOperation({ summary: 'Send a case whose notice has run its days to confirmation (the background sweep also does this daily)' })
+  @ApiOperation({ summary: 'Send a case whose notice has run its days to confirmation (the background sweep also does this, every minute)' })
   async closeNotice(@UuidParam() id: string, @Body() dto: VersionedDto, @CurrentActor() actor: Actor) {
     return toApplicationView(await this.notices.close(id, dto.expectedVersion, actor));
   }
