@@ -139,6 +139,11 @@ export class Messaging {
     this.publishing.keepTrying();
   }
 
+  /** Resolves once the publisher (and the consumer, when started) are connected; never rejects. */
+  whenConnected(): Promise<void> {
+    return Promise.all([this.publishing.up, this.consuming?.up]).then(() => undefined);
+  }
+
   async stop(): Promise<void> {
     await this.consuming?.stop();
     await this.publishing.stop();
@@ -202,6 +207,9 @@ class Reconnecting {
   private stopped = false;
   private loop?: Promise<void>;
   private wake?: () => void;
+  private cameUp!: () => void;
+  /** Resolves the first time the connection is up. */
+  readonly up = new Promise<void>((resolve) => (this.cameUp = resolve));
 
   constructor(
     private readonly what: string,
@@ -266,6 +274,7 @@ class Reconnecting {
   }
 
   private set(next: Omit<LinkStatus, 'since'>): void {
+    if (next.state === 'up') this.cameUp();
     const since = next.state === this.state.state ? this.state.since : new Date().toISOString();
     this.state = { ...next, since };
   }

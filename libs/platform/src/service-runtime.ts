@@ -35,6 +35,7 @@ export interface ServiceSettings {
 
 /** Readiness fails when an event waits longer than this to be published, unless configured. */
 const DEFAULT_OUTBOX_MAX_AGE_SECONDS = 300;
+const DEFAULT_TRANSPORT_GRACE_MS = 15_000;
 
 export interface ServiceDefinition {
   name: string;
@@ -59,6 +60,11 @@ export interface RunOptions {
   retry?: RetryPolicy;
   /** Pause between attempts to reach the broker (default 1 s doubling to 30 s). */
   reconnect?: { initialMs: number; maxMs: number };
+  /**
+   * How long `runService` waits for the broker connections before it returns anyway (HTTP is
+   * listening all along; the connections go on in the background). Default 15 s.
+   */
+  transportGraceMs?: number;
 }
 
 /** The port is taken: a configuration problem, said in one line with the variable that changes it. */
@@ -133,6 +139,9 @@ export async function runService(def: ServiceDefinition, o: RunOptions): Promise
       app.connectMicroservice({ strategy: messaging.eventServer() }, { inheritAppConfig: false });
       await listen(app, def.name, host, s.port, `${s.envPrefix ?? envPrefixOf(def.name)}_PORT`);
       await messaging.start({ startConsumer: async () => void (await app.startAllMicroservices()) });
+      // Usually connected within a second or two: the caller (the launcher's banner, a test) then
+      // knows the service consumes. A broker that is away does not hold the start any longer.
+      await waitAtMost(messaging.whenConnected(), o.transportGraceMs ?? DEFAULT_TRANSPORT_GRACE_MS);
     } catch (e) {
       await app.close().catch(() => undefined);
       throw e;
@@ -168,6 +177,12 @@ async function listen(app: INestApplication, service: string, host: string, port
     if ((e as { code?: string }).code === 'EADDRINUSE') throw new PortInUseError(service, host, port, variable);
     throw e;
   }
+}
+
+async function waitAtMost(p: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([p, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }
 
 function envPrefixOf(service: string): string {
