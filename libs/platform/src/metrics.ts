@@ -66,6 +66,28 @@ export class ServiceMetrics {
         for (const s of CONSUMER_STATES) this.set({ state: s }, s === now ? 1 : 0);
       },
     });
+    // The transport keeps these counts; a scrape copies them (a counter per outcome, as Prometheus expects).
+    const outcomes = ['handled', 'duplicates', 'deadLettered', 'ignored', 'unknownTypes'] as const;
+    new Counter({
+      name: 'jiuzhu_consumer_events_total',
+      help: 'Events the consumer received, by outcome: handled, duplicates (already in the inbox), deadLettered, ignored (no handler here), unknownTypes',
+      labelNames: ['outcome'],
+      registers,
+      collect() {
+        const c = metrics.messaging?.counters();
+        this.reset();
+        if (c) for (const o of outcomes) this.inc({ outcome: o }, c[o]);
+      },
+    });
+    new Counter({
+      name: 'jiuzhu_consumer_crashes_total',
+      help: 'Times the consumer crashed',
+      registers,
+      collect() {
+        this.reset();
+        this.inc(metrics.messaging?.counters().crashes ?? 0);
+      },
+    });
     new Gauge({
       name: 'jiuzhu_event_publisher_up',
       help: 'Whether the event publisher is connected and its last hand-over to the transport worked',
@@ -125,7 +147,7 @@ export class MetricsController {
   constructor(@Inject(SERVICE_METRICS) private readonly metrics: ServiceMetrics) {}
 
   @Get('metrics')
-  @ApiOperation({ summary: 'Prometheus metrics: HTTP durations, outbox backlog, consumer state, events published by type, process' })
+  @ApiOperation({ summary: 'Prometheus metrics: HTTP durations, outbox backlog, consumer state and events by outcome (dead letters), events published by type, process' })
   @ApiOkResponse({ description: 'Prometheus text exposition format', content: { 'text/plain': { schema: { type: 'string' } } } })
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
   metricsText(): Promise<string> {

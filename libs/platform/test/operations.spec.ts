@@ -3,9 +3,11 @@ import { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { Client } from 'pg';
 import { createLogger } from '@jiuzhu/common/logger';
+import { randomUUID } from 'node:crypto';
+import { AssessmentCompleted } from '@jiuzhu/contracts';
 import { InProcessBus } from '@jiuzhu/messaging';
 import { adminUrl, eventually, freshDatabase } from '../../../test/support/infra';
-import { http, startElderAssessment, TEST_REF_KEY, TestService, testLogger } from '../../../test/support/services';
+import { http, startElderAssessment, startLivingAllowance, TEST_REF_KEY, TestService, testLogger } from '../../../test/support/services';
 import { elderAssessmentService } from '../../../apps/elder-assessment/src/elder-assessment.service';
 import { PortInUseError, runService, ServiceSettings } from '../src';
 
@@ -109,6 +111,7 @@ describe('health, metrics and request logs of a running service', () => {
     expect(text).toMatch(/^jiuzhu_outbox_oldest_pending_seconds\{service="elder-assessment"\} 0$/m);
     expect(text).toMatch(/^jiuzhu_consumer_state\{state="idle",service="elder-assessment"\} 1$/m);
     expect(text).toMatch(/^jiuzhu_event_publisher_up\{service="elder-assessment"\} 1$/m);
+    expect(text).toMatch(/^jiuzhu_consumer_events_total\{outcome="deadLettered",service="elder-assessment"\} 0$/m);
     expect(text).toMatch(/^process_resident_memory_bytes\{service="elder-assessment"\} \d+/m);
   });
 
@@ -122,6 +125,25 @@ describe('health, metrics and request logs of a running service', () => {
       expect(mine).not.toMatch(/route="\/needs\/summary"/);
     } finally {
       await other.dispose();
+    }
+  });
+});
+
+describe('consumer metrics', () => {
+  it('an event the consumer dead-letters is counted, and the consumer is reported running', async () => {
+    const bus = new InProcessBus();
+    const la = await startLivingAllowance({ bus, backgroundJobs: false });
+    try {
+      const broken = { ...AssessmentCompleted.example, level: 'not-a-level' };
+      await bus.deliver([
+        { seq: '1', id: randomUUID(), topic: AssessmentCompleted.topic, key: 'k', type: AssessmentCompleted.type, version: AssessmentCompleted.version, source: 'test', payload: broken, occurredAt: new Date().toISOString() },
+      ]);
+      const text = (await http(la.url, 'GET', '/metrics')).body as string;
+      expect(text).toMatch(/^jiuzhu_consumer_events_total\{outcome="deadLettered",service="living-allowance"\} 1$/m);
+      expect(text).toMatch(/^jiuzhu_consumer_state\{state="running",service="living-allowance"\} 1$/m);
+      expect((await http(la.url, 'GET', '/health/ready')).body.info.eventConsumer).toMatchObject({ status: 'up', state: 'running' });
+    } finally {
+      await la.dispose();
     }
   });
 });
