@@ -13,6 +13,11 @@ export interface ConsumerStatus {
   lastError?: string;
   /** Topics it is subscribed to (empty for a service that consumes nothing: `idle`). */
   topics: string[];
+  /**
+   * The consumer's last crash, kept after it runs again: a restart takes half a second, and an
+   * operator asking "why were events late at 03:10?" needs to see that it happened and why.
+   */
+  lastCrash?: { at: string; reason?: string };
 }
 
 /** A transport that can say how its consumer is doing. */

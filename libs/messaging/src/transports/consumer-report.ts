@@ -19,9 +19,11 @@ export class ConsumerReport {
   private readonly counts: ConsumerCounters = { handled: 0, duplicates: 0, deadLettered: 0, ignored: 0, unknownTypes: 0, crashes: 0 };
 
   enter(state: ConsumerState, topics: string[] = this.status.topics, lastError?: string): void {
+    const at = new Date().toISOString();
+    const lastCrash = state === 'crashed' ? { at, ...(lastError !== undefined ? { reason: lastError } : {}) } : this.status.lastCrash;
     if (state === 'crashed') this.counts.crashes++;
     if (state === this.status.state && lastError === undefined) return;
-    this.status = { state, since: new Date().toISOString(), topics, ...(lastError !== undefined ? { lastError } : {}) };
+    this.status = { state, since: at, topics, ...(lastError !== undefined ? { lastError } : {}), ...(lastCrash ? { lastCrash } : {}) };
   }
 
   count(o: DispatchOutcome): void {
@@ -37,7 +39,7 @@ export class ConsumerReport {
   }
 
   consumerStatus(): ConsumerStatus {
-    return { ...this.status, topics: [...this.status.topics] };
+    return { ...this.status, topics: [...this.status.topics], ...(this.status.lastCrash ? { lastCrash: { ...this.status.lastCrash } } : {}) };
   }
 
   counters(): ConsumerCounters {
