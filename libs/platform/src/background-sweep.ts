@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown, Provider } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown, OnModuleInit, Provider } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import type { Logger } from 'pino';
 import { safeError } from '@jiuzhu/common/logger';
@@ -52,12 +52,15 @@ export function backgroundWork(work: BackgroundWork, enabled = true): Provider[]
   if (!enabled) return [];
 
   @Injectable()
-  class BackgroundSweep extends ScheduledSweep implements OnApplicationBootstrap {
+  class BackgroundSweep extends ScheduledSweep implements OnModuleInit {
     constructor(@Inject(BACKGROUND_WORK) private readonly work: BackgroundWork) {
       super(work.log, 'background sweep');
     }
 
-    onApplicationBootstrap() {
+    // Workers start in onModuleInit: @nestjs/schedule starts its cron jobs in onApplicationBootstrap,
+    // which Nest runs only after every module's onModuleInit, so no sweep can come before the
+    // workers it may rely on (on a loaded machine the first tick did).
+    onModuleInit() {
       this.work.start?.();
     }
 
