@@ -16,7 +16,9 @@ export const DEFAULT_RELAY_OPTIONS: RelayOptions = { batchSize: 500, idlePollMs:
 
 // One relay per database may publish at a time (transaction-scoped advisory lock), so two relay
 // instances — two replicas of a service — can never publish one key's events out of order.
-const RELAY_LOCK_SQL = `SELECT pg_try_advisory_xact_lock(hashtext('jiuzhu.outbox.relay')) AS locked`;
+// The key is exported so that a test can stand in for "another replica holds it" without a copy.
+export const RELAY_LOCK_KEY = 'jiuzhu.outbox.relay';
+const RELAY_LOCK_SQL = `SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`;
 
 // Named: prepared once on the relay's own connection, not parsed and planned for every batch.
 const NEXT_BATCH_SQL = `SELECT seq, id, topic, key, type, version, source, payload, occurred_at FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1`;
@@ -75,7 +77,7 @@ export class OutboxRelay {
     const c = await this.drainConnection();
     try {
       await c.query('BEGIN');
-      const [{ locked }] = (await c.query(RELAY_LOCK_SQL)).rows;
+      const [{ locked }] = (await c.query(RELAY_LOCK_SQL, [RELAY_LOCK_KEY])).rows;
       if (!locked) {
         await c.query('ROLLBACK');
         return 0;

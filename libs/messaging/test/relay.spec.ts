@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { DataSource } from 'typeorm';
 import { CaseRejected } from '@jiuzhu/contracts';
-import { EventPublisher, Outbox, OutboundMessage, OutboxRelay } from '../src';
+import { EventPublisher, Outbox, OutboundMessage, OutboxRelay, RELAY_LOCK_KEY } from '../src';
 import { eventually } from '../../../test/support/infra';
 import { messagingDatabase } from './messaging-db';
 
@@ -138,7 +138,7 @@ describe('outbox relay on Postgres', () => {
     const qr = holder.createQueryRunner();
     await qr.connect();
     await qr.startTransaction();
-    await qr.query(`SELECT pg_advisory_xact_lock(hashtext('jiuzhu.outbox.relay'))`);
+    await qr.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [RELAY_LOCK_KEY]);
     const sink: OutboundMessage[] = [];
     const standby = new OutboxRelay(db.url, new RecordingPublisher(sink), log);
     await expect(standby.drainOnce()).resolves.toBe(0);

@@ -5,7 +5,7 @@ import { Client } from 'pg';
 import { createLogger } from '@jiuzhu/common/logger';
 import { randomUUID } from 'node:crypto';
 import { AssessmentCompleted } from '@jiuzhu/contracts';
-import { InProcessBus } from '@jiuzhu/messaging';
+import { InProcessBus, RELAY_LOCK_KEY } from '@jiuzhu/messaging';
 import { adminUrl, eventually, freshDatabase } from '../../../test/support/infra';
 import { http, startElderAssessment, startLivingAllowance, TEST_REF_KEY, TestService, testLogger } from '../../../test/support/services';
 import { elderAssessmentService } from '../../../apps/elder-assessment/src/elder-assessment.service';
@@ -53,7 +53,7 @@ describe('health, metrics and request logs of a running service', () => {
       const c = new Client({ connectionString: (old.dataSource.options as { url: string }).url });
       await c.connect();
       try {
-        await c.query(`SELECT pg_advisory_lock(hashtext('jiuzhu.outbox.relay'))`);
+        await c.query(`SELECT pg_advisory_lock(hashtext($1))`, [RELAY_LOCK_KEY]);
         await c.query(
           `INSERT INTO outbox (id, topic, key, type, version, source, payload, occurred_at)
            VALUES (gen_random_uuid(), 'test.topic', 'k', 'test.event', 1, 'test', '{}', now() - interval '1 hour')`,
@@ -172,6 +172,29 @@ describe('readiness when the database is down, liveness unaffected', () => {
     } finally {
       await admin.query(`ALTER DATABASE ${dbName} ALLOW_CONNECTIONS true`).catch(() => undefined);
       await admin.end();
+      await svc.dispose();
+    }
+  });
+});
+
+describe('readiness when the event consumer has crashed', () => {
+  it('a crashed consumer makes the service not ready, naming the consumer and why; liveness stays 200', async () => {
+    const svc = await startElderAssessment({ bus: new InProcessBus() });
+    try {
+      // The transport's report is what readiness reads; the Kafka suite shows a real crash produces it.
+      const crashed = jest.spyOn(svc.messaging, 'consumerStatus').mockReturnValue({
+        state: 'crashed',
+        since: new Date().toISOString(),
+        topics: ['elder-assessment.assessments.v1'],
+        lastError: 'KafkaJSNonRetriableError: the group coordinator went away',
+      });
+      const ready = await http(svc.url, 'GET', '/health/ready');
+      expect(ready.status).toBe(503);
+      expect(ready.body.error.eventConsumer).toMatchObject({ status: 'down', state: 'crashed', message: expect.stringMatching(/coordinator went away/) });
+      expect((await http(svc.url, 'GET', '/health/live')).status).toBe(200);
+      crashed.mockRestore();
+      expect((await http(svc.url, 'GET', '/health/ready')).status).toBe(200);
+    } finally {
       await svc.dispose();
     }
   });
