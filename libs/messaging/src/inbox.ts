@@ -2,7 +2,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { EventEnvelope } from '@jiuzhu/contracts';
 import { PreparedStatement } from '@jiuzhu/persistence';
 
-/** Prepared: it runs once for every event every consumer receives outside a batch. */
+/**
+ * Prepared: it runs once for every event every consumer receives outside a batch. Like the outbox
+ * append, its gain was measured only as part of the hot path it joined in 3befce2, not on its own.
+ */
 const CLAIM = new PreparedStatement('jz_inbox_claim', `INSERT INTO inbox (consumer, event_id, type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1`);
 /**
  * A batch's claims in one statement, before its effects. Sorted, so that two replicas claiming
