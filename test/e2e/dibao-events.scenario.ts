@@ -8,6 +8,7 @@ import { advanceDays, approver, approveThroughProcess, economicCheck, reviewer }
 import { inProcessHarness, kafkaHarness, TransportHarness } from './harness';
 import { dibaoHousehold } from './households';
 import { POISON, startWatcher, Watcher } from './watcher';
+import { outboundMessage } from '../support/messages';
 
 /** Wraps a transport's publisher so that the third batch is cut off halfway, like a relay process being killed. */
 function dyingPublisher(real: EventPublisher): EventPublisher {
@@ -23,17 +24,7 @@ function dyingPublisher(real: EventPublisher): EventPublisher {
   };
 }
 
-const fakeEvent = <T extends { householdRef: string }>(contract: EventContract<T>, payload: T): OutboundMessage => ({
-  seq: '0',
-  id: randomUUID(),
-  topic: contract.topic,
-  key: payload.householdRef,
-  type: contract.type,
-  version: contract.version,
-  source: 'e2e-injector',
-  payload,
-  occurredAt: new Date().toISOString(),
-});
+const fakeEvent = <T extends object>(contract: EventContract<T>, payload: T): OutboundMessage => outboundMessage(contract, payload, { source: 'e2e-injector' });
 const fakeApproved = (caseId: string, overrides: Partial<CaseApprovedV1> = {}): OutboundMessage =>
   fakeEvent(CaseApproved, { ...CaseApproved.example, caseId, ...overrides });
 

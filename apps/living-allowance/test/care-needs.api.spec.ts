@@ -3,6 +3,7 @@ import { AssessmentCompleted, AssessmentCompletedV1, AssessmentSuperseded, Asses
 import { OutboundMessage } from '@jiuzhu/messaging';
 import { http, startLivingAllowance, TestService } from '../../../test/support/services';
 import { as, HouseholdInput, idNumber, personRef } from './households';
+import { outboundMessage } from '../../../test/support/messages';
 
 /**
  * The living-allowance service learns each person's elder ability level from the elder-assessment
@@ -18,7 +19,7 @@ beforeAll(async () => {
 afterAll(() => svc?.dispose());
 
 function message<T extends object>(contract: EventContract<T>, payload: T, id = randomUUID()): OutboundMessage {
-  return { seq: '0', id, topic: contract.topic, key: contract.keyOf(payload), type: contract.type, version: contract.version, source: 'elder-assessment', payload, occurredAt: new Date().toISOString() };
+  return outboundMessage(contract, payload, { id, source: 'elder-assessment' });
 }
 
 function completed(ref: string, o: Partial<AssessmentCompletedV1> = {}): AssessmentCompletedV1 {

@@ -7,20 +7,11 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CaseRejected, CaseRejectedV1, EventEnvelope, patternOf } from '@jiuzhu/contracts';
 import { ConsumeEvent, Inbox, InProcessBus, InProcessEventServer, OutboundMessage } from '../src';
 import { messagingDatabase } from './messaging-db';
+import { outboundMessage } from '../../../test/support/messages';
 
 const log = pino({ level: 'silent' });
 
-const rejected = (overrides: Partial<CaseRejectedV1> = {}): OutboundMessage => ({
-  seq: '0',
-  id: randomUUID(),
-  topic: CaseRejected.topic,
-  key: CaseRejected.example.householdRef,
-  type: CaseRejected.type,
-  version: CaseRejected.version,
-  source: 'test',
-  payload: { ...CaseRejected.example, caseId: randomUUID(), ...overrides },
-  occurredAt: new Date().toISOString(),
-});
+const rejected = (overrides: Partial<CaseRejectedV1> = {}): OutboundMessage => outboundMessage(CaseRejected, { ...CaseRejected.example, caseId: randomUUID(), ...overrides });
 
 @Controller()
 class RecordRejection {

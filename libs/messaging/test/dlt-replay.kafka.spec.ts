@@ -9,6 +9,7 @@ import { ConsumeEvent, createKafka, Inbox, KafkaEventServer, KafkaSettings, Outb
 import { replayDeadLetters } from '../src/cli/dlt-replay';
 import { eventually, kafkaBrokers, SUITE_TOPIC_PREFIX, suiteTopic } from '../../../test/support/infra';
 import { messagingDatabase } from './messaging-db';
+import { outboundMessage } from '../../../test/support/messages';
 
 /** Cases the handler cannot handle yet (a bug, fixed later by a deployment). */
 const BROKEN = new Set<string>();
@@ -76,17 +77,7 @@ describe('dlt:replay on a real broker', () => {
     const since = new Date();
     const caseIds = [randomUUID(), randomUUID(), randomUUID()];
     caseIds.forEach((c) => BROKEN.add(c));
-    const messages: OutboundMessage[] = caseIds.map((caseId) => ({
-      seq: '0',
-      id: randomUUID(),
-      topic: CaseRejected.topic,
-      key: CaseRejected.example.householdRef,
-      type: CaseRejected.type,
-      version: CaseRejected.version,
-      source: 'test',
-      payload: { ...CaseRejected.example, caseId },
-      occurredAt: new Date().toISOString(),
-    }));
+    const messages: OutboundMessage[] = caseIds.map((caseId) => outboundMessage(CaseRejected, { ...CaseRejected.example, caseId }));
     await producer.send({ topic: suiteTopic(CaseRejected.topic), messages: messages.map((m) => ({ key: m.key, value: JSON.stringify(m.payload), headers: envelopeToHeaders(toEnvelope(m)) })) });
     await eventually(async () => server.counters().deadLettered >= 3, 'the three messages on the dead-letter topic');
     for (const c of caseIds) expect(await effects(c)).toBe(0);

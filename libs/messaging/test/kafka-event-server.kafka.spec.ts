@@ -8,6 +8,7 @@ import { CaseRejected, CaseRejectedV1, envelopeToHeaders, EventEnvelope } from '
 import { ConsumeEvent, createKafka, Inbox, KafkaEventServer, KafkaSettings, OutboundMessage, toEnvelope } from '../src';
 import { eventually, kafkaBrokers, SUITE_TOPIC_PREFIX, suiteTopic } from '../../../test/support/infra';
 import { messagingDatabase } from './messaging-db';
+import { outboundMessage } from '../../../test/support/messages';
 
 @Controller()
 class RecordRejection {
@@ -17,17 +18,7 @@ class RecordRejection {
   }
 }
 
-const rejected = (overrides: Partial<CaseRejectedV1> = {}): OutboundMessage => ({
-  seq: '0',
-  id: randomUUID(),
-  topic: CaseRejected.topic,
-  key: CaseRejected.example.householdRef,
-  type: CaseRejected.type,
-  version: CaseRejected.version,
-  source: 'test',
-  payload: { ...CaseRejected.example, caseId: randomUUID(), ...overrides },
-  occurredAt: new Date().toISOString(),
-});
+const rejected = (overrides: Partial<CaseRejectedV1> = {}): OutboundMessage => outboundMessage(CaseRejected, { ...CaseRejected.example, caseId: randomUUID(), ...overrides });
 
 /**
  * A logger that throws a TypeError the first time a dead letter is logged: a stand-in for a bug
