@@ -13,3 +13,4 @@ export * from './working-day-calendars';
 export * from './parameter-version';
 export * from './value-shapes';
 export * from './administrative-divisions';
+export * from './document-shape';

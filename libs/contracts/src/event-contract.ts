@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
+import { documentShapeProblem } from '@jiuzhu/common';
 
 /**
  * An integration event type: the public, versioned contract between services.
@@ -39,18 +40,6 @@ export interface PayloadViolation {
  */
 export const MAX_PAYLOAD_DEPTH = 16;
 
-/** Nesting depth of a parsed JSON value, without recursion (the value may be hostile), stopping past `limit`. */
-function depthExceeds(data: unknown, limit: number): boolean {
-  let level: unknown[] = [data];
-  for (let depth = 0; level.length > 0; depth++) {
-    if (depth > limit) return true;
-    const next: unknown[] = [];
-    for (const v of level) if (v !== null && typeof v === 'object') next.push(...Object.values(v as object));
-    level = next;
-  }
-  return false;
-}
-
 /**
  * Validates an incoming payload against its contract; consumers dead-letter what fails. It never
  * throws: whatever a message contains comes back as violations.
@@ -62,9 +51,10 @@ export function validatePayload<T extends object>(
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return { ok: false, violations: [{ field: '', reason: 'payload must be a JSON object' }] };
   }
-  if (depthExceeds(data, MAX_PAYLOAD_DEPTH)) {
-    return { ok: false, violations: [{ field: '', reason: `payload nests deeper than ${MAX_PAYLOAD_DEPTH} levels` }] };
-  }
+  const shape = documentShapeProblem(data, MAX_PAYLOAD_DEPTH);
+  if (shape?.kind === 'too-deep') return { ok: false, violations: [{ field: '', reason: `payload nests deeper than ${MAX_PAYLOAD_DEPTH} levels` }] };
+  if (shape?.kind === 'prototype-key') return { ok: false, violations: [{ field: shape.field, reason: 'should not exist' }] };
+  if (shape?.kind === 'not-text') return { ok: false, violations: [{ field: shape.field, reason: 'contains a NUL character or half of a surrogate pair, which is not text' }] };
   try {
     const instance = plainToInstance(contract.payloadClass, data);
     const errors = validateSync(instance as object, { whitelist: false, forbidUnknownValues: true });

@@ -44,6 +44,12 @@ describe('event contracts', () => {
     for (const x of ALL_EVENT_CONTRACTS) expect(validatePayload(x, x.example).ok).toBe(true);
   });
 
+  it('refuses a payload Postgres or class-transformer could not take: a prototype key, a string that is not text', () => {
+    const c = ALL_EVENT_CONTRACTS.find((x) => x.type === 'living-allowance.case.approved')!;
+    expect(validatePayload(c, JSON.parse(`{"caseId":"x","__proto__":{"admin":true}}`))).toEqual({ ok: false, violations: [{ field: '__proto__', reason: 'should not exist' }] });
+    expect(validatePayload(c, { ...c.example, districtCode: '6402\u000002' })).toEqual({ ok: false, violations: [{ field: 'districtCode', reason: expect.stringMatching(/NUL/) }] });
+  });
+
   it('refuses a payload that is not an object', () => {
     const c = ALL_EVENT_CONTRACTS[0];
     expect(validatePayload(c, [1, 2]).ok).toBe(false);

@@ -3,6 +3,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
+import { documentShapeProblem } from '../document-shape';
 import { InvalidInput } from '../errors';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { strictValidationPipe } from './validation';
@@ -22,42 +23,16 @@ export const MAX_BODY_BYTES = 256 * 1024;
 export const MAX_BODY_DEPTH = 32;
 
 /**
- * Keys that are never fields of ours but name an object's prototype machinery: class-transformer
- * skips them silently (so the whitelist never sees them), and anything that copies a body onto an
- * object could change its prototype. Refused like any other unknown field, only earlier.
- */
-const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-/**
- * A NUL character or half of a surrogate pair (with the u flag, a whole pair is one code point and
- * does not match): JSON can carry both as escapes, but neither is text, and Postgres refuses to
- * store them (in text and jsonb alike) — the insert failed, a 500 after validation had passed.
- */
-const NOT_TEXT = /[\u0000\uD800-\uDFFF]/u;
-
-/**
- * The first problem of a parsed body's shape: nested too deep, a prototype key, or a string that is
- * not text. Iterative (an explicit stack), because the point is to refuse bodies that are too deep
- * for recursion.
+ * The first problem of a parsed body's shape (see `documentShapeProblem`), worded for the caller.
+ * A prototype key is refused like any other unknown field, only earlier.
  */
 export function bodyShapeProblem(body: unknown): { field: string; reason: string } | undefined {
-  const stack: { value: unknown; path: string; depth: number }[] = [{ value: body, path: '', depth: 0 }];
-  while (stack.length > 0) {
-    const { value, path, depth } = stack.pop()!;
-    if (typeof value === 'string' && NOT_TEXT.test(value)) return { field: path || '(body)', reason: 'contains a NUL character or half of a surrogate pair, which is not text' };
-    if (value === null || typeof value !== 'object') continue;
-    if (depth >= MAX_BODY_DEPTH) return { field: path || '(body)', reason: `is nested more than ${MAX_BODY_DEPTH} levels deep` };
-    if (Array.isArray(value)) {
-      value.forEach((v, i) => stack.push({ value: v, path: `${path}[${i}]`, depth: depth + 1 }));
-      continue;
-    }
-    for (const [key, v] of Object.entries(value)) {
-      const field = path ? `${path}.${key}` : key;
-      if (PROTOTYPE_KEYS.has(key) || NOT_TEXT.test(key)) return { field, reason: 'should not exist' };
-      stack.push({ value: v, path: field, depth: depth + 1 });
-    }
-  }
-  return undefined;
+  const p = documentShapeProblem(body, MAX_BODY_DEPTH);
+  if (!p) return undefined;
+  const field = p.field || '(body)';
+  if (p.kind === 'too-deep') return { field, reason: `is nested more than ${MAX_BODY_DEPTH} levels deep` };
+  if (p.kind === 'not-text') return { field, reason: 'contains a NUL character or half of a surrogate pair, which is not text' };
+  return { field, reason: 'should not exist' };
 }
 
 function refuseMisshapenBodies(req: Request, _res: Response, next: NextFunction): void {
