@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Clock, ConfigError, offsetClock } from '@jiuzhu/common';
 import { createLogger } from '@jiuzhu/common/logger';
-import { DataDirInUse, ensureDatabase, startEmbeddedPostgres, withDatabase } from '@jiuzhu/persistence';
+import { DataDirInUse, ensureDatabase, PostgresUserCannotReach, startEmbeddedPostgres, withDatabase } from '@jiuzhu/persistence';
 import { loadServiceConfig, RunningService, runService } from '@jiuzhu/platform';
 import { REGISTERED_SERVICES } from './services';
 
@@ -28,6 +28,10 @@ async function main() {
     detached: true,
     log: (l) => log.debug({ postgres: l }),
   }).catch((e: unknown) => {
+    if (e instanceof PostgresUserCannotReach) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(1);
+    }
     if (!(e instanceof DataDirInUse)) throw e;
     // A second copy must leave the first one's database, ports and files alone.
     process.stderr.write(`Jiuzhu is already running (pid ${e.pid}, data in ${dataDir}); stop it first or set DATA_DIR/EMBEDDED_PG_PORT and the ports\n`);

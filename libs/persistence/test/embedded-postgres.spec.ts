@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { firstUntraversableDirectory } from '../src/embedded-postgres';
 import { freePorts } from '../../../test/support/infra';
 import { transpiledSources, watched, WatchedProcess } from '../../../test/support/launcher-child';
 
@@ -124,3 +125,15 @@ it('a postmaster.pid naming a live process that is not our postgres is not signa
     await unrelatedExit;
   }
 }, 120_000);
+
+describe('started as root, Postgres must be able to reach its binaries and data as the postgres user', () => {
+  it('names the first directory on the way that others cannot enter (a mode-700 folder, as /root or mktemp -d make)', () => {
+    const closed = mkdtempSync(join(tmpdir(), 'jiuzhu-closed-'));
+    chmodSync(closed, 0o700);
+    mkdirSync(join(closed, 'repo', 'data'), { recursive: true });
+    expect(firstUntraversableDirectory(join(closed, 'repo', 'data', 'pg'))).toBe(closed);
+    chmodSync(closed, 0o755);
+    expect(firstUntraversableDirectory(join(closed, 'repo', 'data', 'pg'))).toBeUndefined();
+    rmSync(closed, { recursive: true, force: true });
+  });
+});
