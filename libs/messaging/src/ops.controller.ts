@@ -1,6 +1,22 @@
 import { Controller, Get, Inject, Query, Type } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
+
+/** An event of the outbox, as `GET /events` answers it. */
+class OutboxEventDoc {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'living-allowance.cases.v1' }) topic!: string;
+  @ApiProperty({ description: 'the partition key (a reference, never a person)' }) key!: string;
+  @ApiProperty({ example: 'living-allowance.case.approved' }) type!: string;
+  @ApiProperty({ example: 2 }) version!: number;
+  @ApiProperty({ format: 'date-time' }) occurredAt!: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) publishedAt!: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: "the payload, as the event's contract in docs/asyncapi.json describes it" }) data!: Record<string, unknown>;
+}
+
+class OutboxEventsDoc {
+  @ApiProperty({ type: [OutboxEventDoc] }) items!: OutboxEventDoc[];
+}
 
 /**
  * The event log every service exposes (events carry references, never personal data). Health and
@@ -14,7 +30,8 @@ export function opsController(_service: string): Type<unknown> {
 
     @Get('events')
     @ApiOperation({ summary: 'The latest events this service wrote to its outbox, and whether they have been published' })
-    async events(@Query('limit') limit = '50') {
+    @ApiOkResponse({ type: OutboxEventsDoc })
+    async events(@Query('limit') limit = '50'): Promise<OutboxEventsDoc> {
       const n = Math.min(Math.max(Number(limit) || 50, 1), 500);
       const rows = await this.ds.query(
         `SELECT id, topic, key, type, version, payload, occurred_at, published_at FROM outbox ORDER BY seq DESC LIMIT $1`,

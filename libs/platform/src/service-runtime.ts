@@ -11,6 +11,7 @@ import { EventContract } from '@jiuzhu/contracts';
 import { DEFAULT_RETENTION, InProcessBus, MessagingTables1732700000000, Messaging, RelayOptions, RetryPolicy } from '@jiuzhu/messaging';
 import { openDataSource } from '@jiuzhu/persistence';
 import { HEALTH_SOURCES, HealthController, HealthSources } from './health';
+import { RootController } from './root.controller';
 import { HttpMetricsMiddleware, MetricsController, SERVICE_METRICS, ServiceMetrics } from './metrics';
 import { requestLogging, ServiceNestLogger } from './request-logging';
 import { MessagingRetentionJob, RETENTION_SOURCES, RetentionSources } from './retention-job';
@@ -206,7 +207,7 @@ function serviceRoot(
   return {
     module: ServiceRootModule,
     imports: [requestLogging(r.log), TerminusModule.forRoot({ logger: false }), ScheduleModule.forRoot(), service],
-    controllers: [HealthController, MetricsController],
+    controllers: [HealthController, MetricsController, RootController],
     providers: [
       { provide: SERVICE_METRICS, useValue: r.metrics },
       { provide: HEALTH_SOURCES, useValue: r.health },

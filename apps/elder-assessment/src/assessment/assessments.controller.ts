@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
-import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { FieldProblem, InvalidInput } from '@jiuzhu/common';
-import { Actor, ApiPageQuery, CurrentActor, PageQuery, PageRequest, readPage, UuidParam, VersionedDto } from '@jiuzhu/common/http';
+import { Actor, ApiPageQuery, ApiPageResponse, CurrentActor, HistoryDoc, PageQuery, PageRequest, readPage, UuidParam, VersionedDto } from '@jiuzhu/common/http';
 import { REF_PATTERN } from '@jiuzhu/contracts';
 import { CreateAssessmentDto, DisputeDto, EditAssessmentDto } from './assessment.dto';
-import { toAssessmentListItem, toAssessmentView } from './assessment.view';
+import { AssessmentListItem, AssessmentView, toAssessmentListItem, toAssessmentView } from './assessment.view';
 import { CompleteAssessment } from './complete-assessment.use-case';
 import { DisputeAssessment } from './dispute-assessment.use-case';
 import { DraftAssessment } from './draft-assessment.use-case';
@@ -30,6 +30,7 @@ export class AssessmentsController {
   @ACTOR_HEADER
   @ApiOperation({ summary: 'Open a draft assessment (老年人能力评估 and 需求评估) for an elder; items may still be unscored' })
   @ApiBody({ type: CreateAssessmentDto })
+  @ApiCreatedResponse({ type: AssessmentView, description: 'the draft' })
   async create(@Body() dto: CreateAssessmentDto, @CurrentActor() actor: Actor) {
     return toAssessmentView(await this.draft.execute(dto, actor));
   }
@@ -38,6 +39,7 @@ export class AssessmentsController {
   @ApiOperation({ summary: "A person's assessments by personRef, newest first (to find them by ID number, POST /assessments/search)" })
   @ApiQuery({ name: 'personRef', required: true })
   @ApiPageQuery()
+  @ApiPageResponse(AssessmentListItem)
   async ofPerson(@Query('personRef') personRef: string | undefined, @Query() query: Record<string, unknown>) {
     const problems: FieldProblem[] = [];
     if (personRef === undefined || !REF_PATTERN.test(personRef)) problems.push({ field: 'personRef', reason: 'must be a 64-hex person reference' });
@@ -55,7 +57,7 @@ export class AssessmentsController {
   })
   @ApiBody({ type: SearchAssessmentsDto })
   @ApiPageQuery()
-  @ApiOkResponse({ description: '{ items, total, limit, offset }' })
+  @ApiPageResponse(AssessmentListItem)
   async search(@Body() dto: SearchAssessmentsDto, @PageQuery() page: PageRequest) {
     const found = await this.find.ofIdNumber(dto.idNumber, page);
     return { ...found, items: found.items.map(toAssessmentListItem) };
@@ -63,12 +65,14 @@ export class AssessmentsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'An assessment: the form, the needs and the result with its explanation line by line (ID number masked)' })
+  @ApiOkResponse({ type: AssessmentView })
   async get(@UuidParam() id: string) {
     return toAssessmentView(await this.find.get(id));
   }
 
   @Get(':id/history')
   @ApiOperation({ summary: 'Every change of the assessment: who, when, from which status to which' })
+  @ApiOkResponse({ type: HistoryDoc })
   async history(@UuidParam() id: string) {
     return { items: await this.find.history(id) };
   }
@@ -76,6 +80,7 @@ export class AssessmentsController {
   @Put(':id')
   @ACTOR_HEADER
   @ApiOperation({ summary: 'Edit a draft (fields given replace the draft’s). A completed assessment is never edited: correct it with a new one that supersedes it.' })
+  @ApiOkResponse({ type: AssessmentView })
   async edit(@UuidParam() id: string, @Body() dto: EditAssessmentDto, @CurrentActor() actor: Actor) {
     const { expectedVersion, ...changes } = dto;
     return toAssessmentView(await this.editDraft.execute(id, expectedVersion, changes, actor));
@@ -89,6 +94,7 @@ export class AssessmentsController {
     summary:
       'Complete (role assessor): score all 26 items with the parameters in force on the assessment date, fix the result and the next routine date, supersede the person’s current assessment. Emits assessment.completed, and ability-loss.discovered for a severe or complete loss.',
   })
+  @ApiOkResponse({ type: AssessmentView, description: 'the completed assessment with its result and explanation' })
   async complete(@UuidParam() id: string, @Body() dto: VersionedDto, @CurrentActor() actor: Actor) {
     return toAssessmentView(await this.completion.execute(id, dto.expectedVersion, actor));
   }
@@ -97,6 +103,7 @@ export class AssessmentsController {
   @HttpCode(200)
   @ACTOR_HEADER
   @ApiOperation({ summary: 'Record a dispute of a completed result; it holds until a re-assessment with reason dispute (naming it in supersedes) completes' })
+  @ApiOkResponse({ type: AssessmentView })
   async dispute(@UuidParam() id: string, @Body() dto: DisputeDto, @CurrentActor() actor: Actor) {
     return toAssessmentView(await this.disputes.execute(id, dto.expectedVersion, dto.reason, actor));
   }

@@ -1,8 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { FieldProblem, InvalidInput } from '@jiuzhu/common';
 import { areaFilter } from '../query-filters';
-import { SummarizeNeeds } from './summarize-needs.use-case';
+import { NeedsSummary, SummarizeNeeds } from './summarize-needs.use-case';
 
 @ApiTags('needs')
 @Controller('needs')
@@ -13,6 +13,7 @@ export class NeedsController {
   @ApiOperation({ summary: 'Demand for home-care help by kind (meals, bathing, medical…): elders with each need among current assessments, city-wide or per district or township' })
   @ApiQuery({ name: 'districtCode', required: false })
   @ApiQuery({ name: 'townshipCode', required: false })
+  @ApiOkResponse({ type: NeedsSummary })
   async summary(@Query('districtCode') districtCode?: string, @Query('townshipCode') townshipCode?: string) {
     const problems: FieldProblem[] = [];
     const area = areaFilter(districtCode, townshipCode, problems);

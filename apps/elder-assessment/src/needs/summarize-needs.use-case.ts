@@ -1,6 +1,22 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { LocalizedTextDoc } from '@jiuzhu/common/http';
 import { DataSource } from 'typeorm';
 import { AreaFilter, AssessmentRepository } from '../assessment/assessment.repository';
 import { NEED_KIND_NAMES, NEED_KINDS } from '../assessment/domain/needs';
+
+class NeedDemand {
+  @ApiProperty({ enum: NEED_KINDS }) kind!: string;
+  @ApiProperty({ type: LocalizedTextDoc }) name!: LocalizedTextDoc;
+  @ApiProperty({ description: 'elders with this need among current assessments' }) elders!: number;
+}
+
+/** Demand for home-care help in an area, as the API answers it. */
+export class NeedsSummary {
+  @ApiProperty({ nullable: true, type: String }) districtCode!: string | null;
+  @ApiProperty({ nullable: true, type: String }) townshipCode!: string | null;
+  @ApiProperty({ description: 'elders with a current assessment in the area' }) eldersAssessed!: number;
+  @ApiProperty({ type: [NeedDemand] }) needs!: NeedDemand[];
+}
 
 /**
  * Demand for home-care help by kind (需求评估 → planning of 居家养老服务): each elder counted once,
@@ -13,7 +29,7 @@ export class SummarizeNeeds {
     private readonly repo: AssessmentRepository,
   ) {}
 
-  async execute(f: AreaFilter) {
+  async execute(f: AreaFilter): Promise<NeedsSummary> {
     const { elders, byKind } = await this.repo.countNeeds(this.ds.manager, f);
     return {
       districtCode: f.districtCode ?? null,

@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { Clock } from '@jiuzhu/common';
 import { Page, PageRequest, pageOf } from '@jiuzhu/common/http';
@@ -36,16 +37,17 @@ export class OverdueQueue {
   }
 }
 
-export interface OverdueItem {
-  assessmentId: string;
-  personRef: string;
-  maskedIdNumber: string;
-  districtCode: string;
-  townshipCode: string | null;
-  status: string;
-  level: string;
-  selfCareAbility: string;
-  assessedOn: string;
-  dueOn: string;
-  daysOverdue: number;
+/** A line of the overdue queue, as the API answers it. */
+export class OverdueItem {
+  @ApiProperty({ format: 'uuid', description: 'the current assessment whose routine date has passed' }) assessmentId!: string;
+  @ApiProperty() personRef!: string;
+  @ApiProperty({ example: '640205********1235' }) maskedIdNumber!: string;
+  @ApiProperty() districtCode!: string;
+  @ApiProperty({ nullable: true, type: String }) townshipCode!: string | null;
+  @ApiProperty({ example: 'completed' }) status!: string;
+  @ApiProperty({ example: 'severe' }) level!: string;
+  @ApiProperty({ example: 'partly_lost' }) selfCareAbility!: string;
+  @ApiProperty({ format: 'date' }) assessedOn!: string;
+  @ApiProperty({ format: 'date', description: 'the routine re-assessment was due on this day' }) dueOn!: string;
+  @ApiProperty({ description: 'calendar days past dueOn' }) daysOverdue!: number;
 }

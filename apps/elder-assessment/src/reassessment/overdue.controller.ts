@@ -1,9 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { FieldProblem, InvalidInput } from '@jiuzhu/common';
-import { ApiPageQuery, readPage } from '@jiuzhu/common/http';
+import { ApiPageQuery, ApiPageResponse, readPage } from '@jiuzhu/common/http';
 import { areaFilter } from '../query-filters';
-import { OverdueQueue } from './overdue-queue.use-case';
+import { OverdueItem, OverdueQueue } from './overdue-queue.use-case';
 
 @ApiTags('queues')
 @Controller('queues')
@@ -15,6 +15,7 @@ export class OverdueController {
   @ApiQuery({ name: 'districtCode', required: false })
   @ApiQuery({ name: 'townshipCode', required: false })
   @ApiPageQuery()
+  @ApiPageResponse(OverdueItem)
   async queue(@Query('districtCode') districtCode: string | undefined, @Query('townshipCode') townshipCode: string | undefined, @Query() query: Record<string, unknown>) {
     const problems: FieldProblem[] = [];
     const area = areaFilter(districtCode, townshipCode, problems);

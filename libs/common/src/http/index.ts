@@ -6,3 +6,4 @@ export * from './resident-id.validator';
 export * from './versioned.dto';
 export * from './ids';
 export * from './paging';
+export * from './response-docs';

@@ -1,0 +1,13 @@
+import { Controller, Get, Redirect } from '@nestjs/common';
+import { ApiExcludeEndpoint } from '@nestjs/swagger';
+
+/** A person who opens a service's address in a browser lands on its API documentation, not on a JSON 404. */
+@Controller()
+export class RootController {
+  @Get()
+  @Redirect('/docs', 302)
+  @ApiExcludeEndpoint()
+  root(): void {
+    // The redirect is the whole answer.
+  }
+}
