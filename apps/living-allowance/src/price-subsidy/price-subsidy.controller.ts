@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBody, ApiHeader, ApiOperation, ApiProperty, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import type { Response } from 'express';
 import { InvalidInput, NotFound } from '@jiuzhu/common';
@@ -9,6 +9,7 @@ import { GrantPriceSubsidy } from './grant-price-subsidy.use-case';
 import { PriceIndexRepository } from './price-index.repository';
 import { PriceSubsidyBatchRepository } from './price-subsidy-batch.repository';
 import { DEFAULT_INDEX_REGION, RecordPriceIndex, REGION_CODE } from './record-price-index.use-case';
+import { PriceIndexWithRevisionsDoc, PriceIndicesDoc, PriceSubsidyBatchDoc, PriceSubsidyBatchesDoc, PriceSubsidyPaymentsDoc, RecordedPriceIndexDoc } from './price-subsidy.view';
 
 const RISE_BP = 'a whole number of basis points (3.5 % = 350; negative when prices fell)';
 
@@ -79,13 +80,15 @@ export class PriceIndicesController {
       'Record a month\'s year-on-year CPI and food-CPI rises (admin). 201 when first recorded; 200 for a correction (a new revision, the earlier figures kept) or an identical re-send.',
   })
   @ApiBody({ type: RecordPriceIndexDto })
+  @ApiCreatedResponse({ type: RecordedPriceIndexDoc, description: 'first recorded' })
+  @ApiOkResponse({ type: RecordedPriceIndexDoc, description: 'a correction (a new revision) or an identical re-send' })
   async record(
     @Param('provinceCode') provinceCode: string,
     @Param('month') month: string,
     @Body() dto: RecordPriceIndexDto,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) res: Response,
-  ) {
+  ): Promise<RecordedPriceIndexDoc> {
     const r = await this.recordIndex.execute({ provinceCode, month, cpiRiseBp: dto.cpiRiseBp, foodCpiRiseBp: dto.foodCpiRiseBp, source: dto.source }, actor);
     res.status(r.outcome === 'recorded' ? 201 : 200);
     return { ...r.index, outcome: r.outcome };
@@ -95,13 +98,15 @@ export class PriceIndicesController {
   @ApiOperation({ summary: 'Recorded price indices, newest month first' })
   @ApiQuery({ name: 'provinceCode', required: false })
   @ApiQuery({ name: 'limit', required: false })
-  async list(@Query('provinceCode') provinceCode?: string, @Query('limit') limit = '120') {
+  @ApiOkResponse({ type: PriceIndicesDoc })
+  async list(@Query('provinceCode') provinceCode?: string, @Query('limit') limit = '120'): Promise<PriceIndicesDoc> {
     return { items: await this.indices.list({ provinceCode: regionOf(provinceCode), limit: limitOf(limit, 1000) }) };
   }
 
   @Get(':provinceCode/:month')
   @ApiOperation({ summary: 'One month\'s index with every revision (who recorded which figures, when, from which source)' })
-  async get(@Param('provinceCode') provinceCode: string, @Param('month') month: string) {
+  @ApiOkResponse({ type: PriceIndexWithRevisionsDoc })
+  async get(@Param('provinceCode') provinceCode: string, @Param('month') month: string): Promise<PriceIndexWithRevisionsDoc> {
     const index = await this.indices.get(regionOf(provinceCode)!, monthParam(month));
     if (!index) throw new NotFound(`The price index of ${provinceCode} ${month}`);
     return index;
@@ -125,7 +130,9 @@ export class PriceSubsidiesController {
       'When neither index triggers, the month is recorded as settled with nothing to pay and no event (200). A month is settled once: a second request is 409 PRICE_SUBSIDY.MONTH_ALREADY_SETTLED.',
   })
   @ApiBody({ type: GrantPriceSubsidyDto, required: false })
-  async grant(@Param('month') month: string, @Body() dto: GrantPriceSubsidyDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
+  @ApiCreatedResponse({ type: PriceSubsidyBatchDoc, description: 'the month is paid' })
+  @ApiOkResponse({ type: PriceSubsidyBatchDoc, description: 'no index triggered: the month is settled with nothing to pay' })
+  async grant(@Param('month') month: string, @Body() dto: GrantPriceSubsidyDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): Promise<PriceSubsidyBatchDoc> {
     const batch = await this.grantSubsidy.execute({ month, provinceCode: dto.provinceCode, indexMonth: dto.indexMonth }, actor);
     res.status(batch.triggered ? 201 : 200);
     return batch;
@@ -135,14 +142,16 @@ export class PriceSubsidiesController {
   @ApiOperation({ summary: 'Settled months, newest first' })
   @ApiQuery({ name: 'provinceCode', required: false })
   @ApiQuery({ name: 'limit', required: false })
-  async list(@Query('provinceCode') provinceCode?: string, @Query('limit') limit = '60') {
+  @ApiOkResponse({ type: PriceSubsidyBatchesDoc })
+  async list(@Query('provinceCode') provinceCode?: string, @Query('limit') limit = '60'): Promise<PriceSubsidyBatchesDoc> {
     return { items: await this.batches.list({ provinceCode: regionOf(provinceCode), limit: limitOf(limit, 500) }) };
   }
 
   @Get(':month')
   @ApiOperation({ summary: 'A month\'s batch: the index and triggers it was decided on, the rate, totals per district, households not paid and why, and the explanation' })
   @ApiQuery({ name: 'provinceCode', required: false, example: DEFAULT_INDEX_REGION })
-  async get(@Param('month') month: string, @Query('provinceCode') provinceCode = DEFAULT_INDEX_REGION) {
+  @ApiOkResponse({ type: PriceSubsidyBatchDoc })
+  async get(@Param('month') month: string, @Query('provinceCode') provinceCode = DEFAULT_INDEX_REGION): Promise<PriceSubsidyBatchDoc> {
     const batch = await this.batches.get(monthParam(month), regionOf(provinceCode) ?? DEFAULT_INDEX_REGION);
     if (!batch) throw new NotFound(`The price-subsidy batch of ${month}`);
     return batch;
@@ -154,13 +163,14 @@ export class PriceSubsidiesController {
   @ApiQuery({ name: 'districtCode', required: false })
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'offset', required: false })
+  @ApiOkResponse({ type: PriceSubsidyPaymentsDoc })
   async payments(
     @Param('month') month: string,
     @Query('provinceCode') provinceCode = DEFAULT_INDEX_REGION,
     @Query('districtCode') districtCode?: string,
     @Query('limit') limit = '500',
     @Query('offset') offset = '0',
-  ) {
+  ): Promise<PriceSubsidyPaymentsDoc> {
     const l = limitOf(limit, 5000);
     const o = Number(offset);
     if (!Number.isInteger(o) || o < 0) throw new InvalidInput([{ field: 'offset', reason: 'must be a non-negative integer' }]);

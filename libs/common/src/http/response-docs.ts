@@ -57,3 +57,10 @@ export function ApiPageResponse(model: Type<unknown>, options: Omit<ApiResponseO
     } as ApiResponseOptions),
   );
 }
+
+/** A rule's verdict as a decision answers it. */
+export class RuleOutcomeDoc {
+  @ApiProperty({ example: 'DIBAO.ASSETS_MONEY_WITHIN_LIMIT' }) code!: string;
+  @ApiProperty() passed!: boolean;
+  @ApiProperty({ type: LocalizedTextDoc }) message!: LocalizedTextDoc;
+}
