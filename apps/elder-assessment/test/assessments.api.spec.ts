@@ -371,7 +371,7 @@ describe('reading', () => {
   it.each([
     ['no personRef', '', ['personRef']],
     ['a personRef that is not a reference', '?personRef=abc', ['personRef']],
-    ['an ID number in the URL (the lookup by ID number is POST /assessments/search)', `?idNumber=${idNumber('1950-05-05')}`, ['personRef']],
+    ['an ID number in the URL (not a parameter: the lookup by ID number is POST /assessments/search)', `?idNumber=${idNumber('1950-05-05')}`, ['idNumber']],
     ['a limit past 500', `?personRef=${'a'.repeat(64)}&limit=501`, ['limit']],
     ['a negative offset and a zero limit', `?personRef=${'a'.repeat(64)}&limit=0&offset=-1`, ['limit', 'offset']],
   ])('refuses a person query with %s (400 naming the field)', async (_what, query, fields) => {

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { FieldProblem, InvalidInput } from '@jiuzhu/common';
-import { Actor, ApiPageQuery, ApiPageResponse, CurrentActor, HistoryDoc, PageQuery, PageRequest, readPage, UuidParam, VersionedDto } from '@jiuzhu/common/http';
+import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Matches } from 'class-validator';
+import { Actor, ApiPageQuery, ApiPageResponse, CurrentActor, HistoryDoc, PagedQuery, PageQuery, pageOfQuery, PageRequest, UuidParam, VersionedDto } from '@jiuzhu/common/http';
 import { REF_PATTERN } from '@jiuzhu/contracts';
 import { CreateAssessmentDto, DisputeDto, EditAssessmentDto } from './assessment.dto';
 import { AssessmentListItem, AssessmentView, toAssessmentListItem, toAssessmentView } from './assessment.view';
@@ -11,6 +11,10 @@ import { DraftAssessment } from './draft-assessment.use-case';
 import { EditDraft } from './edit-draft.use-case';
 import { FindAssessments } from './find-assessments.use-case';
 import { SearchAssessmentsDto } from './search-assessments.dto';
+
+export class PersonAssessmentsQuery extends PagedQuery() {
+  @ApiProperty({ description: "the elder's 64-hex personRef" }) @Matches(REF_PATTERN, { message: 'must be a 64-hex person reference' }) personRef!: string;
+}
 
 const ACTOR_HEADER = ApiHeader({ name: 'X-Actor-Id', required: true, description: 'staff id of the acting officer (recorded on every change)' });
 
@@ -37,15 +41,9 @@ export class AssessmentsController {
 
   @Get()
   @ApiOperation({ summary: "A person's assessments by personRef, newest first (to find them by ID number, POST /assessments/search)" })
-  @ApiQuery({ name: 'personRef', required: true })
-  @ApiPageQuery()
   @ApiPageResponse(AssessmentListItem)
-  async ofPerson(@Query('personRef') personRef: string | undefined, @Query() query: Record<string, unknown>) {
-    const problems: FieldProblem[] = [];
-    if (personRef === undefined || !REF_PATTERN.test(personRef)) problems.push({ field: 'personRef', reason: 'must be a 64-hex person reference' });
-    const page = readPage(query, problems);
-    if (problems.length) throw new InvalidInput(problems);
-    const found = await this.find.ofPerson(personRef!, page);
+  async ofPerson(@Query() q: PersonAssessmentsQuery) {
+    const found = await this.find.ofPerson(q.personRef, pageOfQuery(q));
     return { ...found, items: found.items.map(toAssessmentListItem) };
   }
 

@@ -1,9 +1,15 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsOptional, IsString } from 'class-validator';
 import { FieldProblem, InvalidInput } from '@jiuzhu/common';
-import { ApiPageQuery, ApiPageResponse, readPage } from '@jiuzhu/common/http';
+import { ApiPageResponse, PagedQuery, pageOfQuery } from '@jiuzhu/common/http';
 import { areaFilter } from '../query-filters';
 import { OverdueItem, OverdueQueue } from './overdue-queue.use-case';
+
+export class OverdueQuery extends PagedQuery() {
+  @ApiPropertyOptional({ example: '640202' }) @IsOptional() @IsString() districtCode?: string;
+  @ApiPropertyOptional({ example: '640202001' }) @IsOptional() @IsString() townshipCode?: string;
+}
 
 @ApiTags('queues')
 @Controller('queues')
@@ -12,15 +18,11 @@ export class OverdueController {
 
   @Get('overdue')
   @ApiOperation({ summary: "Elders whose current assessment's next routine date has passed (validUntil before today), most overdue first: { items, total, limit, offset }" })
-  @ApiQuery({ name: 'districtCode', required: false })
-  @ApiQuery({ name: 'townshipCode', required: false })
-  @ApiPageQuery()
   @ApiPageResponse(OverdueItem)
-  async queue(@Query('districtCode') districtCode: string | undefined, @Query('townshipCode') townshipCode: string | undefined, @Query() query: Record<string, unknown>) {
+  async queue(@Query() q: OverdueQuery) {
     const problems: FieldProblem[] = [];
-    const area = areaFilter(districtCode, townshipCode, problems);
-    const page = readPage(query, problems);
+    const area = areaFilter(q.districtCode, q.townshipCode, problems);
     if (problems.length) throw new InvalidInput(problems);
-    return this.overdue.list(area, page);
+    return this.overdue.list(area, pageOfQuery(q));
   }
 }

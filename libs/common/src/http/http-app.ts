@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { documentShapeProblem } from '../document-shape';
 import { InvalidInput } from '../errors';
 import { ProblemDetailsFilter } from './problem-details.filter';
+import { KnownQueryParameters } from './query';
 import { strictValidationPipe } from './validation';
 
 /**
@@ -40,12 +41,13 @@ function refuseMisshapenBodies(req: Request, _res: Response, next: NextFunction)
   next(problem ? new InvalidInput([problem], 'The request body is not a document this service reads.') : undefined);
 }
 
-/** The HTTP conventions every service shares: one error format, bounded JSON bodies, strict validation, OpenAPI at /docs. */
+/** The HTTP conventions every service shares: one error format, bounded JSON bodies, strict validation, no unknown query parameters, OpenAPI at /docs. */
 export function configureHttpApp(app: INestApplication, o: { title: string; description: string; version: string; log: Logger }): void {
   // Both run before any route: Nest adds its default JSON parser only when none is registered yet.
   (app as NestExpressApplication).useBodyParser('json', { limit: MAX_BODY_BYTES });
   app.use(refuseMisshapenBodies);
   app.useGlobalFilters(new ProblemDetailsFilter(o.log));
+  app.useGlobalGuards(new KnownQueryParameters());
   app.useGlobalPipes(strictValidationPipe());
   const doc = new DocumentBuilder()
     .setTitle(o.title)

@@ -7,3 +7,4 @@ export * from './versioned.dto';
 export * from './ids';
 export * from './paging';
 export * from './response-docs';
+export * from './query';
