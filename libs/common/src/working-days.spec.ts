@@ -4,11 +4,12 @@ import {
   addWorkingDays,
   calendarDaysDeadline,
   calendarProblems,
-  deadlineStatus,
+  calendarDaysStatus,
   isWorkingDay,
   provisionalWorkingDaysDeadline,
   workingDaysBetween,
   workingDaysDeadline,
+  workingDaysStatus,
   WorkingDayCalendar,
 } from './working-days';
 
@@ -139,21 +140,45 @@ describe('working days — State Council holiday notices for 2025 and 2026', () 
   describe('a deadline is met on its due date: overdue only after it', () => {
     const due = workingDaysDeadline(cal, { kind: 'county_confirmation', startedOn: '2025-09-30', length: 10, legalSource: DIBAO });
 
+    // Due Tuesday 2025-10-21: 10-01..08 are off, Saturday 10-11 is worked.
     it.each([
-      ['2025-10-01', false, 20],
-      ['2025-10-20', false, 1],
-      ['2025-10-21', false, 0],
-      ['2025-10-22', true, -1],
-      ['2025-11-21', true, -31],
-    ])('due 2025-10-21, on %s: overdue %p, %i calendar days left', (today, overdue, daysLeft) => {
-      expect(deadlineStatus(due, today)).toEqual({ overdue, daysLeft });
+      ['2025-09-30', false, 10, 'the day the notice ended: all ten are left'],
+      ['2025-10-01', false, 10, 'the National Day holiday uses none of them'],
+      ['2025-10-10', false, 8, 'Friday 10-10: the 10-09 and 10-10 are used, the worked Saturday still counts'],
+      ['2025-10-18', false, 2, 'Saturday: Monday and Tuesday are left'],
+      ['2025-10-20', false, 1, 'the last working day before it'],
+      ['2025-10-21', false, 0, 'the due date'],
+      ['2025-10-22', true, -1, 'one working day late'],
+      ['2025-10-27', true, -4, 'the weekend between is not counted late'],
+    ])('due 2025-10-21, on %s: overdue %p, %i working days left (%s)', (today, overdue, workingDaysLeft) => {
+      expect(workingDaysStatus(cal, due, today)).toEqual({ overdue, workingDaysLeft });
     });
 
-    it('counts days left across the turn of the year', () => {
+    it('is overdue on the weekend after a Friday due date, with no working day yet lost', () => {
+      const friday = workingDaysDeadline(cal, { kind: 'refusal_notice', startedOn: '2025-10-21', length: 3, legalSource: DIBAO });
+      expect(friday.dueOn).toBe('2025-10-24');
+      expect(workingDaysStatus(cal, friday, '2025-10-25')).toEqual({ overdue: true, workingDaysLeft: 0 });
+      expect(workingDaysStatus(cal, friday, '2025-10-27')).toEqual({ overdue: true, workingDaysLeft: -1 });
+    });
+
+    it('past the published calendar the working days left are counted Monday to Friday and marked provisional', () => {
+      const late = provisionalWorkingDaysDeadline(cal, { kind: 'k', startedOn: '2026-12-25', length: 7, legalSource: DIBAO });
+      expect(workingDaysStatus(cal, late, '2026-12-31')).toEqual({ overdue: false, workingDaysLeft: 3, provisional: true });
+      expect(workingDaysStatus(cal, late, '2026-12-24')).toEqual({ overdue: false, workingDaysLeft: 8, provisional: true });
+    });
+
+    it('counts calendar days left for a calendar-day deadline, across the turn of the year', () => {
       const yearEnd = calendarDaysDeadline({ kind: 'public_notice', startedOn: '2025-12-24', length: 7, legalSource: DIBAO });
       expect(yearEnd.dueOn).toBe('2025-12-31');
-      expect(deadlineStatus(yearEnd, '2026-01-02')).toEqual({ overdue: true, daysLeft: -2 });
-      expect(deadlineStatus(yearEnd, '2025-02-28')).toEqual({ overdue: false, daysLeft: 306 });
+      expect(calendarDaysStatus(yearEnd, '2025-12-31')).toEqual({ overdue: false, daysLeft: 0 });
+      expect(calendarDaysStatus(yearEnd, '2026-01-02')).toEqual({ overdue: true, daysLeft: -2 });
+      expect(calendarDaysStatus(yearEnd, '2025-02-28')).toEqual({ overdue: false, daysLeft: 306 });
+    });
+
+    it('never counts a working-day limit in calendar days, nor the other way round', () => {
+      expect(() => calendarDaysStatus(due, '2025-10-01')).toThrow(/working_days; use workingDaysStatus/);
+      const notice = calendarDaysDeadline({ kind: 'public_notice', startedOn: '2025-12-24', length: 7, legalSource: DIBAO });
+      expect(() => workingDaysStatus(cal, notice, '2025-12-25')).toThrow(/calendar_days; use calendarDaysStatus/);
     });
   });
 
@@ -229,7 +254,7 @@ describe('working days — State Council holiday notices for 2025 and 2026', () 
     it('refuses something that is not a date', () => {
       expect(() => isWorkingDay(cal, '2025-02-30')).toThrow(RangeError);
       const notice = calendarDaysDeadline({ kind: 'public_notice', startedOn: '2025-01-01', length: 7, legalSource: DIBAO });
-      expect(() => deadlineStatus(notice, '2025/01/02')).toThrow(RangeError);
+      expect(() => calendarDaysStatus(notice, '2025/01/02')).toThrow(RangeError);
     });
   });
 

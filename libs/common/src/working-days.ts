@@ -289,11 +289,51 @@ function dayNumber(d: LocalDate): number {
 }
 
 /**
- * Where `today` stands against the deadline. The deadline is met on its due date itself, so it is
- * overdue only from the day after. `daysLeft` is in calendar days (what a caseworker's screen shows),
- * 0 on the due date and negative once overdue.
+ * Where `today` stands against a calendar-day deadline (the 7-day public notice, 公示期7天). It is
+ * met on its due date itself, so it is overdue only from the day after; `daysLeft` is in calendar
+ * days, 0 on the due date and negative once overdue. A working-day deadline is refused: counting its
+ * days left in calendar days shows a week-long holiday as days an officer has (workingDaysStatus).
  */
-export function deadlineStatus(deadline: Deadline, today: LocalDate): { overdue: boolean; daysLeft: number } {
+export function calendarDaysStatus(deadline: Deadline, today: LocalDate): { overdue: boolean; daysLeft: number } {
+  if (deadline.unit !== 'calendar_days') throw new RangeError(`calendarDaysStatus: ${deadline.kind} is counted in ${deadline.unit}; use workingDaysStatus`);
   const daysLeft = dayNumber(deadline.dueOn) - dayNumber(today);
   return { overdue: daysLeft < 0, daysLeft };
+}
+
+/**
+ * The working days in (from, to] for a date on screen, which may lie past the published calendar:
+ * inside it they are counted exactly like `workingDaysBetween`; outside it Monday to Friday count,
+ * and the answer is marked `provisional` (as `provisionalWorkingDaysDeadline` does).
+ */
+function provisionalWorkingDaysBetween(cal: WorkingDayCalendar, from: LocalDate, to: LocalDate): { count: number; provisional: boolean } {
+  const index = indexOf(cal);
+  const cursor = new DayCursor(from);
+  let count = 0;
+  let provisional = false;
+  while (cursor.date < to) {
+    cursor.next();
+    if (cursor.date < cal.coversFrom || cursor.date > cal.coversTo) {
+      provisional = true;
+      if (cursor.weekday !== 0 && cursor.weekday !== 6) count += 1;
+    } else if (isWorkingDayAt(cal, index, cursor.date, cursor.weekday)) count += 1;
+  }
+  return { count, provisional };
+}
+
+/**
+ * Where `today` stands against a working-day deadline (county confirmation within 10 working days,
+ * the written refusal within 3). Met on its due date, overdue from the day after. `workingDaysLeft`
+ * counts the working days after today up to the due date, on the calendar the deadline was counted
+ * on: 0 on the due date, 1 on the last working day before it — and still 1 over the weekend or the
+ * holiday in between, which give an officer no working time. Once overdue it is minus the working
+ * days since the due date (0 on the weekend right after a Friday due date, while `overdue` is true).
+ */
+export function workingDaysStatus(cal: WorkingDayCalendar, deadline: Deadline, today: LocalDate): { overdue: boolean; workingDaysLeft: number; provisional?: true } {
+  if (deadline.unit !== 'working_days') throw new RangeError(`workingDaysStatus: ${deadline.kind} is counted in ${deadline.unit}; use calendarDaysStatus`);
+  assertDate(today);
+  const overdue = compareLocalDate(today, deadline.dueOn) > 0;
+  const { count, provisional } = overdue ? provisionalWorkingDaysBetween(cal, deadline.dueOn, today) : provisionalWorkingDaysBetween(cal, today, deadline.dueOn);
+  const workingDaysLeft = overdue ? -count : count;
+  // -0 would print as 0 anyway; keep JSON and equality plain.
+  return { overdue, workingDaysLeft: workingDaysLeft === 0 ? 0 : workingDaysLeft, ...(provisional ? { provisional: true as const } : {}) };
 }

@@ -15,12 +15,22 @@ describe('process deadlines on the working-day calendar', () => {
   const submitted = process({ submittedOn: '2026-09-18' });
 
   it('the township check is due 15 working days after submission, counting the adjusted Sunday and Saturday and skipping both holidays', () => {
-    expect(processDeadlines('submitted', submitted, RULES, '2026-09-18').stage).toMatchObject({ kind: 'township_check', dueOn: '2026-10-15', overdue: false, daysLeft: 27 });
+    expect(processDeadlines('submitted', submitted, RULES, '2026-09-18').stage).toMatchObject({ kind: 'township_check', dueOn: '2026-10-15', overdue: false, workingDaysLeft: 15 });
+  });
+
+  it('a working-day limit shows the working days left, not the calendar days: the weekend and both holidays use none of them', () => {
+    // On Thursday 09-24: 09-28..30, 10-08, 10-09, Saturday 10-10 and 10-12..15 are left — 10 working days, 21 calendar days.
+    const stage = processDeadlines('submitted', submitted, RULES, '2026-09-24').stage!;
+    expect(stage).toMatchObject({ unit: 'working_days', workingDaysLeft: 10 });
+    expect(stage).not.toHaveProperty('daysLeft');
+    // Over the National Day holiday nothing is used up.
+    expect(processDeadlines('submitted', submitted, RULES, '2026-09-30').stage).toMatchObject({ workingDaysLeft: 7 });
+    expect(processDeadlines('submitted', submitted, RULES, '2026-10-07').stage).toMatchObject({ workingDaysLeft: 7 });
   });
 
   it('a case is overdue only from the day after its due date', () => {
-    expect(processDeadlines('submitted', submitted, RULES, '2026-10-15').stage).toMatchObject({ overdue: false, daysLeft: 0 });
-    expect(processDeadlines('submitted', submitted, RULES, '2026-10-16').stage).toMatchObject({ overdue: true, daysLeft: -1 });
+    expect(processDeadlines('submitted', submitted, RULES, '2026-10-15').stage).toMatchObject({ overdue: false, workingDaysLeft: 0 });
+    expect(processDeadlines('submitted', submitted, RULES, '2026-10-16').stage).toMatchObject({ overdue: true, workingDaysLeft: -1 });
   });
 
   it('the whole process is due 30 working days after submission, 45 once extended', () => {
@@ -31,7 +41,8 @@ describe('process deadlines on the working-day calendar', () => {
 
   it('the notice runs 7 calendar days whatever the holidays', () => {
     const p = process({ submittedOn: '2026-09-18', reviews: [{ round: 1, by: 'r', on: '2026-09-28', check: CHECK, opinion: 'approve' }], notices: [{ round: 1, startedOn: '2026-09-28', endsOn: '2026-10-05' }] });
-    expect(processDeadlines('notice', p, RULES, '2026-09-28').stage).toMatchObject({ kind: 'public_notice', dueOn: '2026-10-05', unit: 'calendar_days' });
+    expect(processDeadlines('notice', p, RULES, '2026-09-28').stage).toMatchObject({ kind: 'public_notice', dueOn: '2026-10-05', unit: 'calendar_days', daysLeft: 7 });
+    expect(processDeadlines('notice', p, RULES, '2026-09-28').stage).not.toHaveProperty('workingDaysLeft');
   });
 
   it('county confirmation is due 10 working days after the notice ends', () => {

@@ -1,4 +1,4 @@
-import { calendarDaysDeadline, Deadline, deadlineStatus, LocalDate, provisionalWorkingDaysDeadline, WorkingDayCalendar } from '@jiuzhu/common';
+import { calendarDaysDeadline, calendarDaysStatus, Deadline, LocalDate, provisionalWorkingDaysDeadline, WorkingDayCalendar, workingDaysStatus } from '@jiuzhu/common';
 import { CaseStatus, RejectionReason } from './case-status';
 import { ProcessTimeLimitsValue, MEASURES_2021 } from './process-parameters';
 
@@ -115,10 +115,18 @@ export function isPending(status: CaseStatus): boolean {
   return PENDING_STATUSES.includes(status);
 }
 
-/** A deadline with where today stands against it. `provisional`: counted past the end of the published calendar. */
+/**
+ * A deadline with where today stands against it, counted in the deadline's own unit: a working-day
+ * limit shows `workingDaysLeft` (on the calendar it was counted on), the 7-day notice `daysLeft` in
+ * calendar days; each is 0 on the due date and negative once overdue. `provisional`: counted past
+ * the end of the published calendar.
+ */
 export interface DeadlineView extends Deadline {
   overdue: boolean;
-  daysLeft: number;
+  /** Working days after today up to the due date; working-day limits only. */
+  workingDaysLeft?: number;
+  /** Calendar days to the due date; calendar-day limits (the public notice) only. */
+  daysLeft?: number;
   provisional?: true;
 }
 
@@ -126,8 +134,8 @@ function workingDays(rules: ProcessRules, kind: string, startedOn: LocalDate, le
   return provisionalWorkingDaysDeadline(rules.calendar, { kind, startedOn, length, legalSource });
 }
 
-function view(d: Deadline & { provisional?: true }, today: LocalDate): DeadlineView {
-  return { ...d, ...deadlineStatus(d, today) };
+function view(d: Deadline & { provisional?: true }, rules: ProcessRules, today: LocalDate): DeadlineView {
+  return { ...d, ...(d.unit === 'working_days' ? workingDaysStatus(rules.calendar, d, today) : calendarDaysStatus(d, today)) };
 }
 
 export interface ProcessDeadlines {
@@ -164,7 +172,7 @@ export function processDeadlines(status: CaseStatus, p: CaseProcess, rules: Proc
     const extra = p.extension?.workingDays ?? 0;
     whole = workingDays(rules, 'whole_process', p.submittedOn, L.wholeProcessWorkingDays + extra, `${MEASURES_2021}（原则上不超过${L.wholeProcessWorkingDays}个工作日${extra ? `，已延长${extra}个工作日` : ''}）`);
   }
-  return { stage: stage && view(stage, today), whole: whole && view(whole, today) };
+  return { stage: stage && view(stage, rules, today), whole: whole && view(whole, rules, today) };
 }
 
 /** The date the queues order by: the earlier of the step's limit and the whole process's. */
