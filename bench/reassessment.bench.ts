@@ -185,7 +185,7 @@ async function main() {
       Array.from({ length: OFFICERS }, async (_, k) => {
         while (Date.now() < until) {
           const t = performance.now();
-          const res = await fetch(`${svc.url}/reviews/claim?districtCode=640202`, { method: 'POST', headers: { 'x-actor-id': `officer-${k}` } });
+          const res = await fetch(`${svc.url}/reviews/claim?districtCode=640202`, { method: 'POST', headers: { 'x-actor-id': `officer-${k}`, 'x-actor-role': 'township_reviewer' } });
           latencies.push(performance.now() - t);
           if (res.status !== 200) break;
           claimed.push(((await res.json()) as { id: string }).id);

@@ -21,6 +21,8 @@ import { ProcessQueues } from './applications/process-queues.use-case';
 import { ProcessQueuesController } from './applications/process-queues.controller';
 import { ProcessRulesSource } from './applications/process-rules';
 import { PublicNotice } from './applications/public-notice.use-case';
+import { RecordNoticeDelivery } from './applications/record-notice-delivery.use-case';
+import { RefusalNoticeController } from './applications/refusal-notice.controller';
 import { SinglePersonInclusions } from './applications/single-person-inclusions.policy';
 import { SubmitApplication } from './applications/submit-application.use-case';
 import { TownshipReview } from './applications/township-review.use-case';
@@ -108,7 +110,7 @@ export class LivingAllowanceModule {
           hook: new ReassessWhenStandardPublished(d.messaging.outbox, () => runner.nudge()),
         }),
       ],
-      controllers: [TrialAssessmentController, ApplicationsController, CaseProcessController, ProcessQueuesController, CaseClaimsController, AbilityLevelsController, RecordAbilityLevelWhenAssessmentCompleted, MarkAbilityLevelSupersededWhenAssessmentSuperseded, StandardsController, LowIncomeController, ReassessmentController, PeriodicReviewController, PriceIndicesController, PriceSubsidiesController, opsController('living-allowance')],
+      controllers: [TrialAssessmentController, ApplicationsController, CaseProcessController, RefusalNoticeController, ProcessQueuesController, CaseClaimsController, AbilityLevelsController, RecordAbilityLevelWhenAssessmentCompleted, MarkAbilityLevelSupersededWhenAssessmentSuperseded, StandardsController, LowIncomeController, ReassessmentController, PeriodicReviewController, PriceIndicesController, PriceSubsidiesController, opsController('living-allowance')],
       providers: [
         { provide: DataSource, useValue: d.dataSource },
         { provide: CLOCK, useValue: d.clock },
@@ -140,6 +142,7 @@ export class LivingAllowanceModule {
         { provide: PublicNotice, useValue: notices },
         { provide: ExtendTimeLimit, useValue: new ExtendTimeLimit(change, processRules, d.clock) },
         { provide: ConfirmCase, useValue: new ConfirmCase(change, findCases, processRules, catalog, claims, d.clock) },
+        { provide: RecordNoticeDelivery, useValue: new RecordNoticeDelivery(change, d.clock) },
         { provide: ProcessQueues, useValue: new ProcessQueues(d.dataSource, cases, processRules, claims, findCases, d.clock) },
         { provide: CaseClaims, useValue: claims },
         { provide: AbilityLevelRepository, useValue: abilityLevels },

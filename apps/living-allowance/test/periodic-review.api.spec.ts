@@ -1,7 +1,7 @@
 import { PeriodicReviewSweep } from '../src/periodic-review/periodic-review-sweep.use-case';
 import { http, startLivingAllowance, TestClock, TestService } from '../../../test/support/services';
 import { as, eventsOf, expectProblem, fieldsOf, HouseholdInput, idNumber } from './households';
-import { approvedCase } from './process';
+import { approvedCase, reviewer } from './process';
 
 /**
  * Periodic review (复核, 民发〔2021〕57号): yearly for stable households, every 6 months for irregular
@@ -87,7 +87,7 @@ describe('claims on the review queue', () => {
   });
 
   it('16 officers claiming at once never get the same case', async () => {
-    const results = await Promise.all(Array.from({ length: 16 }, (_, i) => call('POST', '/reviews/claim?districtCode=640221', undefined, as(`officer-c${i}`))));
+    const results = await Promise.all(Array.from({ length: 16 }, (_, i) => call('POST', '/reviews/claim?districtCode=640221', undefined, reviewer(`officer-c${i}`))));
     expect(results.map((r) => r.status)).toEqual(Array(16).fill(200));
     const ids = results.map((r) => r.body.id);
     expect(new Set(ids).size).toBe(16);
@@ -96,7 +96,7 @@ describe('claims on the review queue', () => {
   });
 
   it('the queue runs dry instead of handing out a claimed case', async () => {
-    const more = await Promise.all(Array.from({ length: 6 }, (_, i) => call('POST', '/reviews/claim?districtCode=640221', undefined, as(`officer-d${i}`))));
+    const more = await Promise.all(Array.from({ length: 6 }, (_, i) => call('POST', '/reviews/claim?districtCode=640221', undefined, reviewer(`officer-d${i}`))));
     expect(more.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 204, 204]);
   });
 
@@ -106,12 +106,12 @@ describe('claims on the review queue', () => {
     expect([...before.values()].every((by) => by !== null)).toBe(true);
     // Every claim above was taken at 02:00 with a 30-minute lease.
     clock.set('2026-07-20T02:31:00Z');
-    const taken = await call('POST', '/reviews/claim?districtCode=640221', undefined, as('officer-e1'));
+    const taken = await call('POST', '/reviews/claim?districtCode=640221', undefined, reviewer('officer-e1'));
     expect(taken.status).toBe(200);
     expect(before.get(taken.body.id)).toMatch(/^officer-[cd]\d+$/);
     expect((await svc.dataSource.query(`SELECT claimed_by FROM applications WHERE id = $1`, [taken.body.id]))[0].claimed_by).toBe('officer-e1');
     const c = cases.find((x) => x.id === held.id)!;
-    expectProblem(await call('POST', `/applications/${held.id}/review`, { expectedVersion: held.version, household: c.input }, as('officer-c0')), 409, 'CASE.NOT_CLAIMED');
+    expectProblem(await call('POST', `/applications/${held.id}/review`, { expectedVersion: held.version, household: c.input }, reviewer('officer-c0')), 409, 'CASE.NOT_CLAIMED');
   });
 
   it('only a supervisor may reassign a case', async () => {
@@ -125,10 +125,10 @@ describe('claims on the review queue', () => {
 describe('what a review decides', () => {
   async function claimAndReview(c: any, updated: HouseholdInput) {
     await svc.dataSource.query(`UPDATE applications SET claimed_by = NULL, claim_expires_at = NULL WHERE claimed_by IS NOT NULL`);
-    const claimed = await call('POST', `/reviews/claim?districtCode=${c.input.districtCode}`, undefined, as('officer-r'));
+    const claimed = await call('POST', `/reviews/claim?districtCode=${c.input.districtCode}`, undefined, reviewer('officer-r'));
     expect(claimed.status).toBe(200);
     expect(claimed.body.id).toBe(c.id);
-    return call('POST', `/applications/${c.id}/review`, { expectedVersion: claimed.body.version, household: updated }, as('officer-r'));
+    return call('POST', `/applications/${c.id}/review`, { expectedVersion: claimed.body.version, household: updated }, reviewer('officer-r'));
   }
 
   async function fresh(h: HouseholdInput) {
@@ -180,5 +180,96 @@ describe('what a review decides', () => {
     const [ended] = (await eventsOf(svc.url, 'living-allowance.case.terminated')).filter((x) => x.data.caseId === c.id);
     expect(ended.data).toMatchObject({ reasonCode: 'NO_LONGER_ELIGIBLE', stopsFromMonth: '2026-09' });
     expect((await call('POST', '/applications', { household: c.input }, as(CASEWORKER))).status).toBe(201);
+  });
+});
+
+describe('a change reported by the household opens a review at once (变更申报/临时复核)', () => {
+  const open = (id: string, body: Record<string, unknown>, headers: Record<string, string> = reviewer('officer-a')) => call('POST', `/applications/${id}/reviews`, body, headers);
+  const history = async (id: string) => (await call('GET', `/applications/${id}/history`)).body.items;
+
+  async function payingCase() {
+    // Nothing else due or claimed: the claims below can only hand out the case opened here.
+    await svc.dataSource.query(`UPDATE applications SET review_due_on = '2099-01-01', open_review = NULL, claimed_by = NULL, claim_expires_at = NULL WHERE status = 'approved'`);
+    clock.set('2026-03-02T02:00:00Z');
+    const c = await approved(household({ wageFen: 60000, districtCode: '640205' }));
+    clock.set('2026-04-15T02:00:00Z');
+    return c;
+  }
+
+  it('an ad-hoc review opened on a paying case long before its due date, decided with adjust, changes the benefit; the history records both steps', async () => {
+    const c = await payingCase();
+    expect(await dueOn(c.id)).toBe('2027-03-02');
+
+    const opened = await open(c.id, { expectedVersion: c.version, trigger: 'change_reported', reportedOn: '2026-04-14', summary: 'the applicant’s hours were cut' });
+
+    expect(opened.status).toBe(201);
+    expect(opened.body.openReview).toEqual({ trigger: 'change_reported', reportedOn: '2026-04-14', summary: 'the applicant’s hours were cut', openedBy: 'officer-a', openedOn: '2026-04-15' });
+    const queued = (await call('GET', '/reviews/queue?districtCode=640205')).body.items;
+    expect(queued.map((q: any) => [q.id, q.trigger, q.reportedOn, q.overdue])).toEqual([[c.id, 'change_reported', '2026-04-14', false]]);
+
+    const claimed = await call('POST', '/reviews/claim?districtCode=640205', undefined, reviewer('officer-b'));
+    expect(claimed.status).toBe(200);
+    expect(claimed.body.id).toBe(c.id);
+    const res = await call('POST', `/applications/${c.id}/review`, { expectedVersion: claimed.body.version, household: { ...c.input, incomes: [{ memberIndex: 0, kind: 'wage', monthlyFen: 40000 }] } }, reviewer('officer-b'));
+
+    expect(res.status).toBe(200);
+    // 200.00 less wage income: 200.00 more benefit, from next month.
+    expect(res.body).toMatchObject({ status: 'approved', monthlyBenefitFen: c.monthlyBenefitFen + 20000, openReview: null });
+    // The next periodic review counts from this one (a stable household: a year).
+    expect(await dueOn(c.id)).toBe('2027-04-15');
+    const [adjusted] = (await eventsOf(svc.url, 'living-allowance.benefit.adjusted')).filter((e) => e.data.caseId === c.id);
+    expect(adjusted.data).toMatchObject({ oldMonthlyBenefitFen: c.monthlyBenefitFen, newMonthlyBenefitFen: c.monthlyBenefitFen + 20000, adjustedFromMonth: '2026-05' });
+    expect((await history(c.id)).slice(-2)).toEqual([
+      expect.objectContaining({ action: 'open_review', from: 'approved', to: 'approved', actor: 'officer-a', reasonCode: 'REVIEW.CHANGE_REPORTED', note: 'the applicant’s hours were cut' }),
+      expect.objectContaining({ action: 'review', actor: 'officer-b', reasonCode: 'REVIEW.ADJUST' }),
+    ]);
+    expect((await call('POST', '/reviews/claim?districtCode=640205', undefined, reviewer('officer-b'))).status).toBe(204);
+  });
+
+  it('reviews are a township reviewer’s: opening, claiming and recording without the role are refused (403 naming township_reviewer)', async () => {
+    const c = await payingCase();
+    const noRole = as('officer-x');
+    const wrongRole = as('officer-x', 'county_approver');
+
+    for (const headers of [noRole, wrongRole]) {
+      const refused = expectProblem(await open(c.id, { expectedVersion: c.version, trigger: 'change_reported', reportedOn: '2026-04-14', summary: 'a child was born' }, headers), 403, 'ROLE.REQUIRED');
+      expect(refused.detail).toContain('township_reviewer');
+      expect(expectProblem(await call('POST', '/reviews/claim?districtCode=640205', undefined, headers), 403, 'ROLE.REQUIRED').detail).toContain('township_reviewer');
+    }
+    expect((await call('GET', `/applications/${c.id}`)).body).toMatchObject({ version: c.version, openReview: null, claimedBy: null });
+
+    const opened = await open(c.id, { expectedVersion: c.version, trigger: 'change_reported', reportedOn: '2026-04-14', summary: 'a child was born' });
+    const claimed = await call('POST', '/reviews/claim?districtCode=640205', undefined, reviewer('officer-x'));
+    expect(claimed.body.id).toBe(c.id);
+    const review = expectProblem(await call('POST', `/applications/${c.id}/review`, { expectedVersion: opened.body.version, household: c.input }, as('officer-x')), 403, 'ROLE.REQUIRED');
+    expect(review.detail).toContain('township_reviewer');
+    expect((await call('GET', `/applications/${c.id}`)).body).toMatchObject({ version: opened.body.version, openReview: expect.objectContaining({ trigger: 'change_reported' }) });
+  });
+
+  it.each([
+    ['a report dated after today', { reportedOn: '2026-04-16' }, 'reportedOn'],
+    ['a report dated before the approval', { reportedOn: '2026-03-01' }, 'reportedOn'],
+    ['a report date that is not a date', { reportedOn: '15.4.2026' }, 'reportedOn'],
+    ['an unknown trigger', { trigger: 'rumour' }, 'trigger'],
+    ['no summary', { summary: '' }, 'summary'],
+  ])('%s is a 400 naming the field, and nothing is written', async (_what, over, field) => {
+    const c = await payingCase();
+    const res = await open(c.id, { expectedVersion: c.version, trigger: 'change_reported', reportedOn: '2026-04-14', summary: 'a member died', ...over });
+    expect(fieldsOf(expectProblem(res, 400))).toContain(field);
+    expect((await call('GET', `/applications/${c.id}`)).body).toMatchObject({ version: c.version, openReview: null });
+  });
+
+  it('a stale version is a 409; a second change while a review is open is a 409 too; a case not paying cannot be opened', async () => {
+    const c = await payingCase();
+    const body = { trigger: 'change_reported', reportedOn: '2026-04-14', summary: 'a member died' };
+    expectProblem(await open(c.id, { ...body, expectedVersion: c.version - 1 }), 409, 'CASE.VERSION_CONFLICT');
+    // Reported today unless the officer says otherwise.
+    const { reportedOn: _reportedOn, ...today } = body;
+    const opened = await open(c.id, { ...today, expectedVersion: c.version });
+    expect(opened.body.openReview).toMatchObject({ reportedOn: '2026-04-15' });
+    expectProblem(await open(c.id, { ...body, expectedVersion: opened.body.version }), 409, 'CASE.REVIEW_ALREADY_OPEN');
+
+    const draft = await call('POST', '/applications', { household: household({ wageFen: 60000 }) }, as(CASEWORKER));
+    expectProblem(await open(draft.body.id, { ...body, expectedVersion: 1 }), 409, 'CASE.ILLEGAL_TRANSITION');
   });
 });

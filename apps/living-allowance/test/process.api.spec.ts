@@ -101,7 +101,7 @@ describe('the township queue', () => {
     const newest = await submittedCase(household(township));
     await submittedCase(household('640205004'));
 
-    const queue = (await call('GET', `/queues/township?townshipCode=${township}`)).body.items;
+    const queue = (await call('GET', `/queues/township?townshipCode=${township}`, undefined, reviewer())).body.items;
 
     expect(queue.map((i: any) => [i.id, i.overdue])).toEqual([
       [late.body.id, true],
@@ -112,7 +112,7 @@ describe('the township queue', () => {
   });
 
   it('refuses a filter that is not a code (400 naming it)', async () => {
-    expect(fieldsOf(expectProblem(await call('GET', '/queues/township?townshipCode=abc'), 400, 'INVALID_INPUT'))).toEqual(['townshipCode']);
+    expect(fieldsOf(expectProblem(await call('GET', '/queues/township?townshipCode=abc', undefined, reviewer()), 400, 'INVALID_INPUT'))).toEqual(['townshipCode']);
   });
 
   it('16 reviewers claiming at once never get the same case, every case is claimed once, and a lapsed lease is claimable again', async () => {
@@ -162,6 +162,30 @@ describe('the township queue', () => {
 
   it('claiming needs the township reviewer role', async () => {
     expectProblem(await call('POST', '/queues/township/claim', undefined, as('someone')), 403, 'ROLE.REQUIRED');
+  });
+
+  it('the township claim never hands the filer their own case: with only the filer’s case in the queue, 204', async () => {
+    clock.set('2026-03-02T02:00:00Z');
+    const township = '640205021';
+    const c = await submittedCase(household(township), 'clerk-dual');
+
+    expect((await call('POST', `/queues/township/claim?townshipCode=${township}`, undefined, reviewer('clerk-dual'))).status).toBe(204);
+    expect((await call('GET', `/applications/${c.id}`)).body.claimedBy).toBeNull();
+    const other = await call('POST', `/queues/township/claim?townshipCode=${township}`, undefined, reviewer('reviewer-o'));
+    expect(other.status).toBe(200);
+    expect(other.body).toMatchObject({ id: c.id, claimedBy: 'reviewer-o' });
+  });
+
+  it('the township queue an officer reads leaves out the cases they filed', async () => {
+    clock.set('2026-03-02T02:00:00Z');
+    const township = '640205022';
+    const own = await submittedCase(household(township), 'clerk-dual');
+    const theirs = await submittedCase(household(township), CLERK);
+
+    const seenBy = async (id: string) => (await call('GET', `/queues/township?townshipCode=${township}`, undefined, reviewer(id))).body.items.map((i: any) => i.id);
+    expect(await seenBy('clerk-dual')).toEqual([theirs.id]);
+    expect(await seenBy('reviewer-o')).toEqual([own.id, theirs.id]);
+    expectProblem(await call('GET', `/queues/township?townshipCode=${township}`), 401, 'UNAUTHENTICATED');
   });
 });
 
@@ -231,7 +255,7 @@ describe('objection to the notice', () => {
     const objected = await call('POST', `/applications/${c.id}/objections`, { expectedVersion: 3, summary: 'a neighbour reports a car used for a taxi business' }, reviewer());
 
     expect(objected.body).toMatchObject({ status: 'rechecking', deadlines: { stage: { kind: 'recheck', startedOn: '2026-03-05', dueOn: '2026-03-12' } } });
-    expect((await call('GET', `/queues/township?townshipCode=${township}`)).body.items.map((i: any) => [i.id, i.status, i.round])).toEqual([[c.id, 'rechecking', 2]]);
+    expect((await call('GET', `/queues/township?townshipCode=${township}`, undefined, reviewer())).body.items.map((i: any) => [i.id, i.status, i.round])).toEqual([[c.id, 'rechecking', 2]]);
     const [event] = (await eventsOf(svc.url, 'living-allowance.notice.objected')).filter((e) => e.data.caseId === c.id);
     expect(event.data).toEqual({ caseId: c.id, householdRef: c.householdRef, districtCode: '640202', round: 1, receivedOn: '2026-03-05' });
     expect(JSON.stringify(event)).not.toContain('taxi');
@@ -317,6 +341,22 @@ describe('confirmation', () => {
     expectProblem(await call('POST', `/applications/${elsewhere.id}/approve`, { expectedVersion: elsewhere.version }, as('township-approver-1', 'township_approver')), 403, 'ROLE.REQUIRED');
   });
 
+  it('the confirmation queue shows round 1 after a single township review', async () => {
+    const c = await confirmingCase('640221015');
+    const items = (await call('GET', '/queues/confirmation?districtCode=640221')).body.items;
+    expect(items.find((i: any) => i.id === c.id)).toMatchObject({ status: 'confirming', round: 1 });
+  });
+
+  it('the confirmation claim never hands an approver a case they reviewed at the township', async () => {
+    const c = await confirmingCase('640202016', 'officer-both');
+    const got: string[] = [];
+    for (let r = await call('POST', '/queues/confirmation/claim?districtCode=640202', undefined, approver('officer-both')); r.status === 200; r = await call('POST', '/queues/confirmation/claim?districtCode=640202', undefined, approver('officer-both'))) {
+      got.push(r.body.id);
+    }
+    expect(got).not.toContain(c.id);
+    expect((await call('POST', '/queues/confirmation/claim?districtCode=640202', undefined, approver('county-5'))).body.id).toBe(c.id);
+  });
+
   it('the confirmation queue is claimed by approvers, each case once', async () => {
     const a = await confirmingCase('640205014');
     const b = await confirmingCase('640205014');
@@ -326,5 +366,67 @@ describe('confirmation', () => {
     expect(got).toEqual(expect.arrayContaining([a.id, b.id]));
     expect(new Set(got).size).toBe(got.length);
     expectProblem(await call('POST', '/queues/confirmation/claim', undefined, reviewer()), 403, 'ROLE.REQUIRED');
+  });
+});
+
+describe('the written refusal notice (书面告知) and its delivery (送达)', () => {
+  /** A case refused on Friday 2026-03-13: the written notice is due 3 working days later, Wednesday 03-18. */
+  async function refusedCase(township = '640202017'): Promise<any> {
+    clock.set('2026-03-02T02:00:00Z');
+    const c = await submittedCase(household(township));
+    await review(c.id, 2);
+    clock.set('2026-03-10T02:00:00Z');
+    await call('POST', `/applications/${c.id}/close-notice`, { expectedVersion: 3 }, reviewer());
+    clock.set('2026-03-13T02:00:00Z');
+    const refused = await call('POST', `/applications/${c.id}/refuse`, { expectedVersion: 4, reasonCode: 'FALSE_DECLARATION' }, approver());
+    expect(refused.status).toBe(200);
+    return refused.body;
+  }
+  const deliver = (id: string, body: Record<string, unknown>, headers = as('clerk-post')) => call('POST', `/applications/${id}/refusal-notice/delivery`, body, headers);
+
+  it('until delivered the case shows the deadline in working days left (the weekend uses none), then overdue; once delivered it shows when, how and who, and nothing is due or overdue', async () => {
+    const c = await refusedCase();
+    expect(c.process.refusalNotice).toMatchObject({ refusedOn: '2026-03-13', deliverBy: '2026-03-18' });
+    // Friday: Monday, Tuesday and Wednesday are left — 3 working days, 5 calendar days.
+    expect(c.deadlines.stage).toMatchObject({ kind: 'refusal_notice', dueOn: '2026-03-18', unit: 'working_days', workingDaysLeft: 3, overdue: false });
+    expect(c.deadlines.stage).not.toHaveProperty('daysLeft');
+    clock.set('2026-03-15T02:00:00Z');
+    expect((await call('GET', `/applications/${c.id}`)).body.deadlines.stage).toMatchObject({ workingDaysLeft: 3 });
+    clock.set('2026-03-20T02:00:00Z');
+    expect((await call('GET', `/applications/${c.id}`)).body.deadlines.stage).toMatchObject({ overdue: true, workingDaysLeft: -2 });
+
+    const res = await deliver(c.id, { expectedVersion: c.version, deliveredOn: '2026-03-16', method: 'post' });
+
+    expect(res.status).toBe(200);
+    expect(res.body.process.refusalNotice.delivery).toEqual({ deliveredOn: '2026-03-16', method: 'post', recordedBy: 'clerk-post', recordedOn: '2026-03-20', late: false });
+    expect(res.body).toMatchObject({ status: 'refused', deadlines: { stage: null, whole: null }, dueOn: null, version: c.version + 1 });
+    expect((await call('GET', `/applications/${c.id}/history`)).body.items.at(-1)).toMatchObject({ action: 'record_delivery', from: 'refused', to: 'refused', actor: 'clerk-post', reasonCode: 'DELIVERY.POST' });
+    expectProblem(await deliver(c.id, { expectedVersion: c.version + 1, deliveredOn: '2026-03-17', method: 'in_person' }), 409, 'CASE.NOTICE_ALREADY_DELIVERED');
+  });
+
+  it('a delivery after the deadline is recorded as late', async () => {
+    const c = await refusedCase();
+    clock.set('2026-03-23T02:00:00Z');
+    expect((await deliver(c.id, { expectedVersion: c.version, deliveredOn: '2026-03-19', method: 'in_person' })).body.process.refusalNotice.delivery).toMatchObject({ late: true });
+  });
+
+  it.each([
+    ['dated before the refusal', { deliveredOn: '2026-03-12' }, 'CASE.DELIVERED_BEFORE_REFUSAL', 'deliveredOn'],
+    ['dated after today', { deliveredOn: '2026-03-14' }, 'CASE.DELIVERY_IN_FUTURE', 'deliveredOn'],
+    ['on a day that does not exist', { deliveredOn: '2026-02-30' }, 'CASE.DELIVERY_DATE_INVALID', 'deliveredOn'],
+    ['not a date', { deliveredOn: '16.3.2026' }, 'INVALID_INPUT', 'deliveredOn'],
+    ['by a method 送达 does not know', { method: 'pigeon' }, 'INVALID_INPUT', 'method'],
+  ])('a delivery %s is a 400 naming the field, and nothing is written', async (_what, over, code, field) => {
+    const c = await refusedCase();
+    expect(fieldsOf(expectProblem(await deliver(c.id, { expectedVersion: c.version, deliveredOn: '2026-03-13', method: 'in_person', ...over }), 400, code))).toEqual([field]);
+    expect((await call('GET', `/applications/${c.id}`)).body).toMatchObject({ version: c.version, deadlines: { stage: { kind: 'refusal_notice' } } });
+  });
+
+  it('a stale version is a 409, a case that was not refused has no notice to deliver (409), and the officer must say who they are (401)', async () => {
+    const c = await refusedCase();
+    expectProblem(await deliver(c.id, { expectedVersion: c.version - 1, deliveredOn: '2026-03-13', method: 'in_person' }), 409, 'CASE.VERSION_CONFLICT');
+    expectProblem(await deliver(c.id, { expectedVersion: c.version, deliveredOn: '2026-03-13', method: 'in_person' }, {}), 401, 'UNAUTHENTICATED');
+    const pending = await submittedCase(household('640202017'));
+    expectProblem(await deliver(pending.id, { expectedVersion: pending.version, deliveredOn: '2026-03-13', method: 'in_person' }), 409, 'CASE.ILLEGAL_TRANSITION');
   });
 });

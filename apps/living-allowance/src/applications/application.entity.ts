@@ -4,6 +4,7 @@ import { Household } from '../assessment/domain/household';
 import { Coverage, Redecision } from './domain/application';
 import { CaseStatus, RejectionReason } from './domain/case-status';
 import { CaseProcess } from './domain/process';
+import { OpenReview } from '../periodic-review/domain/periodic-review';
 
 /** Money is integer fen; Postgres' bigint comes back from the driver as text. */
 export const FEN: ValueTransformer = {
@@ -41,6 +42,7 @@ export class ApplicationRecord {
   @Column('date', { name: 'review_due_on', nullable: true }) reviewDueOn: string | null;
   @Column('date', { name: 'review_announced_on', nullable: true }) reviewAnnouncedOn: string | null;
   @Column('char', { name: 'exiting_until', length: 7, nullable: true }) exitingUntil: string | null;
+  @Column('jsonb', { name: 'open_review', nullable: true }) openReview: OpenReview | null;
   @Column('text', { name: 'claimed_by', nullable: true }) claimedBy: string | null;
   @Column('timestamptz', { name: 'claim_expires_at', nullable: true }) claimExpiresAt: Date | null;
   @Column('jsonb') process: CaseProcess;

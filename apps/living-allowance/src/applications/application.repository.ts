@@ -1,4 +1,4 @@
-import { EntityManager, In, IsNull, LessThan, LessThanOrEqual } from 'typeorm';
+import { EntityManager, In, IsNull, LessThan } from 'typeorm';
 import { Conflict, LocalDate, NotFound } from '@jiuzhu/common';
 import { PreparedStatement } from '@jiuzhu/persistence';
 import { Application, ApplicationState, HistoryEntry } from './domain/application';
@@ -65,6 +65,9 @@ export interface ClaimHolder {
 
 /** A case still open: on its way to a decision, or paying. */
 const OPEN_STATUSES: readonly CaseStatus[] = [...PENDING_STATUSES, 'approved'];
+
+/** The review queue's order: a periodic review by its due date, an opened one by the day the change was reported. */
+const REVIEW_ORDER = `LEAST(review_due_on, (open_review ->> 'reportedOn')::date)`;
 
 /** Paying household cases that periodic review looks at (the review queue, its claims, its sweep). */
 const UNDER_REVIEW = { status: 'approved' as const, granted: 'dibao' as const, coverage: 'household' as const, exitingUntil: IsNull() };
@@ -191,6 +194,7 @@ export class ApplicationRepository {
       rejectionReason: s.rejectionReason,
       reviewDueOn: s.reviewDueOn,
       exitingUntil: s.exitingUntil,
+      openReview: s.openReview,
       process: s.process,
       redecision: s.redecision,
       dueOn,
@@ -285,19 +289,20 @@ export class ApplicationRepository {
 
   // --- the process queues and their claims ----------------------------------------------------
 
-  /** A process queue: overdue first, then the oldest filing. */
+  /** A process queue: overdue first, then the oldest filing; without the cases `notFiledBy` filed, when given. */
   async processQueue(
     m: EntityManager,
-    f: { statuses: readonly CaseStatus[]; districtCode?: string; townshipCode?: string; today: LocalDate; limit: number; offset: number },
+    f: { statuses: readonly CaseStatus[]; districtCode?: string; townshipCode?: string; notFiledBy?: string; today: LocalDate; limit: number; offset: number },
   ): Promise<ProcessQueueEntry[]> {
     const rows: ProcessQueueRow[] = await m.query(
       `SELECT id, status, coverage, household_ref, district_code, township_code, area, process, to_char(due_on, 'YYYY-MM-DD') AS due_on,
               claimed_by, claim_expires_at, version
          FROM applications
         WHERE status = ANY($1::text[]) AND ($2::text IS NULL OR district_code = $2) AND ($3::text IS NULL OR township_code = $3)
+          AND ($7::text IS NULL OR filed_by <> $7)
         ORDER BY COALESCE(due_on < $4, false) DESC, filed_at, id
         LIMIT $5 OFFSET $6`,
-      [f.statuses, f.districtCode ?? null, f.townshipCode ?? null, f.today, f.limit, f.offset],
+      [f.statuses, f.districtCode ?? null, f.townshipCode ?? null, f.today, f.limit, f.offset, f.notFiledBy ?? null],
     );
     return rows.map((r) => ({
       id: r.id,
@@ -315,28 +320,37 @@ export class ApplicationRepository {
     }));
   }
 
-  /** Claims the first unclaimed case of a process queue (overdue first, then oldest); see `claimFirst`. */
+  /**
+   * Claims the first unclaimed case of a process queue (overdue first, then oldest) that the claimer
+   * may work: never one they filed (审核与受理分离), and with `skipReviewedByClaimer` never one they
+   * reviewed at the township (审核与确认分离) — the step would refuse them, and the case would sit
+   * claimed until the lease ran out. See `claimFirst`.
+   */
   async claimNextInProcessQueue(
     m: EntityManager,
-    f: { statuses: readonly CaseStatus[]; districtCode?: string; townshipCode?: string; today: LocalDate },
+    f: { statuses: readonly CaseStatus[]; districtCode?: string; townshipCode?: string; today: LocalDate; skipReviewedByClaimer: boolean },
     lease: { by: string; until: Date; now: Date },
   ): Promise<string | undefined> {
     return this.claimFirst(
       m,
-      `status = ANY($4::text[]) AND ($5::text IS NULL OR district_code = $5) AND ($6::text IS NULL OR township_code = $6)`,
+      `status = ANY($4::text[]) AND ($5::text IS NULL OR district_code = $5) AND ($6::text IS NULL OR township_code = $6)
+       AND filed_by <> $1 AND NOT ($8::boolean AND process -> 'reviews' @> jsonb_build_array(jsonb_build_object('by', $1::text)))`,
       'COALESCE(due_on < $7, false) DESC, filed_at, id',
       lease,
-      [f.statuses, f.districtCode ?? null, f.townshipCode ?? null, f.today],
+      [f.statuses, f.districtCode ?? null, f.townshipCode ?? null, f.today, f.skipReviewedByClaimer],
     );
   }
 
-  /** Claims the first unclaimed case due for periodic review on `today` (earliest due first); see `claimFirst`. */
+  /**
+   * Claims the first unclaimed review: due on `today`, or opened out of turn (a reported change),
+   * the earliest due or reported first; see `claimFirst`.
+   */
   async claimNextDueReview(m: EntityManager, f: { districtCode?: string; today: LocalDate }, lease: { by: string; until: Date; now: Date }): Promise<string | undefined> {
     return this.claimFirst(
       m,
       `status = 'approved' AND granted = 'dibao' AND coverage = 'household' AND exiting_until IS NULL
-       AND review_due_on <= $4 AND ($5::text IS NULL OR district_code = $5)`,
-      'review_due_on, filed_at, id',
+       AND (review_due_on <= $4 OR open_review IS NOT NULL) AND ($5::text IS NULL OR district_code = $5)`,
+      `${REVIEW_ORDER}, filed_at, id`,
       lease,
       [f.today, f.districtCode ?? null],
     );
@@ -401,15 +415,23 @@ export class ApplicationRepository {
 
   // --- periodic review and the sweeps -------------------------------------------------------
 
-  /** Paying household cases due for review on or before `on`, earliest due first. */
+  /**
+   * Paying household cases due for review on or before `on`, or with a review opened out of turn
+   * (a reported change), the earliest due or reported first.
+   */
   async dueForReview(m: EntityManager, f: { on: LocalDate; districtCode?: string; limit: number; offset: number }): Promise<ApplicationRow[]> {
-    const records = await m.getRepository(ApplicationRecord).find({
-      where: { ...UNDER_REVIEW, reviewDueOn: LessThanOrEqual(f.on), ...(f.districtCode !== undefined ? { districtCode: f.districtCode } : {}) },
-      order: { reviewDueOn: 'ASC', filedAt: 'ASC', id: 'ASC' },
-      take: f.limit,
-      skip: f.offset,
-    });
-    return records.map(toRow);
+    const q = m
+      .getRepository(ApplicationRecord)
+      .createQueryBuilder('a')
+      .where({ ...UNDER_REVIEW, ...(f.districtCode !== undefined ? { districtCode: f.districtCode } : {}) })
+      .andWhere('(a.review_due_on <= :on OR a.open_review IS NOT NULL)', { on: f.on })
+      .addSelect(REVIEW_ORDER.replace(/\b(review_due_on|open_review)\b/g, 'a.$1'), 'review_order')
+      .orderBy('review_order', 'ASC')
+      .addOrderBy('a.filed_at', 'ASC')
+      .addOrderBy('a.id', 'ASC')
+      .limit(f.limit)
+      .offset(f.offset);
+    return (await q.getMany()).map(toRow);
   }
 
   /**
@@ -617,6 +639,7 @@ function toState(r: ApplicationRecord): ApplicationState {
     rejectionReason: r.rejectionReason,
     reviewDueOn: r.reviewDueOn,
     exitingUntil: r.exitingUntil,
+    openReview: r.openReview,
     process: r.process,
     redecision: r.redecision,
     version: r.version,

@@ -35,6 +35,8 @@ export function toApplicationView(r: ApplicationRow) {
     // Set when a new standard re-decided the paying case after its last decision; `assessment` then shows that re-decision.
     redecision: r.redecision,
     reviewDueOn: r.reviewDueOn,
+    // A review opened on a reported change (变更申报), until it is decided.
+    openReview: r.openReview,
     exitingUntil: r.exitingUntil,
     claimedBy: r.claimedBy,
     version: r.version,

@@ -13,12 +13,19 @@ export class ProcessQueuesController {
   constructor(@Inject(ProcessQueues) private readonly queues: ProcessQueues) {}
 
   @Get('township')
-  @ApiOperation({ summary: 'Township queue: new submissions and re-checks after an objection, overdue first, then oldest' })
+  @ApiHeader({ name: 'X-Actor-Id', required: true, description: 'the reading officer: cases they filed are left out (they may not review them)' })
+  @ApiOperation({ summary: 'Township queue: new submissions and re-checks after an objection, overdue first, then oldest; never the reader’s own filings' })
   @ApiQuery({ name: 'districtCode', required: false })
   @ApiQuery({ name: 'townshipCode', required: false })
   @ApiPageQuery()
-  async township(@Query('districtCode') districtCode?: string, @Query('townshipCode') townshipCode?: string, @Query('limit') limit?: string, @Query('offset') offset?: string) {
-    return { items: await this.queues.queue('township', filter(districtCode, townshipCode, limit, offset)) };
+  async township(
+    @CurrentActor() actor: Actor,
+    @Query('districtCode') districtCode?: string,
+    @Query('townshipCode') townshipCode?: string,
+    @Query('limit') limit?: string,
+    @Query('offset') offset?: string,
+  ) {
+    return { items: await this.queues.queue('township', filter(districtCode, townshipCode, limit, offset), actor) };
   }
 
   @Get('confirmation')
@@ -32,7 +39,7 @@ export class ProcessQueuesController {
   @Post('township/claim')
   @ApiHeader({ name: 'X-Actor-Id', required: true })
   @ApiHeader({ name: 'X-Actor-Role', required: true, description: 'township_reviewer' })
-  @ApiOperation({ summary: 'Claim the next township case (a lease; no two officers get the same case). 204 when the queue is empty.' })
+  @ApiOperation({ summary: 'Claim the next township case (a lease; no two officers get the same case), never one the claimer filed. 204 when there is none.' })
   @ApiQuery({ name: 'districtCode', required: false })
   @ApiQuery({ name: 'townshipCode', required: false })
   async claimTownship(@CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response, @Query('districtCode') districtCode?: string, @Query('townshipCode') townshipCode?: string) {
@@ -42,7 +49,7 @@ export class ProcessQueuesController {
   @Post('confirmation/claim')
   @ApiHeader({ name: 'X-Actor-Id', required: true })
   @ApiHeader({ name: 'X-Actor-Role', required: true, description: 'county_approver (or township_approver where delegated)' })
-  @ApiOperation({ summary: 'Claim the next case to confirm. 204 when the queue is empty.' })
+  @ApiOperation({ summary: 'Claim the next case to confirm, never one the claimer filed or reviewed. 204 when there is none.' })
   @ApiQuery({ name: 'districtCode', required: false })
   async claimConfirmation(@CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response, @Query('districtCode') districtCode?: string) {
     return this.claim('confirmation', actor, res, districtCode, undefined);

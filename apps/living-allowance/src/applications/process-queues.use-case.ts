@@ -4,7 +4,7 @@ import { Actor } from '@jiuzhu/common/http';
 import { ApplicationRepository, ApplicationRow } from './application.repository';
 import { CaseClaims } from './case-claims.use-case';
 import { CaseStatus } from './domain/case-status';
-import { processDeadlines } from './domain/process';
+import { processDeadlines, roundOf } from './domain/process';
 import { FindCases } from './find-cases.use-case';
 import { PROCESS_ROLES, requireRole } from './process-roles';
 import { ProcessRulesSource } from './process-rules';
@@ -38,11 +38,16 @@ export class ProcessQueues {
     private readonly clock: Clock,
   ) {}
 
-  /** A queue with each case's deadlines; claimed cases show who holds them. */
-  async queue(name: ProcessQueue, f: QueueFilter) {
+  /**
+   * A queue with each case's deadlines; claimed cases show who holds them. The township queue read
+   * by an officer leaves out the cases that officer filed: they may not review them (four-eyes), so
+   * offering them is only a trap.
+   */
+  async queue(name: ProcessQueue, f: QueueFilter, reader?: Actor) {
     const today = this.clock.today();
     const rules = await this.rules.inForceOn(today);
-    const entries = await this.repo.processQueue(this.ds.manager, { statuses: QUEUE_STATUSES[name], districtCode: f.districtCode, townshipCode: f.townshipCode, today, limit: f.limit, offset: f.offset ?? 0 });
+    const notFiledBy = name === 'township' ? reader?.id : undefined;
+    const entries = await this.repo.processQueue(this.ds.manager, { statuses: QUEUE_STATUSES[name], districtCode: f.districtCode, townshipCode: f.townshipCode, notFiledBy, today, limit: f.limit, offset: f.offset ?? 0 });
     const now = this.clock.now();
     return entries.map((r) => {
       const d = processDeadlines(r.status, r.process, rules, today);
@@ -55,7 +60,7 @@ export class ProcessQueues {
         townshipCode: r.townshipCode,
         area: r.area,
         submittedOn: r.process.submittedOn,
-        round: r.process.reviews.length + 1,
+        round: roundOf(r.status, r.process),
         dueOn: r.dueOn,
         overdue: !!(d.stage?.overdue || d.whole?.overdue),
         deadlines: d,
@@ -65,10 +70,17 @@ export class ProcessQueues {
     });
   }
 
-  /** Hands the officer the first unclaimed case of the queue (overdue first, then oldest), with a lease. */
+  /**
+   * Hands the officer the first unclaimed case of the queue (overdue first, then oldest) that they
+   * may work, with a lease: never a case they filed, and at confirmation never one they reviewed.
+   */
   async claimNext(name: ProcessQueue, actor: Actor, f: { districtCode?: string; townshipCode?: string }): Promise<ApplicationRow | undefined> {
     requireRole(actor, name === 'township' ? [PROCESS_ROLES.townshipReviewer] : [PROCESS_ROLES.countyApprover, PROCESS_ROLES.townshipApprover]);
-    const id = await this.repo.claimNextInProcessQueue(this.ds.manager, { statuses: QUEUE_STATUSES[name], ...f, today: this.clock.today() }, this.claims.lease(actor));
+    const id = await this.repo.claimNextInProcessQueue(
+      this.ds.manager,
+      { statuses: QUEUE_STATUSES[name], districtCode: f.districtCode, townshipCode: f.townshipCode, today: this.clock.today(), skipReviewedByClaimer: name === 'confirmation' },
+      this.claims.lease(actor),
+    );
     return id ? this.cases.get(id) : undefined;
   }
 }

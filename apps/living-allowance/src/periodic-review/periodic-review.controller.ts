@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiProperty, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { IsDefined, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsDefined, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { Response } from 'express';
 import { FieldProblem, InvalidInput, isLocalDate } from '@jiuzhu/common';
 import { Actor, ApiPageQuery, CurrentActor, NestedObject, readPage, UuidParam, VersionedDto } from '@jiuzhu/common/http';
@@ -8,12 +8,28 @@ import { HouseholdDto } from '../assessment/household.dto';
 import { toApplicationView } from '../applications/application.view';
 import { ReviewCase } from './review-case.use-case';
 import { ReviewQueue } from './review-queue.use-case';
+import { AD_HOC_REVIEW_TRIGGERS, AdHocReviewTrigger } from './domain/periodic-review';
 
 export class ReviewDto extends VersionedDto {
   @ApiProperty({ type: HouseholdDto, description: 'the household as found at the review (income, members, property)' })
   @IsDefined({ message: 'household is required' }) @NestedObject(() => HouseholdDto) household!: HouseholdDto;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
 }
+
+export class OpenReviewDto extends VersionedDto {
+  @ApiProperty({ enum: AD_HOC_REVIEW_TRIGGERS, description: 'why the review is opened now: change_reported (变更申报: a new job, a death, a birth…)' })
+  @IsIn([...AD_HOC_REVIEW_TRIGGERS])
+  trigger!: AdHocReviewTrigger;
+  @ApiPropertyOptional({ description: 'the day the household reported the change (default today); not after today, nor before the approval', example: '2026-08-03' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'reportedOn must be a date YYYY-MM-DD' })
+  reportedOn?: string;
+  @ApiProperty({ description: 'what changed, in the officer’s words (kept on the case, never in events)', example: 'the applicant started work at a factory on 2026-07-20' })
+  @IsString() @IsNotEmpty({ message: 'summary must say what changed' }) @MaxLength(2000)
+  summary!: string;
+}
+
+const REVIEWER_ROLE = ApiHeader({ name: 'X-Actor-Role', required: true, description: 'township_reviewer' });
 
 @ApiTags('periodic review')
 @Controller()
@@ -24,7 +40,7 @@ export class PeriodicReviewController {
   ) {}
 
   @Get('reviews/queue')
-  @ApiOperation({ summary: 'Paying cases due for periodic review (复核), overdue first, then the oldest' })
+  @ApiOperation({ summary: 'Paying cases due for periodic review (复核), and reviews opened on a reported change (临时复核), the earliest due or reported first' })
   @ApiQuery({ name: 'districtCode', required: false })
   @ApiQuery({ name: 'on', required: false })
   @ApiPageQuery({ defaultLimit: 100 })
@@ -38,7 +54,8 @@ export class PeriodicReviewController {
 
   @Post('reviews/claim')
   @ApiHeader({ name: 'X-Actor-Id', required: true })
-  @ApiOperation({ summary: 'Claim the next due review (a lease; no two officers get the same case). 204 when nothing is due.' })
+  @REVIEWER_ROLE
+  @ApiOperation({ summary: 'Claim the next review, due or opened (a lease; no two officers get the same case). 204 when there is none.' })
   @ApiQuery({ name: 'districtCode', required: false })
   async claim(@CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response, @Query('districtCode') districtCode?: string) {
     const row = await this.dueReviews.claimNext(actor, districtCode);
@@ -50,10 +67,20 @@ export class PeriodicReviewController {
     return toApplicationView(row);
   }
 
+  @Post('applications/:id/reviews')
+  @HttpCode(201)
+  @ApiHeader({ name: 'X-Actor-Id', required: true })
+  @REVIEWER_ROLE
+  @ApiOperation({ summary: 'Open a review of a paying case now, on a change the household reported (变更申报/临时复核); it waits in the review queue and is decided like a due one' })
+  async open(@UuidParam() id: string, @Body() dto: OpenReviewDto, @CurrentActor() actor: Actor) {
+    return toApplicationView(await this.reviews.open(id, dto.expectedVersion, { trigger: dto.trigger, reportedOn: dto.reportedOn, summary: dto.summary }, actor));
+  }
+
   @Post('applications/:id/review')
   @HttpCode(200)
   @ApiHeader({ name: 'X-Actor-Id', required: true })
-  @ApiOperation({ summary: 'Record a periodic review with the updated facts: continue, adjust, gradual exit (渐退期) or end' })
+  @REVIEWER_ROLE
+  @ApiOperation({ summary: 'Record the claimed review (due or opened) with the updated facts: continue, adjust, gradual exit (渐退期) or end' })
   async review(@UuidParam() id: string, @Body() dto: ReviewDto, @CurrentActor() actor: Actor) {
     return toApplicationView(await this.reviews.review(id, dto.expectedVersion, dto.household, actor, dto.note));
   }

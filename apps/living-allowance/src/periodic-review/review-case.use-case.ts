@@ -7,11 +7,16 @@ import { ApplicationRepository, ApplicationRow } from '../applications/applicati
 import { CaseChange } from '../applications/case-change';
 import { CaseClaims } from '../applications/case-claims.use-case';
 import { FindCases } from '../applications/find-cases.use-case';
+import { PROCESS_ROLES, requireRole } from '../applications/process-roles';
 import { CareNeeds } from '../care-needs/care-needs';
 import { ParameterCatalog } from '../parameters/parameter-catalog';
-import { decideReview, householdTypeOf, nextReviewDue } from './domain/periodic-review';
+import { AdHocReviewTrigger, decideReview, householdTypeOf, nextReviewDue } from './domain/periodic-review';
 
-/** 复核: the updated facts are assessed today, and the outcome continues, adjusts, exits gradually or ends the case. */
+/**
+ * 复核: the updated facts are assessed today, and the outcome continues, adjusts, exits gradually or
+ * ends the case — whether the review fell due or was opened because the household reported a change.
+ * Both steps are a township reviewer's (乡镇人民政府/街道办事处 carry out the review).
+ */
 export class ReviewCase {
   constructor(
     private readonly ds: DataSource,
@@ -25,7 +30,16 @@ export class ReviewCase {
     private readonly clock: Clock,
   ) {}
 
+  /** 临时复核: a change the household reported opens a review now; it then waits in the review queue. */
+  async open(id: string, expectedVersion: number, input: { trigger: AdHocReviewTrigger; reportedOn?: string; summary: string }, actor: Actor): Promise<ApplicationRow> {
+    requireRole(actor, [PROCESS_ROLES.townshipReviewer]);
+    const on = this.clock.today();
+    const change = { ...input, reportedOn: input.reportedOn ?? on };
+    return this.change.run(id, expectedVersion, actor, (app, _m, at) => orThrow(app.openReview(change, actor.id, at, on)));
+  }
+
   async review(id: string, expectedVersion: number, household: Household, actor: Actor, note?: string): Promise<ApplicationRow> {
+    requireRole(actor, [PROCESS_ROLES.townshipReviewer]);
     const on = this.clock.today();
     await this.claims.assertHeld(this.ds.manager, id, actor, 'review queue');
     const current = await this.cases.get(id);

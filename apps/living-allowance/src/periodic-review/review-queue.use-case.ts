@@ -4,8 +4,13 @@ import { Actor } from '@jiuzhu/common/http';
 import { ApplicationRepository, ApplicationRow } from '../applications/application.repository';
 import { CaseClaims } from '../applications/case-claims.use-case';
 import { FindCases } from '../applications/find-cases.use-case';
+import { PROCESS_ROLES, requireRole } from '../applications/process-roles';
 
-/** The periodic review queue: paying cases due, overdue first, then the oldest; claimed with a lease. */
+/**
+ * The review queue: paying cases due for periodic review, and those whose household reported a change
+ * (a review opened out of turn), the earliest due or reported first; claimed with a lease by a
+ * township reviewer.
+ */
 export class ReviewQueue {
   constructor(
     private readonly ds: DataSource,
@@ -15,7 +20,7 @@ export class ReviewQueue {
     private readonly clock: Clock,
   ) {}
 
-  /** Cases due on or before `on`; claimed ones show who holds them. */
+  /** Cases due on or before `on`, and open reviews; claimed ones show who holds them. */
   async queue(f: { districtCode?: string; on?: LocalDate; limit: number; offset: number }) {
     const today = this.clock.today();
     const rows = await this.repo.dueForReview(this.ds.manager, { on: f.on ?? today, districtCode: f.districtCode, limit: f.limit, offset: f.offset });
@@ -25,16 +30,20 @@ export class ReviewQueue {
       householdRef: r.householdRef,
       districtCode: r.household.districtCode,
       area: r.household.area,
+      // What the review is for: its due date, or the change the household reported.
+      trigger: r.openReview?.trigger ?? 'periodic',
+      reportedOn: r.openReview?.reportedOn ?? null,
       reviewDueOn: r.reviewDueOn,
-      overdue: r.reviewDueOn! < today,
+      overdue: r.reviewDueOn !== null && r.reviewDueOn < today,
       monthlyBenefitFen: r.monthlyBenefitFen ?? 0,
       claimedBy: r.claimExpiresAt && r.claimExpiresAt > now ? r.claimedBy : null,
       version: r.version,
     }));
   }
 
-  /** Claims the next due case for the officer (overdue first, then the oldest). */
+  /** Claims the next review for a township reviewer (the earliest due or reported first). */
   async claimNext(actor: Actor, districtCode?: string): Promise<ApplicationRow | undefined> {
+    requireRole(actor, [PROCESS_ROLES.townshipReviewer]);
     const id = await this.repo.claimNextDueReview(this.ds.manager, { districtCode, today: this.clock.today() }, this.claims.lease(actor));
     return id ? this.cases.get(id) : undefined;
   }

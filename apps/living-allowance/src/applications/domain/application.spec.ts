@@ -3,7 +3,7 @@ import { Household } from '../../assessment/domain/household';
 import { Application } from './application';
 import { CHINA_CALENDAR_2025_2026 } from '@jiuzhu/common';
 import { CASE_ACTIONS, CASE_STATUSES, CaseAction, CaseStatus, TRANSITIONS } from './case-status';
-import { EMPTY_PROCESS, isPending, ProcessRules, REMEDIES } from './process';
+import { EMPTY_PROCESS, isPending, processDeadlines, ProcessRules, REMEDIES } from './process';
 import { DEFAULT_PROCESS_TIME_LIMITS } from './process-parameters';
 
 const household = { districtCode: '640202', area: 'urban', members: [], incomes: [], deductions: [], assets: { moneyFen: 0, homes: 1, housingAreaSqm: 50, vehicles: [] } } as unknown as Household;
@@ -13,11 +13,15 @@ const AT = '2026-03-02T02:00:00.000Z';
 const ON = '2026-03-02';
 const RULES: ProcessRules = { limits: DEFAULT_PROCESS_TIME_LIMITS, calendar: CHINA_CALENDAR_2025_2026 };
 const CHECK = { homeVisitOn: '2026-02-10', neighboursInterviewed: 2, dataMatchedOn: '2026-02-12', discrepanciesFound: false };
+const DECIDED_ON = '2026-02-28';
+const CHANGE = { trigger: 'change_reported' as const, reportedOn: '2026-03-01', summary: 'the applicant started work at a factory' };
 
 /** A case in `status` with the process record that status implies (reviewed by 'reviewer', noticed 02-20 to 02-27). */
 function caseIn(status: CaseStatus, coverage: 'household' | 'single_person' = 'household', outcome: Decision['outcome'] = 'dibao'): Application {
   const reviewed = !['draft', 'submitted'].includes(status);
   const objected = status === 'rechecking';
+  const paying = status === 'approved' || status === 'ended';
+  const decided = paying || status === 'refused';
   return Application.restore({
     id: '00000000-0000-4000-8000-000000000001',
     coverage,
@@ -27,13 +31,14 @@ function caseIn(status: CaseStatus, coverage: 'household' | 'single_person' = 'h
     household,
     status,
     assessment: status === 'draft' ? null : decision(outcome),
-    granted: null,
-    monthlyBenefitFen: null,
-    effectiveMonth: null,
-    decidedOn: null,
-    rejectionReason: null,
-    reviewDueOn: null,
+    granted: paying ? 'dibao' : null,
+    monthlyBenefitFen: paying ? 50000 : null,
+    effectiveMonth: paying ? '2026-03' : null,
+    decidedOn: decided ? DECIDED_ON : null,
+    rejectionReason: status === 'refused' ? 'INCOME_ABOVE_STANDARD' : null,
+    reviewDueOn: paying ? '2027-02-28' : null,
     exitingUntil: null,
+    openReview: null,
     redecision: null,
     process: {
       ...EMPTY_PROCESS,
@@ -42,6 +47,9 @@ function caseIn(status: CaseStatus, coverage: 'household' | 'single_person' = 'h
       notices: reviewed
         ? [{ round: 1, startedOn: '2026-02-20', endsOn: '2026-02-27', ...(objected ? { closedOn: '2026-02-24', objection: { receivedOn: '2026-02-24', recordedBy: 'reviewer', summary: 'undeclared shop' } } : {}) }]
         : [],
+      confirmation: decided ? { by: 'officer', on: DECIDED_ON, level: 'county' } : null,
+      // Refused 02-28 (a Saturday): the written notice is due Wednesday 03-04.
+      refusalNotice: status === 'refused' ? { reasonCode: 'INCOME_ABOVE_STANDARD', refusedOn: DECIDED_ON, deliverBy: '2026-03-04', remedies: REMEDIES } : null,
     },
     version: 3,
     filedBy: 'caseworker',
@@ -73,6 +81,10 @@ function act(a: Application, action: CaseAction) {
       return a.endBecauseHouseholdCovered('00000000-0000-4000-8000-000000000002', '2026-04', 'officer', AT, ON);
     case 'review':
       return a.review({ kind: 'continue', monthlyBenefitFen: 50000 }, household, decision('dibao'), '2027-03-02', 'officer', AT, ON);
+    case 'open_review':
+      return a.openReview(CHANGE, 'reviewer', AT, ON);
+    case 'record_delivery':
+      return a.recordRefusalNoticeDelivery({ deliveredOn: ON, method: 'in_person' }, 'clerk', AT, ON);
   }
 }
 
@@ -241,5 +253,87 @@ describe('the dibao case state machine', () => {
       ok: false,
       violation: expect.objectContaining({ code: 'CASE.NOT_SINGLE_PERSON' }),
     });
+  });
+});
+
+describe('a change reported by the household opens a review at once (变更申报/临时复核)', () => {
+  it('opens a review of a paying case before its due date, records it in the history, and the review that decides it names the change as its trigger', () => {
+    const a = caseIn('approved');
+    expect(a.openReview(CHANGE, 'reviewer', AT, ON)).toEqual({ ok: true, value: [] });
+    expect(a.state.openReview).toEqual({ ...CHANGE, openedBy: 'reviewer', openedOn: ON });
+    expect(a.history).toEqual([{ action: 'open_review', from: 'approved', to: 'approved', actor: 'reviewer', at: AT, reasonCode: 'REVIEW.CHANGE_REPORTED', note: CHANGE.summary }]);
+
+    const adjust = { kind: 'adjust' as const, oldMonthlyFen: 50000, newMonthlyFen: 30000, fromMonth: '2026-04' };
+    expect(a.review(adjust, household, decision('dibao', 30000), '2026-09-02', 'reviewer', AT, ON)).toEqual({ ok: true, value: [{ kind: 'reviewed', outcome: adjust, on: ON, trigger: 'change_reported' }] });
+    expect(a.state).toMatchObject({ monthlyBenefitFen: 30000, openReview: null, reviewDueOn: '2026-09-02' });
+  });
+
+  it('a review nobody opened is the periodic one', () => {
+    const a = caseIn('approved');
+    const r = a.review({ kind: 'end', reason: 'NO_LONGER_ELIGIBLE', stopsFromMonth: '2026-04' }, household, decision('ineligible'), '2027-03-02', 'reviewer', AT, ON);
+    expect(r).toEqual({ ok: true, value: [{ kind: 'ended', reason: 'NO_LONGER_ELIGIBLE', on: ON, stopsFromMonth: '2026-04', review: 'periodic' }] });
+  });
+
+  it.each([
+    ['reported on a day still to come', { reportedOn: '2026-03-03' }, 'CASE.REPORTED_IN_FUTURE', 'reportedOn'],
+    ['reported before the approval it would change', { reportedOn: '2026-02-27' }, 'CASE.REPORTED_BEFORE_DECISION', 'reportedOn'],
+    ['reported on a day that does not exist', { reportedOn: '2026-02-30' }, 'CASE.REPORT_DATE_INVALID', 'reportedOn'],
+    ['without saying what changed', { summary: '  ' }, 'CASE.SUMMARY_REQUIRED', 'summary'],
+  ])('a change %s is refused, naming the field', (_what, over, code, field) => {
+    const a = caseIn('approved');
+    expect(a.openReview({ ...CHANGE, ...over }, 'reviewer', AT, ON)).toEqual({ ok: false, violation: expect.objectContaining({ code, kind: 'invalid', fields: [expect.objectContaining({ field })] }) });
+    expect(a.state.openReview).toBeNull();
+    expect(a.history).toEqual([]);
+  });
+
+  it('one review at a time: a second change goes into the review already open', () => {
+    const a = caseIn('approved');
+    expect(a.openReview(CHANGE, 'reviewer', AT, ON).ok).toBe(true);
+    expect(a.openReview({ ...CHANGE, summary: 'a child was born' }, 'reviewer', AT, ON)).toEqual({ ok: false, violation: expect.objectContaining({ code: 'CASE.REVIEW_ALREADY_OPEN', kind: 'conflict' }) });
+  });
+
+  it('only a paying household case is reviewed: not a low-income entry, nor a case in its gradual exit', () => {
+    const lowIncome = Application.restore({ ...caseIn('approved').state, granted: 'low_income', monthlyBenefitFen: null });
+    expect(lowIncome.openReview(CHANGE, 'reviewer', AT, ON)).toEqual({ ok: false, violation: expect.objectContaining({ code: 'CASE.NOT_PAYING' }) });
+    const exiting = Application.restore({ ...caseIn('approved').state, exitingUntil: '2026-08' });
+    expect(exiting.openReview(CHANGE, 'reviewer', AT, ON)).toEqual({ ok: false, violation: expect.objectContaining({ code: 'CASE.EXITING' }) });
+  });
+});
+
+describe('delivery of the written refusal notice (送达)', () => {
+  it('records the day, the method and who recorded it; the 3-working-day deadline is then gone', () => {
+    const a = caseIn('refused');
+    expect(processDeadlines('refused', a.state.process, RULES, ON).stage).toMatchObject({ kind: 'refusal_notice', dueOn: '2026-03-04', workingDaysLeft: 2 });
+
+    expect(a.recordRefusalNoticeDelivery({ deliveredOn: '2026-03-02', method: 'post' }, 'clerk', AT, ON)).toEqual({ ok: true, value: [] });
+
+    expect(a.state.process.refusalNotice!.delivery).toEqual({ deliveredOn: '2026-03-02', method: 'post', recordedBy: 'clerk', recordedOn: ON, late: false });
+    expect(processDeadlines('refused', a.state.process, RULES, '2026-03-20')).toEqual({ stage: null, whole: null });
+    expect(a.history).toEqual([expect.objectContaining({ action: 'record_delivery', actor: 'clerk', reasonCode: 'DELIVERY.POST' })]);
+  });
+
+  it('a delivery after the deadline is recorded, and kept as late', () => {
+    const a = caseIn('refused');
+    expect(a.recordRefusalNoticeDelivery({ deliveredOn: '2026-03-05', method: 'in_person' }, 'clerk', AT, '2026-03-06').ok).toBe(true);
+    expect(a.state.process.refusalNotice!.delivery).toMatchObject({ deliveredOn: '2026-03-05', late: true });
+  });
+
+  it.each([
+    ['before the refusal', '2026-02-27', 'CASE.DELIVERED_BEFORE_REFUSAL'],
+    ['on a day still to come', '2026-03-03', 'CASE.DELIVERY_IN_FUTURE'],
+    ['on a day that does not exist', '2026-02-30', 'CASE.DELIVERY_DATE_INVALID'],
+  ])('a delivery dated %s is refused, naming deliveredOn', (_what, deliveredOn, code) => {
+    const a = caseIn('refused');
+    expect(a.recordRefusalNoticeDelivery({ deliveredOn, method: 'in_person' }, 'clerk', AT, ON)).toEqual({
+      ok: false,
+      violation: expect.objectContaining({ code, kind: 'invalid', fields: [expect.objectContaining({ field: 'deliveredOn' })] }),
+    });
+    expect(a.state.process.refusalNotice!.delivery).toBeUndefined();
+  });
+
+  it('is recorded once', () => {
+    const a = caseIn('refused');
+    expect(a.recordRefusalNoticeDelivery({ deliveredOn: ON, method: 'in_person' }, 'clerk', AT, ON).ok).toBe(true);
+    expect(a.recordRefusalNoticeDelivery({ deliveredOn: ON, method: 'post' }, 'clerk', AT, ON)).toEqual({ ok: false, violation: expect.objectContaining({ code: 'CASE.NOTICE_ALREADY_DELIVERED', kind: 'conflict' }) });
   });
 });

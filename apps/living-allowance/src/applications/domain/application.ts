@@ -2,8 +2,8 @@ import { addDays, isLocalDate, LocalDate, monthOf, firstDayOfNextMonth, Outcome,
 import { Decision } from '../../assessment/domain/decision';
 import { Household } from '../../assessment/domain/household';
 import { CaseAction, CaseStatus, nextStatus, RejectionReason } from './case-status';
-import { CaseProcess, ConfirmationLevel, EconomicCheck, EMPTY_PROCESS, isPending, processDeadlines, ProcessRules, REMEDIES, TownshipOpinion } from './process';
-import { ReviewOutcome } from '../../periodic-review/domain/periodic-review';
+import { CaseProcess, ConfirmationLevel, DeliveryMethod, EconomicCheck, EMPTY_PROCESS, isPending, processDeadlines, ProcessRules, REMEDIES, TownshipOpinion } from './process';
+import { AdHocReviewTrigger, OpenReview, ReviewOutcome, ReviewTrigger } from '../../periodic-review/domain/periodic-review';
 
 export type Coverage = 'household' | 'single_person';
 
@@ -40,6 +40,8 @@ export interface ApplicationState {
   reviewDueOn: LocalDate | null;
   /** Last month paid in a gradual exit (渐退期); null when not exiting. */
   exitingUntil: string | null;
+  /** A review opened out of turn (变更申报/临时复核) and not yet decided; null otherwise. */
+  openReview: OpenReview | null;
   /** Township review, notices, objections, extension, confirmation, refusal notice. */
   process: CaseProcess;
   /**
@@ -73,8 +75,8 @@ export type CaseFact =
   | { kind: 'approved'; granted: 'dibao' | 'low_income'; on: LocalDate; level: ConfirmationLevel }
   | { kind: 'refused'; reason: RejectionReason; on: LocalDate; deliverBy: LocalDate; level: ConfirmationLevel }
   | { kind: 'withdrawn' }
-  | { kind: 'ended'; reason: EndReason; on: LocalDate; stopsFromMonth: string }
-  | { kind: 'reviewed'; outcome: ReviewOutcome; on: LocalDate };
+  | { kind: 'ended'; reason: EndReason; on: LocalDate; stopsFromMonth: string; review?: ReviewTrigger }
+  | { kind: 'reviewed'; outcome: ReviewOutcome; on: LocalDate; trigger: ReviewTrigger };
 
 /** Why a paying case ends. */
 export type EndReason = 'COVERED_BY_HOUSEHOLD_CASE' | 'NO_LONGER_ELIGIBLE' | 'GRADUAL_EXIT_COMPLETED';
@@ -84,6 +86,9 @@ export type Result = Outcome<CaseFact[]>;
 type Refusal = { ok: false; violation: CaseProblem };
 
 const problem = (code: string, kind: ViolationKind, zh: string, en: string): Refusal => violate(ruleViolation(code, kind, { zh, en }));
+/** Bad input in one field of the request: a 400 naming it. */
+const invalidField = (code: string, field: string, zh: string, reason: string): Refusal =>
+  violate(ruleViolation(code, 'invalid', { zh, en: `${field} ${reason}.` }, [{ field, reason }]));
 
 /**
  * A dibao case as a state machine. State changes only through the intention methods below, each of
@@ -120,6 +125,7 @@ export class Application {
       rejectionReason: null,
       reviewDueOn: null,
       exitingUntil: null,
+      openReview: null,
       redecision: null,
       process: { ...EMPTY_PROCESS, reviews: [], notices: [] },
       version: 1,
@@ -295,6 +301,30 @@ export class Application {
   }
 
   /**
+   * 送达: the written refusal reached the household on `deliveredOn`. It cannot have reached it before
+   * the refusal, nor on a day still to come; a delivery after the 3-working-day limit is recorded as
+   * late, never refused (the household must get the notice either way).
+   */
+  recordRefusalNoticeDelivery(input: { deliveredOn: LocalDate; method: DeliveryMethod }, by: string, at: string, on: LocalDate): Result {
+    if (!nextStatus(this.s.status, 'record_delivery')) return this.illegal('record_delivery');
+    const notice = this.s.process.refusalNotice;
+    if (!notice) return problem('CASE.NO_REFUSAL_NOTICE', 'conflict', '该案件没有书面告知', 'The case has no written refusal notice to deliver.');
+    if (notice.delivery) {
+      return problem('CASE.NOTICE_ALREADY_DELIVERED', 'conflict', `书面告知已于${notice.delivery.deliveredOn}送达`, `The written notice was already delivered on ${notice.delivery.deliveredOn}.`);
+    }
+    const d = input.deliveredOn;
+    if (!isLocalDate(d)) return invalidField('CASE.DELIVERY_DATE_INVALID', 'deliveredOn', '送达日期必须是有效日期', 'must be a real calendar date');
+    if (d < notice.refusedOn) {
+      return invalidField('CASE.DELIVERED_BEFORE_REFUSAL', 'deliveredOn', `送达日期不能早于不予批准日期（${notice.refusedOn}）`, `cannot be before the refusal on ${notice.refusedOn}`);
+    }
+    if (d > on) return invalidField('CASE.DELIVERY_IN_FUTURE', 'deliveredOn', '送达日期不能晚于今天', 'cannot be after today');
+    const t = this.transition('record_delivery', by, at, `DELIVERY.${input.method.toUpperCase()}`, `delivered on ${d}`);
+    if (!t.ok) return t;
+    notice.delivery = { deliveredOn: d, method: input.method, recordedBy: by, recordedOn: on, late: d > notice.deliverBy };
+    return succeed([]);
+  }
+
+  /**
    * A single-person inclusion ends when its household becomes a dibao case itself: the person is then
    * paid as a household member, from the household's first month — never twice. An inclusion not yet
    * decided is withdrawn instead.
@@ -316,16 +346,41 @@ export class Application {
   }
 
   /**
+   * 临时复核: a change the household reported (变更申报) opens a review of the paying case at once. The
+   * review is then claimed from the review queue and decided like a periodic one.
+   */
+  openReview(input: { trigger: AdHocReviewTrigger; reportedOn: LocalDate; summary: string }, by: string, at: string, on: LocalDate): Result {
+    if (!nextStatus(this.s.status, 'open_review')) return this.illegal('open_review');
+    const notReviewable = this.notReviewable();
+    if (notReviewable) return notReviewable;
+    if (this.s.granted !== 'dibao') {
+      return problem('CASE.NOT_PAYING', 'conflict', '只有享受低保的案件才进行复核', 'Only a case paying dibao is reviewed.');
+    }
+    if (this.s.openReview) {
+      return problem('CASE.REVIEW_ALREADY_OPEN', 'conflict', `已于${this.s.openReview.openedOn}开启复核，尚未完成`, `A review opened on ${this.s.openReview.openedOn} is not decided yet; record the change there.`);
+    }
+    const r = input.reportedOn;
+    if (!isLocalDate(r)) return invalidField('CASE.REPORT_DATE_INVALID', 'reportedOn', '申报日期必须是有效日期', 'must be a real calendar date');
+    if (r > on) return invalidField('CASE.REPORTED_IN_FUTURE', 'reportedOn', '申报日期不能晚于今天', 'cannot be after today');
+    if (this.s.decidedOn && r < this.s.decidedOn) {
+      return invalidField('CASE.REPORTED_BEFORE_DECISION', 'reportedOn', `申报日期不能早于批准日期（${this.s.decidedOn}）`, `cannot be before the approval on ${this.s.decidedOn}: the decision already took it into account`);
+    }
+    if (!input.summary.trim()) return invalidField('CASE.SUMMARY_REQUIRED', 'summary', '必须说明申报的变化', 'must say what changed');
+    const t = this.transition('open_review', by, at, `REVIEW.${input.trigger.toUpperCase()}`, input.summary);
+    if (!t.ok) return t;
+    this.s.openReview = { trigger: input.trigger, reportedOn: r, summary: input.summary, openedBy: by, openedOn: on };
+    return succeed([]);
+  }
+
+  /**
    * Records a periodic review: the updated facts and their assessment replace the old ones, and the
    * outcome continues, adjusts, starts a gradual exit or ends the case.
    */
   review(outcome: ReviewOutcome, household: Household, decision: Decision, nextDueOn: LocalDate, by: string, at: string, on: LocalDate, note?: string): Result {
-    if (this.s.coverage !== 'household') {
-      return problem('CASE.REVIEW_HOUSEHOLD_ONLY', 'conflict', '单人户随所在家庭一并复核', "A single-person inclusion is reviewed with its household's case.");
-    }
-    if (this.s.status === 'approved' && this.s.exitingUntil) {
-      return problem('CASE.EXITING', 'conflict', '该户处于渐退期，期满自动停发', 'The case is in its gradual exit period and ends by itself when it is over.');
-    }
+    const notReviewable = this.notReviewable();
+    if (notReviewable) return notReviewable;
+    // The review decides whatever opened it: the change reported, or the due date.
+    const trigger: ReviewTrigger = this.s.openReview?.trigger ?? 'periodic';
     if (outcome.kind === 'end') {
       const t = this.transition('end', by, at, outcome.reason, note);
       if (!t.ok) return t;
@@ -333,7 +388,8 @@ export class Application {
       this.s.assessment = decision;
       this.s.redecision = null;
       this.s.reviewDueOn = null;
-      return succeed([{ kind: 'ended', reason: outcome.reason, on, stopsFromMonth: outcome.stopsFromMonth }]);
+      this.s.openReview = null;
+      return succeed([{ kind: 'ended', reason: outcome.reason, on, stopsFromMonth: outcome.stopsFromMonth, review: trigger }]);
     }
     const t = this.transition('review', by, at, `REVIEW.${outcome.kind.toUpperCase()}`, note);
     if (!t.ok) return t;
@@ -348,7 +404,8 @@ export class Application {
     } else {
       this.s.reviewDueOn = nextDueOn;
     }
-    return succeed([{ kind: 'reviewed', outcome, on }]);
+    this.s.openReview = null;
+    return succeed([{ kind: 'reviewed', outcome, on, trigger }]);
   }
 
   /** The gradual exit period is over: the case ends from the month after the last one paid. */
@@ -363,6 +420,16 @@ export class Application {
     const t = this.transition('withdraw', by, at, undefined, note);
     if (!t.ok) return t;
     return succeed([{ kind: 'withdrawn' }]);
+  }
+
+  private notReviewable(): Refusal | undefined {
+    if (this.s.coverage !== 'household') {
+      return problem('CASE.REVIEW_HOUSEHOLD_ONLY', 'conflict', '单人户随所在家庭一并复核', "A single-person inclusion is reviewed with its household's case.");
+    }
+    if (this.s.status === 'approved' && this.s.exitingUntil) {
+      return problem('CASE.EXITING', 'conflict', '该户处于渐退期，期满自动停发', 'The case is in its gradual exit period and ends by itself when it is over.');
+    }
+    return undefined;
   }
 
   /** The single-person benefit was worked out in the household's assessment; it is not recomputed here. */
@@ -394,8 +461,10 @@ export class Application {
       close_notice: 'sent to confirmation',
       approve: 'approved',
       refuse: 'refused',
+      record_delivery: 'given a refusal notice delivery',
       withdraw: 'withdrawn',
       extend: 'extended',
+      open_review: 'opened for review',
       review: 'reviewed',
       end: 'ended',
     };

@@ -11,7 +11,7 @@
 export const CASE_STATUSES = ['draft', 'submitted', 'notice', 'rechecking', 'confirming', 'approved', 'refused', 'withdrawn', 'ended'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
-export const CASE_ACTIONS = ['edit', 'submit', 'township_review', 'object', 'close_notice', 'approve', 'refuse', 'withdraw', 'extend', 'review', 'end'] as const;
+export const CASE_ACTIONS = ['edit', 'submit', 'township_review', 'object', 'close_notice', 'approve', 'refuse', 'record_delivery', 'withdraw', 'extend', 'open_review', 'review', 'end'] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 /** Every legal transition; anything not listed is refused with `CASE.ILLEGAL_TRANSITION`. */
@@ -21,8 +21,9 @@ export const TRANSITIONS: Record<CaseStatus, Partial<Record<CaseAction, CaseStat
   notice: { object: 'rechecking', close_notice: 'confirming', withdraw: 'withdrawn', extend: 'notice' },
   rechecking: { township_review: 'notice', withdraw: 'withdrawn', extend: 'rechecking' },
   confirming: { approve: 'approved', refuse: 'refused', withdraw: 'withdrawn', extend: 'confirming' },
-  approved: { review: 'approved', end: 'ended' },
-  refused: {},
+  approved: { open_review: 'approved', review: 'approved', end: 'ended' },
+  // The written refusal notice is delivered after the decision (书面告知, within 3 working days).
+  refused: { record_delivery: 'refused' },
   withdrawn: {},
   ended: {},
 };

@@ -1,5 +1,5 @@
 import { CHINA_CALENDAR_2025_2026 } from '@jiuzhu/common';
-import { CaseProcess, EMPTY_PROCESS, processDeadlines, ProcessRules, queueDueOn } from './process';
+import { CaseProcess, EMPTY_PROCESS, processDeadlines, ProcessRules, queueDueOn, roundOf } from './process';
 import { DEFAULT_PROCESS_PARAMETERS, DEFAULT_PROCESS_TIME_LIMITS, resolveProcessParameters } from './process-parameters';
 
 const RULES: ProcessRules = { limits: DEFAULT_PROCESS_TIME_LIMITS, calendar: CHINA_CALENDAR_2025_2026 };
@@ -71,6 +71,28 @@ describe('process deadlines on the working-day calendar', () => {
 
   it('a decided case has no whole-process deadline', () => {
     expect(processDeadlines('approved', submitted, RULES, '2026-12-01')).toEqual({ stage: null, whole: null });
+  });
+});
+
+describe('the round of township review a case is in', () => {
+  const review = (round: number) => ({ round, by: 'r', on: '2026-09-28', check: CHECK, opinion: 'approve' as const });
+  const notice = (round: number) => ({ round, startedOn: '2026-09-28', endsOn: '2026-10-05' });
+
+  it('a new submission waits for round 1', () => {
+    expect(roundOf('submitted', process({ submittedOn: '2026-09-18' }))).toBe(1);
+  });
+
+  it('after a single township review the case stays in round 1 through its notice and confirmation', () => {
+    const p = process({ submittedOn: '2026-09-18', reviews: [review(1)], notices: [notice(1)] });
+    expect(roundOf('notice', p)).toBe(1);
+    expect(roundOf('confirming', p)).toBe(1);
+  });
+
+  it('a re-check after an objection is round 2, and so is its notice and confirmation', () => {
+    const objected = process({ submittedOn: '2026-09-18', reviews: [review(1)], notices: [notice(1)] });
+    expect(roundOf('rechecking', objected)).toBe(2);
+    const again = process({ submittedOn: '2026-09-18', reviews: [review(1), review(2)], notices: [notice(1), notice(2)] });
+    expect(roundOf('confirming', again)).toBe(2);
   });
 });
 

@@ -77,6 +77,29 @@ export interface RefusalNotice {
   deliverBy: LocalDate;
   /** The household may ask for administrative reconsideration or sue (行政复议法、行政诉讼法). */
   remedies: { zh: string; en: string };
+  /** 送达: set once the notice has reached the household; its deadline is then met (or missed) for good. */
+  delivery?: RefusalNoticeDelivery;
+}
+
+/**
+ * 送达方式, the ways a written administrative decision is served (as 民事诉讼法 第七章第二节 lists them,
+ * which administrative practice follows): 直接送达 handed to the applicant or an adult member of the
+ * household, 留置送达 left at the home when receipt is refused, 邮寄送达 by post, 电子送达 by an electronic
+ * channel the applicant agreed to, 委托送达 through another office (e.g. the village committee).
+ * 公告送达 is not offered: posting a refusal publicly would disclose the household's situation.
+ */
+export const DELIVERY_METHODS = ['in_person', 'left_at_residence', 'post', 'electronic', 'entrusted'] as const;
+export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
+
+export interface RefusalNoticeDelivery {
+  /** The day the notice reached the household (for post: the day it was signed for). */
+  deliveredOn: LocalDate;
+  method: DeliveryMethod;
+  /** Who recorded the delivery, and when. */
+  recordedBy: string;
+  recordedOn: LocalDate;
+  /** Delivered after `deliverBy`: the 3-working-day limit was missed (kept, not hidden). */
+  late: boolean;
 }
 
 export interface CaseProcess {
@@ -164,7 +187,8 @@ export function processDeadlines(status: CaseStatus, p: CaseProcess, rules: Proc
       if (lastNotice) stage = workingDays(rules, 'confirmation', lastNotice.closedOn && lastNotice.closedOn < lastNotice.endsOn ? lastNotice.closedOn : lastNotice.endsOn, L.confirmationWorkingDays, `${MEASURES_2021}（公示结束后${L.confirmationWorkingDays}个工作日内确认）`);
       break;
     case 'refused':
-      if (p.refusalNotice) stage = workingDays(rules, 'refusal_notice', p.refusalNotice.refusedOn, L.refusalNoticeWorkingDays, `${MEASURES_2021}（不予批准的，${L.refusalNoticeWorkingDays}个工作日内书面告知）`);
+      // Once delivered, nothing is due any more: the case no longer shows the notice as pending or overdue.
+      if (p.refusalNotice && !p.refusalNotice.delivery) stage = workingDays(rules, 'refusal_notice', p.refusalNotice.refusedOn, L.refusalNoticeWorkingDays, `${MEASURES_2021}（不予批准的，${L.refusalNoticeWorkingDays}个工作日内书面告知）`);
       break;
   }
   let whole: (Deadline & { provisional?: true }) | null = null;
@@ -179,4 +203,13 @@ export function processDeadlines(status: CaseStatus, p: CaseProcess, rules: Proc
 export function queueDueOn(d: ProcessDeadlines): LocalDate | null {
   const dates = [d.stage?.dueOn, d.whole?.dueOn].filter((x): x is LocalDate => !!x);
   return dates.length ? dates.sort()[0] : null;
+}
+
+/**
+ * The round of township review (审核) a case is in: a new submission waits for round 1, and a re-check
+ * after an objection to round n's notice is round n + 1; from the notice on (notice, confirmation,
+ * decision) the case stays in the round of its latest review.
+ */
+export function roundOf(status: CaseStatus, p: CaseProcess): number {
+  return status === 'submitted' || status === 'rechecking' ? p.reviews.length + 1 : Math.max(1, p.reviews.length);
 }

@@ -20,6 +20,27 @@ export function nextReviewDue(from: LocalDate, type: HouseholdType, interval: Re
   return addMonths(from, type === 'stable' ? interval.stableMonths : interval.irregularMonths);
 }
 
+/**
+ * Why a review is held: it fell due (periodic), or the household reported a change of its members,
+ * income or property (变更申报: 社会救助暂行办法 第十三条 obliges a dibao household to tell the township
+ * of such changes), which an officer opens as a review at once (临时复核) instead of waiting for the due
+ * date. Either way the same review step decides the outcome.
+ */
+export const AD_HOC_REVIEW_TRIGGERS = ['change_reported'] as const;
+export type AdHocReviewTrigger = (typeof AD_HOC_REVIEW_TRIGGERS)[number];
+export type ReviewTrigger = 'periodic' | AdHocReviewTrigger;
+
+/** A review opened out of turn and not yet decided; the review queue offers it with the due ones. */
+export interface OpenReview {
+  trigger: AdHocReviewTrigger;
+  /** The day the household reported the change. */
+  reportedOn: LocalDate;
+  /** What changed, in the officer's words (kept on the case, never in events). */
+  summary: string;
+  openedBy: string;
+  openedOn: LocalDate;
+}
+
 export type ReviewOutcome =
   | { kind: 'continue'; monthlyBenefitFen: number }
   | { kind: 'adjust'; oldMonthlyFen: number; newMonthlyFen: number; fromMonth: string }
