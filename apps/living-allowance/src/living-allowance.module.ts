@@ -10,6 +10,8 @@ import { ApplicationsController, CaseProcessController } from './applications/ap
 import { CaseChange } from './applications/case-change';
 import { CaseClaims } from './applications/case-claims.use-case';
 import { CaseClaimsController } from './applications/case-claims.controller';
+import { CaseListsController } from './applications/case-lists.controller';
+import { CaseLists } from './applications/case-lists.use-case';
 import { ConfirmCase } from './applications/confirm-case.use-case';
 import { EditHousehold } from './applications/edit-household.use-case';
 import { ExtendTimeLimit } from './applications/extend-time-limit.use-case';
@@ -110,7 +112,7 @@ export class LivingAllowanceModule {
           hook: new ReassessWhenStandardPublished(d.messaging.outbox, () => runner.nudge()),
         }),
       ],
-      controllers: [TrialAssessmentController, ApplicationsController, CaseProcessController, RefusalNoticeController, ProcessQueuesController, CaseClaimsController, AbilityLevelsController, RecordAbilityLevelWhenAssessmentCompleted, MarkAbilityLevelSupersededWhenAssessmentSuperseded, StandardsController, LowIncomeController, ReassessmentController, PeriodicReviewController, PriceIndicesController, PriceSubsidiesController, opsController('living-allowance')],
+      controllers: [TrialAssessmentController, CaseListsController, ApplicationsController, CaseProcessController, RefusalNoticeController, ProcessQueuesController, CaseClaimsController, AbilityLevelsController, RecordAbilityLevelWhenAssessmentCompleted, MarkAbilityLevelSupersededWhenAssessmentSuperseded, StandardsController, LowIncomeController, ReassessmentController, PeriodicReviewController, PriceIndicesController, PriceSubsidiesController, opsController('living-allowance')],
       providers: [
         { provide: DataSource, useValue: d.dataSource },
         { provide: CLOCK, useValue: d.clock },
@@ -134,6 +136,7 @@ export class LivingAllowanceModule {
         ),
         { provide: AssessHousehold, useValue: assessments },
         { provide: FindCases, useValue: findCases },
+        { provide: CaseLists, useValue: new CaseLists(d.dataSource, cases, d.clock) },
         { provide: FileApplication, useValue: new FileApplication(d.dataSource, cases, assessments, refs, d.clock) },
         { provide: EditHousehold, useValue: new EditHousehold(change, cases, assessments, refs) },
         { provide: SubmitApplication, useValue: new SubmitApplication(change, findCases, careNeeds, assessments, d.clock) },

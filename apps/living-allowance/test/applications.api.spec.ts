@@ -464,7 +464,7 @@ describe('withdrawal', () => {
 });
 
 describe('the work queue and reading cases', () => {
-  it('lists submitted cases oldest first, whatever order they were submitted in', async () => {
+  it('lists submitted cases newest filed first, whatever order they were submitted in (the queues, GET /queues/*, put the oldest first)', async () => {
     const rural = () => ({ ...dibaoHousehold(), districtCode: '640221', area: 'rural' });
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) ids.push((await file(rural())).body.id);
@@ -473,8 +473,9 @@ describe('the work queue and reading cases', () => {
     const res = await call('GET', '/applications?status=submitted&districtCode=640221');
 
     expect(res.status).toBe(200);
-    expect(res.body.items.map((i: { id: string }) => i.id)).toEqual(ids);
-    expect(res.body.items[0]).toEqual({
+    expect(res.body.items.map((i: { id: string }) => i.id)).toEqual([...ids].reverse());
+    expect(res.body.total).toBe(3);
+    expect(res.body.items[2]).toEqual({
       id: ids[0],
       coverage: 'household',
       status: 'submitted',
@@ -488,7 +489,7 @@ describe('the work queue and reading cases', () => {
       version: 2,
     });
     const filedAt = res.body.items.map((i: { filedAt: string }) => Date.parse(i.filedAt));
-    expect([...filedAt].sort((a, b) => a - b)).toEqual(filedAt);
+    expect([...filedAt].sort((a, b) => b - a)).toEqual(filedAt);
   });
 
   it('pages the queue with limit and offset', async () => {

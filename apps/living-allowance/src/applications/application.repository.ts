@@ -1,6 +1,7 @@
 import { EntityManager, In, IsNull, LessThan } from 'typeorm';
 import { Conflict, LocalDate, NotFound } from '@jiuzhu/common';
 import { PreparedStatement } from '@jiuzhu/persistence';
+import type { PageRequest } from '@jiuzhu/common/http';
 import { Application, ApplicationState, HistoryEntry } from './domain/application';
 import { PENDING_STATUSES, ProcessDeadlines } from './domain/process';
 import { CaseStatus } from './domain/case-status';
@@ -19,6 +20,18 @@ export interface ApplicationRow extends ApplicationState {
   dueOn: LocalDate | null;
   /** Where the case stands against its time limits today (filled in when a single case is read). */
   deadlines?: ProcessDeadlines;
+}
+
+/** Which cases a list shows; every filter given must hold. */
+export interface CaseFilter {
+  status?: CaseStatus;
+  districtCode?: string;
+  townshipCode?: string;
+  /** A member's reference: the household cases the person is (or was) a member of. */
+  personRef?: string;
+  filedBy?: string;
+  /** Cases on which `by` holds a live claim at `now`. */
+  claimedBy?: { by: string; now: Date };
 }
 
 /** A line of the history as the API shows it. */
@@ -227,17 +240,23 @@ export class ApplicationRepository {
   }
 
   /**
-   * Cases in a status, oldest first, so nobody's case waits behind newer ones; with a person's
-   * reference, the cases that person is (or was) a member of, in any status unless one is given.
+   * One page of the cases that match every filter given, with how many match in all (a count and a
+   * page, two statements). Newest filed first, except the claims an officer holds: the lease that
+   * lapses first comes first.
    */
-  async list(m: EntityManager, f: { status?: CaseStatus; districtCode?: string; personRef?: string; limit: number; offset: number }): Promise<ApplicationRow[]> {
+  async page(m: EntityManager, f: CaseFilter, page: PageRequest): Promise<{ rows: ApplicationRow[]; total: number }> {
     const q = m.getRepository(ApplicationRecord).createQueryBuilder('a');
     if (f.status) q.andWhere('a.status = :status', { status: f.status });
     if (f.districtCode !== undefined) q.andWhere('a.districtCode = :districtCode', { districtCode: f.districtCode });
+    if (f.townshipCode !== undefined) q.andWhere('a.townshipCode = :townshipCode', { townshipCode: f.townshipCode });
+    if (f.filedBy !== undefined) q.andWhere('a.filedBy = :filedBy', { filedBy: f.filedBy });
+    if (f.claimedBy !== undefined) q.andWhere('a.claimedBy = :claimedBy AND a.claimExpiresAt > :now', { claimedBy: f.claimedBy.by, now: f.claimedBy.now });
     // Memberships are kept after a case closes, so a person's past cases are found too.
     if (f.personRef) q.andWhere('a.id IN (SELECT application_id FROM household_memberships WHERE person_ref = :personRef)', { personRef: f.personRef });
-    const records = await q.orderBy('a.filedAt', 'ASC').addOrderBy('a.id', 'ASC').limit(f.limit).offset(f.offset).getMany();
-    return records.map(toRow);
+    if (f.claimedBy !== undefined) q.orderBy('a.claimExpiresAt', 'ASC').addOrderBy('a.id', 'ASC');
+    else q.orderBy('a.filedAt', 'DESC').addOrderBy('a.id', 'DESC');
+    const [records, total] = await q.take(page.limit).skip(page.offset).getManyAndCount();
+    return { rows: records.map(toRow), total };
   }
 
   // --- household memberships ---------------------------------------------------------------

@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { maskResidentId } from '@jiuzhu/common';
 import { renderDecision } from '../assessment/domain/render-decision';
 import { ApplicationRow } from './application.repository';
@@ -47,8 +48,23 @@ export function toApplicationView(r: ApplicationRow) {
   };
 }
 
+/** A case in a list: what an officer needs to pick it, not the household document (no names, no ID numbers). */
+export class CaseListItem {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: ['household', 'single_person'] }) coverage!: ApplicationRow['coverage'];
+  @ApiProperty({ example: 'submitted' }) status!: ApplicationRow['status'];
+  @ApiProperty({ example: '640202' }) districtCode!: string;
+  @ApiProperty({ enum: ['urban', 'rural'] }) area!: string;
+  @ApiProperty({ description: 'people the case covers' }) householdSize!: number;
+  @ApiProperty({ nullable: true, type: String, description: 'the assessed outcome, once submitted', example: 'dibao' }) outcome!: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'monthly benefit in fen (decided, else assessed)' }) monthlyBenefitFen!: number | null;
+  @ApiProperty({ description: 'staff id of the caseworker who filed it' }) filedBy!: string;
+  @ApiProperty({ format: 'date-time' }) filedAt!: string;
+  @ApiProperty() version!: number;
+}
+
 /** Queue rows carry what an officer needs to pick the next case, not the household document. */
-export function toQueueItem(r: ApplicationRow) {
+export function toQueueItem(r: ApplicationRow): CaseListItem {
   // A single-person inclusion is a case of one, paid its own amount — not the household's figures.
   const inclusion = r.coverage === 'single_person' ? r.assessment?.singlePersonInclusions.find((i) => i.memberIndex === r.memberIndex) : undefined;
   return {

@@ -1,8 +1,7 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Put, Query } from '@nestjs/common';
-import { ApiBody, ApiHeader, ApiOperation, ApiProperty, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Inject, Post, Put } from '@nestjs/common';
+import { ApiBody, ApiHeader, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { FieldProblem, InvalidInput } from '@jiuzhu/common';
-import { Actor, ApiPageQuery, CurrentActor, NestedObject, readPage, UuidParam, VersionedDto } from '@jiuzhu/common/http';
+import { Actor, CurrentActor, NestedObject, UuidParam, VersionedDto } from '@jiuzhu/common/http';
 import { HOUSEHOLD_EXAMPLE, HouseholdDto } from '../assessment/household.dto';
 import { ConfirmCase } from './confirm-case.use-case';
 import { EditHousehold } from './edit-household.use-case';
@@ -13,8 +12,8 @@ import { PublicNotice } from './public-notice.use-case';
 import { SubmitApplication } from './submit-application.use-case';
 import { TownshipReview } from './township-review.use-case';
 import { WithdrawApplication } from './withdraw-application.use-case';
-import { toApplicationView, toQueueItem } from './application.view';
-import { CASE_STATUSES, CaseStatus, REJECTION_REASONS } from './domain/case-status';
+import { toApplicationView } from './application.view';
+import { REJECTION_REASONS } from './domain/case-status';
 
 export class FileApplicationDto {
   @ApiProperty({ type: HouseholdDto }) @IsDefined({ message: 'household is required' }) @NestedObject(() => HouseholdDto) household!: HouseholdDto;
@@ -85,28 +84,6 @@ export class ApplicationsController {
   @ApiBody({ type: FileApplicationDto, examples: { household: { value: { household: HOUSEHOLD_EXAMPLE } } } })
   async file(@Body() dto: FileApplicationDto, @CurrentActor() actor: Actor) {
     return toApplicationView(await this.filing.file(dto.household, actor));
-  }
-
-  @Get()
-  @ApiOperation({ summary: 'A work queue: cases in a status, oldest first; or, with personRef, the cases a person is a member of (any status unless one is given)' })
-  @ApiQuery({ name: 'status', enum: CASE_STATUSES, required: false, description: 'default submitted (without personRef)' })
-  @ApiQuery({ name: 'districtCode', required: false })
-  @ApiQuery({ name: 'personRef', required: false, description: "a member's 64-character personRef (a refused filing's 409 names it)" })
-  @ApiPageQuery()
-  async list(
-    @Query('status') status?: string,
-    @Query('districtCode') districtCode?: string,
-    @Query('personRef') personRef?: string,
-    @Query('limit') limit?: string,
-    @Query('offset') offset?: string,
-  ) {
-    const problems: FieldProblem[] = [];
-    const s = status ?? (personRef === undefined ? 'submitted' : undefined);
-    if (s !== undefined && !(CASE_STATUSES as readonly string[]).includes(s)) problems.push({ field: 'status', reason: `must be one of ${CASE_STATUSES.join(', ')}` });
-    if (personRef !== undefined && !/^[0-9a-f]{64}$/.test(personRef)) problems.push({ field: 'personRef', reason: 'must be a 64-character personRef' });
-    const page = readPage({ limit, offset }, problems);
-    if (problems.length) throw new InvalidInput(problems);
-    return { items: (await this.cases.list({ status: s as CaseStatus | undefined, districtCode, personRef, ...page })).map(toQueueItem) };
   }
 
   @Get(':id')

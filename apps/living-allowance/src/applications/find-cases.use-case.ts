@@ -2,11 +2,10 @@ import { DataSource } from 'typeorm';
 import { Clock, NotFound } from '@jiuzhu/common';
 import { AssessHousehold } from '../assessment/assess-household.use-case';
 import { ApplicationRepository, ApplicationRow, HistoryView } from './application.repository';
-import { CaseStatus } from './domain/case-status';
 import { processDeadlines } from './domain/process';
 import { ProcessRulesSource } from './process-rules';
 
-/** Reading cases: one case with where it stands today, its history, and lists of cases. */
+/** Reading a case: where it stands today, and its history (lists of cases: CaseLists). */
 export class FindCases {
   constructor(
     private readonly ds: DataSource,
@@ -28,10 +27,5 @@ export class FindCases {
   async history(id: string): Promise<HistoryView[]> {
     await this.get(id);
     return this.repo.history(this.ds.manager, id);
-  }
-
-  /** A status's work list (oldest first), or the cases a person is a member of. */
-  async list(f: { status?: CaseStatus; districtCode?: string; personRef?: string; limit: number; offset: number }): Promise<ApplicationRow[]> {
-    return this.repo.list(this.ds.manager, f);
   }
 }

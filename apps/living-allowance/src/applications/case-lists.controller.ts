@@ -1,0 +1,67 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { InvalidInput, isTownshipCodeOf } from '@jiuzhu/common';
+import { Actor, ApiPageResponse, CurrentActor, PagedQuery, pageOfQuery } from '@jiuzhu/common/http';
+import { CaseListItem, toQueueItem } from './application.view';
+import { CaseLists, MY_STAGES, MyStage } from './case-lists.use-case';
+import { CASE_STATUSES, CaseStatus } from './domain/case-status';
+
+export class CaseListQuery extends PagedQuery() {
+  @ApiPropertyOptional({ enum: CASE_STATUSES, description: 'the stage the cases are at' })
+  @IsOptional()
+  @IsIn(CASE_STATUSES, { message: `must be one of ${CASE_STATUSES.join(', ')}` })
+  status?: CaseStatus;
+
+  @ApiPropertyOptional({ example: '640202' }) @IsOptional() @Matches(/^\d{6}$/, { message: 'must be a 6-digit district code' }) districtCode?: string;
+
+  @ApiPropertyOptional({ example: '640202001', description: '乡镇/街道: the township whose cases to list' })
+  @IsOptional()
+  @Matches(/^\d{9}$/, { message: 'must be a 9-digit township code' })
+  townshipCode?: string;
+
+  @ApiPropertyOptional({ description: "a member's 64-character personRef (a refused filing's 409 names it); by ID number: POST /applications/search" })
+  @IsOptional()
+  @Matches(/^[0-9a-f]{64}$/, { message: 'must be a 64-character personRef' })
+  personRef?: string;
+}
+
+export class MyCasesQuery extends PagedQuery() {
+  @ApiPropertyOptional({ enum: MY_STAGES, default: 'filed', description: 'draft: my drafts; filed: every case I filed, any status; claimed: the cases I hold a live claim on (the lease lapsing first comes first)' })
+  @IsOptional()
+  @IsIn(MY_STAGES, { message: `must be one of ${MY_STAGES.join(', ')}` })
+  stage: MyStage = 'filed';
+}
+
+/**
+ * The lists of cases a caseworker or an officer reads, each paged with its total. Registered before
+ * ApplicationsController: `GET /applications/mine` must be matched before `GET /applications/:id`.
+ */
+@ApiTags('applications')
+@Controller('applications')
+export class CaseListsController {
+  constructor(@Inject(CaseLists) private readonly lists: CaseLists) {}
+
+  @Get()
+  @ApiOperation({
+    summary:
+      'Cases, newest filed first, paged with the total: all of them without filters, or those of a status (stage), district, township or member (personRef; any status unless one is given). The work queues, overdue first, are GET /queues/*.',
+  })
+  @ApiPageResponse(CaseListItem)
+  async list(@Query() q: CaseListQuery) {
+    if (q.districtCode !== undefined && q.townshipCode !== undefined && !isTownshipCodeOf(q.districtCode, q.townshipCode)) {
+      throw new InvalidInput([{ field: 'townshipCode', reason: `must be a township of district ${q.districtCode} (begin with ${q.districtCode})` }]);
+    }
+    const page = await this.lists.list({ status: q.status, districtCode: q.districtCode, townshipCode: q.townshipCode, personRef: q.personRef }, pageOfQuery(q));
+    return { ...page, items: page.items.map(toQueueItem) };
+  }
+
+  @Get('mine')
+  @ApiHeader({ name: 'X-Actor-Id', required: true, description: 'the officer whose cases these are' })
+  @ApiOperation({ summary: "My cases (the acting officer's): drafts, every case I filed, or the cases I hold a claim on; newest first, paged with the total" })
+  @ApiPageResponse(CaseListItem)
+  async mine(@Query() q: MyCasesQuery, @CurrentActor() actor: Actor) {
+    const page = await this.lists.mine(actor, q.stage, pageOfQuery(q));
+    return { ...page, items: page.items.map(toQueueItem) };
+  }
+}
