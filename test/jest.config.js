@@ -6,6 +6,7 @@ const { kafkaSuitesEnabled } = require('./support/kafka-availability');
 
 const root = require('path').resolve(__dirname, '..');
 const onKafka = kafkaSuitesEnabled();
+const ESM_ONLY = ['jose'];
 
 const common = {
   rootDir: root,
@@ -13,10 +14,14 @@ const common = {
   testEnvironment: 'node',
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.jest.json', diagnostics: false }],
+    // Packages published as ES modules only (jose 6): jest's CommonJS runtime cannot require them on
+    // Node 20 (node itself can, since 20.19), so their files are transpiled to CommonJS for the tests.
+    [`/node_modules/(${ESM_ONLY.join('|')})/.+\\.js$`]: ['ts-jest', { tsconfig: { allowJs: true, isolatedModules: true }, diagnostics: false }],
   },
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
   moduleNameMapper: {
     '^@jiuzhu/common/(.*)$': '<rootDir>/libs/common/src/$1',
-    '^@jiuzhu/(common|contracts|messaging|parameters|persistence|platform)$': '<rootDir>/libs/$1/src',
+    '^@jiuzhu/(auth|common|contracts|messaging|parameters|persistence|platform)$': '<rootDir>/libs/$1/src',
   },
   testTimeout: 60000,
 };

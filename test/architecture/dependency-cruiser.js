@@ -18,7 +18,10 @@ module.exports = {
       comment: 'Domain code only imports other domain code and the framework-free common lib.',
       severity: 'error',
       from: { path: '^apps/[^/]+/src/.*/domain/' },
-      to: { path: '^(apps|libs)/', pathNot: ['/domain/', '^libs/common/src/(index|resident-id|local-date|money|domain-rule|config|clock|errors|refs)\\.ts$'] },
+      to: {
+        path: '^(apps|libs)/',
+        pathNot: ['/domain/', '^libs/common/src/(index|resident-id|local-date|money|domain-rule|config|clock|errors|refs)\\.ts$', '^libs/auth/src/(roles|jurisdiction|identity)\\.ts$'],
+      },
     },
     {
       name: 'no-app-imports-another-app',
@@ -52,6 +55,27 @@ module.exports = {
       severity: 'error',
       from: { path: '^libs/(common|contracts|persistence|messaging)/' },
       to: { path: '^libs/parameters/' },
+    },
+    {
+      name: 'auth-lib-needs-only-common',
+      comment: 'libs/auth verifies tokens and declares access; it knows nothing of databases, brokers or the platform that installs it.',
+      severity: 'error',
+      from: { path: '^libs/auth/' },
+      to: { path: '^libs/(contracts|messaging|parameters|persistence|platform)/' },
+    },
+    {
+      name: 'lowest-libs-import-no-auth',
+      comment: 'common, contracts and persistence sit below libs/auth.',
+      severity: 'error',
+      from: { path: '^libs/(common|contracts|persistence)/' },
+      to: { path: '^libs/auth/' },
+    },
+    {
+      name: 'auth-plain-parts-stay-plain',
+      comment: 'Roles, jurisdiction and identity are plain TypeScript so that domain code (four-eyes rules) may use them.',
+      severity: 'error',
+      from: { path: '^libs/auth/src/(roles|jurisdiction|identity)\\.ts$' },
+      to: { path: `node_modules/${FRAMEWORK.slice(1)}`, reachable: true },
     },
     {
       name: 'no-circular',

@@ -35,6 +35,24 @@ export function loadConfig<T>(spec: EnvSpec<T>, env: NodeJS.ProcessEnv = process
   return out;
 }
 
+/**
+ * One service's view of the environment: `<PREFIX>_<NAME>` first, then the plain `<NAME>`, so that
+ * several services in one process (the embedded default) can each be given their own value.
+ */
+export function prefixedEnv(prefix: string, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return new Proxy(env, { get: (e, k: string) => e[`${prefix}_${k}`] ?? e[k] });
+}
+
+/** `https://host[:port]` with nothing after it: what a browser sends in `Origin` and an issuer URL starts with. */
+function isOrigin(raw: string): boolean {
+  try {
+    const u = new URL(raw);
+    return (u.protocol === 'https:' || u.protocol === 'http:') && u.origin === raw;
+  } catch {
+    return false;
+  }
+}
+
 export const parsers = {
   string: (raw: string) => ({ ok: true as const, value: raw }),
   postgresUrl: (raw: string) => {
@@ -62,6 +80,14 @@ export const parsers = {
     const list = raw.split(',').map((s) => s.trim()).filter(Boolean);
     const bad = list.find((b) => !/^[^:\s]+:\d+$/.test(b));
     return list.length && !bad ? { ok: true as const, value: list } : { ok: false as const, reason: 'must be host:port[,host:port…]' };
+  },
+  /** Web origins, comma-separated: `https://console.example.gov.cn[,http://127.0.0.1:5173]`. */
+  origins: (raw: string) => {
+    const list = raw.split(',').map((s) => s.trim()).filter(Boolean);
+    const bad = list.find((o) => !isOrigin(o));
+    return list.length && !bad
+      ? { ok: true as const, value: list }
+      : { ok: false as const, reason: `${bad ? JSON.stringify(bad) + ' is not' : 'must be'} an origin: scheme://host[:port], no path or trailing slash` };
   },
   secret: (raw: string) => (raw.length >= 16 ? { ok: true as const, value: raw } : { ok: false as const, reason: 'must be at least 16 characters' }),
 };

@@ -81,8 +81,16 @@ export class Conflict extends AppError {
 }
 
 export class Unauthenticated extends AppError {
-  constructor(message: string) {
-    super('unauthenticated', 'UNAUTHENTICATED', message);
+  /**
+   * `challenge`: the `WWW-Authenticate` value the 401 carries (RFC 9110 §15.5.2 requires one; RFC 6750
+   * §3 words it for bearer tokens, e.g. `Bearer error="invalid_token"`).
+   */
+  constructor(
+    message: string,
+    readonly challenge = 'Bearer',
+    messageZh?: string,
+  ) {
+    super('unauthenticated', 'UNAUTHENTICATED', message, [], messageZh);
   }
 }
 

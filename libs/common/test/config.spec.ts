@@ -43,6 +43,18 @@ describe('configuration from environment variables', () => {
   it('refuses a short reference key: personRef hashes must not be guessable', () => {
     expect(() => loadServiceConfig('X', 1, { DATABASE_URL: 'postgres://h/d', REF_KEY: 'short' })).toThrow(/REF_KEY.*at least 16/);
   });
+
+  it('allows CORS for no origin unless CONSOLE_ORIGIN names the console’s, exactly as a browser sends it', () => {
+    const base = { DATABASE_URL: 'postgres://h/d', REF_KEY: 'a-long-enough-secret-key' };
+    expect(loadServiceConfig('X', 1, base).consoleOrigins).toEqual([]);
+    expect(loadServiceConfig('X', 1, { ...base, CONSOLE_ORIGIN: 'https://console.example.gov.cn, http://127.0.0.1:5173' }).consoleOrigins).toEqual([
+      'https://console.example.gov.cn',
+      'http://127.0.0.1:5173',
+    ]);
+    for (const bad of ['https://console.example.gov.cn/', 'https://console.example.gov.cn/app', '*', 'console.example.gov.cn']) {
+      expect(() => loadServiceConfig('X', 1, { ...base, CONSOLE_ORIGIN: bad })).toThrow(/CONSOLE_ORIGIN=.* is invalid: .*is not an origin/);
+    }
+  });
 });
 
 describe('the legal date in Asia/Shanghai', () => {

@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { documentShapeProblem } from '../document-shape';
 import { InvalidInput } from '../errors';
@@ -41,19 +42,49 @@ function refuseMisshapenBodies(req: Request, _res: Response, next: NextFunction)
   next(problem ? new InvalidInput([problem], 'The request body is not a document this service reads.') : undefined);
 }
 
-/** The HTTP conventions every service shares: one error format, bounded JSON bodies, strict validation, no unknown query parameters, OpenAPI at /docs. */
-export function configureHttpApp(app: INestApplication, o: { title: string; description: string; version: string; log: Logger }): void {
+export interface HttpAppOptions {
+  title: string;
+  description: string;
+  version: string;
+  log: Logger;
+  /**
+   * Origins of the web console allowed to call this API from a browser (CONSOLE_ORIGIN). None: no
+   * CORS headers at all, so a browser lets only same-origin pages read the answers.
+   */
+  consoleOrigins?: readonly string[];
+  /** The API takes bearer tokens (libs/auth): OpenAPI gets the `bearer` security scheme operations refer to. */
+  bearerAuth?: boolean;
+}
+
+/**
+ * The HTTP conventions every service shares: security headers (helmet), CORS for the console only,
+ * one error format, bounded JSON bodies, strict validation, no unknown query parameters, OpenAPI at /docs.
+ */
+export function configureHttpApp(app: INestApplication, o: HttpAppOptions): void {
+  // helmet's defaults (CSP `default-src 'self'`, nosniff, frame-ancestors, no X-Powered-By …) suit both
+  // the JSON API and Swagger UI at /docs, whose scripts and styles are served from /docs itself. Only
+  // `upgrade-insecure-requests` goes: the services speak plain HTTP on loopback and inside the cluster
+  // (TLS ends at the ingress), and a browser obeying it would fetch /docs' own scripts over https.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  if (o.consoleOrigins?.length) {
+    app.enableCors({
+      origin: [...o.consoleOrigins],
+      methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
+      exposedHeaders: ['Location', 'X-Request-Id', 'WWW-Authenticate'],
+      maxAge: 600,
+    });
+  }
   // Both run before any route: Nest adds its default JSON parser only when none is registered yet.
   (app as NestExpressApplication).useBodyParser('json', { limit: MAX_BODY_BYTES });
   app.use(refuseMisshapenBodies);
   app.useGlobalFilters(new ProblemDetailsFilter(o.log));
   app.useGlobalGuards(new KnownQueryParameters());
   app.useGlobalPipes(strictValidationPipe());
-  const doc = new DocumentBuilder()
-    .setTitle(o.title)
-    .setDescription(o.description)
-    .setVersion(o.version)
-    .addGlobalParameters()
-    .build();
+  const builder = new DocumentBuilder().setTitle(o.title).setDescription(o.description).setVersion(o.version).addGlobalParameters();
+  if (o.bearerAuth) {
+    builder.addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'An OIDC access token (RS256 or ES256) from the configured issuer' }, 'bearer');
+  }
+  const doc = builder.build();
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'docs/openapi.json' });
 }

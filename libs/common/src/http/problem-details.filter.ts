@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
-import { AppError, FieldProblem, ViolationKind } from '../errors';
+import { AppError, FieldProblem, Unauthenticated, ViolationKind } from '../errors';
 import { safeError } from '../logger';
 
 /** RFC 9457 problem details: the one error format of every service. */
@@ -52,6 +52,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (problem.status >= 500) {
       this.log.error({ err: safeError(exception), path: req?.path, method: req?.method }, 'unhandled error');
     }
+    if (exception instanceof Unauthenticated) res.setHeader('WWW-Authenticate', exception.challenge);
     res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
 
