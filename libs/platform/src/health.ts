@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Public } from '@jiuzhu/auth';
 import { HealthCheck, HealthCheckResult, HealthCheckService, HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
 import type { Response } from 'express';
 import type { Logger } from 'pino';
@@ -25,6 +26,8 @@ const DATABASE_TIMEOUT_MS = 2000;
  * dependency that is down — the database, the outbox relay and its publisher, the event consumer,
  * an outbox backlog that has grown old — so an operator sees which one, not "Http Exception".
  */
+// Probes and scrapers carry no token; what these answer names no person.
+@Public()
 @ApiTags('operations')
 @Controller('health')
 export class HealthController {

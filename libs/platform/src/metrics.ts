@@ -1,5 +1,6 @@
 import { Controller, Get, Header, Inject, Injectable, NestMiddleware } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Public } from '@jiuzhu/auth';
 import type { NextFunction, Request, Response } from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
@@ -141,6 +142,8 @@ export class HttpMetricsMiddleware implements NestMiddleware {
   }
 }
 
+// Probes and scrapers carry no token; what these answer names no person.
+@Public()
 @ApiTags('operations')
 @Controller()
 export class MetricsController {

@@ -1,7 +1,9 @@
 import { Controller, Get, Redirect } from '@nestjs/common';
 import { ApiExcludeEndpoint } from '@nestjs/swagger';
+import { Public } from '@jiuzhu/auth';
 
 /** A person who opens a service's address in a browser lands on its API documentation, not on a JSON 404. */
+@Public()
 @Controller()
 export class RootController {
   @Get()

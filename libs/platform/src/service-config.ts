@@ -1,4 +1,4 @@
-import { EnvSpec, loadConfig, parsers } from '@jiuzhu/common';
+import { EnvSpec, loadConfig, parsers, prefixedEnv } from '@jiuzhu/common';
 
 export interface ServiceConfig {
   /** `LIVING_ALLOWANCE`: the prefix of this service's own variables (named in start-up errors). */
@@ -16,6 +16,8 @@ export interface ServiceConfig {
   inboxRetentionDays: number;
   /** Readiness fails when the oldest unpublished event is older than this. */
   outboxMaxAgeSeconds: number;
+  /** Web console origins allowed by CORS (CONSOLE_ORIGIN, comma-separated); empty: none. */
+  consoleOrigins: string[];
 }
 
 /** An IP address or host name to bind (no port). */
@@ -30,9 +32,9 @@ function bindAddress(raw: string) {
  * `<SERVICE>_<NAME>` first, e.g. `LIVING_ALLOWANCE_DATABASE_URL`, then the plain `<NAME>`.
  */
 export function loadServiceConfig(prefix: string, defaultPort: number, env: NodeJS.ProcessEnv = process.env): ServiceConfig {
-  const view = new Proxy(env, { get: (e, k: string) => e[`${prefix}_${k}`] ?? e[k] });
+  const view = prefixedEnv(prefix, env);
   const hasKafka = Boolean(view.KAFKA_BROKERS);
-  const base: EnvSpec<Omit<ServiceConfig, 'kafkaBrokers' | 'envPrefix'>> = {
+  const base: EnvSpec<Omit<ServiceConfig, 'kafkaBrokers' | 'envPrefix' | 'consoleOrigins'>> = {
     databaseUrl: { env: 'DATABASE_URL', description: `Postgres connection string of this service's own database (or ${prefix}_DATABASE_URL)`, parse: parsers.postgresUrl },
     port: { env: 'PORT', description: `HTTP port (or ${prefix}_PORT)`, default: String(defaultPort), parse: parsers.port },
     host: { env: 'HOST', description: `address HTTP binds, 0.0.0.0 for every interface (or ${prefix}_HOST)`, default: '127.0.0.1', parse: bindAddress },
@@ -51,7 +53,10 @@ export function loadServiceConfig(prefix: string, defaultPort: number, env: Node
     inboxRetentionDays: { env: 'INBOX_RETENTION_DAYS', description: 'days a handled event\'s inbox record is kept', default: '30', parse: parsers.positiveInt },
     outboxMaxAgeSeconds: { env: 'OUTBOX_MAX_AGE_SECONDS', description: 'readiness fails when an unpublished event is older than this', default: '300', parse: parsers.positiveInt },
   };
-  const cfg = loadConfig(base, view);
+  const consoleOrigin: EnvSpec<Pick<ServiceConfig, 'consoleOrigins'>> = {
+    consoleOrigins: { env: 'CONSOLE_ORIGIN', description: 'origin(s) of the web console that browsers may call this API from, comma-separated', parse: parsers.origins },
+  };
+  const cfg = { ...loadConfig(base, view), ...(view.CONSOLE_ORIGIN ? loadConfig(consoleOrigin, view) : { consoleOrigins: [] }) };
   if (cfg.transport === 'kafka') {
     const { kafkaBrokers } = loadConfig(
       { kafkaBrokers: { env: 'KAFKA_BROKERS', description: 'Kafka bootstrap servers host:port[,host:port]', parse: parsers.brokers } },

@@ -4,6 +4,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { TerminusModule } from '@nestjs/terminus';
 import type { Logger } from 'pino';
 import { DataSource, MixedList } from 'typeorm';
+import { AccessControlModule, AuthConfig } from '@jiuzhu/auth';
 import { ConfigError } from '@jiuzhu/common';
 import { configureHttpApp } from '@jiuzhu/common/http';
 import { createLogger } from '@jiuzhu/common/logger';
@@ -32,6 +33,10 @@ export interface ServiceSettings {
   outboxRetentionDays?: number;
   inboxRetentionDays?: number;
   outboxMaxAgeSeconds?: number;
+  /** Origins of the web console that browsers may call the API from (CONSOLE_ORIGIN); none: no CORS. */
+  consoleOrigins?: readonly string[];
+  /** The token issuer and claims (AUTH_*, libs/auth); required when the definition turns `accessControl` on. */
+  auth?: AuthConfig;
 }
 
 /** Readiness fails when an event waits longer than this to be published, unless configured. */
@@ -48,6 +53,11 @@ export interface ServiceDefinition {
   produces: readonly EventContract<any>[];
   /** Builds the service's root module from the runtime's resources. */
   module(r: { dataSource: DataSource; messaging: Messaging; log: Logger }): DynamicModule;
+  /**
+   * Every HTTP route needs an OIDC access token and declares who may call it (libs/auth: `@Access`,
+   * `@Public`; undeclared routes are refused). Off until the service's routes declare their access.
+   */
+  accessControl?: boolean;
   /** Runs after migrations, before the service takes traffic (e.g. seeding defaults once). */
   prepare?(r: { dataSource: DataSource; log: Logger }): Promise<void>;
 }
@@ -97,6 +107,7 @@ export async function runService(def: ServiceDefinition, o: RunOptions): Promise
   const s = o.settings;
   const host = s.host ?? '127.0.0.1';
   const metrics = new ServiceMetrics(def.name);
+  if (def.accessControl && !s.auth) throw new ConfigError([`AUTH_ISSUER and AUTH_AUDIENCE are required: ${def.name} accepts only access tokens (or ${s.envPrefix ?? envPrefixOf(def.name)}_AUTH_ISSUER)`]);
   const dataSource = await openDataSource({
     url: s.databaseUrl,
     applicationName: def.name,
@@ -125,6 +136,7 @@ export async function runService(def: ServiceDefinition, o: RunOptions): Promise
     metrics.attach({ dataSource, messaging });
     const root = serviceRoot(def.module({ dataSource, messaging, log }), {
       log,
+      auth: def.accessControl ? s.auth : undefined,
       metrics,
       health: { dataSource, messaging, log, outboxMaxAgeSeconds: s.outboxMaxAgeSeconds ?? DEFAULT_OUTBOX_MAX_AGE_SECONDS },
       retention: {
@@ -135,7 +147,7 @@ export async function runService(def: ServiceDefinition, o: RunOptions): Promise
     });
     const app = await NestFactory.create(root, { logger: new ServiceNestLogger(log), abortOnError: false });
     try {
-      configureHttpApp(app, { title: def.title, description: def.description, version: '1', log });
+      configureHttpApp(app, { title: def.title, description: def.description, version: '1', log, consoleOrigins: s.consoleOrigins, bearerAuth: Boolean(def.accessControl) });
       // Not the HTTP filters and pipes: a handler's error reaches the event transport as it is (issue 10: "res.status is not a function").
       app.connectMicroservice({ strategy: messaging.eventServer() }, { inheritAppConfig: false });
       await listen(app, def.name, host, s.port, `${s.envPrefix ?? envPrefixOf(def.name)}_PORT`);
@@ -196,7 +208,7 @@ function envPrefixOf(service: string): string {
  */
 function serviceRoot(
   service: DynamicModule,
-  r: { log: Logger; metrics: ServiceMetrics; health: HealthSources; retention: RetentionSources },
+  r: { log: Logger; metrics: ServiceMetrics; health: HealthSources; retention: RetentionSources; auth?: AuthConfig },
 ): DynamicModule {
   @Module({})
   class ServiceRootModule implements NestModule {
@@ -206,7 +218,13 @@ function serviceRoot(
   }
   return {
     module: ServiceRootModule,
-    imports: [requestLogging(r.log), TerminusModule.forRoot({ logger: false }), ScheduleModule.forRoot(), service],
+    imports: [
+      requestLogging(r.log),
+      TerminusModule.forRoot({ logger: false }),
+      ScheduleModule.forRoot(),
+      ...(r.auth ? [AccessControlModule.register({ config: r.auth, log: r.log })] : []),
+      service,
+    ],
     controllers: [HealthController, MetricsController, RootController],
     providers: [
       { provide: SERVICE_METRICS, useValue: r.metrics },
