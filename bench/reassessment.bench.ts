@@ -63,7 +63,7 @@ async function main() {
     if (!params.ok) throw new Error('parameters');
     const t0 = Date.now();
     for (let start = 0; start < CASES; start += 5000) {
-      const ids: string[] = [], refs: string[] = [], docs: string[] = [], fens: number[] = [];
+      const ids: string[] = [], refs: string[] = [], docs: string[] = [], fens: number[] = [], decisions: string[] = [];
       for (let i = start; i < Math.min(CASES, start + 5000); i++) {
         const h = household(i);
         const r = assessHousehold(h, params.value, '2026-01-01');
@@ -72,6 +72,7 @@ async function main() {
         refs.push(refOf(h.members[0].idNumber, REF_KEY));
         docs.push(JSON.stringify(h));
         fens.push(r.decision.monthlyBenefitFen);
+        decisions.push(JSON.stringify(r.decision));
       }
       await svc.dataSource.query(
         `INSERT INTO applications (id, coverage, household_ref, district_code, area, household, status, granted, monthly_benefit_fen, effective_month,
@@ -80,8 +81,21 @@ async function main() {
            FROM unnest($1::uuid[], $2::text[], $3::jsonb[], $4::bigint[]) AS t(id, ref, h, fen)`,
         [ids, refs, docs, fens],
       );
+      // Each paying case stands on its approval, as every approved case does: the run keeps that
+      // decision and re-decides on its facts.
+      await svc.dataSource.query(
+        `WITH d AS (
+           INSERT INTO case_decisions (application_id, trigger, decided_on, effective_on, from_month, outcome, granted, monthly_benefit_fen, reason_code,
+             facts, parameter_versions, assessment, household, decided_by, recorded_at)
+           SELECT id, 'application', '2026-01-15', '2026-01-15', '2026-02', 'dibao', 'dibao', fen, NULL, '{"level":"county"}', d -> 'parameterVersions', d, h, 'officer', now()
+             FROM unnest($1::uuid[], $2::jsonb[], $3::jsonb[], $4::bigint[]) AS t(id, h, d, fen)
+           RETURNING id, application_id)
+         UPDATE applications a SET current_decision_id = d.id FROM d WHERE a.id = d.application_id`,
+        [ids, docs, decisions, fens],
+      );
     }
     await svc.dataSource.query('ANALYZE applications');
+    await svc.dataSource.query('ANALYZE case_decisions');
     log(`seeded ${fmt(CASES)} paying cases in ${fmt(Date.now() - t0)} ms (not timed)`);
 
     // What-if on the live caseload.
@@ -117,13 +131,15 @@ async function main() {
     const sameFigures = run.changed === whatIf.districts[0].payingCases.changed && run.monthlyBudgetDeltaFen === whatIf.districts[0].payingCases.monthlyBudgetDeltaFen;
 
     // Raw set-based SQL doing the same writes, 1 000 cases a transaction as the run does: each case's
-    // amount, version, updater and compact re-decision, its history line, its benefit.adjusted outbox
-    // row (same fields, left for the relay to publish like the run's) and the run's counters. The raw
-    // job is handed the new amounts (it cannot run the assessment): it only writes.
-    const [sample] = await svc.dataSource.query(`SELECT redecision FROM applications WHERE redecision IS NOT NULL LIMIT 1`);
+    // compact re-decision (a decision row), amount, version, updater and current decision, its history
+    // line, its benefit.adjusted outbox row (same fields, left for the relay to publish like the run's)
+    // and the run's counters. The raw job is handed the new amounts (it cannot run the assessment): it
+    // only writes.
+    const [sample] = await svc.dataSource.query(`SELECT parameter_versions FROM case_decisions WHERE trigger = 'new_standard' LIMIT 1`);
     const cases: Array<{ id: string; fen: string }> = await svc.dataSource.query(`SELECT id, monthly_benefit_fen AS fen FROM applications ORDER BY id`);
     await svc.dataSource.query('VACUUM ANALYZE applications');
     await svc.dataSource.query('VACUUM ANALYZE outbox');
+    await svc.dataSource.query('VACUUM ANALYZE case_decisions');
     const rawRunId = randomUUID();
     await svc.dataSource.query(
       `INSERT INTO reassessment_runs (id, district_code, area, standard_version_id, valid_from, status, requested_by) VALUES ($1, '640202', 'urban', $2, '2026-01-01', 'running', 'bench')`,
@@ -136,11 +152,19 @@ async function main() {
       const chunk = cases.slice(i, i + 1000);
       await svc.dataSource.transaction(async (tx) => {
         await tx.query(
-          `WITH changed AS (
+          `WITH v AS (SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::bigint[]) AS v(id, old_fen, fen)),
+           decided AS (
+             INSERT INTO case_decisions (application_id, trigger, decided_on, effective_on, from_month, outcome, granted, monthly_benefit_fen, reason_code,
+               facts, parameter_versions, basis_decision_id, decided_by, recorded_at)
+             SELECT v.id, 'new_standard', $11::date, '2026-01-01', '2026-02', 'dibao', 'dibao', v.fen, 'NEW_STANDARD',
+                    jsonb_build_object('runId', $4::text, 'standardVersionId', $5::text, 'previousMonthlyFen', v.old_fen), $6::jsonb, a.current_decision_id,
+                    'system:reassessment:' || $4, now()
+               FROM v JOIN applications a ON a.id = v.id
+             RETURNING id, application_id),
+           changed AS (
              UPDATE applications a SET monthly_benefit_fen = v.fen, version = a.version + 1, updated_by = 'system:reassessment', updated_at = now(),
-                    redecision = jsonb_build_object('runId', $4::text, 'standardVersionId', $5::text, 'decidedFor', '2026-01-01',
-                      'oldMonthlyFen', v.old_fen, 'newMonthlyFen', v.fen, 'parameterVersions', $6::jsonb)
-               FROM unnest($1::uuid[], $2::bigint[], $3::bigint[]) AS v(id, old_fen, fen)
+                    current_decision_id = decided.id
+               FROM v JOIN decided ON decided.application_id = v.id
               WHERE a.id = v.id
              RETURNING a.id, a.household_ref, a.coverage, a.district_code, a.area, v.old_fen, v.fen),
            history AS (
@@ -155,7 +179,7 @@ async function main() {
                     'standardVersionId', $5, 'reassessmentRunId', $4, 'adjustedOn', $11::text)
              FROM changed ORDER BY id`,
           [chunk.map((c) => c.id), chunk.map((c) => c.fen), chunk.map((c) => Number(c.fen) + 8000), rawRunId, run.standardVersionId,
-            JSON.stringify(sample.redecision.parameterVersions), BenefitAdjusted.topic, BenefitAdjusted.type, BenefitAdjusted.version, monthsPaid, today],
+            JSON.stringify(sample.parameter_versions), BenefitAdjusted.topic, BenefitAdjusted.type, BenefitAdjusted.version, monthsPaid, today],
         );
         await tx.query(
           `UPDATE reassessment_runs SET cursor_case_id = $2, examined = examined + $3, changed = changed + $3, increased = increased + $3,

@@ -12,6 +12,8 @@ import { CaseClaims } from './applications/case-claims.use-case';
 import { CaseClaimsController } from './applications/case-claims.controller';
 import { CaseListsController } from './applications/case-lists.controller';
 import { CaseLists } from './applications/case-lists.use-case';
+import { CaseDecisions } from './applications/case-decisions.use-case';
+import { CaseDecisionsController } from './applications/case-decisions.controller';
 import { ConfirmCase } from './applications/confirm-case.use-case';
 import { EditHousehold } from './applications/edit-household.use-case';
 import { ExtendTimeLimit } from './applications/extend-time-limit.use-case';
@@ -112,7 +114,7 @@ export class LivingAllowanceModule {
           hook: new ReassessWhenStandardPublished(d.messaging.outbox, () => runner.nudge()),
         }),
       ],
-      controllers: [TrialAssessmentController, CaseListsController, ApplicationsController, CaseProcessController, RefusalNoticeController, ProcessQueuesController, CaseClaimsController, AbilityLevelsController, RecordAbilityLevelWhenAssessmentCompleted, MarkAbilityLevelSupersededWhenAssessmentSuperseded, StandardsController, LowIncomeController, ReassessmentController, PeriodicReviewController, PriceIndicesController, PriceSubsidiesController, opsController('living-allowance')],
+      controllers: [TrialAssessmentController, CaseListsController, ApplicationsController, CaseProcessController, RefusalNoticeController, CaseDecisionsController, ProcessQueuesController, CaseClaimsController, AbilityLevelsController, RecordAbilityLevelWhenAssessmentCompleted, MarkAbilityLevelSupersededWhenAssessmentSuperseded, StandardsController, LowIncomeController, ReassessmentController, PeriodicReviewController, PriceIndicesController, PriceSubsidiesController, opsController('living-allowance')],
       providers: [
         { provide: DataSource, useValue: d.dataSource },
         { provide: CLOCK, useValue: d.clock },
@@ -137,6 +139,7 @@ export class LivingAllowanceModule {
         { provide: AssessHousehold, useValue: assessments },
         { provide: FindCases, useValue: findCases },
         { provide: CaseLists, useValue: new CaseLists(d.dataSource, cases, d.clock) },
+        { provide: CaseDecisions, useValue: new CaseDecisions(d.dataSource, assessments) },
         { provide: FileApplication, useValue: new FileApplication(d.dataSource, cases, assessments, refs, d.clock) },
         { provide: EditHousehold, useValue: new EditHousehold(change, cases, assessments, refs) },
         { provide: SubmitApplication, useValue: new SubmitApplication(change, findCases, careNeeds, assessments, d.clock) },

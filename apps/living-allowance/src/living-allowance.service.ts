@@ -20,6 +20,8 @@ import { OpenReviews1732700001200 } from './migrations/1732700001200-open-review
 import { CaseLists1732700001100 } from './migrations/1732700001100-case-lists';
 import { DropUnusedConflictSignal1732700000900 } from './migrations/1732700000900-drop-unused-conflict-signal';
 import { ApplicationRecord, CaseHistoryRecord, HouseholdMembershipRecord } from './applications/application.entity';
+import { CaseDecisionRecord } from './applications/case-decision.entity';
+import { CaseDecisions1732700001000 } from './migrations/1732700001000-case-decisions';
 import { LowIncomeHouseholdRecord } from './low-income/low-income-household.entity';
 import { PersonAbilityLevelRecord } from './care-needs/person-ability-level.entity';
 
@@ -30,8 +32,8 @@ export function livingAllowanceService(o: { refKey: string; clock?: Clock; backg
     title: 'Jiuzhu — living allowance (最低生活保障)',
     description:
       'Dibao eligibility (试算 trial assessment with a line-by-line explanation), applications and decisions, the low-income household database, and the effective-dated parameters (standards, limits, top-ups). Send X-Actor-Id on every change.',
-    migrations: [LivingAllowanceSchema1732700000100, ReassessmentRuns1732700000200, PriceSubsidy1732700000300, PeriodicReview1732700000400, ConflictSignal1732700000500, CaseProcess1732700000600, CompactRedecision1732700000700, AbilityLevels1732700000800, DropUnusedConflictSignal1732700000900, ParkedReassessmentRuns1732700000950, ReviewInsteadOfFlag1732700000960, CaseLists1732700001100, OpenReviews1732700001200, ...PARAMETER_MIGRATIONS],
-    entities: [ApplicationRecord, CaseHistoryRecord, HouseholdMembershipRecord, LowIncomeHouseholdRecord, PersonAbilityLevelRecord, ReassessmentRunRecord, PriceIndexInForceRecord, PriceIndexRevisionRecord, PriceSubsidyBatchRecord, PriceSubsidyPaymentRecord],
+    migrations: [LivingAllowanceSchema1732700000100, ReassessmentRuns1732700000200, PriceSubsidy1732700000300, PeriodicReview1732700000400, ConflictSignal1732700000500, CaseProcess1732700000600, CompactRedecision1732700000700, AbilityLevels1732700000800, DropUnusedConflictSignal1732700000900, ParkedReassessmentRuns1732700000950, ReviewInsteadOfFlag1732700000960, CaseDecisions1732700001000, CaseLists1732700001100, OpenReviews1732700001200, ...PARAMETER_MIGRATIONS],
+    entities: [ApplicationRecord, CaseHistoryRecord, CaseDecisionRecord, HouseholdMembershipRecord, LowIncomeHouseholdRecord, PersonAbilityLevelRecord, ReassessmentRunRecord, PriceIndexInForceRecord, PriceIndexRevisionRecord, PriceSubsidyBatchRecord, PriceSubsidyPaymentRecord],
     produces: LIVING_ALLOWANCE_EVENTS,
     async prepare({ dataSource, log }) {
       const seeded = await new ParameterVersionRepository(dataSource).seedMissing(LIVING_ALLOWANCE_DEFAULT_PARAMETERS);

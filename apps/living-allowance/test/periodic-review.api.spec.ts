@@ -156,6 +156,42 @@ describe('what a review decides', () => {
     expect(e.data).toMatchObject({ reason: 'PERIODIC_REVIEW', oldMonthlyBenefitFen: c.monthlyBenefitFen, newMonthlyBenefitFen: c.monthlyBenefitFen + 20000, adjustedFromMonth: '2026-09' });
   });
 
+  it('a review that adjusts the benefit adds a decision: the approved one stays, with its amount and explanation, and the one in force before the review is still the approved one', async () => {
+    const c = await fresh(household({ wageFen: 60000, ableToWork: true, districtCode: '640202' }));
+    const res = await claimAndReview(c, { ...c.input, incomes: [{ memberIndex: 0, kind: 'wage', monthlyFen: 40000 }] });
+    expect(res.status).toBe(200);
+
+    const decisions = (await call('GET', `/applications/${c.id}/decisions`)).body;
+    expect(decisions.total).toBe(2);
+    const [reviewed, approved] = decisions.items;
+    expect(reviewed).toMatchObject({
+      trigger: 'periodic_review',
+      current: true,
+      decidedOn: '2026-08-05',
+      fromMonth: '2026-09',
+      granted: 'dibao',
+      monthlyBenefitFen: c.monthlyBenefitFen + 20000,
+      reasonCode: 'REVIEW.ADJUST',
+      decidedBy: 'officer-r',
+      facts: { outcome: { kind: 'adjust', oldMonthlyFen: c.monthlyBenefitFen, newMonthlyFen: c.monthlyBenefitFen + 20000, fromMonth: '2026-09' } },
+    });
+    expect(reviewed.assessment).toEqual(res.body.assessment);
+    expect(reviewed.assessment.countedIncomeFen).toBe(40000);
+    expect(approved).toMatchObject({ trigger: 'application', current: false, decidedOn: '2026-02-01', monthlyBenefitFen: c.monthlyBenefitFen });
+    expect(approved.assessment).toEqual(c.assessment);
+    expect(res.body.currentDecision).toMatchObject({ id: reviewed.id, trigger: 'periodic_review' });
+    expect((await call('GET', `/applications/${c.id}/decisions/in-force?on=2026-08-04`)).body).toMatchObject({ id: approved.id, monthlyBenefitFen: c.monthlyBenefitFen });
+  });
+
+  it('a review that ends the case adds a decision granting nothing from next month, beside the approved one', async () => {
+    const c = await fresh(household({ wageFen: 60000, ableToWork: true, districtCode: '640202' }));
+    const res = await claimAndReview(c, { ...c.input, incomes: [...c.input.incomes, { memberIndex: 1, kind: 'property', monthlyFen: 200000 }] });
+    expect(res.body.status).toBe('ended');
+    const [ended, approved] = (await call('GET', `/applications/${c.id}/decisions`)).body.items;
+    expect(ended).toMatchObject({ trigger: 'periodic_review', outcome: 'ineligible', granted: null, monthlyBenefitFen: null, fromMonth: '2026-09', reasonCode: 'NO_LONGER_ELIGIBLE' });
+    expect(approved).toMatchObject({ trigger: 'application', granted: 'dibao', monthlyBenefitFen: c.monthlyBenefitFen });
+  });
+
   it('wages above the standard: payment goes on through the gradual exit months, then the case ends by itself', async () => {
     const c = await fresh(household({ wageFen: 60000, ableToWork: true, districtCode: '640202' }));
     const res = await claimAndReview(c, { ...c.input, incomes: [{ memberIndex: 0, kind: 'wage', monthlyFen: 250000 }] });
@@ -163,6 +199,13 @@ describe('what a review decides', () => {
     const [exiting] = (await eventsOf(svc.url, 'living-allowance.case.exiting')).filter((x) => x.data.caseId === c.id);
     // Default 6 months (policy.md §1): paid through February 2027.
     expect(exiting.data).toMatchObject({ months: 6, lastPaidMonth: '2027-02', monthlyBenefitFen: c.monthlyBenefitFen, decidedOn: '2026-08-05' });
+    expect((await call('GET', `/applications/${c.id}/decisions`)).body.items[0]).toMatchObject({
+      trigger: 'periodic_review',
+      reasonCode: 'REVIEW.GRADUAL_EXIT',
+      granted: 'dibao',
+      monthlyBenefitFen: c.monthlyBenefitFen,
+      facts: { outcome: { kind: 'gradual_exit', lastPaidMonth: '2027-02' } },
+    });
 
     clock.set('2027-02-20T02:00:00Z');
     expect((await sweep()).exitsCompleted).toBe(0);
@@ -219,6 +262,11 @@ describe('a change reported by the household opens a review at once (变更申�
     expect(await dueOn(c.id)).toBe('2027-04-15');
     const [adjusted] = (await eventsOf(svc.url, 'living-allowance.benefit.adjusted')).filter((e) => e.data.caseId === c.id);
     expect(adjusted.data).toMatchObject({ oldMonthlyBenefitFen: c.monthlyBenefitFen, newMonthlyBenefitFen: c.monthlyBenefitFen + 20000, adjustedFromMonth: '2026-05' });
+    // A decision of its own, naming the change it was opened on, beside the approved one.
+    expect((await call('GET', `/applications/${c.id}/decisions`)).body.items.map((d: any) => [d.trigger, d.reasonCode, d.facts.reportedOn, d.monthlyBenefitFen])).toEqual([
+      ['change_review', 'REVIEW.ADJUST', '2026-04-14', c.monthlyBenefitFen + 20000],
+      ['application', null, undefined, c.monthlyBenefitFen],
+    ]);
     expect((await history(c.id)).slice(-2)).toEqual([
       expect.objectContaining({ action: 'open_review', from: 'approved', to: 'approved', actor: 'officer-a', reasonCode: 'REVIEW.CHANGE_REPORTED', note: 'the applicant’s hours were cut' }),
       expect.objectContaining({ action: 'review', actor: 'officer-b', reasonCode: 'REVIEW.ADJUST' }),

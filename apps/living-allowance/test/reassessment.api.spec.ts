@@ -4,7 +4,7 @@ import { ParameterCatalog } from '../src/parameters/parameter-catalog';
 import { ATTEMPTS_BEFORE_PARKING } from '../src/reassessment/domain/reassessment-run';
 import { ReassessmentRunner, requestReassessment } from '../src/reassessment/reassessment-runner';
 import { http, startLivingAllowance, TestClock, TestService } from '../../../test/support/services';
-import { as, eventsOf, HouseholdInput, idNumber } from './households';
+import { as, eventsOf, expectProblem, fieldsOf, HouseholdInput, idNumber } from './households';
 import { approvedCase } from './process';
 
 /**
@@ -131,10 +131,18 @@ describe('what-if and reassessment when a new standard is published', () => {
     expect(now).toMatchObject({ status: 'approved', monthlyBenefitFen: c.monthlyBenefitFen + 8000, version: c.version + 1, updatedBy: 'system:reassessment' });
     expect(now.assessment.standardFen).toBe(82000);
     expect(now.assessment.monthlyBenefitFen).toBe(c.monthlyBenefitFen + 8000);
-    expect(now.redecision).toMatchObject({ decidedFor: '2026-01-01', oldMonthlyFen: c.monthlyBenefitFen, newMonthlyFen: c.monthlyBenefitFen + 8000, runId: expect.any(String) });
+    expect(now.currentDecision).toMatchObject({
+      trigger: 'new_standard',
+      effectiveOn: '2026-01-01',
+      decidedOn: '2026-03-15',
+      fromMonth: '2026-02',
+      monthlyBenefitFen: c.monthlyBenefitFen + 8000,
+      facts: { previousMonthlyFen: c.monthlyBenefitFen, runId: expect.any(String) },
+      explanationRederived: true,
+    });
     // The re-decision names the standard it used, and its explanation is reproduced from exactly those versions.
-    expect(now.assessment.parameterVersions).toEqual(now.redecision.parameterVersions);
-    expect(now.redecision.parameterVersions['dibao.standard/640202/urban']).toBe(now.redecision.standardVersionId);
+    expect(now.assessment.parameterVersions).toEqual(now.currentDecision.parameterVersions);
+    expect(now.currentDecision.parameterVersions['dibao.standard/640202/urban']).toBe(now.currentDecision.facts.standardVersionId);
     expect(JSON.stringify(now.assessment.explanation)).toContain('820');
     const history = (await call('GET', `/applications/${c.id}/history`)).body.items;
     expect(history[history.length - 1]).toMatchObject({ action: 'reassess', reasonCode: 'NEW_STANDARD' });
@@ -149,10 +157,64 @@ describe('what-if and reassessment when a new standard is published', () => {
     });
   });
 
+  it('the approved decision is kept beside the re-decision under the new standard: both listed newest first, each with its trigger, dates, amount, explanation and parameter versions', async () => {
+    const c = affected[0];
+    const res = await call('GET', `/applications/${c.id}/decisions`);
+
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ total: 2, limit: 50, offset: 0 });
+    const [redecided, approved] = res.body.items;
+    expect(redecided).toMatchObject({ trigger: 'new_standard', current: true, decidedOn: '2026-03-15', effectiveOn: '2026-01-01', granted: 'dibao', monthlyBenefitFen: c.monthlyBenefitFen + 8000 });
+    expect(redecided.assessment).toMatchObject({ standardFen: 82000, monthlyBenefitFen: c.monthlyBenefitFen + 8000 });
+    expect(approved).toMatchObject({
+      trigger: 'application',
+      current: false,
+      decidedOn: '2026-01-10',
+      effectiveOn: '2026-01-10',
+      fromMonth: '2026-02',
+      outcome: 'dibao',
+      granted: 'dibao',
+      monthlyBenefitFen: c.monthlyBenefitFen,
+      decidedBy: OFFICER,
+      explanationRederived: false,
+    });
+    // Exactly what the case showed when it was approved: amounts, rules, the explanation at 780.00 and its parameter versions.
+    expect(approved.assessment).toEqual(c.assessment);
+    expect(approved.assessment.explanation.find((l: { step: string }) => l.step === 'standard').text.en).toContain('780.00');
+    expect(approved.parameterVersions).toEqual(c.assessment.parameterVersions);
+    expect(approved.parameterVersions['dibao.standard/640202/urban']).not.toBe(redecided.parameterVersions['dibao.standard/640202/urban']);
+    // Paged like every list.
+    expect((await call('GET', `/applications/${c.id}/decisions?limit=1&offset=1`)).body).toMatchObject({ items: [{ id: approved.id }], total: 2, limit: 1, offset: 1 });
+  });
+
+  it('the decision in force on a day before the re-decision is the approved one; from the day it was made, the new standard\'s', async () => {
+    const c = affected[1];
+    const before = await call('GET', `/applications/${c.id}/decisions/in-force?on=2026-03-14`);
+    expect(before.status).toBe(200);
+    expect(before.body).toMatchObject({ trigger: 'application', monthlyBenefitFen: c.monthlyBenefitFen, current: false });
+    expect(before.body.assessment).toEqual(c.assessment);
+
+    expect((await call('GET', `/applications/${c.id}/decisions/in-force?on=2026-03-15`)).body).toMatchObject({ trigger: 'new_standard', monthlyBenefitFen: c.monthlyBenefitFen + 8000, current: true });
+    // Today, by default.
+    expect((await call('GET', `/applications/${c.id}/decisions/in-force`)).body).toMatchObject({ trigger: 'new_standard', current: true });
+    // Before the approval the case had no decision in force; a day that does not exist is refused.
+    expectProblem(await call('GET', `/applications/${c.id}/decisions/in-force?on=2026-01-09`), 404, 'NOT_FOUND');
+    expect(fieldsOf(expectProblem(await call('GET', `/applications/${c.id}/decisions/in-force?on=2026-02-30`), 400, 'INVALID_INPUT'))).toEqual(['on']);
+    expectProblem(await call('GET', '/applications/00000000-0000-4000-8000-000000000000/decisions'), 404, 'NOT_FOUND');
+  });
+
+  it('each changed case has exactly one re-decision, though the run was killed halfway and resumed', async () => {
+    for (const c of affected) {
+      const items = (await call('GET', `/applications/${c.id}/decisions`)).body.items as Array<{ trigger: string }>;
+      expect(items.map((d) => d.trigger)).toEqual(['new_standard', 'application']);
+    }
+  });
+
   it('cases of other districts are not touched', async () => {
     for (const c of untouched) {
       const now = (await call('GET', `/applications/${c.id}`)).body;
       expect(now).toMatchObject({ monthlyBenefitFen: c.monthlyBenefitFen, version: c.version });
+      expect((await call('GET', `/applications/${c.id}/decisions`)).body.total).toBe(1);
     }
   });
 

@@ -67,6 +67,39 @@ describe('a trial assessment explains its outcome', () => {
     ]);
   });
 
+  it('names the gap for what it is: gapPerPersonFen × members = householdGapFen, the household gap the "Gap =" line shows; no gapFen', async () => {
+    // Two adults, 400.00 wages: 2 × 780.00 − 400.00 = 1160.00 for the household, 580.00 a person.
+    const two: HouseholdInput = {
+      ...dibaoHousehold(),
+      members: [
+        { idNumber: idNumber('1980-01-01'), relation: 'applicant' },
+        { idNumber: idNumber('1982-03-05'), relation: 'spouse' },
+      ],
+      incomes: [{ memberIndex: 0, kind: 'wage', monthlyFen: 40000 }],
+      deductions: [],
+    };
+    const res = await trial({ household: two, assessedOn: '2026-03-01' });
+    expect(res.body).toMatchObject({ outcome: 'dibao', householdSize: 2, householdGapFen: 116000, gapPerPersonFen: 58000 });
+    expect(res.body.gapPerPersonFen * res.body.householdSize).toBe(res.body.householdGapFen);
+
+    // The README's household: "Gap = … = 1040.00" is the household's; per person it is 346.67, rounded half up.
+    const three = await trial({ household: dibaoHousehold(), assessedOn: '2026-03-01' });
+    const gapLine = three.body.explanation.find((l: { step: string }) => l.step === 'benefit.gap');
+    expect(gapLine).toMatchObject({ amountFen: 104000, text: { en: expect.stringContaining('= 1040.00 yuan') } });
+    expect(three.body).toMatchObject({ householdGapFen: 104000, gapPerPersonFen: 34667 });
+    for (const body of [res.body, three.body]) expect(body).not.toHaveProperty('gapFen');
+  });
+
+  it('documents the answer in OpenAPI: a schema naming both gaps, and no gapFen', async () => {
+    const doc = (await http(svc.url, 'GET', '/docs/openapi.json')).body;
+    const ok = doc.paths['/trial-assessments'].post.responses['200'].content['application/json'].schema;
+    expect(ok).toEqual({ $ref: '#/components/schemas/DecisionViewDoc' });
+    const props = doc.components.schemas.DecisionViewDoc.properties;
+    expect(props.gapPerPersonFen.description).toMatch(/PER PERSON/);
+    expect(props.householdGapFen.description).toMatch(/FOR THE HOUSEHOLD/);
+    expect(props).not.toHaveProperty('gapFen');
+  });
+
   it('offers a grade-1 disabled member of a low-income household a single-person inclusion (单人户)', async () => {
     const res = await trial({ household: lowIncomeHousehold(), assessedOn: '2026-03-01' });
 

@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn, ValueTransformer } from 'typeorm';
 import { Decision } from '../assessment/domain/decision';
 import { Household } from '../assessment/domain/household';
-import { Coverage, Redecision } from './domain/application';
+import { Coverage } from './domain/application';
 import { CaseStatus, RejectionReason } from './domain/case-status';
 import { CaseProcess } from './domain/process';
 import { OpenReview } from '../periodic-review/domain/periodic-review';
@@ -11,6 +11,9 @@ export const FEN: ValueTransformer = {
   to: (v: number | null | undefined) => v,
   from: (v: string | null) => (v === null ? null : Number(v)),
 };
+
+/** A decision's bigint id, also text from the driver; ids stay far below 2^53. */
+export const DECISION_ID: ValueTransformer = FEN;
 
 /**
  * A row of `applications` as TypeORM maps it. Only the repository sees it: it is mapped to and from
@@ -47,7 +50,8 @@ export class ApplicationRecord {
   @Column('timestamptz', { name: 'claim_expires_at', nullable: true }) claimExpiresAt: Date | null;
   @Column('jsonb') process: CaseProcess;
   @Column('date', { name: 'due_on', nullable: true }) dueOn: string | null;
-  @Column('jsonb', { nullable: true }) redecision: Redecision | null;
+  /** The decision now in force (case_decisions); null until the case is decided. */
+  @Column('bigint', { name: 'current_decision_id', nullable: true, transformer: DECISION_ID }) currentDecisionId: number | null;
 }
 
 /** A line of a case's history (who did what, when, from which status to which, why). */

@@ -5,10 +5,12 @@ import type { PageRequest } from '@jiuzhu/common/http';
 import { Application, ApplicationState, HistoryEntry } from './domain/application';
 import { PENDING_STATUSES, ProcessDeadlines } from './domain/process';
 import { CaseStatus } from './domain/case-status';
+import { Outcome } from '../assessment/domain/decision';
 import { Household } from '../assessment/domain/household';
 import { Area } from '../parameters/domain/parameter';
 import { PayingCase } from '../reassessment/domain/reassess-case';
 import { ApplicationRecord, CaseHistoryRecord, HouseholdMembershipRecord } from './application.entity';
+import { CaseDecisionRepository, StoredDecision } from './case-decision.repository';
 import { PayingDibaoCase, RegisteredLowIncomeHousehold } from '../price-subsidy/domain/subsidy-caseload';
 
 export interface ApplicationRow extends ApplicationState {
@@ -20,6 +22,10 @@ export interface ApplicationRow extends ApplicationState {
   dueOn: LocalDate | null;
   /** Where the case stands against its time limits today (filled in when a single case is read). */
   deadlines?: ProcessDeadlines;
+  /** The decision in force (case_decisions); null until the case is decided. */
+  currentDecisionId?: number | null;
+  /** That decision, without its assessment document (filled in when a single case is read). */
+  currentDecision?: StoredDecision | null;
 }
 
 /** Which cases a list shows; every filter given must hold. */
@@ -123,6 +129,8 @@ const FILE_CASE = new PreparedStatement(
  * for set-based work (the filing statement, queues and claims), each behind a method named for it.
  */
 export class ApplicationRepository {
+  private readonly decisions = new CaseDecisionRepository();
+
   /**
    * Writes a new case (see FILE_CASE). A member already active in another household violates the
    * one-active-household index, which fails the whole statement (nothing stays written): that is a
@@ -185,13 +193,15 @@ export class ApplicationRepository {
   }
 
   /**
-   * Writes the case and its new history lines. A change of status ends any claim on it: the case has
-   * moved to the next queue (or out of all of them), and whoever takes it there claims it afresh.
+   * Writes the case, its new history lines and its new decisions (kept beside the earlier ones; the
+   * case then points to the latest). A change of status ends any claim on it: the case has moved to
+   * the next queue (or out of all of them), and whoever takes it there claims it afresh.
    */
   async save(m: EntityManager, a: Application, by: string, at: string, dueOn: LocalDate | null = null, statusBefore?: CaseStatus): Promise<number> {
     const s = a.state;
     const version = s.version + 1;
     const moved = statusBefore !== undefined && statusBefore !== s.status;
+    const decided = a.decisions.length ? { currentDecisionId: await this.decisions.record(m, s.id, a.decisions.splice(0)) } : {};
     await m.getRepository(ApplicationRecord).update(s.id, {
       household: s.household,
       householdRef: s.householdRef,
@@ -209,11 +219,11 @@ export class ApplicationRepository {
       exitingUntil: s.exitingUntil,
       openReview: s.openReview,
       process: s.process,
-      redecision: s.redecision,
       dueOn,
       version,
       updatedBy: by,
       updatedAt: new Date(at),
+      ...decided,
       ...(moved ? { claimedBy: null, claimExpiresAt: null } : {}),
     });
     const lines = a.history.splice(0);
@@ -526,25 +536,38 @@ export class ApplicationRepository {
   }
 
   /**
-   * A batch of re-decisions under a new standard: every changed case gets its new amount, a new
-   * version, its compact re-decision and one history line, in one statement whose rows are typed
-   * records; the cases that would leave dibao have their review brought forward in a second.
+   * A batch of re-decisions under a new standard, in one statement whose rows are typed records:
+   * every changed case gets a decision of its own in `case_decisions` (one multi-row insert), its new
+   * amount, a new version, a pointer to that decision and one history line; the cases that would
+   * leave dibao have their review brought forward in a second.
+   *
+   * The decision is kept compact, deliberately (100 000 cases a run): amounts, parameter versions and
+   * the decision whose facts it re-decided (`basis_decision_id`: the current one's, or the current
+   * one itself when that holds the facts), not the 4 KB explanation. The explanation is the same pure
+   * assessment re-run on those facts and versions when someone reads the decision (CaseDecisions).
    */
   async saveRedecisions(m: EntityManager, b: RedecisionBatch): Promise<void> {
     if (b.changed.length) {
-      const shared = { runId: b.runId, standardVersionId: b.standardVersionId, decidedFor: b.decidedFor, parameterVersions: b.parameterVersions };
-      const rows: RedecisionSqlRow[] = b.changed.map((c) => ({ id: c.caseId, old_fen: c.oldMonthlyFen, new_fen: c.newMonthlyFen, note: c.note }));
+      const facts = { runId: b.runId, standardVersionId: b.standardVersionId };
+      const rows: RedecisionSqlRow[] = b.changed.map((c) => ({ id: c.caseId, old_fen: c.oldMonthlyFen, new_fen: c.newMonthlyFen, from_month: c.fromMonth, outcome: c.outcome, note: c.note }));
       await m.query(
-        `WITH r AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, old_fen bigint, new_fen bigint, note text)),
+        `WITH r AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, old_fen bigint, new_fen bigint, from_month text, outcome text, note text)),
+              decided AS (
+                INSERT INTO case_decisions (application_id, trigger, decided_on, effective_on, from_month, outcome, granted, monthly_benefit_fen, reason_code,
+                  facts, parameter_versions, basis_decision_id, decided_by, recorded_at)
+                SELECT r.id, 'new_standard', $6, $7, r.from_month, r.outcome, 'dibao', r.new_fen, 'NEW_STANDARD',
+                       $2::jsonb || jsonb_build_object('previousMonthlyFen', r.old_fen), $8::jsonb,
+                       CASE WHEN cur.assessment IS NULL THEN cur.basis_decision_id ELSE cur.id END, $5, $4
+                  FROM r JOIN applications a ON a.id = r.id LEFT JOIN case_decisions cur ON cur.id = a.current_decision_id
+                RETURNING id, application_id),
               changed AS (
                 UPDATE applications a
-                   SET monthly_benefit_fen = r.new_fen, version = a.version + 1, updated_by = $3, updated_at = $4,
-                       redecision = $2::jsonb || jsonb_build_object('oldMonthlyFen', r.old_fen, 'newMonthlyFen', r.new_fen)
-                  FROM r WHERE a.id = r.id
+                   SET monthly_benefit_fen = r.new_fen, version = a.version + 1, updated_by = $3, updated_at = $4, current_decision_id = decided.id
+                  FROM r JOIN decided ON decided.application_id = r.id WHERE a.id = r.id
                 RETURNING a.id, r.note)
          INSERT INTO case_history (application_id, action, from_status, to_status, actor, at, reason_code, note)
          SELECT id, 'reassess', 'approved', 'approved', $5, $4, 'NEW_STANDARD', note FROM changed`,
-        [JSON.stringify(rows), JSON.stringify(shared), b.updatedBy, b.at, b.historyActor],
+        [JSON.stringify(rows), JSON.stringify(facts), b.updatedBy, b.at, b.historyActor, b.decidedOn, b.decidedFor, JSON.stringify(b.parameterVersions)],
       );
     }
     // 《最低生活保障审核确认办法》第三十条: a household whose circumstances no longer meet the
@@ -660,7 +683,6 @@ function toState(r: ApplicationRecord): ApplicationState {
     exitingUntil: r.exitingUntil,
     openReview: r.openReview,
     process: r.process,
-    redecision: r.redecision,
     version: r.version,
     filedBy: r.filedBy,
     filedAt: r.filedAt.toISOString(),
@@ -675,6 +697,7 @@ function toRow(r: ApplicationRecord): ApplicationRow {
     claimedBy: r.claimedBy,
     claimExpiresAt: r.claimExpiresAt ? r.claimExpiresAt.toISOString() : null,
     dueOn: r.dueOn,
+    currentDecisionId: r.currentDecisionId,
   };
 }
 
@@ -703,6 +726,8 @@ interface PayingCaseSqlRow {
 export interface RedecisionBatch {
   runId: string;
   standardVersionId: string;
+  /** The day the run re-decided the cases. */
+  decidedOn: LocalDate;
   /** The new standard's effective date: what the cases were re-decided for. */
   decidedFor: LocalDate;
   parameterVersions: Record<string, string>;
@@ -710,7 +735,8 @@ export interface RedecisionBatch {
   /** Who the history lines name: the run itself. */
   historyActor: string;
   at: string;
-  changed: Array<{ caseId: string; oldMonthlyFen: number; newMonthlyFen: number; note: string }>;
+  /** `fromMonth`: the first month paid at the new amount; `outcome`: what the assessment found for the household. */
+  changed: Array<{ caseId: string; oldMonthlyFen: number; newMonthlyFen: number; fromMonth: string; outcome: Outcome; note: string }>;
   /** Cases that would no longer qualify: their review brought forward, their benefit unchanged. */
   leavingDibao: string[];
 }
@@ -719,5 +745,7 @@ interface RedecisionSqlRow {
   id: string;
   old_fen: number;
   new_fen: number;
+  from_month: string;
+  outcome: Outcome;
   note: string;
 }

@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { maskResidentId } from '@jiuzhu/common';
 import { renderDecision } from '../assessment/domain/render-decision';
 import { ApplicationRow } from './application.repository';
+import { toDecisionSummary } from './case-decision.view';
 
 /**
  * What the API returns for a case. Fields are listed one by one so a new column never leaks; the
@@ -33,8 +34,8 @@ export function toApplicationView(r: ApplicationRow) {
     dueOn: r.dueOn,
     // The step's limit and the whole process's, each with its due date, legal source and whether it is overdue.
     deadlines: r.deadlines ?? null,
-    // Set when a new standard re-decided the paying case after its last decision; `assessment` then shows that re-decision.
-    redecision: r.redecision,
+    // The decision in force (every one is kept: GET /applications/:id/decisions); `assessment` is its assessment.
+    currentDecision: r.currentDecision ? toDecisionSummary(r.currentDecision) : null,
     reviewDueOn: r.reviewDueOn,
     // A review opened on a reported change (变更申报), until it is decided.
     openReview: r.openReview,

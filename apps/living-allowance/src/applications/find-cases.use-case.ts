@@ -2,11 +2,15 @@ import { DataSource } from 'typeorm';
 import { Clock, NotFound } from '@jiuzhu/common';
 import { AssessHousehold } from '../assessment/assess-household.use-case';
 import { ApplicationRepository, ApplicationRow, HistoryView } from './application.repository';
+import { CaseDecisionRepository } from './case-decision.repository';
+import { assessmentOf } from './case-decisions.use-case';
 import { processDeadlines } from './domain/process';
 import { ProcessRulesSource } from './process-rules';
 
 /** Reading a case: where it stands today, and its history (lists of cases: CaseLists). */
 export class FindCases {
+  private readonly decisions = new CaseDecisionRepository();
+
   constructor(
     private readonly ds: DataSource,
     private readonly repo: ApplicationRepository,
@@ -19,9 +23,11 @@ export class FindCases {
     const row = await this.repo.findById(this.ds.manager, id);
     if (!row) throw new NotFound(`Application ${id}`);
     const today = this.clock.today();
-    // A re-decided case shows the re-decision in full: the pure assessment re-run on the parameter versions it used.
-    const assessment = row.redecision ? await this.assessments.assessPinned(row.household, row.redecision.decidedFor, row.redecision.parameterVersions) : row.assessment;
-    return { ...row, assessment, deadlines: processDeadlines(row.status, row.process, await this.rules.inForceOn(today), today) };
+    // The case stands on its current decision's assessment: a compact re-decision's is re-derived in
+    // full (the pure assessment re-run on its facts and parameter versions); any other's is the case's own.
+    const currentDecision = row.currentDecisionId ? ((await this.decisions.summary(this.ds.manager, row.currentDecisionId)) ?? null) : null;
+    const assessment = currentDecision?.compact ? await assessmentOf(this.assessments, currentDecision) : row.assessment;
+    return { ...row, assessment, currentDecision, deadlines: processDeadlines(row.status, row.process, await this.rules.inForceOn(today), today) };
   }
 
   async history(id: string): Promise<HistoryView[]> {

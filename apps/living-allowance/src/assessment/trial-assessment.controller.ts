@@ -3,6 +3,7 @@ import { ApiBadRequestResponse, ApiBody, ApiOkResponse, ApiOperation, ApiTags } 
 import { Clock, CLOCK, isLocalDate } from '@jiuzhu/common';
 import { CareNeeds } from '../care-needs/care-needs';
 import { AssessHousehold } from './assess-household.use-case';
+import { DecisionViewDoc } from './decision-view.doc';
 import { HOUSEHOLD_EXAMPLE, TrialAssessmentDto } from './household.dto';
 
 @ApiTags('assessment')
@@ -21,7 +22,7 @@ export class TrialAssessmentController {
     description: 'Returns the outcome (dibao / low_income / ineligible), amounts, the rules applied, a line-by-line explanation and the parameter versions used.',
   })
   @ApiBody({ type: TrialAssessmentDto, examples: { household: { value: { household: HOUSEHOLD_EXAMPLE, assessedOn: '2026-03-01' } } } })
-  @ApiOkResponse({ description: 'the decision with its explanation' })
+  @ApiOkResponse({ type: DecisionViewDoc, description: 'the decision with its explanation' })
   @ApiBadRequestResponse({ description: 'problem details naming each bad field' })
   async trial(@Body() dto: TrialAssessmentDto) {
     // The members' elder ability assessments known on the date count, as they would at submission.

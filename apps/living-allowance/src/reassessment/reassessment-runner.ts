@@ -112,11 +112,14 @@ export class ReassessmentRunner {
       const batch = reassessBatch(cases, params.value, run.validFrom, monthOf(today));
       for (const u of batch.undecided) this.log.warn({ runId, caseId: u.caseId, codes: u.codes }, 'reassessment: case could not be re-decided; left as it is');
 
-      // The re-decision is stored compactly (amounts and parameter versions); its explanation is the
-      // same pure assessment re-run on those versions when someone reads the case.
+      // Each re-decision is a decision of its case, kept beside the approved one, and stored compactly
+      // (amounts, parameter versions, the decision whose facts it re-decided): its explanation is the
+      // same pure assessment re-run on those facts and versions when someone reads it. One multi-row
+      // statement for the batch, never a row at a time.
       await this.cases.saveRedecisions(m, {
         runId,
         standardVersionId: run.standardVersionId,
+        decidedOn: today,
         decidedFor: run.validFrom,
         parameterVersions: params.value.versions,
         updatedBy: RUN_ACTOR,
@@ -126,6 +129,8 @@ export class ReassessmentRunner {
           caseId: r.caseId,
           oldMonthlyFen: r.oldMonthlyFen,
           newMonthlyFen: r.newMonthlyFen,
+          fromMonth: r.adjustedFromMonth,
+          outcome: r.decision.outcome,
           note: `${run.standardVersionId}: ${r.oldMonthlyFen} → ${r.newMonthlyFen} fen/month from ${r.adjustedFromMonth}`,
         })),
         leavingDibao: batch.leavingDibao,

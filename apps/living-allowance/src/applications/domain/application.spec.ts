@@ -39,7 +39,6 @@ function caseIn(status: CaseStatus, coverage: 'household' | 'single_person' = 'h
     reviewDueOn: paying ? '2027-02-28' : null,
     exitingUntil: null,
     openReview: null,
-    redecision: null,
     process: {
       ...EMPTY_PROCESS,
       submittedOn: status === 'draft' ? null : '2026-02-02',
@@ -335,5 +334,45 @@ describe('delivery of the written refusal notice (送达)', () => {
     const a = caseIn('refused');
     expect(a.recordRefusalNoticeDelivery({ deliveredOn: ON, method: 'in_person' }, 'clerk', AT, ON).ok).toBe(true);
     expect(a.recordRefusalNoticeDelivery({ deliveredOn: ON, method: 'post' }, 'clerk', AT, ON)).toEqual({ ok: false, violation: expect.objectContaining({ code: 'CASE.NOTICE_ALREADY_DELIVERED', kind: 'conflict' }) });
+  });
+});
+
+describe('every decision of a case is kept (issue 11 item 10)', () => {
+  it('approval decides on the assessment fixed at submission: dibao at its amount, paid from the next month', () => {
+    const a = caseIn('confirming');
+    a.approve('officer', AT, ON, 'county');
+    expect(a.decisions).toEqual([
+      expect.objectContaining({ facts: { trigger: 'application', level: 'county' }, decidedOn: ON, effectiveOn: ON, fromMonth: '2026-04', outcome: 'dibao', granted: 'dibao', monthlyBenefitFen: 50000, reasonCode: null, decidedBy: 'officer', household }),
+    ]);
+  });
+
+  it('a single-person inclusion is decided at its own amount, on its household\'s assessment', () => {
+    const a = caseIn('confirming', 'single_person', 'low_income');
+    a.approve('officer', AT, ON, 'county');
+    expect(a.decisions).toEqual([expect.objectContaining({ outcome: 'low_income', granted: 'dibao', monthlyBenefitFen: 93600 })]);
+  });
+
+  it('a refusal is a decision too: nothing granted, with its reason', () => {
+    const a = caseIn('confirming');
+    a.refuse('officer', AT, ON, 'INCOME_ABOVE_STANDARD', RULES, 'county');
+    expect(a.decisions).toEqual([expect.objectContaining({ granted: null, monthlyBenefitFen: null, fromMonth: null, reasonCode: 'INCOME_ABOVE_STANDARD' })]);
+  });
+
+  it.each([
+    [{ kind: 'continue', monthlyBenefitFen: 50000 } as const, { granted: 'dibao', monthlyBenefitFen: 50000, fromMonth: null, reasonCode: 'REVIEW.CONTINUE' }],
+    [{ kind: 'adjust', oldMonthlyFen: 50000, newMonthlyFen: 62000, fromMonth: '2026-04' } as const, { granted: 'dibao', monthlyBenefitFen: 62000, fromMonth: '2026-04', reasonCode: 'REVIEW.ADJUST' }],
+    [{ kind: 'gradual_exit', months: 6, lastPaidMonth: '2026-09', monthlyBenefitFen: 50000 } as const, { granted: 'dibao', monthlyBenefitFen: 50000, fromMonth: null, reasonCode: 'REVIEW.GRADUAL_EXIT' }],
+    [{ kind: 'end', reason: 'NO_LONGER_ELIGIBLE', stopsFromMonth: '2026-04' } as const, { granted: null, monthlyBenefitFen: null, fromMonth: '2026-04', reasonCode: 'NO_LONGER_ELIGIBLE' }],
+  ])('a periodic review that decides %o adds a decision with the review\'s facts and assessment', (outcome, expected) => {
+    const a = caseIn('approved');
+    const reviewed = decision('dibao', 62000);
+    expect(a.review(outcome, household, reviewed, '2027-03-02', 'officer', AT, ON).ok).toBe(true);
+    expect(a.decisions).toEqual([expect.objectContaining({ facts: { trigger: 'periodic_review', outcome }, decidedOn: ON, assessment: reviewed, ...expected })]);
+  });
+
+  it('an intention a rule refuses decides nothing', () => {
+    const a = caseIn('confirming');
+    expect(a.approve('caseworker', AT, ON, 'county').ok).toBe(false);
+    expect(a.decisions).toEqual([]);
   });
 });

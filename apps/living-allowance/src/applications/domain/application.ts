@@ -1,6 +1,7 @@
 import { addDays, isLocalDate, LocalDate, monthOf, firstDayOfNextMonth, Outcome, RuleViolation, ruleViolation, succeed, violate, ViolationKind } from '@jiuzhu/common';
 import { Decision } from '../../assessment/domain/decision';
 import { Household } from '../../assessment/domain/household';
+import { CaseDecision, DecisionFacts } from './case-decision';
 import { CaseAction, CaseStatus, nextStatus, RejectionReason } from './case-status';
 import { CaseProcess, ConfirmationLevel, DeliveryMethod, EconomicCheck, EMPTY_PROCESS, isPending, processDeadlines, ProcessRules, REMEDIES, TownshipOpinion } from './process';
 import { AdHocReviewTrigger, OpenReview, ReviewOutcome, ReviewTrigger } from '../../periodic-review/domain/periodic-review';
@@ -44,26 +45,9 @@ export interface ApplicationState {
   openReview: OpenReview | null;
   /** Township review, notices, objections, extension, confirmation, refusal notice. */
   process: CaseProcess;
-  /**
-   * The latest re-decision after a new standard, when it came after `assessment`: the amounts and
-   * the parameter versions it used. Its full explanation is the same pure assessment re-run on those
-   * versions, so a batch of 100 000 re-decisions stores a few hundred bytes each, not the explanation.
-   */
-  redecision: Redecision | null;
   version: number;
   filedBy: string;
   filedAt: string;
-}
-
-/** What a reassessment run decided for a paying case (see ApplicationState.redecision). */
-export interface Redecision {
-  runId: string;
-  standardVersionId: string;
-  /** The date the case was re-decided for: the new standard's effective date. */
-  decidedFor: LocalDate;
-  oldMonthlyFen: number;
-  newMonthlyFen: number;
-  parameterVersions: Record<string, string>;
 }
 
 /** A fact this transition produced, for the service to translate into integration events. */
@@ -96,6 +80,8 @@ const invalidField = (code: string, field: string, zh: string, reason: string): 
  */
 export class Application {
   readonly history: HistoryEntry[] = [];
+  /** Decisions made since the case was loaded, to be kept beside the earlier ones (never replacing them). */
+  readonly decisions: CaseDecision[] = [];
 
   private constructor(private s: ApplicationState) {}
 
@@ -126,7 +112,6 @@ export class Application {
       reviewDueOn: null,
       exitingUntil: null,
       openReview: null,
-      redecision: null,
       process: { ...EMPTY_PROCESS, reviews: [], notices: [] },
       version: 1,
       filedBy: init.by,
@@ -279,6 +264,7 @@ export class Application {
       this.s.monthlyBenefitFen = this.s.coverage === 'single_person' ? this.singlePersonBenefit() : d.monthlyBenefitFen;
       this.s.effectiveMonth = monthOf(firstDayOfNextMonth(on));
     }
+    this.decide({ trigger: 'application', level }, by, at, on, { fromMonth: this.s.effectiveMonth, granted, monthlyBenefitFen: this.s.monthlyBenefitFen, reasonCode: null });
     return succeed([{ kind: 'approved', granted, on, level }]);
   }
 
@@ -297,6 +283,7 @@ export class Application {
     this.s.process.refusalNotice = { reasonCode: reason, ...(note ? { note } : {}), refusedOn: on, deliverBy: on, remedies: REMEDIES };
     const deliverBy = processDeadlines('refused', this.s.process, rules, on).stage!.dueOn;
     this.s.process.refusalNotice.deliverBy = deliverBy;
+    this.decide({ trigger: 'application', level }, by, at, on, { fromMonth: null, granted: null, monthlyBenefitFen: null, reasonCode: reason });
     return succeed([{ kind: 'refused', reason, on, deliverBy, level }]);
   }
 
@@ -373,30 +360,30 @@ export class Application {
   }
 
   /**
-   * Records a periodic review: the updated facts and their assessment replace the old ones, and the
-   * outcome continues, adjusts, starts a gradual exit or ends the case.
+   * Records a review (periodic, or opened on a reported change): the updated facts and their
+   * assessment become the case's, and the outcome continues, adjusts, starts a gradual exit or ends
+   * the case — a decision kept beside the earlier ones, whatever the outcome.
    */
   review(outcome: ReviewOutcome, household: Household, decision: Decision, nextDueOn: LocalDate, by: string, at: string, on: LocalDate, note?: string): Result {
     const notReviewable = this.notReviewable();
     if (notReviewable) return notReviewable;
     // The review decides whatever opened it: the change reported, or the due date.
-    const trigger: ReviewTrigger = this.s.openReview?.trigger ?? 'periodic';
+    const opened = this.s.openReview;
+    const trigger: ReviewTrigger = opened?.trigger ?? 'periodic';
     if (outcome.kind === 'end') {
       const t = this.transition('end', by, at, outcome.reason, note);
       if (!t.ok) return t;
       this.s.household = household;
       this.s.assessment = decision;
-      this.s.redecision = null;
       this.s.reviewDueOn = null;
       this.s.openReview = null;
+      this.decide(reviewFacts(opened, outcome), by, at, on, { fromMonth: outcome.stopsFromMonth, granted: null, monthlyBenefitFen: null, reasonCode: outcome.reason });
       return succeed([{ kind: 'ended', reason: outcome.reason, on, stopsFromMonth: outcome.stopsFromMonth, review: trigger }]);
     }
     const t = this.transition('review', by, at, `REVIEW.${outcome.kind.toUpperCase()}`, note);
     if (!t.ok) return t;
     this.s.household = household;
     this.s.assessment = decision;
-    // The review's decision supersedes any earlier re-decision.
-    this.s.redecision = null;
     if (outcome.kind === 'adjust') this.s.monthlyBenefitFen = outcome.newMonthlyFen;
     if (outcome.kind === 'gradual_exit') {
       this.s.exitingUntil = outcome.lastPaidMonth;
@@ -405,6 +392,8 @@ export class Application {
       this.s.reviewDueOn = nextDueOn;
     }
     this.s.openReview = null;
+    const fromMonth = outcome.kind === 'adjust' ? outcome.fromMonth : null;
+    this.decide(reviewFacts(opened, outcome), by, at, on, { fromMonth, granted: this.s.granted, monthlyBenefitFen: this.s.monthlyBenefitFen, reasonCode: `REVIEW.${outcome.kind.toUpperCase()}` });
     return succeed([{ kind: 'reviewed', outcome, on, trigger }]);
   }
 
@@ -430,6 +419,29 @@ export class Application {
       return problem('CASE.EXITING', 'conflict', '该户处于渐退期，期满自动停发', 'The case is in its gradual exit period and ends by itself when it is over.');
     }
     return undefined;
+  }
+
+  /** A decision made today on the case's assessment and facts as they now stand. */
+  private decide(
+    facts: DecisionFacts,
+    by: string,
+    at: string,
+    on: LocalDate,
+    d: Pick<CaseDecision, 'fromMonth' | 'granted' | 'monthlyBenefitFen' | 'reasonCode'>,
+  ): void {
+    const assessment = this.s.assessment!;
+    this.decisions.push({
+      facts,
+      decidedOn: on,
+      effectiveOn: on,
+      ...d,
+      outcome: assessment.outcome,
+      parameterVersions: assessment.parameterVersions,
+      assessment,
+      household: this.s.household,
+      decidedBy: by,
+      at,
+    });
   }
 
   /** The single-person benefit was worked out in the household's assessment; it is not recomputed here. */
@@ -478,4 +490,9 @@ export class Application {
     this.s.status = to;
     return succeed([]);
   }
+}
+
+/** A review's decision names what opened it: the due date (复核), or a change the household reported (变更申报/临时复核). */
+function reviewFacts(opened: OpenReview | null, outcome: ReviewOutcome): DecisionFacts {
+  return opened ? { trigger: 'change_review', reportedOn: opened.reportedOn, openedOn: opened.openedOn, outcome } : { trigger: 'periodic_review', outcome };
 }

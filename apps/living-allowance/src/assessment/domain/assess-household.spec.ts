@@ -88,7 +88,7 @@ describe('dibao assessment (民发〔2021〕57号; policy.md §1)', () => {
 
     it('pays nothing to a low-income household as such', () => {
       const d = assess(householdOf(2, { wageFen: 2 * 100000 }));
-      expect(d).toMatchObject({ outcome: 'low_income', monthlyBenefitFen: 0, baseBenefitFen: 0, peopleCovered: 0, gapFen: 0, topUps: [] });
+      expect(d).toMatchObject({ outcome: 'low_income', monthlyBenefitFen: 0, baseBenefitFen: 0, peopleCovered: 0, gapPerPersonFen: 0, householdGapFen: 0, topUps: [] });
     });
   });
 
@@ -291,8 +291,16 @@ describe('dibao assessment (民发〔2021〕57号; policy.md §1)', () => {
       [3, 100000, 44667],
       [3, 100001, 44666],
       [2, 1, 78000],
-    ])('shows the per-person gap rounded half up: %i people, net %i → %i', (size, net, gapFen) => {
-      expect(assess(householdOf(size, { wageFen: net })).gapFen).toBe(gapFen);
+    ])('shows the per-person gap rounded half up: %i people, net %i → %i', (size, net, gapPerPersonFen) => {
+      expect(assess(householdOf(size, { wageFen: net })).gapPerPersonFen).toBe(gapPerPersonFen);
+    });
+
+    it('names the gap for what it is: per person × members = the household gap, which the explanation\'s "Gap =" line shows and the benefit starts from', () => {
+      // 3 × 780.00 − 1 050.00 = 1 290.00 for the household, 430.00 a person.
+      const d = assess(householdOf(3, { wageFen: 105000 }));
+      expect(d).toMatchObject({ outcome: 'dibao', householdGapFen: 129000, gapPerPersonFen: 43000, baseBenefitFen: 129000 });
+      expect(d.gapPerPersonFen * d.householdSize).toBe(d.householdGapFen);
+      expect(renderDecision(d).explanation.find((l) => l.step === 'benefit.gap')).toMatchObject({ amountFen: d.householdGapFen, text: { en: expect.stringContaining('= 1290.00 yuan') } });
     });
 
     it('applies the floor of 20 % of the standard per person when the gap is tiny', () => {
@@ -469,7 +477,8 @@ describe('dibao assessment (民发〔2021〕57号; policy.md §1)', () => {
         netIncomeFen: 76000,
         perCapitaIncomeFen: 38000,
         standardFen: STANDARD,
-        gapFen: 40000,
+        gapPerPersonFen: 40000,
+        householdGapFen: 80000,
         peopleCovered: 2,
         baseBenefitFen: 80000,
         topUps: [{ memberIndex: 1, code: 'TOP_UP.AGED_70', amountFen: 15600 }],

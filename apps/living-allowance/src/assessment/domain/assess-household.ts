@@ -133,22 +133,23 @@ export function assessHousehold(household: Household, params: AssessmentParamete
   explanation.push({ step: 'outcome', code: OUTCOME_CODES[outcome], args: {} });
 
   // ---- benefit (dibao: 补差 + 增发) -----------------------------------------------------------------
-  let gapFen = 0;
+  let gapPerPersonFen = 0;
+  let householdGapFen = 0;
   let peopleCovered = 0;
   let baseBenefitFen = 0;
   const topUps: TopUp[] = [];
   let monthlyBenefitFen = 0;
   if (outcome === 'dibao') {
     peopleCovered = size;
-    const gapTotalFen = standardFen * size - netIncomeFen;
-    gapFen = divideRoundHalfUp(gapTotalFen, size);
-    explanation.push({ step: 'benefit.gap', code: 'BENEFIT.GAP', args: { standardFen, size, netIncomeFen, amountFen: gapTotalFen } });
+    householdGapFen = standardFen * size - netIncomeFen;
+    gapPerPersonFen = divideRoundHalfUp(householdGapFen, size);
+    explanation.push({ step: 'benefit.gap', code: 'BENEFIT.GAP', args: { standardFen, size, netIncomeFen, amountFen: householdGapFen } });
     const floorShareBp = params.payment.floorShareBp;
     const floorFen = shareOfFen(standardFen, floorShareBp) * peopleCovered;
-    baseBenefitFen = Math.max(gapTotalFen, floorFen);
+    baseBenefitFen = Math.max(householdGapFen, floorFen);
     explanation.push({
       step: 'benefit.floor',
-      code: floorFen > gapTotalFen ? 'BENEFIT.FLOOR_PAID' : 'BENEFIT.GAP_PAID',
+      code: floorFen > householdGapFen ? 'BENEFIT.FLOOR_PAID' : 'BENEFIT.GAP_PAID',
       args: { floorShareBp, peopleCovered, amountFen: floorFen },
     });
     explanation.push({ step: 'benefit.base', code: 'BENEFIT.BASE', args: { amountFen: baseBenefitFen } });
@@ -212,7 +213,8 @@ export function assessHousehold(household: Household, params: AssessmentParamete
     netIncomeFen,
     perCapitaIncomeFen,
     standardFen,
-    gapFen,
+    gapPerPersonFen,
+    householdGapFen,
     peopleCovered,
     baseBenefitFen,
     topUps,

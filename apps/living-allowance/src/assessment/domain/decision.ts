@@ -262,9 +262,9 @@ export type ExplanationStep = ExplanationEntry['step'];
 export type ExplanationCode = ExplanationEntry['code'];
 
 /**
- * The result of a dibao assessment. Totals are exact integers; `perCapitaIncomeFen` and `gapFen`
- * are rounded half up for display only — the eligibility comparisons and the benefit use exact
- * household totals, so rounding can never move a family across the line.
+ * The result of a dibao assessment. Totals are exact integers; `perCapitaIncomeFen` and
+ * `gapPerPersonFen` are rounded half up for display only — the eligibility comparisons and the
+ * benefit use exact household totals, so rounding can never move a family across the line.
  *
  * The rules and the explanation are recorded as data; `renderDecision` words them (DecisionView).
  * A decision is a value, never modified after it is made: the same frozen `args` may appear in many
@@ -286,8 +286,13 @@ export interface Decision {
   netIncomeFen: number;
   perCapitaIncomeFen: number;
   standardFen: number;
-  /** Per person, for display; 0 unless dibao. */
-  gapFen: number;
+  /**
+   * The household's gap (补差) ÷ household size, rounded half up, for display; 0 unless dibao. Not
+   * what is paid: the benefit is worked out on the household's gap.
+   */
+  gapPerPersonFen: number;
+  /** standard × household size − net income: the gap the explanation's "Gap =" line shows and the benefit starts from; 0 unless dibao. */
+  householdGapFen: number;
   /** 0 unless dibao; then every household member. */
   peopleCovered: number;
   /** Gap payment after the floor; 0 unless dibao. */

@@ -232,6 +232,16 @@ describe('renderDecision: the decision in words, as the caseworker has always re
     expect(() => renderDecision(unknown)).toThrow(/FUTURE\.CODE/);
   });
 
+  it('answers a decision stored with the one per-person gapFen with both gaps named, and no gapFen', () => {
+    const { gapPerPersonFen, householdGapFen: _h, ...rest } = assess(dibao);
+    const stored = { ...rest, gapFen: gapPerPersonFen } as unknown as Decision;
+
+    const view = renderDecision(stored);
+
+    expect(view).toEqual(renderDecision(assess(dibao)));
+    expect(view).not.toHaveProperty('gapFen');
+  });
+
   it('shows a decision stored with its words (before explanations were data) as it was stored', () => {
     const legacy = renderDecision(assess(netZero));
 

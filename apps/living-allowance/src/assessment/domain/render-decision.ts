@@ -19,13 +19,42 @@ import { vehiclesWithinLimit } from './rules/vehicles-within-limit.rule';
  * (`text` on lines, `message` on rules); those are shown as stored.
  */
 export function renderDecision(decision: Decision): DecisionView {
-  const rules = decision.rules.map(renderRule);
+  const d = decision;
+  const rules = d.rules.map(renderRule);
+  // Fields are listed (no spread), so a field of a stored document never reaches an answer unnamed.
   return {
-    ...decision,
+    outcome: d.outcome,
+    assessedOn: d.assessedOn,
+    districtCode: d.districtCode,
+    area: d.area,
+    householdSize: d.householdSize,
+    countedIncomeFen: d.countedIncomeFen,
+    excludedIncomeFen: d.excludedIncomeFen,
+    deductionsFen: d.deductionsFen,
+    netIncomeFen: d.netIncomeFen,
+    perCapitaIncomeFen: d.perCapitaIncomeFen,
+    standardFen: d.standardFen,
+    ...gapsOf(d),
+    peopleCovered: d.peopleCovered,
+    baseBenefitFen: d.baseBenefitFen,
+    topUps: d.topUps,
+    monthlyBenefitFen: d.monthlyBenefitFen,
+    singlePersonInclusions: d.singlePersonInclusions,
     rules,
-    reasons: decision.reasons.map(renderRule),
-    explanation: decision.explanation.map((entry) => renderEntry(entry, rules)),
+    reasons: d.reasons.map(renderRule),
+    explanation: d.explanation.map((entry) => renderEntry(entry, rules)),
+    parameterVersions: d.parameterVersions,
   };
+}
+
+/**
+ * A decision stored before the gap had two names carries one `gapFen`, per person; the household's
+ * gap is then the one its benefit started from, standard × size − net income (the same integers).
+ */
+function gapsOf(d: Decision): Pick<DecisionView, 'gapPerPersonFen' | 'householdGapFen'> {
+  if (d.householdGapFen !== undefined) return { gapPerPersonFen: d.gapPerPersonFen, householdGapFen: d.householdGapFen };
+  const legacy = d as unknown as { gapFen?: number };
+  return { gapPerPersonFen: legacy.gapFen ?? 0, householdGapFen: d.outcome === 'dibao' ? d.standardFen * d.householdSize - d.netIncomeFen : 0 };
 }
 
 /** A rule's recorded verdict with its message. */
