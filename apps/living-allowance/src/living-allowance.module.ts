@@ -138,7 +138,7 @@ export class LivingAllowanceModule {
         ),
         { provide: AssessHousehold, useValue: assessments },
         { provide: FindCases, useValue: findCases },
-        { provide: CaseLists, useValue: new CaseLists(d.dataSource, cases, d.clock) },
+        { provide: CaseLists, useValue: new CaseLists(d.dataSource, cases, refs, d.clock) },
         { provide: CaseDecisions, useValue: new CaseDecisions(d.dataSource, assessments) },
         { provide: FileApplication, useValue: new FileApplication(d.dataSource, cases, assessments, refs, d.clock) },
         { provide: EditHousehold, useValue: new EditHousehold(change, cases, assessments, refs) },

@@ -47,6 +47,7 @@ export interface MemberInput {
 
 export interface HouseholdInput {
   districtCode: string;
+  townshipCode?: string;
   area: string;
   members: MemberInput[];
   incomes: { memberIndex: number; kind: string; monthlyFen: number }[];

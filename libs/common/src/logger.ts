@@ -6,7 +6,27 @@ import pretty from 'pino-pretty';
  * names or ID numbers in the first place; this is the backstop for a household document, a member
  * list or a request body passed to a log call by mistake.
  */
-const PERSONAL_KEYS = new Set(['idNumber', 'idNumbers', 'name', 'fullName', 'household', 'members', 'member', 'spouse', 'applicant']);
+const PERSONAL_KEYS = new Set([
+  'idNumber',
+  'idNumbers',
+  'name',
+  'fullName',
+  'applicantName',
+  'contactName',
+  'household',
+  'members',
+  'member',
+  'spouse',
+  'applicant',
+  // A case's contact (name, address, phone): whose case it is and how to reach them.
+  'contact',
+  'address',
+  'contactAddress',
+  'phone',
+  'contactPhone',
+  'mobile',
+  'telephone',
+]);
 
 /** Headers that carry credentials; pino's `redact` removes them from the request log line. */
 const REDACT_PATHS = ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'];
@@ -69,6 +89,34 @@ const ID_NUMBER_LIKE = /\b\d{6}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])\d{2}\d{3}[\dXx
 /** Masks anything shaped like a resident ID number (first 6 and last 4 kept), wherever it hides in a string. */
 export function maskIdNumbers(text: string): string {
   return text.replace(ID_NUMBER_LIKE, (id) => `${id.slice(0, 6)}********${id.slice(14)}`);
+}
+
+/**
+ * A request URL as it may be logged or echoed: the values of personal query parameters (`?name=`,
+ * `?phone=`, `?idNumber=`: refused by every route, but the URL is still logged) are cut out.
+ */
+export function censorUrl(url: string): string {
+  const q = url.indexOf('?');
+  if (q < 0) return url;
+  const parts = url
+    .slice(q + 1)
+    .split('&')
+    .map((part) => {
+      const eq = part.indexOf('=');
+      if (eq < 0) return part;
+      // `contact[name]=` (bracket syntax) is the same key as `contact=`.
+      const key = decoded(part.slice(0, eq)).replace(/\[.*$/, '');
+      return PERSONAL_KEYS.has(key) ? `${part.slice(0, eq)}=${CENSOR}` : part;
+    });
+  return `${url.slice(0, q)}?${parts.join('&')}`;
+}
+
+function decoded(s: string): string {
+  try {
+    return decodeURIComponent(s.replace(/\+/g, ' '));
+  } catch {
+    return s;
+  }
 }
 
 /**

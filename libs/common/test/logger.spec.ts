@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { createLogger } from '../src/logger';
+import { censorUrl, createLogger } from '../src/logger';
 
 /** The logger is the backstop against personal data in logs: whatever a call passes, names and ID numbers do not get out. */
 describe('the service logger', () => {
@@ -43,5 +43,28 @@ describe('the service logger', () => {
     const { lines, log } = capture();
     log.info({ caseId: 'c-1', amountFen: 78000 }, 'approved');
     expect(JSON.parse(lines[0])).toMatchObject({ caseId: 'c-1', amountFen: 78000, msg: 'approved', name: 'test' });
+  });
+
+  it('cuts out a case contact (name, address, phone) by its keys, whole or field by field', () => {
+    const { lines, log } = capture();
+    log.warn({ body: { contact: { name: '王某某', phone: '13995212345' } }, row: { applicantName: '李某', address: '长胜街道3号楼', phone: '0952-2012345', townshipCode: '640202001' } }, 'bad');
+
+    const entry = JSON.parse(lines[0]);
+    expect(entry.body.contact).toBe('[redacted]');
+    expect(entry.row).toEqual({ applicantName: '[redacted]', address: '[redacted]', phone: '[redacted]', townshipCode: '640202001' });
+    expect(lines[0]).not.toMatch(/王某某|李某|13995212345|2012345|长胜街道3号楼/);
+  });
+});
+
+describe('a URL as it may be logged', () => {
+  it.each([
+    ['/applications?name=%E7%8E%8B%E6%9F%90&townshipCode=640202001', '/applications?name=[redacted]&townshipCode=640202001'],
+    ['/applications?phone=13995212345&status=draft', '/applications?phone=[redacted]&status=draft'],
+    ['/applications?contact[address]=x&idNumber=640202198001011238', '/applications?contact[address]=[redacted]&idNumber=[redacted]'],
+    ['/applications?status=draft&limit=5', '/applications?status=draft&limit=5'],
+    ['/applications/6d1f2c8e-3b4a-4c5d-9e6f-7a8b9c0d1e2f', '/applications/6d1f2c8e-3b4a-4c5d-9e6f-7a8b9c0d1e2f'],
+    ['/x?%E0%A4%A=1&name', '/x?%E0%A4%A=1&name'],
+  ])('%s is logged as %s', (url, logged) => {
+    expect(censorUrl(url)).toBe(logged);
   });
 });

@@ -4,6 +4,7 @@ import { DynamicModule } from '@nestjs/common';
 import { Logger as NestPinoLogger, LoggerModule, PinoLogger } from 'nestjs-pino';
 import { storage } from 'nestjs-pino/storage';
 import type { Logger } from 'pino';
+import { censorUrl } from '@jiuzhu/common/logger';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
@@ -33,12 +34,13 @@ export function requestLogging(log: Logger): DynamicModule {
         if (err || res.statusCode >= 500) return 'error';
         return PROBE_PATHS.test(req.url ?? '') ? 'debug' : 'info';
       },
-      // What a request line may say: no headers (credentials, cookies) and no body (household documents).
+      // What a request line may say: no headers (credentials, cookies), no body (household documents,
+      // contacts), and no value of a personal query parameter.
       serializers: {
         req: (req: { id: unknown; method: string; url: string; headers: Record<string, unknown> }) => ({
           id: req.id,
           method: req.method,
-          url: req.url,
+          url: censorUrl(req.url),
           actor: req.headers['x-actor-id'],
         }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),

@@ -9,7 +9,8 @@ import { PersonRefs } from './person-refs';
 
 /**
  * Every fact other services need becomes its integration event, written to the outbox in the
- * change's transaction. Events carry references only: no names, no ID numbers. The process events
+ * change's transaction. Events carry references only: no names, ID numbers, addresses or phone
+ * numbers (the case's contact is not even in the domain state these read). The process events
  * are v2 (the case is `caseId`, as in every other event of this service).
  */
 export class AnnounceCaseFacts implements CasePolicy {

@@ -52,6 +52,10 @@ export class ApplicationRecord {
   @Column('date', { name: 'due_on', nullable: true }) dueOn: string | null;
   /** The decision now in force (case_decisions); null until the case is decided. */
   @Column('bigint', { name: 'current_decision_id', nullable: true, transformer: DECISION_ID }) currentDecisionId: number | null;
+  // The applicant's contact (personal data: shown in the case view only, never in events or logs).
+  @Column('text', { name: 'contact_name', nullable: true }) contactName: string | null;
+  @Column('text', { name: 'contact_address', nullable: true }) contactAddress: string | null;
+  @Column('text', { name: 'contact_phone', nullable: true }) contactPhone: string | null;
 }
 
 /** A line of a case's history (who did what, when, from which status to which, why). */

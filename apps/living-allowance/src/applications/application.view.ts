@@ -16,6 +16,8 @@ export function toApplicationView(r: ApplicationRow) {
     memberIndex: r.memberIndex,
     status: r.status,
     householdRef: r.householdRef,
+    // Whose case it is (name, address, phone): the case view is the one place it is shown; the access-control issue limits it to the case's jurisdiction.
+    contact: r.contact,
     districtCode: r.household.districtCode,
     area: r.household.area,
     household: {

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Put } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { Actor, CurrentActor, NestedObject, UuidParam, VersionedDto } from '@jiuzhu/common/http';
+import { Actor, ContactDto, contactOf, CurrentActor, NestedObject, UuidParam, VersionedDto } from '@jiuzhu/common/http';
 import { HOUSEHOLD_EXAMPLE, HouseholdDto } from '../assessment/household.dto';
 import { ConfirmCase } from './confirm-case.use-case';
 import { EditHousehold } from './edit-household.use-case';
@@ -15,12 +15,19 @@ import { WithdrawApplication } from './withdraw-application.use-case';
 import { toApplicationView } from './application.view';
 import { REJECTION_REASONS } from './domain/case-status';
 
+const CONTACT = ApiPropertyOptional({ type: ContactDto, description: "whose case it is: the applicant's name, address and phone (recommended; shown in the case only, never in events or logs)" });
+
 export class FileApplicationDto {
   @ApiProperty({ type: HouseholdDto }) @IsDefined({ message: 'household is required' }) @NestedObject(() => HouseholdDto) household!: HouseholdDto;
+  @CONTACT @IsOptional() @NestedObject(() => ContactDto) contact?: ContactDto;
 }
 
 export class EditHouseholdDto extends VersionedDto {
   @ApiProperty({ type: HouseholdDto }) @IsDefined({ message: 'household is required' }) @NestedObject(() => HouseholdDto) household!: HouseholdDto;
+  @ApiPropertyOptional({ type: ContactDto, description: 'replaces the case’s contact when given (a field left out is cleared); without it the contact stays as it is' })
+  @IsOptional()
+  @NestedObject(() => ContactDto)
+  contact?: ContactDto;
 }
 
 export class ApproveDto extends VersionedDto {
@@ -81,9 +88,9 @@ export class ApplicationsController {
   @HttpCode(201)
   @ACTOR_HEADER
   @ApiOperation({ summary: 'File a dibao application for a household (draft)' })
-  @ApiBody({ type: FileApplicationDto, examples: { household: { value: { household: HOUSEHOLD_EXAMPLE } } } })
+  @ApiBody({ type: FileApplicationDto, examples: { household: { value: { household: HOUSEHOLD_EXAMPLE, contact: { name: '王某某', address: '石嘴山市大武口区长胜街道某某小区3号楼2单元501', phone: '13995212345' } } } } })
   async file(@Body() dto: FileApplicationDto, @CurrentActor() actor: Actor) {
-    return toApplicationView(await this.filing.file(dto.household, actor));
+    return toApplicationView(await this.filing.file(dto.household, actor, contactOf(dto.contact)));
   }
 
   @Get(':id')
@@ -101,7 +108,7 @@ export class ApplicationsController {
   @ACTOR_HEADER
   @ApiOperation({ summary: 'Correct the household document of a draft' })
   async edit(@UuidParam() id: string, @Body() dto: EditHouseholdDto, @CurrentActor() actor: Actor) {
-    return toApplicationView(await this.editing.edit(id, dto.expectedVersion, dto.household, actor));
+    return toApplicationView(await this.editing.edit(id, dto.expectedVersion, dto.household, actor, contactOf(dto.contact)));
   }
 
   @Post(':id/submit')

@@ -1,8 +1,8 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
+import { ApiBody, ApiHeader, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { InvalidInput, isTownshipCodeOf } from '@jiuzhu/common';
-import { Actor, ApiPageResponse, CurrentActor, PagedQuery, pageOfQuery } from '@jiuzhu/common/http';
+import { Actor, ApiPageQuery, ApiPageResponse, ContactName, CurrentActor, PagedQuery, pageOfQuery, PageQuery, PageRequest, SearchedIdNumber } from '@jiuzhu/common/http';
 import { CaseListItem, toQueueItem } from './application.view';
 import { CaseLists, MY_STAGES, MyStage } from './case-lists.use-case';
 import { CASE_STATUSES, CaseStatus } from './domain/case-status';
@@ -31,6 +31,16 @@ export class MyCasesQuery extends PagedQuery() {
   @IsOptional()
   @IsIn(MY_STAGES, { message: `must be one of ${MY_STAGES.join(', ')}` })
   stage: MyStage = 'filed';
+}
+
+/** `{ "idNumber": "…" }`, or `{ "name": "…", "townshipCode": "…" }`: in the body, never in a URL. */
+export class SearchCasesDto {
+  @SearchedIdNumber({ required: false }) idNumber?: string;
+  @ContactName() name?: string;
+  @ApiPropertyOptional({ example: '640202001', description: 'required with name: a name is searched within one township' })
+  @IsOptional()
+  @Matches(/^\d{9}$/, { message: 'must be a 9-digit township code' })
+  townshipCode?: string;
 }
 
 /**
@@ -63,5 +73,19 @@ export class CaseListsController {
   async mine(@Query() q: MyCasesQuery, @CurrentActor() actor: Actor) {
     const page = await this.lists.mine(actor, q.stage, pageOfQuery(q));
     return { ...page, items: page.items.map(toQueueItem) };
+  }
+
+  @Post('search')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      "Find a person's cases: by ID number (in the body, never in a URL), every household case they are or were a member of, as applicant or otherwise; or by the applicant's name as given on the case, within one township. Newest first, paged with the total; the answer names no personRef. (The access-control issue scopes the answer to the caller's jurisdiction.)",
+  })
+  @ApiBody({ type: SearchCasesDto, examples: { 'by ID number': { value: { idNumber: '640202198001011238' } }, 'by name in a township': { value: { name: '王某某', townshipCode: '640202001' } } } })
+  @ApiPageQuery()
+  @ApiPageResponse(CaseListItem)
+  async search(@Body() dto: SearchCasesDto, @PageQuery() page: PageRequest) {
+    const found = await this.lists.search({ idNumber: dto.idNumber, name: dto.name, townshipCode: dto.townshipCode }, page);
+    return { ...found, items: found.items.map(toQueueItem) };
   }
 }

@@ -1,11 +1,19 @@
 import { DataSource } from 'typeorm';
-import { Clock } from '@jiuzhu/common';
+import { Clock, InvalidInput, normalizeResidentId } from '@jiuzhu/common';
 import { Actor, Page, PageRequest, pageOf } from '@jiuzhu/common/http';
 import { ApplicationRepository, ApplicationRow, CaseFilter } from './application.repository';
+import { PersonRefs } from './person-refs';
 
 /** What "my cases" lists: the drafts I am writing, every case I filed (any status), the cases I hold a claim on. */
 export const MY_STAGES = ['draft', 'filed', 'claimed'] as const;
 export type MyStage = (typeof MY_STAGES)[number];
+
+/** Whom a search is for: an ID number, or a name within a township. */
+export interface PersonSearch {
+  idNumber?: string;
+  name?: string;
+  townshipCode?: string;
+}
 
 /**
  * The lists people work from, each a page with its total. Until access control lands every officer
@@ -15,6 +23,7 @@ export class CaseLists {
   constructor(
     private readonly ds: DataSource,
     private readonly repo: ApplicationRepository,
+    private readonly refs: PersonRefs,
     private readonly clock: Clock,
   ) {}
 
@@ -28,6 +37,20 @@ export class CaseLists {
     const f: CaseFilter =
       stage === 'draft' ? { filedBy: actor.id, status: 'draft' } : stage === 'filed' ? { filedBy: actor.id } : { claimedBy: { by: actor.id, now: this.clock.now() } };
     return this.page(f, page);
+  }
+
+  /**
+   * The cases of the person in front of the caseworker: by ID number, every household case they are
+   * (or were) a member of, as applicant or otherwise — the number hashed to its personRef at once and
+   * the answer naming no reference; or by the applicant's name as given on the case, within one
+   * township (a name alone is no one in particular across a city).
+   */
+  async search(q: PersonSearch, page: PageRequest): Promise<Page<ApplicationRow>> {
+    if (q.idNumber !== undefined && q.name !== undefined) throw new InvalidInput([{ field: 'name', reason: 'search by idNumber or by name, not both' }]);
+    if (q.idNumber !== undefined) return this.page({ personRef: this.refs.ofIdNumber(normalizeResidentId(q.idNumber)), townshipCode: q.townshipCode }, page);
+    if (q.name === undefined) throw new InvalidInput([{ field: 'idNumber', reason: 'is required, or name with townshipCode' }]);
+    if (q.townshipCode === undefined) throw new InvalidInput([{ field: 'townshipCode', reason: 'is required to search by name: a name is searched within one township' }]);
+    return this.page({ contactName: q.name, townshipCode: q.townshipCode }, page);
   }
 
   private async page(f: CaseFilter, page: PageRequest): Promise<Page<ApplicationRow>> {

@@ -1,12 +1,12 @@
 import { orThrow } from '@jiuzhu/common';
-import { Actor } from '@jiuzhu/common/http';
+import { Actor, Contact } from '@jiuzhu/common/http';
 import { AssessHousehold } from '../assessment/assess-household.use-case';
 import { Household } from '../assessment/domain/household';
 import { ApplicationRepository, ApplicationRow } from './application.repository';
 import { CaseChange } from './case-change';
 import { PersonRefs } from './person-refs';
 
-/** Correcting the household document of a draft; its members' memberships follow the correction. */
+/** Correcting the household document of a draft (and its contact, when one is given); its members' memberships follow the correction. */
 export class EditHousehold {
   constructor(
     private readonly change: CaseChange,
@@ -15,12 +15,13 @@ export class EditHousehold {
     private readonly refs: PersonRefs,
   ) {}
 
-  async edit(id: string, expectedVersion: number, household: Household, actor: Actor): Promise<ApplicationRow> {
+  async edit(id: string, expectedVersion: number, household: Household, actor: Actor, contact?: Contact): Promise<ApplicationRow> {
     await this.assessments.assess(household);
     const refs = this.refs.of(household);
     return this.change.run(id, expectedVersion, actor, async (app, m, at) => {
       const facts = orThrow(app.editHousehold(household, this.refs.householdRef(household, refs), actor.id, at));
       if (app.state.coverage === 'household') await this.repo.replaceMemberships(m, id, refs);
+      if (contact) await this.repo.saveContact(m, id, contact);
       return facts;
     });
   }

@@ -8,3 +8,5 @@ export * from './ids';
 export * from './paging';
 export * from './response-docs';
 export * from './query';
+export * from './contact.dto';
+export * from './person-search';

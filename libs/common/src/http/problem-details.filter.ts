@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { AppError, FieldProblem, Unauthenticated, ViolationKind } from '../errors';
-import { safeError } from '../logger';
+import { censorUrl, safeError } from '../logger';
 
 /** RFC 9457 problem details: the one error format of every service. */
 export interface ProblemDetails {
@@ -48,7 +48,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const res = http.getResponse<Response>();
     const req = http.getRequest<Request>();
     const problem = this.toProblem(exception);
-    problem.instance = req?.originalUrl;
+    // The request's own URL, without the value of a personal query parameter: an error body names a field, never its value.
+    problem.instance = req?.originalUrl === undefined ? undefined : censorUrl(req.originalUrl);
     if (problem.status >= 500) {
       this.log.error({ err: safeError(exception), path: req?.path, method: req?.method }, 'unhandled error');
     }
