@@ -23,6 +23,7 @@ import { openDataSource } from '@jiuzhu/persistence';
 import { ChildHandle, forkHelper } from './support/child';
 import { freshDatabase, startKafka, startPostgres } from './support/infra';
 import { fmt, fmtPhase, idleCheck, log, machineInfo, phaseEnd, phaseStart, sleep, summarize, writeResult } from './support/stats';
+import { systemClock } from '@jiuzhu/common';
 
 /**
  * (b) Outbox → Kafka → inbox: throughput and end-to-end latency of the real event path, beside the
@@ -174,7 +175,7 @@ async function main() {
     const source = `bench-producer-${runId}`;
     const settings: KafkaSettings = { brokers: kafka.brokers, clientId: source, topicPartitions: PARTITIONS, replicationFactor: 1 };
     await ensureTopics(createKafka(settings, silent), [ApplicationSubmittedV2.topic, `${ApplicationSubmittedV2.topic}.dlt`], settings);
-    const outbox = new Outbox(source);
+    const outbox = new Outbox(source, systemClock);
     const publisher = new KafkaPublisher(createKafka({ ...settings, clientId: `${source}-producer` }, silent));
     // A pass-through that only counts: the relay and the publisher are the real ones.
     const batches: { size: number; ms: number }[] = [];
@@ -187,7 +188,7 @@ async function main() {
         batches.push({ size: batch.length, ms: performance.now() - t });
       },
     };
-    const relay = new OutboxRelay(producerDb.url, counting, silent, DEFAULT_RELAY_OPTIONS);
+    const relay = new OutboxRelay(producerDb.url, counting, silent, systemClock, DEFAULT_RELAY_OPTIONS);
     await counting.start();
     await relay.start();
     cleanups.unshift(async () => {

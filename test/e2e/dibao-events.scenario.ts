@@ -156,7 +156,7 @@ export function dibaoEventsScenario(kind: 'kafka' | 'in-process') {
     const caseIds: string[] = [];
     for (let i = 0; i < 8; i++) caseIds.push(await fileAndApprove());
     const url = (la.dataSource.options as { url: string }).url;
-    const dying = new OutboxRelay(url, dyingPublisher(la.messaging.publisher), pino({ level: 'silent' }), {
+    const dying = new OutboxRelay(url, dyingPublisher(la.messaging.publisher), pino({ level: 'silent' }), la.clock, {
       batchSize: 5,
       idlePollMs: 50,
       retryBackoffMs: 10,

@@ -83,7 +83,7 @@ it('a run killed halfway and resumed announces exactly one benefit.adjusted per 
   const catalog = la.app.get(ParameterCatalog);
   const log = pino({ level: 'silent' });
 
-  const dyingOutbox = new Outbox('living-allowance');
+  const dyingOutbox = new Outbox('living-allowance', clock);
   const appendMany = dyingOutbox.appendMany.bind(dyingOutbox);
   let batches = 0;
   dyingOutbox.appendMany = (async (...args: Parameters<typeof appendMany>) => {
@@ -96,7 +96,7 @@ it('a run killed halfway and resumed announces exactly one benefit.adjusted per 
   const [half] = await la.dataSource.query(`SELECT status, examined, attempts, last_error FROM reassessment_runs WHERE id = $1`, [runId]);
   expect(half).toEqual({ status: 'running', examined: 5000, attempts: 1, last_error: 'killed halfway' });
 
-  await new ReassessmentRunner(la.dataSource, catalog, new Outbox('living-allowance'), clock, log, 1000).drain();
+  await new ReassessmentRunner(la.dataSource, catalog, new Outbox('living-allowance', clock), clock, log, 1000).drain();
   const [run] = await la.dataSource.query(`SELECT status, examined, changed, attempts FROM reassessment_runs WHERE id = $1`, [runId]);
   expect(run).toEqual({ status: 'completed', examined: CASES, changed: CASES, attempts: 0 });
 

@@ -60,7 +60,7 @@ export function testLogger(): Logger {
   return pino({ level: process.env.TEST_LOG ?? 'silent' });
 }
 
-type Define = (o: { refKey: string; clock: Clock; backgroundJobs?: boolean }) => ServiceDefinition;
+type Define = (o: { refKey: string; backgroundJobs?: boolean }) => ServiceDefinition;
 
 /**
  * A service on a fresh database of its own, on a free port, with a movable clock by default (the
@@ -71,7 +71,8 @@ async function startTestService(define: Define, dbPrefix: string, o: TestService
   const transport = o.transport ?? suiteTransport();
   const clock = o.clock ?? new TestClock(new Date('2026-03-02T02:00:00Z'));
   const bus = o.bus ?? new InProcessBus();
-  const svc = await runService(define({ refKey: TEST_REF_KEY, clock, backgroundJobs: o.backgroundJobs }), {
+  const svc = await runService(define({ refKey: TEST_REF_KEY, backgroundJobs: o.backgroundJobs }), {
+    clock,
     settings: {
       databaseUrl: db.url,
       port: 0,

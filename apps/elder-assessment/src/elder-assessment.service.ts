@@ -1,4 +1,3 @@
-import { Clock, systemClock } from '@jiuzhu/common';
 import { ELDER_ASSESSMENT_EVENTS } from '@jiuzhu/contracts';
 import { ServiceDefinition } from '@jiuzhu/platform';
 import { DEFAULT_ELDER_PARAMETERS } from './assessment/domain/assessment-parameters';
@@ -8,7 +7,7 @@ import { ElderAssessmentSchema1740000000100 } from './migrations/1740000000100-e
 import { PARAMETER_MIGRATIONS, ParameterVersionRepository } from '@jiuzhu/parameters';
 
 /** The elder-assessment (老年人能力评估, GB/T 42195-2022) service as the runtime starts it. */
-export function elderAssessmentService(o: { refKey: string; clock?: Clock; backgroundJobs?: boolean }): ServiceDefinition {
+export function elderAssessmentService(o: { refKey: string; backgroundJobs?: boolean }): ServiceDefinition {
   return {
     name: 'elder-assessment',
     title: 'Jiuzhu — elder ability assessment (老年人能力评估)',
@@ -17,11 +16,10 @@ export function elderAssessmentService(o: { refKey: string; clock?: Clock; backg
     migrations: [ElderAssessmentSchema1740000000100, ...PARAMETER_MIGRATIONS],
     entities: ELDER_ASSESSMENT_ENTITIES,
     produces: ELDER_ASSESSMENT_EVENTS,
-    async prepare({ dataSource, log }) {
-      const seeded = await new ParameterVersionRepository(dataSource).seedMissing(DEFAULT_ELDER_PARAMETERS);
+    async prepare({ dataSource, log, clock }) {
+      const seeded = await new ParameterVersionRepository(dataSource).seedMissing(DEFAULT_ELDER_PARAMETERS, clock.now());
       if (seeded) log.info({ versions: seeded }, 'seeded the default assessment parameters (replace them by publishing real ones)');
     },
-    module: ({ dataSource, messaging, log }) =>
-      ElderAssessmentModule.register({ dataSource, messaging, log, clock: o.clock ?? systemClock, refKey: o.refKey, backgroundJobs: o.backgroundJobs }),
+    module: ({ dataSource, messaging, log, clock }) => ElderAssessmentModule.register({ dataSource, messaging, log, clock, refKey: o.refKey, backgroundJobs: o.backgroundJobs }),
   };
 }

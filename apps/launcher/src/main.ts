@@ -2,7 +2,7 @@ import '../../../libs/common/src/runtime/register-aliases';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Clock, ConfigError, offsetClock } from '@jiuzhu/common';
+import { Clock, ConfigError, offsetClock, readClock } from '@jiuzhu/common';
 import { createLogger } from '@jiuzhu/common/logger';
 import { DataDirInUse, ensureDatabase, PostgresUserCannotReach, startEmbeddedPostgres, withDatabase } from '@jiuzhu/persistence';
 import { loadServiceConfig, RunningService, runService } from '@jiuzhu/platform';
@@ -39,7 +39,6 @@ async function main() {
   });
   log.info({ port: pgPort, dataDir }, 'embedded Postgres running');
   const refKey = process.env.REF_KEY ?? localRefKey(dataDir);
-  if (clock) log.warn({ offsetDays: Number(process.env.DEMO_CLOCK_OFFSET_DAYS) }, 'demo clock: every service runs that many days ahead of the real date');
 
   const running: RunningService[] = [];
   let stopping = false;
@@ -62,7 +61,7 @@ async function main() {
       if (!own) await ensureDatabase(pg.url, svc.database);
       const env = { ...process.env, REF_KEY: refKey, [`${svc.envPrefix}_DATABASE_URL`]: own ?? withDatabase(pg.url, svc.database) };
       const settings = loadServiceConfig(svc.envPrefix, svc.defaultPort, env);
-      running.push(await runService(svc.define({ refKey, clock }), { settings, log: log.child({ service: svc.database }) }));
+      running.push(await runService(svc.define({ refKey }), { settings, clock, log: log.child({ service: svc.database }) }));
     }
   } catch (e) {
     process.stderr.write(e instanceof ConfigError ? `${e.message}\n` : `start failed: ${e instanceof Error ? e.stack : String(e)}\n`);
@@ -71,6 +70,7 @@ async function main() {
   }
 
   const lines = running.map((s) => `  ${s.name.padEnd(22)} ${s.url}   API docs: ${s.url}/docs`);
+  if (clock) lines.push(demoClockLine(clock));
   process.stdout.write(`\nJiuzhu is running (embedded Postgres on ${pgPort}, data in ${dataDir}).\n${lines.join('\n')}\nPress Ctrl+C to stop.\n\n`);
 }
 
@@ -84,6 +84,12 @@ function demoClock(raw: string | undefined): Clock | undefined {
   const days = Number(raw);
   if (!Number.isInteger(days) || days < 0 || days > 366) throw new ConfigError([`DEMO_CLOCK_OFFSET_DAYS must be a whole number of days 0-366, got ${JSON.stringify(raw)}`]);
   return offsetClock(days);
+}
+
+/** Said where the person starting the demo looks: every date the services show and write is that far ahead. */
+function demoClockLine(clock: Clock): string {
+  const { offsetDays, today } = readClock(clock);
+  return `demo clock: ${offsetDays} ${offsetDays === 1 ? 'day' : 'days'} ahead, today is ${today}`;
 }
 
 /** The embedded default makes its own reference key once and keeps it with the data. */

@@ -1,4 +1,3 @@
-import { Clock } from '@jiuzhu/common';
 import { ServiceDefinition } from '@jiuzhu/platform';
 import { elderAssessmentService } from '../../elder-assessment/src/elder-assessment.service';
 import { livingAllowanceService } from '../../living-allowance/src/living-allowance.service';
@@ -12,7 +11,7 @@ export interface RegisteredService {
   envPrefix: string;
   database: string;
   defaultPort: number;
-  define(o: { refKey: string; clock?: Clock }): ServiceDefinition;
+  define(o: { refKey: string }): ServiceDefinition;
 }
 
 export const REGISTERED_SERVICES: RegisteredService[] = [

@@ -1,6 +1,7 @@
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ClockReading } from '@jiuzhu/common';
 import { freePorts } from '../../../test/support/infra';
 import { transpiledSources, watched, WatchedProcess } from '../../../test/support/launcher-child';
 
@@ -14,6 +15,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-launcher-'));
 chmodSync(dataDir, 0o755);
 let env: NodeJS.ProcessEnv;
 let first: WatchedProcess;
+let later: WatchedProcess | undefined;
 
 const launcher = () => watched(process.execPath, [join(sources.dir, 'apps/launcher/src/main.js')], env, { detached: true });
 const alive = (pid: number) => {
@@ -34,15 +36,25 @@ beforeAll(async () => {
 }, 200_000);
 
 afterAll(async () => {
-  if (first && first.child.exitCode === null) {
-    first.child.kill('SIGTERM');
-    await first.exited;
+  for (const p of [first, later]) {
+    if (p && p.child.exitCode === null) {
+      p.child.kill('SIGTERM');
+      await p.exited;
+    }
   }
   rmSync(dataDir, { recursive: true, force: true });
   sources.dispose();
 });
 
 const health = async () => (await fetch(`http://127.0.0.1:${env.LIVING_ALLOWANCE_PORT}/health`)).status;
+const clockOf = async (port: string | undefined) => (await (await fetch(`http://127.0.0.1:${port}/clock`)).json()) as ClockReading;
+/** The banner: from "Jiuzhu is running" to "Press Ctrl+C to stop". */
+const bannerOf = (p: WatchedProcess) => /Jiuzhu is running[\s\S]*?Press Ctrl\+C to stop\./.exec(p.output())![0];
+
+it('without DEMO_CLOCK_OFFSET_DAYS the banner says nothing of a demo clock, and the services run on the real date', async () => {
+  expect(bannerOf(first)).not.toMatch(/demo clock/);
+  expect(await clockOf(env.LIVING_ALLOWANCE_PORT)).toMatchObject({ offsetDays: 0 });
+});
 
 it('a second copy on the same data refuses at once with one line, and the first keeps answering', async () => {
   const postmasterBefore = readFileSync(join(dataDir, 'pg', 'postmaster.pid'), 'utf8');
@@ -71,3 +83,13 @@ it('Ctrl+C stops the services, then Postgres, and ends with "stopped" (no servic
   expect(first.output()).not.toContain('LISTEN connection lost');
   expect(alive(postgresPid)).toBe(false);
 }, 60_000);
+
+it('restarted with DEMO_CLOCK_OFFSET_DAYS=8 (the README walk-through), the banner says so and every service runs 8 days ahead', async () => {
+  expect(first.child.exitCode).not.toBeNull();
+  later = watched(process.execPath, [join(sources.dir, 'apps/launcher/src/main.js')], { ...env, DEMO_CLOCK_OFFSET_DAYS: '8' }, { detached: true });
+  await later.waitFor(/Press Ctrl\+C to stop/, 120_000);
+
+  const services = await Promise.all([clockOf(env.LIVING_ALLOWANCE_PORT), clockOf(env.ELDER_ASSESSMENT_PORT)]);
+  expect(services.map((c) => c.offsetDays)).toEqual([8, 8]);
+  expect(bannerOf(later).split('\n')).toContain(`demo clock: 8 days ahead, today is ${services[0].today}`);
+}, 150_000);

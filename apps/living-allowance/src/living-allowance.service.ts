@@ -1,4 +1,3 @@
-import { Clock, systemClock } from '@jiuzhu/common';
 import { LIVING_ALLOWANCE_EVENTS } from '@jiuzhu/contracts';
 import { ServiceDefinition } from '@jiuzhu/platform';
 import { LivingAllowanceModule } from './living-allowance.module';
@@ -27,7 +26,7 @@ import { LowIncomeHouseholdRecord } from './low-income/low-income-household.enti
 import { PersonAbilityLevelRecord } from './care-needs/person-ability-level.entity';
 
 /** The living-allowance (最低生活保障, dibao) service as the runtime starts it. */
-export function livingAllowanceService(o: { refKey: string; clock?: Clock; backgroundJobs?: boolean }): ServiceDefinition {
+export function livingAllowanceService(o: { refKey: string; backgroundJobs?: boolean }): ServiceDefinition {
   return {
     name: 'living-allowance',
     title: 'Jiuzhu — living allowance (最低生活保障)',
@@ -36,10 +35,10 @@ export function livingAllowanceService(o: { refKey: string; clock?: Clock; backg
     migrations: [LivingAllowanceSchema1732700000100, ReassessmentRuns1732700000200, PriceSubsidy1732700000300, PeriodicReview1732700000400, ConflictSignal1732700000500, CaseProcess1732700000600, CompactRedecision1732700000700, AbilityLevels1732700000800, DropUnusedConflictSignal1732700000900, ParkedReassessmentRuns1732700000950, ReviewInsteadOfFlag1732700000960, CaseDecisions1732700001000, CaseLists1732700001100, CaseContacts1732700001110, OpenReviews1732700001200, ...PARAMETER_MIGRATIONS],
     entities: [ApplicationRecord, CaseHistoryRecord, CaseDecisionRecord, HouseholdMembershipRecord, LowIncomeHouseholdRecord, PersonAbilityLevelRecord, ReassessmentRunRecord, PriceIndexInForceRecord, PriceIndexRevisionRecord, PriceSubsidyBatchRecord, PriceSubsidyPaymentRecord],
     produces: LIVING_ALLOWANCE_EVENTS,
-    async prepare({ dataSource, log }) {
-      const seeded = await new ParameterVersionRepository(dataSource).seedMissing(LIVING_ALLOWANCE_DEFAULT_PARAMETERS);
+    async prepare({ dataSource, log, clock }) {
+      const seeded = await new ParameterVersionRepository(dataSource).seedMissing(LIVING_ALLOWANCE_DEFAULT_PARAMETERS, clock.now());
       if (seeded) log.info({ versions: seeded }, 'seeded the illustrative default parameters (replace them by publishing real ones)');
     },
-    module: ({ dataSource, messaging, log }) => LivingAllowanceModule.register({ dataSource, messaging, log, clock: o.clock ?? systemClock, refKey: o.refKey, backgroundJobs: o.backgroundJobs }),
+    module: ({ dataSource, messaging, log, clock }) => LivingAllowanceModule.register({ dataSource, messaging, log, clock, refKey: o.refKey, backgroundJobs: o.backgroundJobs }),
   };
 }

@@ -94,7 +94,7 @@ describe('what-if and reassessment when a new standard is published', () => {
     const [run] = (await call('GET', '/reassessments')).body.items;
     const catalog = svc.app.get(ParameterCatalog);
     const log = pino({ level: 'silent' });
-    const dyingOutbox = new Outbox('living-allowance');
+    const dyingOutbox = new Outbox('living-allowance', clock);
     const appendMany = dyingOutbox.appendMany.bind(dyingOutbox);
     let calls = 0;
     dyingOutbox.appendMany = (async (...args: Parameters<typeof appendMany>) => {
@@ -106,7 +106,7 @@ describe('what-if and reassessment when a new standard is published', () => {
     await expect(dying.processBatch(run.id)).rejects.toThrow('process killed');
     expect((await call('GET', `/reassessments/${run.id}`)).body).toMatchObject({ status: 'running', examined: 5, changed: 5 });
 
-    const restarted = new ReassessmentRunner(svc.dataSource, catalog, new Outbox('living-allowance'), clock, log, 5);
+    const restarted = new ReassessmentRunner(svc.dataSource, catalog, new Outbox('living-allowance', clock), clock, log, 5);
     await restarted.drain();
 
     const done = (await call('GET', `/reassessments/${run.id}`)).body;
@@ -228,9 +228,10 @@ describe('what-if and reassessment when a new standard is published', () => {
       ADMIN,
     );
     expect(published.status).toBe(201);
-    await new ReassessmentRunner(svc.dataSource, svc.app.get(ParameterCatalog), new Outbox('living-allowance'), clock, pino({ level: 'silent' })).drain();
+    await new ReassessmentRunner(svc.dataSource, svc.app.get(ParameterCatalog), new Outbox('living-allowance', clock), clock, pino({ level: 'silent' })).drain();
 
-    const [run] = (await call('GET', '/reassessments')).body.items;
+    // Its own run, not the newest: both standards were published at the same time of the test's stopped clock.
+    const run = ((await call('GET', '/reassessments')).body.items as any[]).find((r) => r.standardVersionId === published.body.versionId);
     expect(run).toMatchObject({ districtCode: '640221', status: 'completed', examined: 1, changed: 0, leavingDibao: 1 });
     const now = (await call('GET', `/applications/${poorer.id}`)).body;
     expect(now).toMatchObject({ status: 'approved', monthlyBenefitFen: poorer.monthlyBenefitFen, reviewDueOn: '2026-04-01' });
@@ -240,7 +241,7 @@ describe('what-if and reassessment when a new standard is published', () => {
 });
 
 describe('a run that keeps failing is parked, and never holds up the others (issue 10)', () => {
-  const runner = (outbox = new Outbox('living-allowance')) => new ReassessmentRunner(svc.dataSource, svc.app.get(ParameterCatalog), outbox, clock, pino({ level: 'silent' }));
+  const runner = (outbox = new Outbox('living-allowance', clock)) => new ReassessmentRunner(svc.dataSource, svc.app.get(ParameterCatalog), outbox, clock, pino({ level: 'silent' }));
   const publish = (districtCode: string, area: string, validFrom: string, monthlyFen: number) =>
     call('POST', '/parameters', { key: 'dibao.standard', districtCode, area, validFrom, value: { monthlyFen }, legalSource: 'test: parking' }, ADMIN);
   const runOf = async (standardVersionId: string) => ((await call('GET', '/reassessments')).body.items as any[]).find((r) => r.standardVersionId === standardVersionId);
@@ -255,7 +256,7 @@ describe('a run that keeps failing is parked, and never holds up the others (iss
         `INSERT INTO parameter_versions (version_id, key, scope, valid_from, value, unit, legal_source, published_by) VALUES ($1, 'dibao.standard', $2, $3, $4, 'fen per person per month', 'test: parking', 'admin-import')`,
         [versionId, `${districtCode}/${area}`, validFrom, JSON.stringify({ monthlyFen })],
       );
-      await requestReassessment(m, { districtCode, area, standardVersionId: versionId, validFrom, requestedBy: 'admin-import' });
+      await requestReassessment(m, { districtCode, area, standardVersionId: versionId, validFrom, requestedBy: 'admin-import', requestedAt: clock.now() });
     });
     svc.app.get(ParameterCatalog).invalidate();
     return { versionId };
@@ -305,7 +306,7 @@ describe('a run that keeps failing is parked, and never holds up the others (iss
   it('a retried run goes back to the queue with a fresh count of tries and completes once what failed works again', async () => {
     const published = await publish('640221', 'urban', '2026-05-01', 83000);
     expect(published.status).toBe(201);
-    const broken = new Outbox('living-allowance');
+    const broken = new Outbox('living-allowance', clock);
     broken.appendMany = (async () => {
       throw new Error('outbox unavailable');
     }) as Outbox['appendMany'];

@@ -30,6 +30,27 @@ export function offsetClock(days: number): Clock {
   return { now: () => new Date(Date.now() + shift), today: () => shanghaiDateOf(new Date(Date.now() + shift)) };
 }
 
+/** What a service's clock says: `GET /clock` answers it, and the launcher's banner prints it. */
+export interface ClockReading {
+  /** The instant, ISO 8601. */
+  now: string;
+  /** The legal calendar date (Asia/Shanghai). */
+  today: LocalDate;
+  /** Whole days between the clock's date and the real one: 0 on the real clock, 8 with `DEMO_CLOCK_OFFSET_DAYS=8`. */
+  offsetDays: number;
+}
+
+/**
+ * Reads the clock. The offset is measured against the machine's own date — the one place besides
+ * `systemClock` that looks at it, and only to say how far the clock is moved.
+ */
+export function readClock(clock: Clock): ClockReading {
+  const today = clock.today();
+  return { now: clock.now().toISOString(), today, offsetDays: Math.round((dayNumber(today) - dayNumber(systemClock.today())) / 86_400_000) };
+}
+
+const dayNumber = (d: LocalDate) => Date.parse(`${d}T00:00:00Z`);
+
 export function fixedClock(at: Date): Clock {
   return { now: () => new Date(at), today: () => shanghaiDateOf(at) };
 }

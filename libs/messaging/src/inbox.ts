@@ -1,4 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
+import type { Clock } from '@jiuzhu/common';
 import { EventEnvelope } from '@jiuzhu/contracts';
 import { PreparedStatement } from '@jiuzhu/persistence';
 
@@ -6,15 +7,15 @@ import { PreparedStatement } from '@jiuzhu/persistence';
  * Prepared: it runs once for every event every consumer receives outside a batch. Like the outbox
  * append, its gain was measured only as part of the hot path it joined in 3befce2, not on its own.
  */
-const CLAIM = new PreparedStatement('jz_inbox_claim', `INSERT INTO inbox (consumer, event_id, type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1`);
+const CLAIM = new PreparedStatement('jz_inbox_claim', `INSERT INTO inbox (consumer, event_id, type, received_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING 1`);
 /**
  * A batch's claims in one statement, before its effects. Sorted, so that two replicas claiming
  * overlapping batches take the row locks in one order and wait for each other instead of deadlocking.
  */
 const CLAIM_BATCH = new PreparedStatement(
   'jz_inbox_claim_batch',
-  `INSERT INTO inbox (consumer, event_id, type)
-   SELECT c, e, t FROM unnest($1::text[], $2::uuid[], $3::text[]) AS u(c, e, t) ORDER BY c, e
+  `INSERT INTO inbox (consumer, event_id, type, received_at)
+   SELECT c, e, t, $4::timestamptz FROM unnest($1::text[], $2::uuid[], $3::text[]) AS u(c, e, t) ORDER BY c, e
    ON CONFLICT DO NOTHING RETURNING consumer, event_id::text AS event_id`,
 );
 
@@ -62,11 +63,15 @@ const keyOf = (consumer: string, eventId: string) => `${consumer}\u0000${eventId
  * system) belongs in the outbox, not in an effect.
  */
 export class Inbox {
-  constructor(private readonly dataSource: DataSource) {}
+  /** `received_at` is on the service's clock, like everything else it writes; retention measures it with the same clock. */
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   async handleOnce(consumer: string, event: Pick<EventEnvelope, 'id' | 'type'>, effect: (manager: EntityManager) => Promise<void>): Promise<InboxResult> {
     return this.dataSource.transaction(async (m) => {
-      const inserted = await CLAIM.run(m, [consumer, event.id, event.type]);
+      const inserted = await CLAIM.run(m, [consumer, event.id, event.type, this.clock.now()]);
       if (inserted.length === 0) return 'duplicate';
       await effect(m);
       return 'applied';
@@ -93,6 +98,7 @@ export class Inbox {
         claims.map((e) => e.consumer),
         claims.map((e) => e.event.id),
         claims.map((e) => e.event.type),
+        this.clock.now(),
       ]);
       const claimed = new Set(rows.map((r) => keyOf(r.consumer, r.event_id)));
       const results: InboxResult[] = [];

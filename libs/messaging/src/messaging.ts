@@ -1,6 +1,7 @@
 import { CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
+import type { Clock } from '@jiuzhu/common';
 import { deadLetterTopicOf, EventContract } from '@jiuzhu/contracts';
 import { ConsumerStatus, ReportsConsumerStatus } from './consumer-status';
 import { DEFAULT_RETRY_POLICY, RetryPolicy } from './dispatcher';
@@ -24,6 +25,13 @@ export interface MessagingOptions {
   /** Overrides the consumer group (tests run a second group to watch the topics). */
   consumerGroup?: string;
   dataSource: DataSource;
+  /**
+   * The service's clock: the outbox's occurred_at and published_at and the inbox's received_at are
+   * written with it, and the backlog's age and retention are measured with it. The transports'
+   * connection states, dead-letter headers and failure times stay on the machine's time: they
+   * describe the process and the broker, which the demo clock does not move.
+   */
+  clock: Clock;
   /** Connection string for the relay's LISTEN connection (the service's own database). */
   databaseUrl: string;
   transport: TransportSettings;
@@ -63,14 +71,16 @@ export class Messaging {
   readonly relay: OutboxRelay;
   readonly publisher: EventPublisher;
   readonly consumerGroup: string;
+  readonly clock: Clock;
   private server?: Server & CustomTransportStrategy;
   private readonly observed: ObservedPublisher;
   private readonly publishing: Reconnecting;
   private consuming?: Reconnecting;
 
   constructor(private readonly o: MessagingOptions) {
-    this.outbox = new Outbox(o.service);
-    this.inbox = new Inbox(o.dataSource);
+    this.clock = o.clock;
+    this.outbox = new Outbox(o.service, o.clock);
+    this.inbox = new Inbox(o.dataSource, o.clock);
     this.consumerGroup = o.consumerGroup ?? `jiuzhu.${o.service}`;
     const transportPublisher =
       o.transport.kind === 'kafka'
@@ -78,7 +88,7 @@ export class Messaging {
         : (o.transport.bus ?? sharedInProcessBus).publisher();
     this.observed = new ObservedPublisher(transportPublisher, o.onPublished);
     this.publisher = this.observed;
-    this.relay = new OutboxRelay(o.databaseUrl, this.publisher, o.log, { ...DEFAULT_RELAY_OPTIONS, ...o.relay });
+    this.relay = new OutboxRelay(o.databaseUrl, this.publisher, o.log, o.clock, { ...DEFAULT_RELAY_OPTIONS, ...o.relay });
     this.publishing = new Reconnecting('event publisher', o.log, o.reconnect, () => this.startPublishing(), () => this.stopPublishing());
   }
 

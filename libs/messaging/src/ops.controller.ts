@@ -67,11 +67,15 @@ export const BACKLOG_COUNT_CAP = 100_000;
 /**
  * The relay's backlog for health and metrics, read through the partial index on unpublished rows
  * (`outbox_pending`): cheap however large the published history is, so it can run on every scrape.
+ * The age is measured with the clock that wrote occurred_at (`now`, the service's clock), not the
+ * database's: with a demo clock days ahead, every event would look as if written in the future, and a
+ * stuck backlog would never grow old enough to make the service unready.
  */
-export async function readOutboxBacklog(ds: DataSource): Promise<OutboxBacklog> {
+export async function readOutboxBacklog(ds: DataSource, now: Date): Promise<OutboxBacklog> {
   const [r] = await ds.query(
     `SELECT (SELECT count(*) FROM (SELECT 1 FROM outbox WHERE published_at IS NULL LIMIT ${BACKLOG_COUNT_CAP}) p)::int AS pending,
-            coalesce((SELECT extract(epoch FROM now() - occurred_at) FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT 1), 0)::float8 AS oldest_s`,
+            coalesce((SELECT extract(epoch FROM $1::timestamptz - occurred_at) FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT 1), 0)::float8 AS oldest_s`,
+    [now],
   );
   return { pending: Number(r.pending), oldestPendingSeconds: Number(r.oldest_s) };
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import type { Clock } from '@jiuzhu/common';
 import { EventContract, validatePayload } from '@jiuzhu/contracts';
 import { PreparedStatement } from '@jiuzhu/persistence';
 
@@ -22,16 +23,22 @@ export interface OutboundMessage {
 // before adding another prepared statement on the same grounds.
 const APPEND = new PreparedStatement(
   'jz_outbox_append',
-  `INSERT INTO outbox (id, topic, key, type, version, source, payload)
-   SELECT id, $4, key, $5, $6, $7, payload FROM unnest($1::uuid[], $2::text[], $3::jsonb[]) WITH ORDINALITY AS t(id, key, payload, n) ORDER BY n`,
+  `INSERT INTO outbox (id, topic, key, type, version, source, payload, occurred_at)
+   SELECT id, $4, key, $5, $6, $7, payload, $8::timestamptz FROM unnest($1::uuid[], $2::text[], $3::jsonb[]) WITH ORDINALITY AS t(id, key, payload, n) ORDER BY n`,
 );
 
 /**
  * Writes integration events in the caller's transaction, so the state change and its event commit
  * or roll back together. The event id is made here, once; a re-publication reuses it.
+ *
+ * `occurredAt` is the service's clock, not the database's now(): an event must carry the same time
+ * as the history line and the decision it announces, also when the demo runs the clock days ahead.
  */
 export class Outbox {
-  constructor(private readonly source: string) {}
+  constructor(
+    private readonly source: string,
+    private readonly clock: Clock,
+  ) {}
 
   async append<T extends object>(manager: EntityManager, contract: EventContract<T>, payload: NoInfer<T>): Promise<string> {
     const [id] = await this.appendMany(manager, contract, [payload]);
@@ -55,7 +62,7 @@ export class Outbox {
       bodies.push(JSON.stringify(payload));
     }
     // unnest keeps the rows in array order, so sequence numbers follow the caller's order.
-    await APPEND.run(manager, [ids, keys, bodies, contract.topic, contract.type, contract.version, this.source]);
+    await APPEND.run(manager, [ids, keys, bodies, contract.topic, contract.type, contract.version, this.source, this.clock.now()]);
     return ids;
   }
 }

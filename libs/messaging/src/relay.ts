@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import type { Logger } from 'pino';
+import type { Clock } from '@jiuzhu/common';
 import { OutboundMessage } from './outbox';
 import { EventPublisher } from './publisher';
 
@@ -22,7 +23,8 @@ const RELAY_LOCK_SQL = `SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked
 
 // Named: prepared once on the relay's own connection, not parsed and planned for every batch.
 const NEXT_BATCH_SQL = `SELECT seq, id, topic, key, type, version, source, payload, occurred_at FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1`;
-const MARK_SENT_SQL = `UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`;
+// published_at on the service's clock, like occurred_at: the event log never shows an event published before it occurred.
+const MARK_SENT_SQL = `UPDATE outbox SET published_at = $2 WHERE seq = ANY($1::bigint[])`;
 
 /**
  * Publishes outbox rows in commit-safe order and marks them sent. The rows are marked in the same
@@ -45,6 +47,7 @@ export class OutboxRelay {
     private readonly databaseUrl: string,
     private readonly publisher: EventPublisher,
     private readonly log: Logger,
+    private readonly clock: Clock,
     private readonly options: RelayOptions = DEFAULT_RELAY_OPTIONS,
   ) {}
 
@@ -101,7 +104,7 @@ export class OutboxRelay {
         occurredAt: new Date(r.occurred_at as string).toISOString(),
       }));
       await this.publisher.publish(batch);
-      await c.query({ name: 'jz_relay_mark', text: MARK_SENT_SQL, values: [batch.map((m) => m.seq)] });
+      await c.query({ name: 'jz_relay_mark', text: MARK_SENT_SQL, values: [batch.map((m) => m.seq), this.clock.now()] });
       await c.query('COMMIT');
       return batch.length;
     } catch (e) {

@@ -8,6 +8,7 @@ import { CaseRejected, CaseRejectedV1, EventEnvelope, patternOf } from '@jiuzhu/
 import { ConsumeEvent, Inbox, InProcessBus, InProcessEventServer, OutboundMessage } from '../src';
 import { messagingDatabase } from './messaging-db';
 import { outboundMessage } from '../../../test/support/messages';
+import { systemClock } from '@jiuzhu/common';
 
 const log = pino({ level: 'silent' });
 
@@ -41,7 +42,7 @@ describe('@ConsumeEvent: every handler runs inside the inbox', () => {
   async function start(controller: Function, bus: InProcessBus): Promise<{ app: INestMicroservice; server: InProcessEventServer }> {
     @Module({ controllers: [controller as never] })
     class M {}
-    const server = new InProcessEventServer(bus, `g-${randomUUID()}`, log, new Inbox(ds), { maxAttempts: 2, backoffMs: 1 });
+    const server = new InProcessEventServer(bus, `g-${randomUUID()}`, log, new Inbox(ds, systemClock), { maxAttempts: 2, backoffMs: 1 });
     const app = await NestFactory.createMicroservice(M, { strategy: server, logger: false });
     await app.listen();
     return { app, server };

@@ -10,6 +10,7 @@ import { replayDeadLetters } from '../src/cli/dlt-replay';
 import { eventually, kafkaBrokers, SUITE_TOPIC_PREFIX, suiteTopic } from '../../../test/support/infra';
 import { messagingDatabase } from './messaging-db';
 import { outboundMessage } from '../../../test/support/messages';
+import { systemClock } from '@jiuzhu/common';
 
 /** Cases the handler cannot handle yet (a bug, fixed later by a deployment). */
 const BROKEN = new Set<string>();
@@ -37,7 +38,7 @@ describe('dlt:replay on a real broker', () => {
     ds = await db.open();
     producer = new Kafka({ clientId: 'dlt-replay-test-producer', brokers: settings.brokers, logLevel: logLevel.NOTHING }).producer();
     await producer.connect();
-    server = new KafkaEventServer(createKafka(settings, pino({ level: 'silent' })), group, settings, pino({ level: 'silent' }), new Inbox(ds), { maxAttempts: 1, backoffMs: 1 });
+    server = new KafkaEventServer(createKafka(settings, pino({ level: 'silent' })), group, settings, pino({ level: 'silent' }), new Inbox(ds, systemClock), { maxAttempts: 1, backoffMs: 1 });
     @Module({ controllers: [RecordRejection] })
     class M {}
     app = await NestFactory.createMicroservice(M, { strategy: server, logger: false });

@@ -9,6 +9,7 @@ import { ConsumeEvent, createKafka, Inbox, KafkaEventServer, KafkaSettings, Outb
 import { eventually, kafkaBrokers, SUITE_TOPIC_PREFIX, suiteTopic } from '../../../test/support/infra';
 import { messagingDatabase } from './messaging-db';
 import { outboundMessage } from '../../../test/support/messages';
+import { systemClock } from '@jiuzhu/common';
 
 @Controller()
 class RecordRejection {
@@ -61,7 +62,7 @@ describe('the Kafka event server on a real broker', () => {
 
   it('a consumer that crashes anyway is started again and reports crashed until it runs; and goes on consuming', async () => {
     const { log, broke } = loggerThatBreaksOnce();
-    const server = new KafkaEventServer(createKafka(settings, pino({ level: process.env.TEST_LOG ?? 'silent' })), `crash-${randomUUID()}`, settings, log, new Inbox(ds), { maxAttempts: 1, backoffMs: 1 });
+    const server = new KafkaEventServer(createKafka(settings, pino({ level: process.env.TEST_LOG ?? 'silent' })), `crash-${randomUUID()}`, settings, log, new Inbox(ds, systemClock), { maxAttempts: 1, backoffMs: 1 });
     @Module({ controllers: [RecordRejection] })
     class M {}
     const app: INestMicroservice = await NestFactory.createMicroservice(M, { strategy: server, logger: false });

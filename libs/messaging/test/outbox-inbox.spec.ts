@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CaseRejected, CaseRejectedV1, EventEnvelope } from '@jiuzhu/contracts';
 import { ConsumerLookup, dispatchBatch, Inbox, Outbox } from '../src';
 import { messagingDatabase } from './messaging-db';
+import { systemClock } from '@jiuzhu/common';
 
 const REF = 'a'.repeat(64);
 const payload = (caseId = randomUUID()): CaseRejectedV1 => ({
@@ -17,7 +18,7 @@ const payload = (caseId = randomUUID()): CaseRejectedV1 => ({
 describe('outbox and inbox on Postgres', () => {
   let db: Awaited<ReturnType<typeof messagingDatabase>>;
   let ds: DataSource;
-  const outbox = new Outbox('test-service');
+  const outbox = new Outbox('test-service', systemClock);
 
   beforeAll(async () => {
     db = await messagingDatabase('outbox');
@@ -63,7 +64,7 @@ describe('outbox and inbox on Postgres', () => {
   });
 
   it('applies an event once: a second delivery of the same event id changes nothing', async () => {
-    const inbox = new Inbox(ds);
+    const inbox = new Inbox(ds, systemClock);
     const event = { id: randomUUID(), type: 'living-allowance.case.rejected' };
     const effect = (key: string) => async (m: import('typeorm').EntityManager) => {
       await m.query(`INSERT INTO effects (consumer, event_id, key, seq) VALUES ('c1', $1, $2, 1)`, [event.id, key]);
@@ -74,7 +75,7 @@ describe('outbox and inbox on Postgres', () => {
   });
 
   it('applies an event once even when two deliveries race', async () => {
-    const inbox = new Inbox(ds);
+    const inbox = new Inbox(ds, systemClock);
     const event = { id: randomUUID(), type: 'x' };
     const results = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
@@ -88,7 +89,7 @@ describe('outbox and inbox on Postgres', () => {
   });
 
   it('records the effect and the inbox entry together: a failing effect leaves no inbox entry, so a redelivery is applied', async () => {
-    const inbox = new Inbox(ds);
+    const inbox = new Inbox(ds, systemClock);
     const event = { id: randomUUID(), type: 'x' };
     await expect(
       inbox.handleOnce('c2', event, async (m) => {
@@ -101,7 +102,7 @@ describe('outbox and inbox on Postgres', () => {
   });
 
   it('keeps consumers apart: the same event is applied once per consumer', async () => {
-    const inbox = new Inbox(ds);
+    const inbox = new Inbox(ds, systemClock);
     const event = { id: randomUUID(), type: 'x' };
     expect(await inbox.handleOnce('consumer-a', event, async () => undefined)).toBe('applied');
     expect(await inbox.handleOnce('consumer-b', event, async () => undefined)).toBe('applied');
@@ -139,7 +140,7 @@ describe('batched consumption (one transaction per batch, claims first, careful 
   const seqOf = (e: EventEnvelope) => (e as unknown as { seq: number }).seq;
 
   it('applies every event of a batch once, in order, and a failing one is replayed alone and dead-lettered after its attempts', async () => {
-    const inbox = new Inbox(ds);
+    const inbox = new Inbox(ds, systemClock);
     const batch = Array.from({ length: 50 }, (_, i) => envelope('k', i));
     const poison = batch[30].id;
     const calls = new Map<string, number>();
@@ -176,7 +177,7 @@ describe('batched consumption (one transaction per batch, claims first, careful 
     (await ds.query(`SELECT seq FROM effects WHERE consumer = $1 ORDER BY seq`, [consumer])).map((r: { seq: number }) => r.seq);
 
   it('a batch redelivered after its events were handled changes nothing: each effect exists once, and the handled ones count as duplicates', async () => {
-    const inbox = new Inbox(ds);
+    const inbox = new Inbox(ds, systemClock);
     const batch = Array.from({ length: 20 }, (_, i) => envelope('k', i));
     // The first 12 were applied before (the consumer crashed after committing them, before committing its offsets).
     await consume(inbox, 'redelivered', batch.slice(0, 12));
@@ -187,7 +188,7 @@ describe('batched consumption (one transaction per batch, claims first, careful 
   });
 
   it('an event delivered twice within one batch (re-published by a relay that crashed before marking it) is applied once', async () => {
-    const inbox = new Inbox(ds);
+    const inbox = new Inbox(ds, systemClock);
     const batch = Array.from({ length: 5 }, (_, i) => envelope('k', i));
     const outcomes = await consume(inbox, 'twice-in-batch', [...batch, batch[2]]);
     expect(outcomes.map((o) => o.kind)).toEqual(['handled', 'handled', 'handled', 'handled', 'handled', 'duplicate']);
@@ -196,14 +197,14 @@ describe('batched consumption (one transaction per batch, claims first, careful 
 
   it('two replicas consuming the same batch at once apply each event once', async () => {
     const batch = Array.from({ length: 30 }, (_, i) => envelope('k', i));
-    const outcomes = await Promise.all([consume(new Inbox(ds), 'replicas', batch), consume(new Inbox(ds), 'replicas', [...batch].reverse())]);
+    const outcomes = await Promise.all([consume(new Inbox(ds, systemClock), 'replicas', batch), consume(new Inbox(ds, systemClock), 'replicas', [...batch].reverse())]);
     expect(outcomes.flat().every((o) => o.kind === 'handled' || o.kind === 'duplicate')).toBe(true);
     expect(outcomes.flat().filter((o) => o.kind === 'handled')).toHaveLength(30);
     expect(await effectsOf('replicas')).toEqual([...Array(30).keys()]);
   });
 
   it('inside a batch the inbox records are claimed first, in one statement, and commit with the effects', async () => {
-    const inbox = new Inbox(ds);
+    const inbox = new Inbox(ds, systemClock);
     const batch = Array.from({ length: 10 }, (_, i) => envelope('k', i));
     const seenInside: number[] = [];
     const outside = await ds.createQueryRunner();
@@ -224,7 +225,7 @@ describe('batched consumption (one transaction per batch, claims first, careful 
   });
 
   it('a batch whose effect fails commits nothing: neither its records nor the other effects', async () => {
-    const inbox = new Inbox(ds);
+    const inbox = new Inbox(ds, systemClock);
     const batch = Array.from({ length: 6 }, (_, i) => envelope('k', i));
     await expect(
       inbox.inBatch(

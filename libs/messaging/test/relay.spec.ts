@@ -5,6 +5,7 @@ import { CaseRejected } from '@jiuzhu/contracts';
 import { EventPublisher, Outbox, OutboundMessage, OutboxRelay, RELAY_LOCK_KEY } from '../src';
 import { eventually } from '../../../test/support/infra';
 import { messagingDatabase } from './messaging-db';
+import { systemClock } from '@jiuzhu/common';
 
 const log = pino({ level: 'silent' });
 
@@ -34,7 +35,7 @@ const KEYS = Array.from({ length: 12 }, (_, i) => i.toString(16).padStart(64, '0
 
 /** Writers that behave like services: lock the aggregate row, bump it, append its event. */
 async function writeEvents(ds: DataSource, perKey: number): Promise<Map<string, string[]>> {
-  const outbox = new Outbox('relay-test');
+  const outbox = new Outbox('relay-test', systemClock);
   const order = new Map<string, string[]>(KEYS.map((k) => [k, []]));
   await ds.query(`INSERT INTO aggregates (id) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING`, [KEYS]);
   await Promise.all(
@@ -81,8 +82,8 @@ describe('outbox relay on Postgres', () => {
     const writer = await db.open();
     const sink: OutboundMessage[] = [];
     const relays = [
-      new OutboxRelay(db.url, new RecordingPublisher(sink, 5), log, { batchSize: 37, idlePollMs: 50, retryBackoffMs: 10, maxBackoffMs: 50 }),
-      new OutboxRelay(db.url, new RecordingPublisher(sink, 5), log, { batchSize: 23, idlePollMs: 50, retryBackoffMs: 10, maxBackoffMs: 50 }),
+      new OutboxRelay(db.url, new RecordingPublisher(sink, 5), log, systemClock, { batchSize: 37, idlePollMs: 50, retryBackoffMs: 10, maxBackoffMs: 50 }),
+      new OutboxRelay(db.url, new RecordingPublisher(sink, 5), log, systemClock, { batchSize: 23, idlePollMs: 50, retryBackoffMs: 10, maxBackoffMs: 50 }),
     ];
     await Promise.all(relays.map((r) => r.start()));
     const written = await writeEvents(writer, 40);
@@ -102,13 +103,13 @@ describe('outbox relay on Postgres', () => {
     const total = KEYS.length * 25;
     const sink: OutboundMessage[] = [];
 
-    const crashing = new OutboxRelay(db.url, new RecordingPublisher(sink, 0, { batches: 2 }), log, { batchSize: 40, idlePollMs: 50, retryBackoffMs: 10, maxBackoffMs: 20 });
+    const crashing = new OutboxRelay(db.url, new RecordingPublisher(sink, 0, { batches: 2 }), log, systemClock, { batchSize: 40, idlePollMs: 50, retryBackoffMs: 10, maxBackoffMs: 20 });
     await expect(crashing.drainOnce()).resolves.toBe(40);
     await expect(crashing.drainOnce()).resolves.toBe(40);
     await expect(crashing.drainOnce()).rejects.toThrow('relay crashed mid-batch');
     expect(Number((await writer.query(`SELECT count(*) AS n FROM outbox WHERE published_at IS NOT NULL`))[0].n)).toBe(80);
 
-    const restarted = new OutboxRelay(db.url, new RecordingPublisher(sink), log, { batchSize: 40, idlePollMs: 50, retryBackoffMs: 10, maxBackoffMs: 20 });
+    const restarted = new OutboxRelay(db.url, new RecordingPublisher(sink), log, systemClock, { batchSize: 40, idlePollMs: 50, retryBackoffMs: 10, maxBackoffMs: 20 });
     await restarted.start();
     await eventually(async () => Number((await writer.query(`SELECT count(*) AS n FROM outbox WHERE published_at IS NULL`))[0].n) === 0, 'all rows marked sent');
     await restarted.stop();
@@ -123,7 +124,7 @@ describe('outbox relay on Postgres', () => {
   it('wakes on NOTIFY instead of waiting for its poll: a committed event is handed over quickly', async () => {
     const writer = await db.open();
     const sink: OutboundMessage[] = [];
-    const relay = new OutboxRelay(db.url, new RecordingPublisher(sink), log, { batchSize: 100, idlePollMs: 60_000, retryBackoffMs: 10, maxBackoffMs: 20 });
+    const relay = new OutboxRelay(db.url, new RecordingPublisher(sink), log, systemClock, { batchSize: 100, idlePollMs: 60_000, retryBackoffMs: 10, maxBackoffMs: 20 });
     await relay.start();
     await writeEvents(writer, 1);
     // The idle poll is a minute; only the LISTEN/NOTIFY wake-up can deliver within the wait below.
@@ -140,7 +141,7 @@ describe('outbox relay on Postgres', () => {
     await qr.startTransaction();
     await qr.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [RELAY_LOCK_KEY]);
     const sink: OutboundMessage[] = [];
-    const standby = new OutboxRelay(db.url, new RecordingPublisher(sink), log);
+    const standby = new OutboxRelay(db.url, new RecordingPublisher(sink), log, systemClock);
     await expect(standby.drainOnce()).resolves.toBe(0);
     await qr.rollbackTransaction();
     await qr.release();

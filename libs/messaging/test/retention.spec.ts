@@ -45,7 +45,7 @@ describe('outbox and inbox retention', () => {
       { key: 'written-10-days-ago-published-today', publishedDaysAgo: 0, writtenDaysAgo: 10 },
     ]);
 
-    const pruned = await pruneMessagingTables(ds, { outboxDays: 7, inboxDays: 30, batchSize: 100 });
+    const pruned = await pruneMessagingTables(ds, new Date(), { outboxDays: 7, inboxDays: 30, batchSize: 100 });
 
     expect(pruned.outbox).toBe(1);
     expect(await keys()).toEqual(['published-6-days-ago', 'unpublished-written-40-days-ago', 'written-10-days-ago-published-today']);
@@ -54,7 +54,7 @@ describe('outbox and inbox retention', () => {
   it('an inbox record older than the inbox retention is deleted; one younger stays', async () => {
     await inboxRows([31, 29, 1]);
 
-    const pruned = await pruneMessagingTables(ds, { outboxDays: 7, inboxDays: 30, batchSize: 100 });
+    const pruned = await pruneMessagingTables(ds, new Date(), { outboxDays: 7, inboxDays: 30, batchSize: 100 });
 
     expect(pruned).toEqual({ outbox: 0, inbox: 1 });
     expect(await inboxAges()).toEqual([29, 1]);
@@ -65,7 +65,7 @@ describe('outbox and inbox retention', () => {
     await outboxRows([{ key: 'recent', publishedDaysAgo: 1 }]);
     await inboxRows([40, 40, 40, 40, 40, 2]);
 
-    const pruned = await pruneMessagingTables(ds, { outboxDays: 7, inboxDays: 30, batchSize: 3 });
+    const pruned = await pruneMessagingTables(ds, new Date(), { outboxDays: 7, inboxDays: 30, batchSize: 3 });
 
     expect(pruned).toEqual({ outbox: 7, inbox: 5 });
     expect(await keys()).toEqual(['recent']);
@@ -76,7 +76,7 @@ describe('outbox and inbox retention', () => {
     await outboxRows(Array.from({ length: 5 }, (_, i) => ({ key: `old-${i}`, publishedDaysAgo: 9 })));
     let batches = 0;
 
-    const pruned = await pruneMessagingTables(ds, { outboxDays: 7, inboxDays: 30, batchSize: 2 }, () => batches++ >= 1);
+    const pruned = await pruneMessagingTables(ds, new Date(), { outboxDays: 7, inboxDays: 30, batchSize: 2 }, () => batches++ >= 1);
 
     expect(pruned.outbox).toBe(2);
     expect(await keys()).toHaveLength(3);

@@ -62,7 +62,7 @@ export class ParameterVersionRepository {
    * its own id (`…#2`, `…#3`): being later it wins, and the original stays readable. Publications
    * of one key, scope and day take turns (advisory lock), so two at once cannot both pick an id.
    */
-  async publish(m: EntityManager, v: ParameterVersion, by: string): Promise<Publication> {
+  async publish(m: EntityManager, v: ParameterVersion, by: string, at: Date): Promise<Publication> {
     await m.query(`SELECT pg_advisory_xact_lock(hashtextextended('parameter_versions/' || $1 || '/' || $2 || '@' || $3, 0))`, [v.key, v.scope, v.validFrom]);
     const [latest]: Array<VersionRow & { same: boolean }> = await m.query(
       `SELECT ${COLUMNS}, value = $4::jsonb AS same FROM parameter_versions
@@ -77,9 +77,9 @@ export class ParameterVersionRepository {
       versionId = `${v.versionId}#${n}`;
     }
     const [row]: VersionRow[] = await m.query(
-      `INSERT INTO parameter_versions (version_id, key, scope, valid_from, value, unit, legal_source, note, published_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${COLUMNS}`,
-      [versionId, v.key, v.scope, v.validFrom, JSON.stringify(v.value), v.unit, v.legalSource, v.note ?? null, by],
+      `INSERT INTO parameter_versions (version_id, key, scope, valid_from, value, unit, legal_source, note, published_by, published_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${COLUMNS}`,
+      [versionId, v.key, v.scope, v.validFrom, JSON.stringify(v.value), v.unit, v.legalSource, v.note ?? null, by, at],
     );
     return { version: toVersion(row), created: true };
   }
@@ -88,9 +88,9 @@ export class ParameterVersionRepository {
    * Seeds the illustrative defaults of every parameter key that has no version at all: on first start
    * the whole catalog, and after an upgrade only the keys a new release introduced. A key the bureau
    * has published for some scopes only is left alone (no illustrative value slips in beside real
-   * ones). A lock keeps two replicas from racing.
+   * ones). A lock keeps two replicas from racing. `at` is the service's clock, like every publication.
    */
-  async seedMissing(defaults: readonly ParameterVersion[]): Promise<number> {
+  async seedMissing(defaults: readonly ParameterVersion[], at: Date): Promise<number> {
     return this.ds.transaction(async (m) => {
       await m.query(`LOCK TABLE parameter_versions IN EXCLUSIVE MODE`);
       const present: Array<{ key: string }> = await m.query(`SELECT DISTINCT key FROM parameter_versions`);
@@ -98,10 +98,10 @@ export class ParameterVersionRepository {
       const missing = defaults.filter((v) => !have.has(v.key));
       if (missing.length === 0) return 0;
       await m.query(
-        `INSERT INTO parameter_versions (version_id, key, scope, valid_from, value, unit, legal_source, note, published_by)
-         SELECT v.version_id, v.key, v.scope, v.valid_from, v.value, v.unit, v.legal_source, v.note, 'system:seed'
+        `INSERT INTO parameter_versions (version_id, key, scope, valid_from, value, unit, legal_source, note, published_by, published_at)
+         SELECT v.version_id, v.key, v.scope, v.valid_from, v.value, v.unit, v.legal_source, v.note, 'system:seed', $2::timestamptz
            FROM jsonb_to_recordset($1::jsonb) AS v(version_id text, key text, scope text, valid_from date, value jsonb, unit text, legal_source text, note text)`,
-        [JSON.stringify(missing.map((d) => ({ version_id: d.versionId, key: d.key, scope: d.scope, valid_from: d.validFrom, value: d.value, unit: d.unit, legal_source: d.legalSource, note: d.note ?? null })))],
+        [JSON.stringify(missing.map((d) => ({ version_id: d.versionId, key: d.key, scope: d.scope, valid_from: d.validFrom, value: d.value, unit: d.unit, legal_source: d.legalSource, note: d.note ?? null }))), at],
       );
       return missing.length;
     });

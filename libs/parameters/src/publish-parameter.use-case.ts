@@ -38,8 +38,8 @@ export interface PublishParameterCommand {
  * Not called when a publication only finds the same version already there.
  */
 export interface ParameterPublicationHook {
-  /** In the publishing transaction, after the version is stored: what commits with it or not at all. */
-  published?(m: EntityManager, v: ParameterVersion, actor: Actor): Promise<void>;
+  /** In the publishing transaction, after the version is stored: what commits with it or not at all (`at`: its publication time). */
+  published?(m: EntityManager, v: ParameterVersion, actor: Actor, at: Date): Promise<void>;
   /** After the commit (e.g. wake the worker that picks up what `published` recorded). */
   committed?(v: ParameterVersion): void;
 }
@@ -102,9 +102,10 @@ export class PublishParameter {
       legalSource: cmd.legalSource,
       ...(cmd.note ? { note: cmd.note } : {}),
     };
+    const at = this.clock.now();
     const publication = await this.ds.transaction(async (m) => {
-      const p = await this.catalog.repo.publish(m, candidate, actor.id);
-      if (p.created) await this.hook.published?.(m, publicOf(p.version), actor);
+      const p = await this.catalog.repo.publish(m, candidate, actor.id, at);
+      if (p.created) await this.hook.published?.(m, publicOf(p.version), actor, at);
       return p;
     });
     if (publication.created) {

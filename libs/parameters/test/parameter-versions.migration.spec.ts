@@ -59,7 +59,7 @@ describe('the parameter_versions migration of libs/parameters', () => {
     // The very table the released first migrations make, so one repository serves every service.
     const released = await (await database('pv_released')).open([ElderAssessmentSchema1740000000100]);
     expect(await columns(ds)).toEqual(await columns(released));
-    expect(await new ParameterVersionRepository(ds).seedMissing([SEED])).toBe(1);
+    expect(await new ParameterVersionRepository(ds).seedMissing([SEED], new Date())).toBe(1);
   });
 
   it.each([
@@ -79,7 +79,7 @@ describe('the parameter_versions migration of libs/parameters', () => {
   ])('on a %s database migrated by an earlier release it is pending, runs as a no-op, and keeps the published versions', async (_service, first) => {
     const db = await database('pv_old');
     const old = await db.open([first]);
-    await new ParameterVersionRepository(old).seedMissing([SEED]);
+    await new ParameterVersionRepository(old).seedMissing([SEED], new Date());
     await old.destroy();
 
     const ds = await db.open([first, ...PARAMETER_MIGRATIONS]);

@@ -91,7 +91,7 @@ export class HealthController {
   private async outboxBacklog(): Promise<HealthIndicatorResult> {
     const check = this.indicators.check('outboxBacklog');
     try {
-      const b = await withTimeout(readOutboxBacklog(this.s.dataSource), DATABASE_TIMEOUT_MS);
+      const b = await withTimeout(readOutboxBacklog(this.s.dataSource, this.s.messaging.clock.now()), DATABASE_TIMEOUT_MS);
       const details = { pending: b.pending, oldestPendingSeconds: Math.round(b.oldestPendingSeconds), maxAgeSeconds: this.s.outboxMaxAgeSeconds };
       return b.oldestPendingSeconds <= this.s.outboxMaxAgeSeconds ? check.up(details) : check.down({ ...details, message: 'events wait longer than allowed to be published' });
     } catch (e) {

@@ -116,10 +116,13 @@ export class ServiceMetrics {
 
   private readBacklog(): Promise<OutboxBacklog | undefined> {
     const ds = this.dataSource;
-    if (!ds?.isInitialized) return Promise.resolve(undefined);
+    const clock = this.messaging?.clock;
+    if (!ds?.isInitialized || !clock) return Promise.resolve(undefined);
+    // How long a reading is reused is measured on the machine's time (a cache, not a fact);
+    // the backlog's age is on the service's clock, which wrote occurred_at.
     if (!this.backlog || Date.now() - this.backlog.at > BACKLOG_READ_FOR_MS) {
       // A database that does not answer leaves the gauges as they were; readiness reports it.
-      this.backlog = { at: Date.now(), read: readOutboxBacklog(ds).catch(() => undefined) };
+      this.backlog = { at: Date.now(), read: readOutboxBacklog(ds, clock.now()).catch(() => undefined) };
     }
     return this.backlog.read;
   }

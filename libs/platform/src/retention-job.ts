@@ -2,12 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
+import type { Clock } from '@jiuzhu/common';
 import { pruneMessagingTables, RetentionPolicy } from '@jiuzhu/messaging';
 import { ScheduledSweep } from './background-sweep';
 
 export interface RetentionSources {
   dataSource: DataSource;
   policy: RetentionPolicy;
+  /** The service's clock, which wrote the times retention compares. */
+  clock: Clock;
   log: Logger;
 }
 
@@ -27,7 +30,7 @@ export class MessagingRetentionJob extends ScheduledSweep {
   @Cron(CronExpression.EVERY_HOUR, { waitForCompletion: true })
   prune() {
     return this.tick(async () => {
-      const pruned = await pruneMessagingTables(this.s.dataSource, this.s.policy, () => this.stopping);
+      const pruned = await pruneMessagingTables(this.s.dataSource, this.s.clock.now(), this.s.policy, () => this.stopping);
       if (pruned.outbox || pruned.inbox) this.s.log.info({ pruned, policy: this.s.policy }, 'pruned the outbox and inbox');
     });
   }

@@ -5,12 +5,13 @@ import { TerminusModule } from '@nestjs/terminus';
 import type { Logger } from 'pino';
 import { DataSource, MixedList } from 'typeorm';
 import { AccessControlModule, AuthConfig } from '@jiuzhu/auth';
-import { ConfigError } from '@jiuzhu/common';
+import { Clock, ConfigError, systemClock } from '@jiuzhu/common';
 import { configureHttpApp } from '@jiuzhu/common/http';
 import { createLogger } from '@jiuzhu/common/logger';
 import { EventContract } from '@jiuzhu/contracts';
 import { DEFAULT_RETENTION, InProcessBus, MessagingTables1732700000000, Messaging, RelayOptions, RetryPolicy } from '@jiuzhu/messaging';
 import { openDataSource } from '@jiuzhu/persistence';
+import { ClockController, SERVICE_CLOCK } from './clock.controller';
 import { HEALTH_SOURCES, HealthController, HealthSources } from './health';
 import { RootController } from './root.controller';
 import { HttpMetricsMiddleware, MetricsController, SERVICE_METRICS, ServiceMetrics } from './metrics';
@@ -51,19 +52,25 @@ export interface ServiceDefinition {
   /** The TypeORM entities its repositories map (tables stay defined by the migrations). */
   entities?: MixedList<Function>;
   produces: readonly EventContract<any>[];
-  /** Builds the service's root module from the runtime's resources. */
-  module(r: { dataSource: DataSource; messaging: Messaging; log: Logger }): DynamicModule;
+  /** Builds the service's root module from the runtime's resources (`clock`: the one every use case takes its time from). */
+  module(r: { dataSource: DataSource; messaging: Messaging; log: Logger; clock: Clock }): DynamicModule;
   /**
    * Every HTTP route needs an OIDC access token and declares who may call it (libs/auth: `@Access`,
    * `@Public`; undeclared routes are refused). Off until the service's routes declare their access.
    */
   accessControl?: boolean;
   /** Runs after migrations, before the service takes traffic (e.g. seeding defaults once). */
-  prepare?(r: { dataSource: DataSource; log: Logger }): Promise<void>;
+  prepare?(r: { dataSource: DataSource; log: Logger; clock: Clock }): Promise<void>;
 }
 
 export interface RunOptions {
   settings: ServiceSettings;
+  /**
+   * The service's one clock (default: the machine's). Everything the service writes takes its time
+   * from it — use cases, history, events, leases, runs — and `GET /clock` tells it. The launcher's
+   * demo clock and the tests' movable clocks come in here.
+   */
+  clock?: Clock;
   log?: Logger;
   bus?: InProcessBus;
   consumerGroup?: string;
@@ -92,6 +99,7 @@ export interface RunningService {
   app: INestApplication;
   dataSource: DataSource;
   messaging: Messaging;
+  clock: Clock;
   url: string;
   stop(): Promise<void>;
 }
@@ -105,6 +113,7 @@ export interface RunningService {
 export async function runService(def: ServiceDefinition, o: RunOptions): Promise<RunningService> {
   const log = o.log ?? createLogger(def.name);
   const s = o.settings;
+  const clock = o.clock ?? systemClock;
   const host = s.host ?? '127.0.0.1';
   const metrics = new ServiceMetrics(def.name);
   if (def.accessControl && !s.auth) throw new ConfigError([`AUTH_ISSUER and AUTH_AUDIENCE are required: ${def.name} accepts only access tokens (or ${s.envPrefix ?? envPrefixOf(def.name)}_AUTH_ISSUER)`]);
@@ -116,11 +125,12 @@ export async function runService(def: ServiceDefinition, o: RunOptions): Promise
     log,
   });
   try {
-    await def.prepare?.({ dataSource, log });
+    await def.prepare?.({ dataSource, log, clock });
     const messaging = new Messaging({
       service: def.name,
       consumerGroup: o.consumerGroup,
       dataSource,
+      clock,
       databaseUrl: s.databaseUrl,
       transport:
         s.transport === 'kafka'
@@ -134,13 +144,15 @@ export async function runService(def: ServiceDefinition, o: RunOptions): Promise
       onPublished: (batch) => metrics.countPublished(batch),
     });
     metrics.attach({ dataSource, messaging });
-    const root = serviceRoot(def.module({ dataSource, messaging, log }), {
+    const root = serviceRoot(def.module({ dataSource, messaging, log, clock }), {
       log,
       auth: def.accessControl ? s.auth : undefined,
+      clock,
       metrics,
       health: { dataSource, messaging, log, outboxMaxAgeSeconds: s.outboxMaxAgeSeconds ?? DEFAULT_OUTBOX_MAX_AGE_SECONDS },
       retention: {
         dataSource,
+        clock,
         log,
         policy: { ...DEFAULT_RETENTION, outboxDays: s.outboxRetentionDays ?? DEFAULT_RETENTION.outboxDays, inboxDays: s.inboxRetentionDays ?? DEFAULT_RETENTION.inboxDays },
       },
@@ -167,6 +179,7 @@ export async function runService(def: ServiceDefinition, o: RunOptions): Promise
       app,
       dataSource,
       messaging,
+      clock,
       url,
       async stop() {
         if (stopped) return;
@@ -204,11 +217,12 @@ function envPrefixOf(service: string): string {
 
 /**
  * The service's own module inside what every service has: request logs (nestjs-pino), health
- * (terminus), metrics (a prom-client registry of this instance), scheduled jobs (@nestjs/schedule).
+ * (terminus), metrics (a prom-client registry of this instance), its clock (`GET /clock`),
+ * scheduled jobs (@nestjs/schedule).
  */
 function serviceRoot(
   service: DynamicModule,
-  r: { log: Logger; metrics: ServiceMetrics; health: HealthSources; retention: RetentionSources; auth?: AuthConfig },
+  r: { log: Logger; clock: Clock; metrics: ServiceMetrics; health: HealthSources; retention: RetentionSources; auth?: AuthConfig },
 ): DynamicModule {
   @Module({})
   class ServiceRootModule implements NestModule {
@@ -225,8 +239,9 @@ function serviceRoot(
       ...(r.auth ? [AccessControlModule.register({ config: r.auth, log: r.log })] : []),
       service,
     ],
-    controllers: [HealthController, MetricsController, RootController],
+    controllers: [HealthController, ClockController, MetricsController, RootController],
     providers: [
+      { provide: SERVICE_CLOCK, useValue: r.clock },
       { provide: SERVICE_METRICS, useValue: r.metrics },
       { provide: HEALTH_SOURCES, useValue: r.health },
       { provide: RETENTION_SOURCES, useValue: r.retention },

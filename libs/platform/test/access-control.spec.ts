@@ -49,8 +49,8 @@ describe('a service whose definition turns access control on', () => {
     await idp?.stop();
   });
 
-  it('keeps health, metrics and the API documentation public', async () => {
-    for (const path of ['/health/live', '/health/ready', '/health', '/metrics', '/docs', '/docs/openapi.json']) {
+  it('keeps health, metrics, the clock and the API documentation public', async () => {
+    for (const path of ['/health/live', '/health/ready', '/health', '/metrics', '/clock', '/docs', '/docs/openapi.json']) {
       expect([path, (await fetch(svc.url + path)).status]).toEqual([path, 200]);
     }
     expect((await fetch(svc.url + '/', { redirect: 'manual' })).status).toBe(302);

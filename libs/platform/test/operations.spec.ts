@@ -2,6 +2,7 @@ import { createServer, Server } from 'node:net';
 import { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { Client } from 'pg';
+import { systemClock } from '@jiuzhu/common';
 import { createLogger } from '@jiuzhu/common/logger';
 import { randomUUID } from 'node:crypto';
 import { AssessmentCompleted } from '@jiuzhu/contracts';
@@ -43,20 +44,22 @@ describe('health, metrics and request logs of a running service', () => {
 
   it('both probes are in the OpenAPI document', async () => {
     const doc = await http(svc.url, 'GET', '/docs/openapi.json');
-    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/health/live', '/health/ready', '/health', '/metrics']));
+    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/health/live', '/health/ready', '/health', '/metrics', '/clock']));
   });
 
   it('an outbox event older than the allowed age makes the service not ready, naming the backlog', async () => {
     const old = await startElderAssessment({ bus: new InProcessBus() });
     try {
-      // An unpublished event from an hour ago, which the relay cannot take while this test holds its lock.
+      // An unpublished event from an hour ago on the service's clock (which writes occurred_at and
+      // measures the age), which the relay cannot take while this test holds its lock.
       const c = new Client({ connectionString: (old.dataSource.options as { url: string }).url });
       await c.connect();
       try {
         await c.query(`SELECT pg_advisory_lock(hashtext($1))`, [RELAY_LOCK_KEY]);
         await c.query(
           `INSERT INTO outbox (id, topic, key, type, version, source, payload, occurred_at)
-           VALUES (gen_random_uuid(), 'test.topic', 'k', 'test.event', 1, 'test', '{}', now() - interval '1 hour')`,
+           VALUES (gen_random_uuid(), 'test.topic', 'k', 'test.event', 1, 'test', '{}', $1)`,
+          [new Date(old.clock.now().getTime() - 3_600_000)],
         );
         const ready = await http(old.url, 'GET', '/health/ready');
         expect(ready.status).toBe(503);
@@ -197,6 +200,28 @@ describe('readiness when the event consumer has crashed', () => {
       expect((await http(svc.url, 'GET', '/health/ready')).status).toBe(200);
     } finally {
       await svc.dispose();
+    }
+  });
+});
+
+describe('the clock a service runs on', () => {
+  it('without a clock of its own a service runs on the real one, and GET /clock says so (offsetDays 0)', async () => {
+    const db = await freshDatabase('ops_clock');
+    const svc = await runService(elderAssessmentService({ refKey: TEST_REF_KEY }), {
+      settings: { databaseUrl: db.url, port: 0, transport: 'in-process', kafkaBrokers: null, kafkaPartitions: 1, kafkaReplicationFactor: 1 },
+      bus: new InProcessBus(),
+      log: testLogger(),
+    });
+    try {
+      const before = Date.now();
+      const res = await http(svc.url, 'GET', '/clock');
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ now: expect.any(String), today: systemClock.today(), offsetDays: 0 });
+      expect(Date.parse(res.body.now)).toBeGreaterThanOrEqual(before);
+      expect(Date.parse(res.body.now)).toBeLessThanOrEqual(Date.now());
+    } finally {
+      await svc.stop();
+      await db.drop();
     }
   });
 });

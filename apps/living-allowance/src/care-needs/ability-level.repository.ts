@@ -23,18 +23,19 @@ export interface AbilityLevelRow {
  * it (a correction may carry an earlier assessment date).
  */
 export class AbilityLevelRepository {
-  async record(m: EntityManager, e: AssessmentCompletedV1): Promise<boolean> {
+  /** `at`: when it is recorded, on the service's clock. */
+  async record(m: EntityManager, e: AssessmentCompletedV1, at: Date): Promise<boolean> {
     // A conditional upsert (replace only a newer or superseding assessment) is one statement in SQL;
     // TypeORM's upsert cannot carry the condition.
     const rows: Array<{ person_ref: string }> = await m.query(
-      `INSERT INTO person_ability_levels AS p (person_ref, assessment_id, level, total, self_care_ability, district_code, assessed_on, valid_until)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+      `INSERT INTO person_ability_levels AS p (person_ref, assessment_id, level, total, self_care_ability, district_code, assessed_on, valid_until, recorded_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $10)
        ON CONFLICT (person_ref) DO UPDATE SET assessment_id = EXCLUDED.assessment_id, level = EXCLUDED.level, total = EXCLUDED.total,
          self_care_ability = EXCLUDED.self_care_ability, district_code = EXCLUDED.district_code, assessed_on = EXCLUDED.assessed_on,
-         valid_until = EXCLUDED.valid_until, superseded = false, recorded_at = now()
+         valid_until = EXCLUDED.valid_until, superseded = false, recorded_at = EXCLUDED.recorded_at
        WHERE p.assessment_id <> EXCLUDED.assessment_id AND (EXCLUDED.assessed_on > p.assessed_on OR p.assessment_id = $9::uuid OR p.superseded)
        RETURNING p.person_ref`,
-      [e.personRef, e.assessmentId, e.level, e.total, e.selfCareAbility, e.districtCode, e.assessedOn, e.validUntil, e.supersedes ?? null],
+      [e.personRef, e.assessmentId, e.level, e.total, e.selfCareAbility, e.districtCode, e.assessedOn, e.validUntil, e.supersedes ?? null, at],
     );
     return rows.length > 0;
   }

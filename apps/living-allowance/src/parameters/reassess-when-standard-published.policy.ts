@@ -19,7 +19,7 @@ export class ReassessWhenStandardPublished implements ParameterPublicationHook {
     private readonly wakeRunner: () => void,
   ) {}
 
-  async published(m: EntityManager, v: ParameterVersion, actor: Actor): Promise<void> {
+  async published(m: EntityManager, v: ParameterVersion, actor: Actor, at: Date): Promise<void> {
     if (v.key !== 'dibao.standard') return;
     const [districtCode, area] = v.scope.split('/') as ['640202', 'urban'];
     await this.outbox.append(m, StandardPublished, {
@@ -30,7 +30,7 @@ export class ReassessWhenStandardPublished implements ParameterPublicationHook {
       versionId: v.versionId,
       legalSource: v.legalSource,
     });
-    await requestReassessment(m, { districtCode, area, standardVersionId: v.versionId, validFrom: v.validFrom, requestedBy: actor.id });
+    await requestReassessment(m, { districtCode, area, standardVersionId: v.versionId, validFrom: v.validFrom, requestedBy: actor.id, requestedAt: at });
   }
 
   committed(): void {

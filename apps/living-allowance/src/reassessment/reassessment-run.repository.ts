@@ -53,9 +53,10 @@ export class ReassessmentRunRepository {
   constructor(private readonly ds: DataSource) {}
 
   /** Opens a run in the caller's transaction (the one publishing the standard). */
-  async open(m: EntityManager, r: { districtCode: string; area: Area; standardVersionId: string; validFrom: LocalDate; requestedBy: string }): Promise<string> {
+  async open(m: EntityManager, r: { districtCode: string; area: Area; standardVersionId: string; validFrom: LocalDate; requestedBy: string; requestedAt: Date }): Promise<string> {
     const id = randomUUID();
-    // requested_at is the database's now(): the publishing transaction's own time.
+    // requestedAt is the standard's publication time on the service's clock (not the database's
+    // now(), which the demo clock does not move): the run and the version it applies agree.
     await m.getRepository(ReassessmentRunRecord).insert({ id, ...r, status: 'pending' });
     return id;
   }

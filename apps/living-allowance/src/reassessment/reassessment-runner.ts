@@ -18,7 +18,7 @@ const RUN_ACTOR = 'system:reassessment';
 /** Opens a run in the caller's transaction (the one publishing the standard). */
 export async function requestReassessment(
   m: EntityManager,
-  r: { districtCode: string; area: Area; standardVersionId: string; validFrom: string; requestedBy: string },
+  r: { districtCode: string; area: Area; standardVersionId: string; validFrom: string; requestedBy: string; requestedAt: Date },
 ): Promise<string> {
   return new ReassessmentRunRepository(m.connection).open(m, r);
 }
