@@ -1,4 +1,4 @@
-import { http, startElderAssessment, TestService } from '../support/services';
+import { http, startElderAssessment, startLivingAllowance, TestService } from '../support/services';
 
 /**
  * The OpenAPI document is what a bureau's integrator reads first, so it must say what every operation
@@ -27,7 +27,10 @@ function undocumented(doc: OpenApi): string[] {
   return missing.sort();
 }
 
-describe.each([['elder-assessment', startElderAssessment]])('the %s OpenAPI document', (_name, start) => {
+describe.each([
+  ['living-allowance', startLivingAllowance],
+  ['elder-assessment', startElderAssessment],
+])('the %s OpenAPI document', (_name, start) => {
   let svc: TestService;
   let doc: OpenApi;
 

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Put } from '@nestjs/common';
-import { ApiBody, ApiHeader, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApplicationViewDoc } from './application.doc';
 import { IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { Actor, ContactDto, contactOf, CurrentActor, NestedObject, UuidParam, VersionedDto } from '@jiuzhu/common/http';
+import { Actor, ContactDto, contactOf, CurrentActor, HistoryDoc, NestedObject, UuidParam, VersionedDto } from '@jiuzhu/common/http';
 import { HOUSEHOLD_EXAMPLE, HouseholdDto } from '../assessment/household.dto';
 import { ConfirmCase } from './confirm-case.use-case';
 import { EditHousehold } from './edit-household.use-case';
@@ -89,24 +90,28 @@ export class ApplicationsController {
   @ACTOR_HEADER
   @ApiOperation({ summary: 'File a dibao application for a household (draft)' })
   @ApiBody({ type: FileApplicationDto, examples: { household: { value: { household: HOUSEHOLD_EXAMPLE, contact: { name: '王某某', address: '石嘴山市大武口区长胜街道某某小区3号楼2单元501', phone: '13995212345' } } } } })
+  @ApiCreatedResponse({ type: ApplicationViewDoc })
   async file(@Body() dto: FileApplicationDto, @CurrentActor() actor: Actor) {
     return toApplicationView(await this.filing.file(dto.household, actor, contactOf(dto.contact)));
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: ApplicationViewDoc })
   async get(@UuidParam() id: string) {
     return toApplicationView(await this.cases.get(id));
   }
 
   @Get(':id/history')
   @ApiOperation({ summary: 'Every change of the case: who, when, from which status to which, why' })
-  async history(@UuidParam() id: string) {
+  @ApiOkResponse({ type: HistoryDoc })
+  async history(@UuidParam() id: string): Promise<HistoryDoc> {
     return { items: await this.cases.history(id) };
   }
 
   @Put(':id/household')
   @ACTOR_HEADER
   @ApiOperation({ summary: 'Correct the household document of a draft' })
+  @ApiOkResponse({ type: ApplicationViewDoc })
   async edit(@UuidParam() id: string, @Body() dto: EditHouseholdDto, @CurrentActor() actor: Actor) {
     return toApplicationView(await this.editing.edit(id, dto.expectedVersion, dto.household, actor, contactOf(dto.contact)));
   }
@@ -115,6 +120,7 @@ export class ApplicationsController {
   @HttpCode(200)
   @ACTOR_HEADER
   @ApiOperation({ summary: 'Submit: the household is assessed and the decision with its explanation is fixed on the case' })
+  @ApiOkResponse({ type: ApplicationViewDoc })
   async submit(@UuidParam() id: string, @Body() dto: VersionedDto, @CurrentActor() actor: Actor) {
     return toApplicationView(await this.submission.submit(id, dto.expectedVersion, actor));
   }
@@ -123,6 +129,7 @@ export class ApplicationsController {
   @HttpCode(200)
   @ACTOR_HEADER
   @ApiOperation({ summary: 'Withdraw an application that has not been decided' })
+  @ApiOkResponse({ type: ApplicationViewDoc })
   async withdraw(@UuidParam() id: string, @Body() dto: WithdrawDto, @CurrentActor() actor: Actor) {
     return toApplicationView(await this.withdrawal.withdraw(id, dto.expectedVersion, actor, dto.note));
   }
@@ -143,6 +150,7 @@ export class CaseProcessController {
   @HttpCode(200)
   @ACTOR_HEADER
   @ApiOperation({ summary: 'Township review (role township_reviewer, not the filer): economic check and opinion; the opinion is posted for public notice' })
+  @ApiOkResponse({ type: ApplicationViewDoc })
   async townshipReview(@UuidParam() id: string, @Body() dto: TownshipReviewDto, @CurrentActor() actor: Actor) {
     return toApplicationView(await this.townshipReviews.review(id, dto.expectedVersion, { check: { ...dto.check }, opinion: dto.opinion, reasonCode: dto.reasonCode, note: dto.note }, actor));
   }
@@ -151,6 +159,7 @@ export class CaseProcessController {
   @HttpCode(200)
   @ACTOR_HEADER
   @ApiOperation({ summary: 'Record an objection received during the public notice (role township_reviewer): the case goes back for a re-check and a new notice' })
+  @ApiOkResponse({ type: ApplicationViewDoc })
   async object(@UuidParam() id: string, @Body() dto: ObjectionDto, @CurrentActor() actor: Actor) {
     return toApplicationView(await this.notices.object(id, dto.expectedVersion, { receivedOn: dto.receivedOn, summary: dto.summary }, actor));
   }
@@ -159,6 +168,7 @@ export class CaseProcessController {
   @HttpCode(200)
   @ACTOR_HEADER
   @ApiOperation({ summary: 'Send a case whose notice has run its days to confirmation (the background sweep also does this, every minute)' })
+  @ApiOkResponse({ type: ApplicationViewDoc })
   async closeNotice(@UuidParam() id: string, @Body() dto: VersionedDto, @CurrentActor() actor: Actor) {
     return toApplicationView(await this.notices.close(id, dto.expectedVersion, actor));
   }
@@ -167,6 +177,7 @@ export class CaseProcessController {
   @HttpCode(200)
   @ACTOR_HEADER
   @ApiOperation({ summary: 'Extend the whole-process limit once, with a reason (role county_approver or supervisor)' })
+  @ApiOkResponse({ type: ApplicationViewDoc })
   async extend(@UuidParam() id: string, @Body() dto: ExtendDto, @CurrentActor() actor: Actor) {
     return toApplicationView(await this.extensions.extend(id, dto.expectedVersion, dto.reason, actor));
   }
@@ -175,6 +186,7 @@ export class CaseProcessController {
   @HttpCode(200)
   @ACTOR_HEADER
   @ApiOperation({ summary: 'Confirm (role county_approver, or township_approver where delegated; neither the filer nor a township reviewer): dibao with the assessed benefit, or entry into the low-income database' })
+  @ApiOkResponse({ type: ApplicationViewDoc })
   async approve(@UuidParam() id: string, @Body() dto: ApproveDto, @CurrentActor() actor: Actor) {
     return toApplicationView(await this.confirmation.approve(id, dto.expectedVersion, actor, dto.note));
   }
@@ -183,6 +195,7 @@ export class CaseProcessController {
   @HttpCode(200)
   @ACTOR_HEADER
   @ApiOperation({ summary: 'Refuse at confirmation with a reason code (不予批准); the case then carries the written-notice data and its delivery date' })
+  @ApiOkResponse({ type: ApplicationViewDoc })
   async refuse(@UuidParam() id: string, @Body() dto: RefuseDto, @CurrentActor() actor: Actor) {
     return toApplicationView(await this.confirmation.refuse(id, dto.expectedVersion, dto.reasonCode, actor, dto.note));
   }

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Post, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApplicationViewDoc, ProcessQueueDoc } from './application.doc';
 import type { Response } from 'express';
 import { FieldProblem, InvalidInput } from '@jiuzhu/common';
 import { Actor, ApiPageQuery, CurrentActor, readPage } from '@jiuzhu/common/http';
@@ -18,6 +19,7 @@ export class ProcessQueuesController {
   @ApiQuery({ name: 'districtCode', required: false })
   @ApiQuery({ name: 'townshipCode', required: false })
   @ApiPageQuery()
+  @ApiOkResponse({ type: ProcessQueueDoc })
   async township(
     @CurrentActor() actor: Actor,
     @Query('districtCode') districtCode?: string,
@@ -32,6 +34,7 @@ export class ProcessQueuesController {
   @ApiOperation({ summary: 'Confirmation queue: cases whose public notice is over, overdue first, then oldest' })
   @ApiQuery({ name: 'districtCode', required: false })
   @ApiPageQuery()
+  @ApiOkResponse({ type: ProcessQueueDoc })
   async confirmation(@Query('districtCode') districtCode?: string, @Query('limit') limit?: string, @Query('offset') offset?: string) {
     return { items: await this.queues.queue('confirmation', filter(districtCode, undefined, limit, offset)) };
   }
@@ -42,6 +45,8 @@ export class ProcessQueuesController {
   @ApiOperation({ summary: 'Claim the next township case (a lease; no two officers get the same case), never one the claimer filed. 204 when there is none.' })
   @ApiQuery({ name: 'districtCode', required: false })
   @ApiQuery({ name: 'townshipCode', required: false })
+  @ApiOkResponse({ type: ApplicationViewDoc, description: 'the claimed case' })
+  @ApiNoContentResponse({ description: 'nothing the claimer may work' })
   async claimTownship(@CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response, @Query('districtCode') districtCode?: string, @Query('townshipCode') townshipCode?: string) {
     return this.claim('township', actor, res, districtCode, townshipCode);
   }
@@ -51,6 +56,8 @@ export class ProcessQueuesController {
   @ApiHeader({ name: 'X-Actor-Role', required: true, description: 'county_approver (or township_approver where delegated)' })
   @ApiOperation({ summary: 'Claim the next case to confirm, never one the claimer filed or reviewed. 204 when there is none.' })
   @ApiQuery({ name: 'districtCode', required: false })
+  @ApiOkResponse({ type: ApplicationViewDoc, description: 'the claimed case' })
+  @ApiNoContentResponse({ description: 'nothing the claimer may work' })
   async claimConfirmation(@CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response, @Query('districtCode') districtCode?: string) {
     return this.claim('confirmation', actor, res, districtCode, undefined);
   }

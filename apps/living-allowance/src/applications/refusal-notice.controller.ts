@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApplicationViewDoc } from './application.doc';
 import { IsIn, Matches } from 'class-validator';
 import { Actor, CurrentActor, UuidParam, VersionedDto } from '@jiuzhu/common/http';
 import { toApplicationView } from './application.view';
@@ -28,6 +29,7 @@ export class RefusalNoticeController {
   @HttpCode(200)
   @ApiHeader({ name: 'X-Actor-Id', required: true, description: 'staff id of the officer recording the delivery (kept in the history)' })
   @ApiOperation({ summary: 'Record that the written refusal notice was delivered (送达): date and method; the 3-working-day deadline is then met (a late delivery is kept as late)' })
+  @ApiOkResponse({ type: ApplicationViewDoc })
   async deliver(@UuidParam() id: string, @Body() dto: NoticeDeliveryDto, @CurrentActor() actor: Actor) {
     return toApplicationView(await this.deliveries.record(id, dto.expectedVersion, { deliveredOn: dto.deliveredOn, method: dto.method }, actor));
   }

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiProperty, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApplicationViewDoc, ReviewQueueDoc } from '../applications/application.doc';
 import { IsDefined, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { Response } from 'express';
 import { FieldProblem, InvalidInput, isLocalDate } from '@jiuzhu/common';
@@ -44,6 +45,7 @@ export class PeriodicReviewController {
   @ApiQuery({ name: 'districtCode', required: false })
   @ApiQuery({ name: 'on', required: false })
   @ApiPageQuery({ defaultLimit: 100 })
+  @ApiOkResponse({ type: ReviewQueueDoc })
   async queue(@Query('districtCode') districtCode?: string, @Query('on') on?: string, @Query('limit') limit?: string, @Query('offset') offset?: string) {
     const problems: FieldProblem[] = [];
     if (on !== undefined && !isLocalDate(on)) problems.push({ field: 'on', reason: 'must be a date YYYY-MM-DD' });
@@ -57,6 +59,8 @@ export class PeriodicReviewController {
   @REVIEWER_ROLE
   @ApiOperation({ summary: 'Claim the next review, due or opened (a lease; no two officers get the same case). 204 when there is none.' })
   @ApiQuery({ name: 'districtCode', required: false })
+  @ApiOkResponse({ type: ApplicationViewDoc, description: 'the claimed case' })
+  @ApiNoContentResponse({ description: 'no review to take' })
   async claim(@CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response, @Query('districtCode') districtCode?: string) {
     const row = await this.dueReviews.claimNext(actor, districtCode);
     if (!row) {
@@ -72,6 +76,7 @@ export class PeriodicReviewController {
   @ApiHeader({ name: 'X-Actor-Id', required: true })
   @REVIEWER_ROLE
   @ApiOperation({ summary: 'Open a review of a paying case now, on a change the household reported (变更申报/临时复核); it waits in the review queue and is decided like a due one' })
+  @ApiCreatedResponse({ type: ApplicationViewDoc })
   async open(@UuidParam() id: string, @Body() dto: OpenReviewDto, @CurrentActor() actor: Actor) {
     return toApplicationView(await this.reviews.open(id, dto.expectedVersion, { trigger: dto.trigger, reportedOn: dto.reportedOn, summary: dto.summary }, actor));
   }
@@ -81,6 +86,7 @@ export class PeriodicReviewController {
   @ApiHeader({ name: 'X-Actor-Id', required: true })
   @REVIEWER_ROLE
   @ApiOperation({ summary: 'Record the claimed review (due or opened) with the updated facts: continue, adjust, gradual exit (渐退期) or end' })
+  @ApiOkResponse({ type: ApplicationViewDoc })
   async review(@UuidParam() id: string, @Body() dto: ReviewDto, @CurrentActor() actor: Actor) {
     return toApplicationView(await this.reviews.review(id, dto.expectedVersion, dto.household, actor, dto.note));
   }

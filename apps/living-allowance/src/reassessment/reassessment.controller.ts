@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiHeader, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ReassessmentRunDoc, ReassessmentRunsDoc, WhatIfDoc } from './reassessment.doc';
 import { ArrayMaxSize, ArrayMinSize, IsInt, IsString, Matches, Min } from 'class-validator';
 import { InvalidInput, NotFound } from '@jiuzhu/common';
 import { Actor, CurrentActor, NestedArray, UuidParam } from '@jiuzhu/common/http';
@@ -32,20 +33,23 @@ export class ReassessmentController {
   @HttpCode(200)
   @ApiOperation({ summary: 'What a new standard would do to the live caseload (no writes): changed benefits, households entering or leaving dibao and the low-income band, monthly budget difference per district' })
   @ApiBody({ type: WhatIfDto })
-  async simulate(@Body() dto: WhatIfDto) {
+  @ApiOkResponse({ type: WhatIfDoc })
+  async simulate(@Body() dto: WhatIfDto): Promise<WhatIfDoc> {
     return this.whatIf.run(dto.validFrom, dto.standards);
   }
 
   @Get()
   @ApiOperation({ summary: 'Reassessment runs started by publishing a standard, newest first, with progress and totals' })
-  async list(@Query('limit') limit = '50') {
+  @ApiOkResponse({ type: ReassessmentRunsDoc })
+  async list(@Query('limit') limit = '50'): Promise<ReassessmentRunsDoc> {
     const n = Number(limit);
     if (!Number.isInteger(n) || n < 1 || n > 500) throw new InvalidInput([{ field: 'limit', reason: 'must be an integer 1-500' }]);
     return { items: await this.runner.list(n) };
   }
 
   @Get(':id')
-  async get(@UuidParam() id: string) {
+  @ApiOkResponse({ type: ReassessmentRunDoc })
+  async get(@UuidParam() id: string): Promise<ReassessmentRunDoc> {
     const run = await this.runner.get(id);
     if (!run) throw new NotFound(`Reassessment run ${id}`);
     return run;
@@ -55,7 +59,8 @@ export class ReassessmentController {
   @HttpCode(200)
   @ApiHeader({ name: 'X-Actor-Role', required: true, description: 'admin' })
   @ApiOperation({ summary: 'Put a failed run back in the queue (admin): it resumes from its cursor with a fresh count of attempts; 409 REASSESSMENT.RUN_NOT_FAILED otherwise' })
-  async retry(@UuidParam() id: string, @CurrentActor() actor: Actor) {
+  @ApiOkResponse({ type: ReassessmentRunDoc, description: 'the run, back in the queue' })
+  async retry(@UuidParam() id: string, @CurrentActor() actor: Actor): Promise<ReassessmentRunDoc> {
     return this.decisions.retry(id, actor);
   }
 
@@ -63,7 +68,8 @@ export class ReassessmentController {
   @HttpCode(200)
   @ApiHeader({ name: 'X-Actor-Role', required: true, description: 'admin' })
   @ApiOperation({ summary: 'Cancel a run that has not finished (admin); batches already committed stay adjusted and announced. 409 REASSESSMENT.RUN_CLOSED for a completed or cancelled run' })
-  async cancel(@UuidParam() id: string, @CurrentActor() actor: Actor) {
+  @ApiOkResponse({ type: ReassessmentRunDoc, description: 'the cancelled run' })
+  async cancel(@UuidParam() id: string, @CurrentActor() actor: Actor): Promise<ReassessmentRunDoc> {
     return this.decisions.cancel(id, actor);
   }
 }
