@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Consumer, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
+import { Consumer, Kafka, Partitioners, Producer } from 'kafkajs';
 import { deadLetterTopicOf, envelopeToHeaders } from '@jiuzhu/contracts';
 import { InProcessBus, OutboundMessage, toEnvelope } from '@jiuzhu/messaging';
-import { kafkaBrokers, suiteTopic } from '../support/infra';
+import { suiteTopic } from '../support/infra';
+import { testKafkaConfig } from '../support/kafka-security';
 
 export interface DeadLetterSeen {
   eventId: string | undefined;
@@ -21,7 +22,7 @@ export interface TransportHarness {
 
 /** Injects raw messages with a kafkajs producer and watches the dead-letter topics of `topics`. */
 export async function kafkaHarness(topics: string[]): Promise<TransportHarness> {
-  const kafka = new Kafka({ clientId: 'e2e-harness', brokers: kafkaBrokers(), logLevel: logLevel.NOTHING });
+  const kafka = new Kafka(testKafkaConfig('e2e-harness'));
   const producer: Producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
   await producer.connect();
   const seen: DeadLetterSeen[] = [];

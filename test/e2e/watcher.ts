@@ -30,6 +30,7 @@ import { ConsumeEvent, InProcessBus } from '@jiuzhu/messaging';
 import { runService, RunningService } from '@jiuzhu/platform';
 import { freshDatabase, kafkaBrokers, SUITE_TOPIC_PREFIX } from '../support/infra';
 import { testLogger } from '../support/services';
+import { testSasl } from '../support/kafka-logins';
 
 /**
  * A stand-in for "another service": its own database and consumer group, ordinary `@ConsumeEvent`
@@ -141,7 +142,7 @@ export async function startWatcher(o: { transport: 'kafka' | 'in-process'; bus?:
       module: ({ dataSource }) => WatcherModule.register(dataSource),
     },
     {
-      settings: { databaseUrl: db.url, port: 0, transport: o.transport, kafkaBrokers: o.transport === 'kafka' ? kafkaBrokers() : null, kafkaPartitions: 3, kafkaReplicationFactor: 1, kafkaTopicPrefix: SUITE_TOPIC_PREFIX },
+      settings: { databaseUrl: db.url, port: 0, transport: o.transport, kafkaBrokers: o.transport === 'kafka' ? kafkaBrokers() : null, kafkaPartitions: 3, kafkaReplicationFactor: 1, kafkaTopicPrefix: SUITE_TOPIC_PREFIX, kafkaSasl: o.transport === 'kafka' ? testSasl() : undefined },
       bus: o.bus,
       consumerGroup: o.group,
       retry: { maxAttempts: 3, backoffMs: 20 },

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { startEmbeddedPostgres } from '../../libs/persistence/src/embedded-postgres';
 import { freePorts } from './infra';
 import { startKafkaBroker } from './kafka-broker';
+import { TEST_KAFKA_SASL_ENV, testBrokerScram } from './kafka-logins';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { kafkaSuitesEnabled, externalKafkaBrokers } = require('./kafka-availability');
 
@@ -34,9 +35,11 @@ export default async function globalSetup(): Promise<void> {
       process.env.TEST_KAFKA_BROKERS = external;
     } else {
       const t = Date.now();
-      const kafka = await startKafkaBroker({ workDir: mkdtempSync(join(tmpdir(), 'jiuzhu-test-kafka-')) });
+      // As a bureau's cluster should be: SASL/SCRAM logins and ACLs (test/support/kafka-security.ts).
+      const kafka = await startKafkaBroker({ workDir: mkdtempSync(join(tmpdir(), 'jiuzhu-test-kafka-')), scram: testBrokerScram() });
       started.push(kafka);
       process.env.TEST_KAFKA_BROKERS = kafka.brokers;
+      process.env[TEST_KAFKA_SASL_ENV] = 'scram-sha-512';
       process.stderr.write(`\n[test infra] Kafka broker ${kafka.brokers} ready in ${((Date.now() - t) / 1000).toFixed(1)} s\n`);
     }
   }

@@ -11,7 +11,26 @@ import { freePorts } from './infra';
 
 export interface RunningKafka {
   brokers: string;
+  /** The SCRAM-SHA-512 login of the super user, when the broker was started with `scram`. */
+  superUser?: ScramLogin;
   stop(): Promise<void>;
+}
+
+export interface ScramLogin {
+  username: string;
+  password: string;
+}
+
+/**
+ * Clients authenticate with SASL/SCRAM-SHA-512 and are authorised by ACLs (StandardAuthorizer, no
+ * ACL = denied). The credentials are written into the metadata log when the storage is formatted,
+ * so they exist before the broker takes its first connection.
+ */
+export interface BrokerScram {
+  /** Allowed everything (creates the other principals' ACLs); the broker also uses it to reach itself. */
+  superUser: ScramLogin;
+  /** Every other principal, by user name. */
+  users: ScramLogin[];
 }
 
 export interface StartKafkaOptions {
@@ -21,6 +40,8 @@ export interface StartKafkaOptions {
   port?: number;
   /** Progress lines and anything the JVM prints outside log4j (crashes, JVM warnings). */
   log?: (line: string) => void;
+  /** Clients must authenticate (SASL_PLAINTEXT, SCRAM-SHA-512) and hold ACLs; default: PLAINTEXT, anyone may do anything. */
+  scram?: BrokerScram;
 }
 
 // Generous next to the 3-5 s a start takes on a 2-core machine: CI runners stall on cold disks.
@@ -51,7 +72,7 @@ export async function startKafkaBroker(opts: StartKafkaOptions): Promise<Running
     log4jProperties: join(workDir, 'log4j.properties'),
     brokerLog: join(workDir, 'broker.log'),
   };
-  writeFileSync(paths.serverProperties, serverProperties({ port, controllerPort, dataDir }));
+  writeFileSync(paths.serverProperties, serverProperties({ port, controllerPort, dataDir, scram: opts.scram }));
   writeFileSync(paths.log4jProperties, log4jProperties(paths.brokerLog));
 
   const javaArgs = [
@@ -62,7 +83,7 @@ export async function startKafkaBroker(opts: StartKafkaOptions): Promise<Running
     `${libDir}/*`,
   ];
 
-  await formatStorage(javaArgs, paths.serverProperties, paths.brokerLog);
+  await formatStorage(javaArgs, paths.serverProperties, paths.brokerLog, opts.scram);
 
   const jvmOutput: string[] = [];
   const child = spawn('java', ['-Xms128m', '-Xmx512m', ...javaArgs, 'kafka.Kafka', paths.serverProperties], {
@@ -113,7 +134,7 @@ export async function startKafkaBroker(opts: StartKafkaOptions): Promise<Running
   const probe = new AbortController();
   try {
     await Promise.race([
-      waitUntilReady(brokers, startedAt + READY_TIMEOUT_MS, probe.signal),
+      waitUntilReady(brokers, opts.scram?.superUser, startedAt + READY_TIMEOUT_MS, probe.signal),
       exited.then(({ code, signal }) => {
         throw new Error(`Kafka broker exited during startup (code ${code}, signal ${signal})`);
       }),
@@ -130,7 +151,7 @@ export async function startKafkaBroker(opts: StartKafkaOptions): Promise<Running
   }
 
   log(`[kafka] broker ready at ${brokers} after ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
-  return { brokers, stop: () => stop(true) };
+  return { brokers, superUser: opts.scram?.superUser, stop: () => stop(true) };
 }
 
 function findRepoRoot(): string {
@@ -172,16 +193,18 @@ async function ensureBrokerJars(repoRoot: string, libDir: string, log: (line: st
   }
 }
 
-function serverProperties(p: { port: number; controllerPort: number; dataDir: string }): string {
+function serverProperties(p: { port: number; controllerPort: number; dataDir: string; scram?: BrokerScram }): string {
+  const client = p.scram ? 'SASL_PLAINTEXT' : 'PLAINTEXT';
   return propertiesFile({
     'process.roles': 'broker,controller',
     'node.id': '1',
     'controller.quorum.voters': `1@127.0.0.1:${p.controllerPort}`,
-    listeners: `PLAINTEXT://127.0.0.1:${p.port},CONTROLLER://127.0.0.1:${p.controllerPort}`,
-    'advertised.listeners': `PLAINTEXT://127.0.0.1:${p.port}`,
-    'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+    listeners: `${client}://127.0.0.1:${p.port},CONTROLLER://127.0.0.1:${p.controllerPort}`,
+    'advertised.listeners': `${client}://127.0.0.1:${p.port}`,
+    'listener.security.protocol.map': `${client}:${client},CONTROLLER:PLAINTEXT`,
     'controller.listener.names': 'CONTROLLER',
-    'inter.broker.listener.name': 'PLAINTEXT',
+    'inter.broker.listener.name': client,
+    ...(p.scram ? scramProperties(p.scram) : {}),
     'log.dirs': p.dataDir,
     // Services create their topics on start (libs/messaging ensureTopics); with auto-creation off
     // a missing topic-setup step fails the tests instead of being papered over by the broker.
@@ -203,6 +226,22 @@ function serverProperties(p: { port: number; controllerPort: number; dataDir: st
     // 512 MiB heap; a test's offsets fit in far less.
     'log.cleaner.dedupe.buffer.size': String(16 * 1024 * 1024),
   });
+}
+
+function scramProperties(scram: BrokerScram): Record<string, string> {
+  const { username, password } = scram.superUser;
+  return {
+    'sasl.enabled.mechanisms': 'SCRAM-SHA-512',
+    'sasl.mechanism.inter.broker.protocol': 'SCRAM-SHA-512',
+    // The broker's own connections to its SASL listener log in as the super user.
+    'listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config': `org.apache.kafka.common.security.scram.ScramLoginModule required username="${username}" password="${password}";`,
+    'authorizer.class.name': 'org.apache.kafka.metadata.authorizer.StandardAuthorizer',
+    // ANONYMOUS is the broker talking to its own controller over the PLAINTEXT controller listener
+    // (kept simple here: loopback only, and it serves no produce or fetch). A real cluster puts the
+    // controller listener on SASL or mTLS with a principal of its own (docs/security.md).
+    'super.users': `User:${username};User:ANONYMOUS`,
+    'allow.everyone.if.no.acl.found': 'false',
+  };
 }
 
 function log4jProperties(brokerLog: string): string {
@@ -227,9 +266,12 @@ function propertiesFile(entries: Record<string, string>): string {
     .concat('\n');
 }
 
-async function formatStorage(javaArgs: string[], serverPropertiesPath: string, brokerLog: string): Promise<void> {
-  // KRaft needs the log directory stamped with a cluster id before the first start.
-  const args = [...javaArgs, 'kafka.tools.StorageTool', 'format', '-t', randomClusterId(), '-c', serverPropertiesPath];
+async function formatStorage(javaArgs: string[], serverPropertiesPath: string, brokerLog: string, scram?: BrokerScram): Promise<void> {
+  // KRaft needs the log directory stamped with a cluster id before the first start; SCRAM
+  // credentials go into the metadata log in the same step (KIP-900), before any client connects.
+  const logins = scram ? [scram.superUser, ...scram.users] : [];
+  const credentials = logins.flatMap(({ username, password }) => ['--add-scram', `SCRAM-SHA-512=[name=${username},password=${password}]`]);
+  const args = [...javaArgs, 'kafka.tools.StorageTool', 'format', '-t', randomClusterId(), '-c', serverPropertiesPath, ...credentials];
   await new Promise<void>((resolveFormat, reject) => {
     execFile('java', args, { timeout: FORMAT_TIMEOUT_MS }, (error, stdout, stderr) => {
       if (!error) return resolveFormat();
@@ -249,10 +291,11 @@ function randomClusterId(): string {
   }
 }
 
-async function waitUntilReady(brokers: string, deadline: number, aborted: AbortSignal): Promise<void> {
+async function waitUntilReady(brokers: string, login: ScramLogin | undefined, deadline: number, aborted: AbortSignal): Promise<void> {
   const kafka = new Kafka({
     clientId: 'kafka-broker-readiness-probe',
     brokers: [brokers],
+    ...(login ? { sasl: { mechanism: 'scram-sha-512' as const, ...login } } : {}),
     // kafkajs would log every refused connection while the JVM is still booting.
     logLevel: logLevel.NOTHING,
     connectionTimeout: 1_000,

@@ -1,7 +1,8 @@
-import { Admin, Kafka, logLevel, Producer } from 'kafkajs';
+import { Admin, Kafka, Producer } from 'kafkajs';
 import { envelopeToHeaders } from '@jiuzhu/contracts';
 import { OutboundMessage, toEnvelope } from '@jiuzhu/messaging';
-import { eventually, kafkaBrokers, suiteTopic } from './infra';
+import { eventually, suiteTopic } from './infra';
+import { testKafkaConfig } from './kafka-security';
 
 /**
  * Hands raw events to a consumer group on the broker, as another service's relay would (same key,
@@ -43,7 +44,7 @@ export class KafkaDelivery {
   }
 
   private async connect(): Promise<{ producer: Producer; admin: Admin }> {
-    const kafka = new Kafka({ clientId: 'test-delivery', brokers: kafkaBrokers(), logLevel: logLevel.NOTHING });
+    const kafka = new Kafka(testKafkaConfig('test-delivery'));
     const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
     const admin = kafka.admin();
     await Promise.all([producer.connect(), admin.connect()]);

@@ -8,6 +8,8 @@ import { livingAllowanceService } from '../../apps/living-allowance/src/living-a
 import { elderAssessmentService } from '../../apps/elder-assessment/src/elder-assessment.service';
 import { freshDatabase, kafkaBrokers, SUITE_TOPIC_PREFIX, suiteTransport } from './infra';
 import { KafkaDelivery } from './kafka-delivery';
+import { grantServiceAccess, serviceLogin } from './kafka-security';
+import { testSasl } from './kafka-logins';
 
 export const TEST_REF_KEY = 'test-ref-key-0123456789abcdef';
 
@@ -71,7 +73,14 @@ async function startTestService(define: Define, dbPrefix: string, o: TestService
   const transport = o.transport ?? suiteTransport();
   const clock = o.clock ?? new TestClock(new Date('2026-03-02T02:00:00Z'));
   const bus = o.bus ?? new InProcessBus();
-  const svc = await runService(define({ refKey: TEST_REF_KEY, backgroundJobs: o.backgroundJobs }), {
+  const definition = define({ refKey: TEST_REF_KEY, backgroundJobs: o.backgroundJobs });
+  // Each test service consumes in a group of its own: suites run in parallel against one broker, and
+  // two instances in the production group (jiuzhu.<service>) would share partitions across databases.
+  const consumerGroup = o.consumerGroup ?? `${dbPrefix}-${randomUUID()}`;
+  // On the broker the service logs in as itself and may do only what its ACLs allow.
+  const login = transport === 'kafka' ? serviceLogin(definition.name) : undefined;
+  if (login) await grantServiceAccess({ service: definition.name, produces: definition.produces.map((c) => c.topic), group: consumerGroup, topicPrefix: SUITE_TOPIC_PREFIX });
+  const svc = await runService(definition, {
     clock,
     settings: {
       databaseUrl: db.url,
@@ -81,11 +90,10 @@ async function startTestService(define: Define, dbPrefix: string, o: TestService
       kafkaPartitions: 3,
       kafkaReplicationFactor: 1,
       kafkaTopicPrefix: SUITE_TOPIC_PREFIX,
+      kafkaSasl: transport === 'kafka' ? testSasl(login) : undefined,
     },
     bus,
-    // Each test service consumes in a group of its own: suites run in parallel against one broker, and
-    // two instances in the production group (jiuzhu.<service>) would share partitions across databases.
-    consumerGroup: o.consumerGroup ?? `${dbPrefix}-${randomUUID()}`,
+    consumerGroup,
     relay: o.relay,
     retry: o.retry,
     log: o.log ?? testLogger(),

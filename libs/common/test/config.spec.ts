@@ -40,6 +40,30 @@ describe('configuration from environment variables', () => {
     expect(() => loadServiceConfig('X', 1, { ...base, EVENT_TRANSPORT: 'kafka' })).toThrow(/KAFKA_BROKERS is required/);
   });
 
+  it('on Kafka a service logs in as itself: its own prefixed login first, TLS when KAFKA_SSL=true', () => {
+    const base = { DATABASE_URL: 'postgres://h/d', REF_KEY: 'a-long-enough-secret-key', KAFKA_BROKERS: 'k1:9093', KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SSL: 'true' };
+    const cfg = loadServiceConfig('LIVING_ALLOWANCE', 3001, { ...base, LIVING_ALLOWANCE_KAFKA_USERNAME: 'living-allowance', LIVING_ALLOWANCE_KAFKA_PASSWORD: 'la-secret', KAFKA_USERNAME: 'someone-else', KAFKA_PASSWORD: 'x' });
+    expect(cfg).toMatchObject({ kafkaSasl: { mechanism: 'scram-sha-512', username: 'living-allowance', password: 'la-secret' }, kafkaSsl: true });
+    expect(loadServiceConfig('X', 1, { DATABASE_URL: 'postgres://h/d', REF_KEY: 'a-long-enough-secret-key', KAFKA_BROKERS: 'k1:9092' })).toMatchObject({ kafkaSasl: undefined, kafkaSsl: false });
+  });
+
+  it('half a Kafka login is refused at start, one line naming what is missing', () => {
+    const base = { DATABASE_URL: 'postgres://h/d', REF_KEY: 'a-long-enough-secret-key', KAFKA_BROKERS: 'k1:9092' };
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadServiceConfig('X', 1, { ...base, ...env });
+        return [];
+      } catch (e) {
+        return (e as ConfigError).problems;
+      }
+    };
+    expect(problems({ KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_PASSWORD: 'p' })).toEqual(["KAFKA_USERNAME is required with KAFKA_SASL_MECHANISM=scram-sha-512 (the service's principal on the broker)"]);
+    expect(problems({ KAFKA_USERNAME: 'u', KAFKA_PASSWORD: 'p' })).toEqual(['KAFKA_USERNAME/KAFKA_PASSWORD are set but KAFKA_SASL_MECHANISM is not (one of scram-sha-512, scram-sha-256, plain)']);
+    expect(problems({ KAFKA_SASL_MECHANISM: 'gssapi', KAFKA_USERNAME: 'u', KAFKA_PASSWORD: 'p' })).toEqual(['KAFKA_SASL_MECHANISM="gssapi" is invalid: must be one of scram-sha-512, scram-sha-256, plain']);
+    expect(problems({ KAFKA_SASL_MECHANISM: 'plain', KAFKA_USERNAME: 'u', KAFKA_PASSWORD: 'p' })).toEqual(['KAFKA_SASL_MECHANISM=plain sends the password in clear: set KAFKA_SSL=true, or use scram-sha-512']);
+    expect(problems({ KAFKA_SSL: 'yes' })).toEqual(['KAFKA_SSL="yes" is invalid: must be true or false (TLS to the brokers)']);
+  });
+
   it('refuses a short reference key: personRef hashes must not be guessable', () => {
     expect(() => loadServiceConfig('X', 1, { DATABASE_URL: 'postgres://h/d', REF_KEY: 'short' })).toThrow(/REF_KEY.*at least 16/);
   });

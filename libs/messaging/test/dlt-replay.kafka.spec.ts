@@ -8,6 +8,7 @@ import { CaseRejected, CaseRejectedV1, envelopeToHeaders, EventEnvelope } from '
 import { ConsumeEvent, createKafka, Inbox, KafkaEventServer, KafkaSettings, OutboundMessage, toEnvelope } from '../src';
 import { replayDeadLetters } from '../src/cli/dlt-replay';
 import { eventually, kafkaBrokers, SUITE_TOPIC_PREFIX, suiteTopic } from '../../../test/support/infra';
+import { testSasl } from '../../../test/support/kafka-logins';
 import { messagingDatabase } from './messaging-db';
 import { outboundMessage } from '../../../test/support/messages';
 import { systemClock } from '@jiuzhu/common';
@@ -31,12 +32,12 @@ describe('dlt:replay on a real broker', () => {
   let app: INestMicroservice;
   let server: KafkaEventServer;
   const group = `replay-${randomUUID()}`;
-  const settings: KafkaSettings = { brokers: kafkaBrokers(), clientId: 'dlt-replay-test', topicPartitions: 3, replicationFactor: 1, topicPrefix: SUITE_TOPIC_PREFIX };
+  const settings: KafkaSettings = { brokers: kafkaBrokers(), clientId: 'dlt-replay-test', topicPartitions: 3, replicationFactor: 1, topicPrefix: SUITE_TOPIC_PREFIX, sasl: testSasl() };
 
   beforeAll(async () => {
     db = await messagingDatabase('dlt_replay');
     ds = await db.open();
-    producer = new Kafka({ clientId: 'dlt-replay-test-producer', brokers: settings.brokers, logLevel: logLevel.NOTHING }).producer();
+    producer = new Kafka({ clientId: 'dlt-replay-test-producer', brokers: settings.brokers, sasl: settings.sasl, logLevel: logLevel.NOTHING }).producer();
     await producer.connect();
     server = new KafkaEventServer(createKafka(settings, pino({ level: 'silent' })), group, settings, pino({ level: 'silent' }), new Inbox(ds, systemClock), { maxAttempts: 1, backoffMs: 1 });
     @Module({ controllers: [RecordRejection] })
@@ -52,7 +53,7 @@ describe('dlt:replay on a real broker', () => {
 
   /** The replay's copy of each event: its second message on the topic (the first is the original). */
   async function republishedCopies(ids: string[]): Promise<{ key: string; value: string; headers: Record<string, string> }[]> {
-    const kafka = new Kafka({ clientId: 'dlt-replay-test-reader', brokers: settings.brokers, logLevel: logLevel.NOTHING });
+    const kafka = new Kafka({ clientId: 'dlt-replay-test-reader', brokers: settings.brokers, sasl: settings.sasl, logLevel: logLevel.NOTHING });
     const reader = kafka.consumer({ groupId: `replay-reader-${randomUUID()}` });
     const seen = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();
     await reader.connect();
@@ -86,7 +87,7 @@ describe('dlt:replay on a real broker', () => {
     // The fix is deployed.
     caseIds.forEach((c) => BROKEN.delete(c));
     const lines: string[] = [];
-    const first = await replayDeadLetters({ brokers: settings.brokers, topic: suiteTopic(CaseRejected.topic), since, consumerGroup: group, progress: (l) => lines.push(l) });
+    const first = await replayDeadLetters({ brokers: settings.brokers, sasl: settings.sasl, topic: suiteTopic(CaseRejected.topic), since, consumerGroup: group, progress: (l) => lines.push(l) });
     expect(first.republished).toBe(3);
     expect(lines.at(-1)).toMatch(/3 republished/);
     await eventually(async () => (await Promise.all(caseIds.map(effects))).every((n) => n === 1), 'the replayed messages to be handled');
@@ -102,7 +103,7 @@ describe('dlt:replay on a real broker', () => {
     }
 
     const duplicatesBefore = server.counters().duplicates;
-    const second = await replayDeadLetters({ brokers: settings.brokers, topic: suiteTopic(CaseRejected.topic), since, consumerGroup: group });
+    const second = await replayDeadLetters({ brokers: settings.brokers, sasl: settings.sasl, topic: suiteTopic(CaseRejected.topic), since, consumerGroup: group });
     expect(second.republished).toBe(3);
     await eventually(async () => server.counters().duplicates >= duplicatesBefore + 3, 'the second replay to arrive');
     for (const c of caseIds) expect(await effects(c)).toBe(1);

@@ -7,6 +7,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CaseRejected, CaseRejectedV1, envelopeToHeaders, EventEnvelope } from '@jiuzhu/contracts';
 import { ConsumeEvent, createKafka, Inbox, KafkaEventServer, KafkaSettings, OutboundMessage, toEnvelope } from '../src';
 import { eventually, kafkaBrokers, SUITE_TOPIC_PREFIX, suiteTopic } from '../../../test/support/infra';
+import { testSasl } from '../../../test/support/kafka-logins';
 import { messagingDatabase } from './messaging-db';
 import { outboundMessage } from '../../../test/support/messages';
 import { systemClock } from '@jiuzhu/common';
@@ -44,12 +45,12 @@ describe('the Kafka event server on a real broker', () => {
   let db: Awaited<ReturnType<typeof messagingDatabase>>;
   let ds: DataSource;
   let producer: Producer;
-  const settings: KafkaSettings = { brokers: kafkaBrokers(), clientId: 'kafka-event-server-test', topicPartitions: 3, replicationFactor: 1, topicPrefix: SUITE_TOPIC_PREFIX };
+  const settings: KafkaSettings = { brokers: kafkaBrokers(), clientId: 'kafka-event-server-test', topicPartitions: 3, replicationFactor: 1, topicPrefix: SUITE_TOPIC_PREFIX, sasl: testSasl() };
 
   beforeAll(async () => {
     db = await messagingDatabase('kafka_server');
     ds = await db.open();
-    producer = new Kafka({ clientId: 'kafka-event-server-test-producer', brokers: settings.brokers, logLevel: logLevel.NOTHING }).producer();
+    producer = new Kafka({ clientId: 'kafka-event-server-test-producer', brokers: settings.brokers, sasl: settings.sasl, logLevel: logLevel.NOTHING }).producer();
     await producer.connect();
   });
   afterAll(async () => {

@@ -1,4 +1,5 @@
 import { EnvSpec, loadConfig, parsers, prefixedEnv } from '@jiuzhu/common';
+import { KafkaSasl, kafkaSecurityFromEnv } from '@jiuzhu/messaging';
 
 export interface ServiceConfig {
   /** `LIVING_ALLOWANCE`: the prefix of this service's own variables (named in start-up errors). */
@@ -11,6 +12,9 @@ export interface ServiceConfig {
   kafkaBrokers: string[] | null;
   kafkaPartitions: number;
   kafkaReplicationFactor: number;
+  /** The service's own login on the broker (`<PREFIX>_KAFKA_USERNAME`…); none on an open broker. */
+  kafkaSasl?: KafkaSasl;
+  kafkaSsl?: boolean;
   refKey: string;
   outboxRetentionDays: number;
   inboxRetentionDays: number;
@@ -62,7 +66,8 @@ export function loadServiceConfig(prefix: string, defaultPort: number, env: Node
       { kafkaBrokers: { env: 'KAFKA_BROKERS', description: 'Kafka bootstrap servers host:port[,host:port]', parse: parsers.brokers } },
       view,
     );
-    return { ...cfg, envPrefix: prefix, kafkaBrokers };
+    const { sasl, ssl } = kafkaSecurityFromEnv((name) => view[name]);
+    return { ...cfg, envPrefix: prefix, kafkaBrokers, kafkaSasl: sasl, kafkaSsl: ssl };
   }
   return { ...cfg, envPrefix: prefix, kafkaBrokers: null };
 }

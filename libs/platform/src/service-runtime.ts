@@ -9,7 +9,7 @@ import { Clock, ConfigError, systemClock } from '@jiuzhu/common';
 import { configureHttpApp } from '@jiuzhu/common/http';
 import { createLogger } from '@jiuzhu/common/logger';
 import { EventContract } from '@jiuzhu/contracts';
-import { DEFAULT_RETENTION, InProcessBus, MessagingTables1732700000000, Messaging, RelayOptions, RetryPolicy } from '@jiuzhu/messaging';
+import { DEFAULT_RETENTION, InProcessBus, KafkaSasl, MessagingTables1732700000000, Messaging, RelayOptions, RetryPolicy } from '@jiuzhu/messaging';
 import { openDataSource } from '@jiuzhu/persistence';
 import { ClockController, SERVICE_CLOCK } from './clock.controller';
 import { HEALTH_SOURCES, HealthController, HealthSources } from './health';
@@ -31,6 +31,9 @@ export interface ServiceSettings {
   kafkaReplicationFactor: number;
   /** Put before every topic name on the broker (tests: one per suite, so parallel suites share a broker but no events). */
   kafkaTopicPrefix?: string;
+  /** The service's login on the broker, whose ACLs say what it may write, read and join. */
+  kafkaSasl?: KafkaSasl;
+  kafkaSsl?: boolean;
   outboxRetentionDays?: number;
   inboxRetentionDays?: number;
   outboxMaxAgeSeconds?: number;
@@ -134,7 +137,7 @@ export async function runService(def: ServiceDefinition, o: RunOptions): Promise
       databaseUrl: s.databaseUrl,
       transport:
         s.transport === 'kafka'
-          ? { kind: 'kafka', kafka: { brokers: s.kafkaBrokers!, clientId: def.name, topicPartitions: s.kafkaPartitions, replicationFactor: s.kafkaReplicationFactor, topicPrefix: s.kafkaTopicPrefix } }
+          ? { kind: 'kafka', kafka: { brokers: s.kafkaBrokers!, clientId: def.name, topicPartitions: s.kafkaPartitions, replicationFactor: s.kafkaReplicationFactor, topicPrefix: s.kafkaTopicPrefix, sasl: s.kafkaSasl, ssl: s.kafkaSsl } }
           : { kind: 'in-process', bus: o.bus },
       produces: def.produces,
       log,

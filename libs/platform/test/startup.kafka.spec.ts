@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AddressInfo, createServer, Server, Socket } from 'node:net';
 import { eventually, freshDatabase, kafkaBrokers } from '../../../test/support/infra';
 import { http, TEST_REF_KEY, testLogger } from '../../../test/support/services';
+import { testSasl } from '../../../test/support/kafka-logins';
 import { livingAllowanceService } from '../../../apps/living-allowance/src/living-allowance.service';
 import { RunningService, runService } from '../src';
 
@@ -52,7 +53,7 @@ describe('a service whose Kafka broker is not there', () => {
 
   const start = (brokers: string[], port = 0, transportGraceMs = 2000) =>
     runService(livingAllowanceService({ refKey: TEST_REF_KEY, backgroundJobs: false }), {
-      settings: { databaseUrl: db.url, port, transport: 'kafka', kafkaBrokers: brokers, kafkaPartitions: 1, kafkaReplicationFactor: 1 },
+      settings: { databaseUrl: db.url, port, transport: 'kafka', kafkaBrokers: brokers, kafkaPartitions: 1, kafkaReplicationFactor: 1, kafkaSasl: testSasl() },
       consumerGroup: `ops-${randomUUID()}`,
       log: testLogger(),
       reconnect: { initialMs: 200, maxMs: 1000 },

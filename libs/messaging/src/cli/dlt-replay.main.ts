@@ -1,9 +1,12 @@
 import '../../../common/src/runtime/register-aliases';
+import { ConfigError } from '@jiuzhu/common';
+import { kafkaSecurityFromEnv } from '../transports/kafka-config';
 import { replayDeadLetters } from './dlt-replay';
 
 /**
  * `npm run dlt:replay -- <topic> [--since <ISO instant>] [--group <consumer group>]` — republishes
- * the dead letters of `<topic>` (from `<topic>.dlt`) to it; brokers from KAFKA_BROKERS.
+ * the dead letters of `<topic>` (from `<topic>.dlt`) to it; brokers from KAFKA_BROKERS, the operator's
+ * login from KAFKA_SASL_MECHANISM, KAFKA_USERNAME, KAFKA_PASSWORD (and KAFKA_SSL), as for a service.
  */
 const USAGE = 'usage: npm run dlt:replay -- <topic> [--since <ISO instant>] [--group <consumer group>]   (brokers from KAFKA_BROKERS)';
 
@@ -25,10 +28,11 @@ async function main(): Promise<void> {
   const brokers = (process.env.KAFKA_BROKERS ?? '').split(',').map((b) => b.trim()).filter(Boolean);
   if (brokers.length === 0) throw new Error(`KAFKA_BROKERS is required (host:port[,host:port…])\n${USAGE}`);
   const args = parse(process.argv.slice(2));
-  await replayDeadLetters({ brokers, ...args, progress: (line) => process.stdout.write(`${line}\n`) });
+  const security = kafkaSecurityFromEnv((name) => process.env[name]);
+  await replayDeadLetters({ brokers, ...security, ...args, progress: (line) => process.stdout.write(`${line}\n`) });
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+  process.stderr.write(`${e instanceof ConfigError ? e.problems.join('\n') : e instanceof Error ? e.message : String(e)}\n`);
   process.exit(1);
 });

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { IHeaders, Kafka, logLevel } from 'kafkajs';
 import { deadLetterTopicOf } from '@jiuzhu/contracts';
+import { kafkaClientSecurity, KafkaSettings } from '../transports/kafka-config';
 
-export interface ReplayOptions {
+export interface ReplayOptions extends Pick<KafkaSettings, 'sasl' | 'ssl'> {
   brokers: string[];
   /** The original topic: its dead letters are read from `<topic>.dlt` and republished to it. */
   topic: string;
@@ -30,7 +31,7 @@ export interface ReplayResult {
 export async function replayDeadLetters(o: ReplayOptions): Promise<ReplayResult> {
   const progress = o.progress ?? (() => undefined);
   const dlt = deadLetterTopicOf(o.topic);
-  const kafka = new Kafka({ clientId: 'jiuzhu-dlt-replay', brokers: o.brokers, logLevel: logLevel.WARN });
+  const kafka = new Kafka({ clientId: 'jiuzhu-dlt-replay', brokers: o.brokers, ...kafkaClientSecurity(o), logLevel: logLevel.WARN });
   const admin = kafka.admin();
   await admin.connect();
   try {

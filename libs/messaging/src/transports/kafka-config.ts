@@ -1,5 +1,6 @@
-import { Admin, Kafka, logLevel } from 'kafkajs';
+import { Admin, Kafka, KafkaConfig, logLevel } from 'kafkajs';
 import type { Logger } from 'pino';
+import { ConfigError } from '@jiuzhu/common';
 
 export interface KafkaSettings {
   brokers: string[];
@@ -13,6 +14,51 @@ export interface KafkaSettings {
    * one suite's services never consume another suite's events.
    */
   topicPrefix?: string;
+  /** How the service proves who it is to the broker; ACLs then decide what it may do (docs/security.md). */
+  sasl?: KafkaSasl;
+  /** TLS to the brokers (certificates checked against Node's CAs, plus NODE_EXTRA_CA_CERTS). */
+  ssl?: boolean;
+}
+
+export const KAFKA_SASL_MECHANISMS = ['scram-sha-512', 'scram-sha-256', 'plain'] as const;
+
+type KafkaSaslMechanism = (typeof KAFKA_SASL_MECHANISMS)[number];
+
+/** A username/password login by one of the mechanisms (one member per mechanism, as kafkajs types it). */
+export type KafkaSasl = { [M in KafkaSaslMechanism]: { mechanism: M; username: string; password: string } }[KafkaSaslMechanism];
+
+/**
+ * The broker login from the environment: `KAFKA_SASL_MECHANISM` with `KAFKA_USERNAME` and
+ * `KAFKA_PASSWORD`, and `KAFKA_SSL=true` for TLS; none of them means an open PLAINTEXT broker.
+ * `read` is how the caller looks a name up (a service tries `<PREFIX>_<NAME>` first). Half a login is
+ * refused at start, one line per problem, instead of failing later as an authentication error.
+ */
+export function kafkaSecurityFromEnv(read: (name: string) => string | undefined): Pick<KafkaSettings, 'sasl' | 'ssl'> {
+  const get = (name: string) => read(name)?.trim() || undefined;
+  const [mechanism, username, password, ssl] = ['KAFKA_SASL_MECHANISM', 'KAFKA_USERNAME', 'KAFKA_PASSWORD', 'KAFKA_SSL'].map(get);
+  const problems: string[] = [];
+  if (ssl !== undefined && ssl !== 'true' && ssl !== 'false') problems.push(`KAFKA_SSL=${JSON.stringify(ssl)} is invalid: must be true or false (TLS to the brokers)`);
+  const known = (KAFKA_SASL_MECHANISMS as readonly string[]).includes(mechanism ?? '');
+  if (mechanism === undefined) {
+    if (username !== undefined || password !== undefined) problems.push(`KAFKA_USERNAME/KAFKA_PASSWORD are set but KAFKA_SASL_MECHANISM is not (one of ${KAFKA_SASL_MECHANISMS.join(', ')})`);
+  } else if (!known) {
+    problems.push(`KAFKA_SASL_MECHANISM=${JSON.stringify(mechanism)} is invalid: must be one of ${KAFKA_SASL_MECHANISMS.join(', ')}`);
+  } else {
+    if (username === undefined) problems.push(`KAFKA_USERNAME is required with KAFKA_SASL_MECHANISM=${mechanism} (the service's principal on the broker)`);
+    if (password === undefined) problems.push(`KAFKA_PASSWORD is required with KAFKA_SASL_MECHANISM=${mechanism}`);
+    // PLAIN hands the password itself to the broker; only over TLS.
+    if (mechanism === 'plain' && ssl !== 'true') problems.push('KAFKA_SASL_MECHANISM=plain sends the password in clear: set KAFKA_SSL=true, or use scram-sha-512');
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return {
+    ...(mechanism ? { sasl: { mechanism, username: username!, password: password! } as KafkaSasl } : {}),
+    ssl: ssl === 'true',
+  };
+}
+
+/** The login and TLS part of a kafkajs client's configuration. */
+export function kafkaClientSecurity(s: Pick<KafkaSettings, 'sasl' | 'ssl'>): Pick<KafkaConfig, 'sasl' | 'ssl'> {
+  return { ...(s.sasl ? { sasl: { ...s.sasl } } : {}), ...(s.ssl ? { ssl: true } : {}) };
 }
 
 /** The name `topic` has on the broker. */
@@ -24,6 +70,7 @@ export function createKafka(s: KafkaSettings, log: Logger): Kafka {
   return new Kafka({
     clientId: s.clientId,
     brokers: s.brokers,
+    ...kafkaClientSecurity(s),
     logLevel: logLevel.WARN,
     retry: { initialRetryTime: 200, retries: 8 },
     logCreator:
