@@ -5,6 +5,7 @@ import { startEmbeddedPostgres } from '../../libs/persistence/src/embedded-postg
 import { freePorts } from './infra';
 import { startKafkaBroker } from './kafka-broker';
 import { TEST_KAFKA_SASL_ENV, testBrokerScram } from './kafka-logins';
+import { TEST_RUN_DIR_ENV } from './run-scan';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { kafkaSuitesEnabled, externalKafkaBrokers } = require('./kafka-availability');
 
@@ -16,6 +17,8 @@ const { kafkaSuitesEnabled, externalKafkaBrokers } = require('./kafka-availabili
 export default async function globalSetup(): Promise<void> {
   const started: Array<{ stop(): Promise<void> }> = [];
   (globalThis as Record<string, unknown>).__JIUZHU_INFRA__ = started;
+  // The services' logs of this run, which the global teardown scans for personal data.
+  process.env[TEST_RUN_DIR_ENV] = mkdtempSync(join(tmpdir(), 'jiuzhu-test-run-'));
 
   if (process.env.TEST_DATABASE_ADMIN_URL) {
     // An external server was given (e.g. a Postgres cluster); use it as is.

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { AddressInfo, createServer } from 'node:net';
+import { join, relative } from 'node:path';
 import { dropDatabase, ensureDatabase, withDatabase } from '../../libs/persistence/src/databases';
 
 /** A fresh, empty database in the test Postgres server; dropped by `drop()`. */
@@ -43,6 +44,19 @@ export function kafkaBrokers(): string[] {
   const b = process.env.TEST_KAFKA_BROKERS;
   if (!b) throw new Error('TEST_KAFKA_BROKERS is not set: Kafka suites must run through `npm test` with Java and Maven present (or KAFKA_BROKERS set)');
   return b.split(',');
+}
+
+/**
+ * A file under the run directory for logs this test file captures (`what`: whose), named after the
+ * test file and its transport so that a hit of the run's personal-data scan says which suite wrote
+ * it; undefined outside a jest run.
+ */
+export function runLogFile(what: string): string | undefined {
+  const runDir = process.env.TEST_RUN_DIR;
+  if (!runDir) return undefined;
+  const testPath = (globalThis as { expect?: { getState(): { testPath?: string } } }).expect?.getState().testPath;
+  const suite = testPath ? relative(join(__dirname, '..', '..'), testPath).replace(/[\\/]/g, '_') : `worker-${process.env.JEST_WORKER_ID ?? process.pid}`;
+  return join(runDir, 'logs', `${suiteTransport()}-${suite}.${what}.log`);
 }
 
 /** Polls until `probe` returns a value (not undefined/false) or fails with the message — no fixed sleeps. */

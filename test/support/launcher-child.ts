@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import { runLogFile } from './infra';
 import ts from 'typescript';
 
 const ROOT = join(__dirname, '..', '..');
@@ -47,10 +48,14 @@ export interface WatchedProcess {
 export function watched(command: string, args: string[], env: NodeJS.ProcessEnv, o: { detached?: boolean } = {}): WatchedProcess {
   const child = spawn(command, args, { env, stdio: ['pipe', 'pipe', 'pipe'], detached: o.detached ?? false });
   let text = '';
+  // What the child logs is a service log too: the global teardown scans it for personal data.
+  const logFile = runLogFile(`${basename(command)}-${child.pid}`);
+  if (logFile) mkdirSync(dirname(logFile), { recursive: true });
   const listeners = new Set<() => void>();
   for (const stream of [child.stdout!, child.stderr!]) {
     stream.setEncoding('utf8').on('data', (chunk: string) => {
       text += chunk;
+      if (logFile) appendFileSync(logFile, chunk);
       for (const l of listeners) l();
     });
   }

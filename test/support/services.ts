@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import pino from 'pino';
+import { createLogger } from '@jiuzhu/common/logger';
 import { Clock, fixedClock } from '@jiuzhu/common';
 import { InProcessBus, OutboundMessage, RelayOptions, RetryPolicy } from '@jiuzhu/messaging';
 import { RunningService, runService, ServiceDefinition } from '@jiuzhu/platform';
 import { livingAllowanceService } from '../../apps/living-allowance/src/living-allowance.service';
 import { elderAssessmentService } from '../../apps/elder-assessment/src/elder-assessment.service';
-import { freshDatabase, kafkaBrokers, SUITE_TOPIC_PREFIX, suiteTransport } from './infra';
+import { freshDatabase, kafkaBrokers, runLogFile, SUITE_TOPIC_PREFIX, suiteTransport } from './infra';
 import { KafkaDelivery } from './kafka-delivery';
 import { grantServiceAccess, serviceLogin } from './kafka-security';
 import { testSasl } from './kafka-logins';
@@ -57,10 +58,22 @@ export class TestClock implements Clock {
   }
 }
 
-/** Quiet logger for tests; set TEST_LOG=debug to see what the services do. */
+/**
+ * The services' logger in tests: the production one, writing what a service would log (info and up)
+ * to a file of this test file's under the run directory, which the global teardown scans for
+ * personal data (run-scan.ts). TEST_LOG=debug also shows it on the terminal.
+ */
 export function testLogger(): Logger {
-  return pino({ level: process.env.TEST_LOG ?? 'silent' });
+  const file = runLogFile('services');
+  const level = process.env.TEST_LOG ?? 'info';
+  if (!file) return pino({ level: process.env.TEST_LOG ?? 'silent' });
+  logFile ??= pino.destination({ dest: file, mkdir: true, sync: true });
+  const destination = process.env.TEST_LOG ? pino.multistream([{ level, stream: logFile }, { level, stream: process.stdout }]) : logFile;
+  return createLogger('test', { level, destination });
 }
+
+/** One log file per test file and transport (jest loads this module once per test file). */
+let logFile: ReturnType<typeof pino.destination> | undefined;
 
 type Define = (o: { refKey: string; backgroundJobs?: boolean }) => ServiceDefinition;
 
