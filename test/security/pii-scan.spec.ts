@@ -51,7 +51,7 @@ describe('the PII scan of captured service logs', () => {
     expect(residentIdsIn(`a ${first17}0 b ${first17.slice(0, 16)}9x`)).toEqual([`${first17}0`, `${first17.slice(0, 16)}9x`]);
   });
 
-  it('takes the names, phone numbers and addresses the fixtures seed, not reference data the services themselves hold', () => {
+  it('takes the names, phone numbers and addresses the fixtures seed, not the names of districts and townships', () => {
     writeFileSync(join(dir, 'package.json'), '{}');
     mkdirSync(join(dir, 'apps', 'svc', 'test'), { recursive: true });
     mkdirSync(join(dir, 'libs', 'common', 'src'), { recursive: true });
@@ -60,7 +60,7 @@ describe('the PII scan of captured service logs', () => {
       `const a = { name: '王秀英', applicantName: "李建国", phone: '13912345678', address: '大武口区长胜街道朝阳路 12 号', townshipName: '长胜街道', name2: 'x' };\n` +
         `const s = { name: 'watcher', kind: '张三' };`,
     );
-    writeFileSync(join(dir, 'libs', 'common', 'src', 'divisions.ts'), `export const T = { name: '长胜街道' };`);
+    writeFileSync(join(dir, 'libs', 'common', 'src', 'administrative-divisions.ts'), `export const T = { name: '长胜街道' };`);
 
     expect(seededPersonalStrings(dir)).toEqual(['13912345678', '大武口区长胜街道朝阳路 12 号', '李建国', '王秀英'].sort());
   });

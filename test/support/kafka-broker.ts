@@ -11,8 +11,6 @@ import { freePorts } from './infra';
 
 export interface RunningKafka {
   brokers: string;
-  /** The SCRAM-SHA-512 login of the super user, when the broker was started with `scram`. */
-  superUser?: ScramLogin;
   stop(): Promise<void>;
 }
 
@@ -151,7 +149,7 @@ export async function startKafkaBroker(opts: StartKafkaOptions): Promise<Running
   }
 
   log(`[kafka] broker ready at ${brokers} after ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
-  return { brokers, superUser: opts.scram?.superUser, stop: () => stop(true) };
+  return { brokers, stop: () => stop(true) };
 }
 
 function findRepoRoot(): string {

@@ -32,5 +32,5 @@ export async function scanTestRun(o: { runDir?: string; brokers?: string[] }): P
     topics = `, ${scanned.messages} messages on ${scanned.topics} topics in ${((Date.now() - t) / 1000).toFixed(1)} s`;
   }
   if (findings.length) throw new Error(describeFindings(findings, o.runDir));
-  return `PII scan: no resident ID number and none of ${needles.length} seeded names in the service logs${topics}`;
+  return `PII scan: no resident ID number and none of the fixtures' ${needles.length} names, phone numbers and addresses in the service logs${topics}`;
 }
