@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
+import { Role, STAFF_ROLES, TokenVerifier } from '../../../libs/auth/src';
 import { createLogger } from '../../../libs/common/src/logger';
 import { freePorts } from '../../../test/support/infra';
 import { CLI_REDIRECT_URI, CLIENTS } from '../src/identity/clients';
@@ -80,6 +81,13 @@ describe('the embedded OpenID provider', () => {
     expect(township.expiresIn).toBe(1800);
   });
 
+  it("is read by the services' own verifier (libs/auth, default claim names) as the staff id, roles and jurisdiction", async () => {
+    const services = new TokenVerifier({ issuer: settings.issuer, audience: ['jiuzhu'], rolesClaim: 'roles', jurisdictionClaim: 'jurisdiction', clockSkewSeconds: 30 });
+
+    expect(await services.verify((await signIn('tr-640221100')).accessToken)).toEqual({ staffId: 'tr-640221100', roles: ['township_reviewer'], jurisdiction: '640221100', clientId: CLIENTS.cli });
+    expect(await services.verify((await signIn('admin-640200')).accessToken)).toEqual({ staffId: 'admin-640200', roles: ['admin'], jurisdiction: '640200', clientId: CLIENTS.cli });
+  });
+
   it('gives the confidential service client a token with the service role by client credentials', async () => {
     const res = await fetch(`${settings.issuer}/token`, {
       method: 'POST',
@@ -129,7 +137,7 @@ describe('the embedded OpenID provider', () => {
 describe('the demo staff', () => {
   it('has per role one member per seeded township (township roles), per district (district roles) and one for the city', () => {
     const staff = demoStaff();
-    const ofRole = (role: string) => staff.filter((s) => s.roles.includes(role)).map((s) => s.jurisdiction);
+    const ofRole = (role: Role) => staff.filter((s) => s.roles.includes(role)).map((s) => s.jurisdiction);
 
     expect(ofRole('caseworker')).toEqual(['640202001', '640202002', '640205001', '640205002', '640221100', '640221101']);
     expect(ofRole('township_reviewer')).toEqual(ofRole('caseworker'));
@@ -142,5 +150,6 @@ describe('the demo staff', () => {
     expect(ofRole('admin')).toEqual(['640200']);
     expect(staff.find((s) => s.id === 'cw-640202001')).toEqual({ id: 'cw-640202001', roles: ['caseworker'], jurisdiction: '640202001', name: '长胜街道经办人' });
     expect(new Set(staff.map((s) => s.id)).size).toBe(staff.length);
+    expect(new Set(staff.flatMap((s) => s.roles))).toEqual(new Set(STAFF_ROLES));
   });
 });

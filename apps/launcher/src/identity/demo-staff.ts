@@ -1,10 +1,11 @@
+import { Role } from '@jiuzhu/auth';
 import { CITY, DISTRICT_CODES, DISTRICTS } from '@jiuzhu/common';
 
 /** Where a role works: its staff belong to one township (9-digit code), one district (6) or the city. */
 type Level = 'township' | 'district' | 'city';
 
 interface DemoRole {
-  role: string;
+  role: Role;
   /** Prefix of the staff id: `cw-640202001`. */
   prefix: string;
   level: Level;
@@ -12,7 +13,7 @@ interface DemoRole {
 }
 
 /**
- * The staff roles of issue 12, each at the level it works at. The id prefixes are what a person types
+ * The staff roles (libs/auth roles.ts, all but `service`), each at the level it works at. The id prefixes are what a person types
  * on the login page, so they are short.
  */
 const DEMO_ROLES: readonly DemoRole[] = [
@@ -31,7 +32,7 @@ const DEMO_ROLES: readonly DemoRole[] = [
 
 export interface DemoStaffMember {
   id: string;
-  roles: string[];
+  roles: Role[];
   /** 640200 the city, 640202 a district, 640202001 a township. */
   jurisdiction: string;
   /** `长胜街道经办人`: a title, not a person's name. */

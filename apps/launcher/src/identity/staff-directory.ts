@@ -1,3 +1,4 @@
+import type { Role } from '@jiuzhu/auth';
 import { randomBytes, scrypt as scryptCallback, ScryptOptions, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,7 +8,7 @@ import { writePrivateFile } from './private-files';
 /** A member of staff as the provider knows them: what goes into their tokens. */
 export interface StaffMember {
   id: string;
-  roles: string[];
+  roles: Role[];
   jurisdiction: string;
   name: string;
 }
