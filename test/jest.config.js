@@ -1,11 +1,14 @@
 // One jest run for the whole repo, in two projects: every suite with events on the in-process bus,
 // and the service API suites (apps/*/test/*.api.spec.ts) once more with their services on the real
-// Kafka broker. Infrastructure (embedded Postgres, the broker) is started once in globalSetup;
-// suites that need Kafka are named *.kafka.spec.ts or run in the kafka project.
+// Kafka broker. Infrastructure (embedded Postgres, the broker, Keycloak) is started once in globalSetup;
+// suites that need Kafka are named *.kafka.spec.ts or run in the kafka project, suites that need
+// Keycloak *.keycloak.spec.ts.
 const { kafkaSuitesEnabled } = require('./support/kafka-availability');
+const { keycloakSuitesEnabled } = require('./support/keycloak-availability');
 
 const root = require('path').resolve(__dirname, '..');
 const onKafka = kafkaSuitesEnabled();
+const onKeycloak = keycloakSuitesEnabled();
 const ESM_ONLY = ['jose', 'oidc-provider'];
 
 const common = {
@@ -33,7 +36,7 @@ module.exports = {
       ...common,
       displayName: 'main',
       testRegex: '\\.spec\\.ts$',
-      testPathIgnorePatterns: ['/node_modules/', '/dist/', ...(onKafka ? [] : ['\\.kafka\\.spec\\.ts$'])],
+      testPathIgnorePatterns: ['/node_modules/', '/dist/', ...(onKafka ? [] : ['\\.kafka\\.spec\\.ts$']), ...(onKeycloak ? [] : ['\\.keycloak\\.spec\\.ts$'])],
     },
     ...(onKafka
       ? [
@@ -49,6 +52,7 @@ module.exports = {
   ],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  testSequencer: '<rootDir>/test/support/keycloak-last-sequencer.js',
   testTimeout: 60000,
   maxWorkers: 2,
 };
