@@ -79,7 +79,8 @@ async function discover(issuer: string): Promise<{ authorization_endpoint: strin
   try {
     res = await fetch(at);
   } catch (e) {
-    throw new ProviderUnreachable(`no identity provider answers at ${issuer} (${(e as { cause?: { code?: string } }).cause?.code ?? String(e)})`);
+    const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+    throw new ProviderUnreachable(`no identity provider answers at ${issuer} (${cause?.code ?? cause?.message ?? String(e)})`);
   }
   if (!res.ok) throw new ProviderUnreachable(`${at} answered ${res.status}: not an OpenID provider`);
   return (await res.json()) as { authorization_endpoint: string; token_endpoint: string };
