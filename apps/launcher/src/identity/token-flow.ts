@@ -119,13 +119,13 @@ class Browser {
 
   private keep(setCookies: string[]): void {
     for (const line of setCookies) {
-      const [pair, ...attributes] = line.split(';');
+      const pair = line.split(';')[0];
       const eq = pair.indexOf('=');
       const name = pair.slice(0, eq).trim();
       const value = pair.slice(eq + 1).trim();
-      const expired = attributes.some((a) => /^\s*expires=/i.test(a) && Date.parse(a.split('=')[1]) <= Date.now());
-      if (!value || expired) this.cookies.delete(name);
-      else this.cookies.set(name, value);
+      // The provider clears a cookie by sending it empty (and expired in 1970).
+      if (value) this.cookies.set(name, value);
+      else this.cookies.delete(name);
     }
   }
 }
