@@ -148,7 +148,7 @@ describe('the demo staff', () => {
     expect(ofRole('assessor')).toEqual(['640202', '640205', '640221', '640202', '640205', '640221']);
     expect(ofRole('city_auditor')).toEqual(['640200']);
     expect(ofRole('admin')).toEqual(['640200']);
-    expect(staff.find((s) => s.id === 'cw-640202001')).toEqual({ id: 'cw-640202001', roles: ['caseworker'], jurisdiction: '640202001', name: '长胜街道经办人' });
+    expect(staff.find((s) => s.id === 'cw-640202001')).toEqual({ id: 'cw-640202001', roles: ['caseworker'], jurisdiction: '640202001', title: '长胜街道经办人' });
     expect(new Set(staff.map((s) => s.id)).size).toBe(staff.length);
     expect(new Set(staff.flatMap((s) => s.roles))).toEqual(new Set(STAFF_ROLES));
   });

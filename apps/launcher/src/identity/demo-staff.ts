@@ -35,8 +35,8 @@ export interface DemoStaffMember {
   roles: Role[];
   /** 640200 the city, 640202 a district, 640202001 a township. */
   jurisdiction: string;
-  /** `长胜街道经办人`: a title, not a person's name. */
-  name: string;
+  /** `长胜街道经办人`: the post, shown as the account's display name; no person's name is stored. */
+  title: string;
 }
 
 /**
@@ -53,13 +53,13 @@ export function demoStaff(): DemoStaffMember[] {
     city: [{ code: CITY.code, zh: CITY.zh }],
   };
   return DEMO_ROLES.flatMap((r) =>
-    places[r.level].map((p) => ({ id: `${r.prefix}-${p.code}`, roles: [r.role], jurisdiction: p.code, name: `${p.zh}${r.zh}${r.prefix === 'as2' ? '二' : ''}` })),
+    places[r.level].map((p) => ({ id: `${r.prefix}-${p.code}`, roles: [r.role], jurisdiction: p.code, title: `${p.zh}${r.zh}${r.prefix === 'as2' ? '二' : ''}` })),
   );
 }
 
 /** The sign-in table the launcher prints at start (and the README repeats): one line per account. */
 export function staffTable(staff: readonly DemoStaffMember[], password: string): string {
-  const rows = [['id', 'role', 'jurisdiction', 'password', ''], ...staff.map((s) => [s.id, s.roles.join(','), s.jurisdiction, password, s.name])];
+  const rows = [['id', 'role', 'jurisdiction', 'password', ''], ...staff.map((s) => [s.id, s.roles.join(','), s.jurisdiction, password, s.title])];
   const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length)));
   return rows.map((r) => `  ${r.map((cell, i) => (i < 4 ? cell.padEnd(widths[i]) : cell)).join('  ')}`.trimEnd()).join('\n');
 }

@@ -207,7 +207,7 @@ function configuration(errors: typeof import('oidc-provider').errors, o: {
     pkce: { required: () => true },
     findAccount: (_ctx, id) => {
       const member = staff.find(id);
-      return member && { accountId: member.id, claims: () => ({ sub: member.id, name: member.name, roles: member.roles, jurisdiction: member.jurisdiction }) };
+      return member && { accountId: member.id, claims: () => ({ sub: member.id, name: member.title, roles: member.roles, jurisdiction: member.jurisdiction }) };
     },
     extraTokenClaims: (_ctx, token) => {
       // A system calling for the whole city has no place of its own: libs/auth admits a service token

@@ -10,7 +10,7 @@ export interface StaffMember {
   id: string;
   roles: Role[];
   jurisdiction: string;
-  name: string;
+  title: string;
 }
 
 interface PasswordHash {
@@ -84,8 +84,8 @@ export class StaffDirectory {
   }
 }
 
-function withoutPassword({ id, roles, jurisdiction, name }: StoredStaff): StaffMember {
-  return { id, roles, jurisdiction, name };
+function withoutPassword({ id, roles, jurisdiction, title }: StoredStaff): StaffMember {
+  return { id, roles, jurisdiction, title };
 }
 
 async function hashPassword(password: string): Promise<PasswordHash> {
