@@ -24,7 +24,7 @@ const common = {
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
   moduleNameMapper: {
     '^@jiuzhu/common/(.*)$': '<rootDir>/libs/common/src/$1',
-    '^@jiuzhu/(auth|common|contracts|messaging|parameters|persistence|platform)$': '<rootDir>/libs/$1/src',
+    '^@jiuzhu/(audit|auth|common|contracts|messaging|parameters|persistence|platform)$': '<rootDir>/libs/$1/src',
   },
   testTimeout: 60000,
 };

@@ -78,6 +78,20 @@ module.exports = {
       to: { path: `node_modules/${FRAMEWORK.slice(1)}`, reachable: true },
     },
     {
+      name: 'audit-lib-sits-low',
+      comment: 'libs/audit records changes for every service and every lib above it (parameters, platform); it needs only common and persistence, never the broker, contracts or parameters.',
+      severity: 'error',
+      from: { path: '^libs/audit/' },
+      to: { path: '^libs/(messaging|platform|contracts|parameters)/' },
+    },
+    {
+      name: 'lower-libs-import-no-audit',
+      comment: 'common, contracts, persistence and messaging sit below the audit trail.',
+      severity: 'error',
+      from: { path: '^libs/(common|contracts|persistence|messaging)/' },
+      to: { path: '^libs/audit/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { Logger } from 'pino';
+import { AuditTrail } from '@jiuzhu/audit';
 import { DataSource } from 'typeorm';
 import { Clock, CLOCK, refOf } from '@jiuzhu/common';
 import { Messaging, opsController } from '@jiuzhu/messaging';
@@ -13,6 +14,7 @@ import { DisputeAssessment } from './assessment/dispute-assessment.use-case';
 import { DraftAssessment } from './assessment/draft-assessment.use-case';
 import { EditDraft } from './assessment/edit-draft.use-case';
 import { FindAssessments } from './assessment/find-assessments.use-case';
+import { SearchedPerson } from './assessment/search-assessments.dto';
 import { ParametersInForce } from './assessment/parameters-in-force';
 import { NeedsController } from './needs/needs.controller';
 import { SummarizeNeeds } from './needs/summarize-needs.use-case';
@@ -29,6 +31,8 @@ export interface ElderAssessmentDeps {
   clock: Clock;
   refKey: string;
   log: Logger;
+  /** The service's audit trail: every change path records into it (libs/audit). */
+  audit: AuditTrail;
   /** The overdue sweep; tests of the sweep itself drive it by hand. */
   backgroundJobs?: boolean;
 }
@@ -46,23 +50,24 @@ export class ElderAssessmentModule {
     const personRefOf = (idNumber: string) => refOf(idNumber, d.refKey);
     const find = new FindAssessments(d.dataSource, assessments, personRefOf);
     const parameters = new ParametersInForce(catalog);
-    const change = new AssessmentChange(d.dataSource, assessments, new AnnounceAssessmentFacts(d.messaging.outbox), d.clock);
-    const overdue = new AnnounceOverdueReassessments(d.dataSource, assessments, d.messaging.outbox, d.clock, d.log);
+    const change = new AssessmentChange(d.dataSource, assessments, new AnnounceAssessmentFacts(d.messaging.outbox), d.clock, d.audit);
+    const overdue = new AnnounceOverdueReassessments(d.dataSource, assessments, d.messaging.outbox, d.clock, d.log, d.audit);
     return {
       module: ElderAssessmentModule,
       // Elder parameters are never back-dated: a number changed behind a completed assessment would
       // silently change the basis of a result other services already act on.
-      imports: [ParametersModule.register({ dataSource: d.dataSource, clock: d.clock, catalog, specs: ELDER_PARAMETER_SPECS, window: { earliest: ELDER_SEED_DATE } })],
+      imports: [ParametersModule.register({ dataSource: d.dataSource, clock: d.clock, audit: d.audit, catalog, specs: ELDER_PARAMETER_SPECS, window: { earliest: ELDER_SEED_DATE } })],
       controllers: [AssessmentsController, OverdueController, NeedsController, opsController('elder-assessment')],
       providers: [
         { provide: DataSource, useValue: d.dataSource },
         { provide: CLOCK, useValue: d.clock },
         { provide: ParameterCatalog, useValue: catalog },
-        { provide: DraftAssessment, useValue: new DraftAssessment(d.dataSource, assessments, find, parameters, d.clock, personRefOf) },
+        { provide: DraftAssessment, useValue: new DraftAssessment(change, find, parameters, d.clock, personRefOf) },
         { provide: EditDraft, useValue: new EditDraft(change, find, parameters, d.clock) },
         { provide: CompleteAssessment, useValue: new CompleteAssessment(d.dataSource, assessments, change, find, parameters, d.clock) },
         { provide: DisputeAssessment, useValue: new DisputeAssessment(change, find, d.clock) },
         { provide: FindAssessments, useValue: find },
+        { provide: SearchedPerson, useValue: new SearchedPerson(personRefOf) },
         { provide: OverdueQueue, useValue: new OverdueQueue(d.dataSource, assessments, d.clock) },
         { provide: AnnounceOverdueReassessments, useValue: overdue },
         { provide: SummarizeNeeds, useValue: new SummarizeNeeds(d.dataSource, assessments) },

@@ -20,6 +20,6 @@ export function elderAssessmentService(o: { refKey: string; backgroundJobs?: boo
       const seeded = await new ParameterVersionRepository(dataSource).seedMissing(DEFAULT_ELDER_PARAMETERS, clock.now());
       if (seeded) log.info({ versions: seeded }, 'seeded the default assessment parameters (replace them by publishing real ones)');
     },
-    module: ({ dataSource, messaging, log, clock }) => ElderAssessmentModule.register({ dataSource, messaging, log, clock, refKey: o.refKey, backgroundJobs: o.backgroundJobs }),
+    module: ({ dataSource, messaging, log, clock, audit }) => ElderAssessmentModule.register({ dataSource, messaging, log, clock, audit, refKey: o.refKey, backgroundJobs: o.backgroundJobs }),
   };
 }

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { Logger } from 'pino';
+import { AuditTrail } from '@jiuzhu/audit';
 import { DataSource } from 'typeorm';
 import { Clock, CLOCK } from '@jiuzhu/common';
 import { Messaging, opsController } from '@jiuzhu/messaging';
@@ -68,6 +69,8 @@ export interface LivingAllowanceDeps {
   clock: Clock;
   refKey: string;
   log: Logger;
+  /** The service's audit trail: every change path records into it (libs/audit). */
+  audit: AuditTrail;
   /** Background jobs (reassessment runs); tests of the jobs themselves drive them by hand. */
   backgroundJobs?: boolean;
 }
@@ -83,7 +86,7 @@ export class LivingAllowanceModule {
     const catalog = new ParameterCatalog(parameterRepo);
     const assessments = new AssessHousehold(catalog, d.clock);
     const lowIncome = new LowIncomeRepository();
-    const runner = new ReassessmentRunner(d.dataSource, catalog, d.messaging.outbox, d.clock, d.log);
+    const runner = new ReassessmentRunner(d.dataSource, catalog, d.messaging.outbox, d.clock, d.log, undefined, undefined, d.audit);
     const priceIndices = new PriceIndexRepository(d.dataSource);
     const subsidyBatches = new PriceSubsidyBatchRepository(d.dataSource);
     const abilityLevels = new AbilityLevelRepository();
@@ -98,9 +101,9 @@ export class LivingAllowanceModule {
       new AnnounceCaseFacts(d.messaging.outbox, cases, refs),
       new KeepLowIncomeRegister(lowIncome, d.messaging.outbox),
       new SinglePersonInclusions(cases, refs, d.clock),
-    ]);
-    const claims = new CaseClaims(d.dataSource, cases, d.clock);
-    const reviews = new PeriodicReviewSweep(d.dataSource, cases, change, d.messaging.outbox, d.clock, d.log);
+    ], d.audit);
+    const claims = new CaseClaims(d.dataSource, cases, d.clock, d.audit);
+    const reviews = new PeriodicReviewSweep(d.dataSource, cases, change, d.messaging.outbox, d.clock, d.log, d.audit);
     const notices = new PublicNotice(d.dataSource, cases, change, d.clock, d.log);
     return {
       module: LivingAllowanceModule,
@@ -108,6 +111,7 @@ export class LivingAllowanceModule {
         ParametersModule.register({
           dataSource: d.dataSource,
           clock: d.clock,
+          audit: d.audit,
           catalog,
           specs: PARAMETER_SPECS,
           window: LIVING_ALLOWANCE_PUBLICATION_WINDOW,
@@ -121,7 +125,7 @@ export class LivingAllowanceModule {
         { provide: ParameterCatalog, useValue: catalog },
         { provide: ReassessmentRunner, useValue: runner },
         { provide: WhatIf, useValue: new WhatIf(d.dataSource, catalog, d.clock) },
-        { provide: RetryOrCancelRun, useValue: new RetryOrCancelRun(d.dataSource, new ReassessmentRunRepository(d.dataSource), d.clock, () => runner.nudge()) },
+        { provide: RetryOrCancelRun, useValue: new RetryOrCancelRun(d.dataSource, new ReassessmentRunRepository(d.dataSource), d.clock, d.audit, () => runner.nudge()) },
         { provide: PeriodicReviewSweep, useValue: reviews },
         { provide: ReviewQueue, useValue: new ReviewQueue(d.dataSource, cases, claims, findCases, d.clock) },
         { provide: ReviewCase, useValue: new ReviewCase(d.dataSource, cases, change, findCases, claims, careNeeds, assessments, catalog, d.clock) },
@@ -140,7 +144,7 @@ export class LivingAllowanceModule {
         { provide: FindCases, useValue: findCases },
         { provide: CaseLists, useValue: new CaseLists(d.dataSource, cases, refs, d.clock) },
         { provide: CaseDecisions, useValue: new CaseDecisions(d.dataSource, assessments) },
-        { provide: FileApplication, useValue: new FileApplication(d.dataSource, cases, assessments, refs, d.clock) },
+        { provide: FileApplication, useValue: new FileApplication(d.dataSource, cases, assessments, refs, d.clock, d.audit) },
         { provide: EditHousehold, useValue: new EditHousehold(change, cases, assessments, refs) },
         { provide: SubmitApplication, useValue: new SubmitApplication(change, findCases, careNeeds, assessments, d.clock) },
         { provide: WithdrawApplication, useValue: new WithdrawApplication(change) },
@@ -156,8 +160,8 @@ export class LivingAllowanceModule {
         { provide: LowIncomeRepository, useValue: lowIncome },
         { provide: PriceIndexRepository, useValue: priceIndices },
         { provide: PriceSubsidyBatchRepository, useValue: subsidyBatches },
-        { provide: RecordPriceIndex, useValue: new RecordPriceIndex(d.dataSource, priceIndices, d.clock) },
-        { provide: GrantPriceSubsidy, useValue: new GrantPriceSubsidy(d.dataSource, subsidyBatches, priceIndices, new ApplicationRepository(), catalog, d.messaging.outbox, d.clock) },
+        { provide: RecordPriceIndex, useValue: new RecordPriceIndex(d.dataSource, priceIndices, d.clock, d.audit) },
+        { provide: GrantPriceSubsidy, useValue: new GrantPriceSubsidy(d.dataSource, subsidyBatches, priceIndices, new ApplicationRepository(), catalog, d.messaging.outbox, d.clock, d.audit) },
       ],
     };
   }

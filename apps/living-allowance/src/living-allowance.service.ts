@@ -39,6 +39,6 @@ export function livingAllowanceService(o: { refKey: string; backgroundJobs?: boo
       const seeded = await new ParameterVersionRepository(dataSource).seedMissing(LIVING_ALLOWANCE_DEFAULT_PARAMETERS, clock.now());
       if (seeded) log.info({ versions: seeded }, 'seeded the illustrative default parameters (replace them by publishing real ones)');
     },
-    module: ({ dataSource, messaging, log, clock }) => LivingAllowanceModule.register({ dataSource, messaging, log, clock, refKey: o.refKey, backgroundJobs: o.backgroundJobs }),
+    module: ({ dataSource, messaging, log, clock, audit }) => LivingAllowanceModule.register({ dataSource, messaging, log, clock, audit, refKey: o.refKey, backgroundJobs: o.backgroundJobs }),
   };
 }

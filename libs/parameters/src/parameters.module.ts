@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AuditTrail } from '@jiuzhu/audit';
 import { Clock } from '@jiuzhu/common';
 import { CachedParameterCatalog } from './parameter-catalog';
 import { ParameterSpecs } from './parameter-spec';
@@ -9,6 +10,8 @@ import { ParameterPublicationHook, PublicationWindow, PublishParameter } from '.
 export interface ParametersOptions {
   dataSource: DataSource;
   clock: Clock;
+  /** The service's audit trail: each new version is recorded with its publication. */
+  audit: AuditTrail;
   /** The service's catalog (its resolver extends CachedParameterCatalog); the service's use cases read the same one. */
   catalog: CachedParameterCatalog<any>;
   /** The service's keys: shape, unit, scope, whether back-dating is allowed. */
@@ -30,7 +33,7 @@ export class ParametersModule {
       controllers: [ParametersController],
       providers: [
         { provide: CachedParameterCatalog, useValue: o.catalog },
-        { provide: PublishParameter, useValue: new PublishParameter(o.dataSource, o.catalog, o.clock, o.specs, o.window, o.hook) },
+        { provide: PublishParameter, useValue: new PublishParameter(o.dataSource, o.catalog, o.clock, o.audit, o.specs, o.window, o.hook) },
       ],
     };
   }

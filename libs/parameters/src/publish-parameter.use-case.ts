@@ -1,4 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditTrail, auditTarget, digestOf } from '@jiuzhu/audit';
 import {
   addMonths,
   Clock,
@@ -69,6 +70,7 @@ export class PublishParameter {
     private readonly ds: DataSource,
     private readonly catalog: CachedParameterCatalog<unknown>,
     private readonly clock: Clock,
+    private readonly audit: AuditTrail,
     private readonly specs: ParameterSpecs,
     private readonly window: PublicationWindow,
     private readonly hook: ParameterPublicationHook = {},
@@ -103,9 +105,13 @@ export class PublishParameter {
       ...(cmd.note ? { note: cmd.note } : {}),
     };
     const at = this.clock.now();
-    const publication = await this.ds.transaction(async (m) => {
+    const publication = await this.audit.transaction(this.ds, async (m) => {
       const p = await this.catalog.repo.publish(m, candidate, actor.id, at);
-      if (p.created) await this.hook.published?.(m, publicOf(p.version), actor, at);
+      if (p.created) {
+        await this.hook.published?.(m, publicOf(p.version), actor, at);
+        // The version in full is public (GET /parameters); the trail keeps its digest beside who published it.
+        this.audit.record(m, { actor, action: 'parameter.publish', target: auditTarget('parameter', p.version.versionId), after: digestOf(publicOf(p.version)), at });
+      }
       return p;
     });
     if (publication.created) {

@@ -1,12 +1,14 @@
 import { DynamicModule, INestApplication, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { APP_INTERCEPTOR, NestFactory } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TerminusModule } from '@nestjs/terminus';
+import type { Request } from 'express';
 import type { Logger } from 'pino';
 import { DataSource, MixedList } from 'typeorm';
-import { AccessControlModule, AuthConfig } from '@jiuzhu/auth';
+import { AUDIT_MIGRATIONS, AUDIT_SOURCES, AuditInterceptor, AuditInterceptorSources, AuditTrail } from '@jiuzhu/audit';
+import { AccessControlModule, actorOf, AuthConfig } from '@jiuzhu/auth';
 import { Clock, ConfigError, systemClock } from '@jiuzhu/common';
-import { configureHttpApp } from '@jiuzhu/common/http';
+import { actorFrom, configureHttpApp } from '@jiuzhu/common/http';
 import { createLogger } from '@jiuzhu/common/logger';
 import { EventContract } from '@jiuzhu/contracts';
 import { DEFAULT_RETENTION, InProcessBus, KafkaSasl, MessagingTables1732700000000, Messaging, RelayOptions, RetryPolicy } from '@jiuzhu/messaging';
@@ -55,8 +57,12 @@ export interface ServiceDefinition {
   /** The TypeORM entities its repositories map (tables stay defined by the migrations). */
   entities?: MixedList<Function>;
   produces: readonly EventContract<any>[];
-  /** Builds the service's root module from the runtime's resources (`clock`: the one every use case takes its time from). */
-  module(r: { dataSource: DataSource; messaging: Messaging; log: Logger; clock: Clock }): DynamicModule;
+  /**
+   * Builds the service's root module from the runtime's resources: `clock`, the one every use case
+   * takes its time from; `audit`, the service's audit trail (libs/audit), which every change path
+   * records into in the change's own transaction.
+   */
+  module(r: { dataSource: DataSource; messaging: Messaging; log: Logger; clock: Clock; audit: AuditTrail }): DynamicModule;
   /**
    * Every HTTP route needs an OIDC access token and declares who may call it (libs/auth: `@Access`,
    * `@Public`; undeclared routes are refused). Off until the service's routes declare their access.
@@ -120,11 +126,12 @@ export async function runService(def: ServiceDefinition, o: RunOptions): Promise
   const host = s.host ?? '127.0.0.1';
   const metrics = new ServiceMetrics(def.name);
   if (def.accessControl && !s.auth) throw new ConfigError([`AUTH_ISSUER and AUTH_AUDIENCE are required: ${def.name} accepts only access tokens (or ${s.envPrefix ?? envPrefixOf(def.name)}_AUTH_ISSUER)`]);
+  const audit = new AuditTrail(clock);
   const dataSource = await openDataSource({
     url: s.databaseUrl,
     applicationName: def.name,
     entities: def.entities ?? [],
-    migrations: [MessagingTables1732700000000, ...(def.migrations as Function[])],
+    migrations: [MessagingTables1732700000000, ...AUDIT_MIGRATIONS, ...(def.migrations as Function[])],
     log,
   });
   try {
@@ -147,10 +154,11 @@ export async function runService(def: ServiceDefinition, o: RunOptions): Promise
       onPublished: (batch) => metrics.countPublished(batch),
     });
     metrics.attach({ dataSource, messaging });
-    const root = serviceRoot(def.module({ dataSource, messaging, log, clock }), {
+    const root = serviceRoot(def.module({ dataSource, messaging, log, clock, audit }), {
       log,
       auth: def.accessControl ? s.auth : undefined,
       clock,
+      audit: { audit, dataSource, log, actorOf: def.accessControl ? (req) => actorOf(req) ?? { id: 'anonymous' } : headerActorOf },
       metrics,
       health: { dataSource, messaging, log, outboxMaxAgeSeconds: s.outboxMaxAgeSeconds ?? DEFAULT_OUTBOX_MAX_AGE_SECONDS },
       retention: {
@@ -214,6 +222,19 @@ async function waitAtMost(p: Promise<void>, ms: number): Promise<void> {
   clearTimeout(timer);
 }
 
+/**
+ * Who reads on a service without access control: the X-Actor headers when a caller sends them, else
+ * `anonymous` — such reads need no identity, and the trail says so rather than guessing. With access
+ * control on, the reader is the actor the access guard admitted.
+ */
+function headerActorOf(req: Request): { id: string; role?: string } {
+  try {
+    return actorFrom(req);
+  } catch {
+    return { id: 'anonymous' };
+  }
+}
+
 function envPrefixOf(service: string): string {
   return service.toUpperCase().replace(/[^A-Z0-9]/g, '_');
 }
@@ -225,7 +246,7 @@ function envPrefixOf(service: string): string {
  */
 function serviceRoot(
   service: DynamicModule,
-  r: { log: Logger; clock: Clock; metrics: ServiceMetrics; health: HealthSources; retention: RetentionSources; auth?: AuthConfig },
+  r: { log: Logger; clock: Clock; metrics: ServiceMetrics; health: HealthSources; retention: RetentionSources; auth?: AuthConfig; audit: AuditInterceptorSources },
 ): DynamicModule {
   @Module({})
   class ServiceRootModule implements NestModule {
@@ -248,6 +269,9 @@ function serviceRoot(
       { provide: SERVICE_METRICS, useValue: r.metrics },
       { provide: HEALTH_SOURCES, useValue: r.health },
       { provide: RETENTION_SOURCES, useValue: r.retention },
+      // Every route runs in its request's audit context; @AuditedRead routes record who read what.
+      { provide: AUDIT_SOURCES, useValue: r.audit },
+      { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
       MessagingRetentionJob,
     ],
   };

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/commo
 import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
 import { Actor, ApiPageQuery, ApiPageResponse, CurrentActor, HistoryDoc, PagedQuery, PageQuery, pageOfQuery, PageRequest, UuidParam, VersionedDto } from '@jiuzhu/common/http';
+import { AuditedRead } from '@jiuzhu/audit';
 import { REF_PATTERN } from '@jiuzhu/contracts';
 import { CreateAssessmentDto, DisputeDto, EditAssessmentDto } from './assessment.dto';
 import { AssessmentListItem, AssessmentView, toAssessmentListItem, toAssessmentView } from './assessment.view';
@@ -10,7 +11,7 @@ import { DisputeAssessment } from './dispute-assessment.use-case';
 import { DraftAssessment } from './draft-assessment.use-case';
 import { EditDraft } from './edit-draft.use-case';
 import { FindAssessments } from './find-assessments.use-case';
-import { SearchAssessmentsDto } from './search-assessments.dto';
+import { SearchAssessmentsDto, SearchedPerson } from './search-assessments.dto';
 
 export class PersonAssessmentsQuery extends PagedQuery() {
   @ApiProperty({ description: "the elder's 64-hex personRef" }) @Matches(REF_PATTERN, { message: 'must be a 64-hex person reference' }) personRef!: string;
@@ -40,6 +41,7 @@ export class AssessmentsController {
   }
 
   @Get()
+  @AuditedRead('person', { action: 'assessment.list.read', id: (req) => req.query.personRef as string })
   @ApiOperation({ summary: "A person's assessments by personRef, newest first (to find them by ID number, POST /assessments/search)" })
   @ApiPageResponse(AssessmentListItem)
   async ofPerson(@Query() q: PersonAssessmentsQuery) {
@@ -49,6 +51,7 @@ export class AssessmentsController {
 
   @Post('search')
   @HttpCode(200)
+  @AuditedRead('person', { action: 'assessment.search', id: SearchedPerson })
   @ApiOperation({
     summary:
       'The assessments of the person with this ID number (in the body, never in a URL), newest first. Only assessments that exist: a person never assessed gets an empty list, and no answer names a personRef.',
@@ -62,6 +65,7 @@ export class AssessmentsController {
   }
 
   @Get(':id')
+  @AuditedRead('assessment')
   @ApiOperation({ summary: 'An assessment: the form, the needs and the result with its explanation line by line (ID number masked)' })
   @ApiOkResponse({ type: AssessmentView })
   async get(@UuidParam() id: string) {
@@ -69,6 +73,7 @@ export class AssessmentsController {
   }
 
   @Get(':id/history')
+  @AuditedRead('assessment', { action: 'assessment.history.read' })
   @ApiOperation({ summary: 'Every change of the assessment: who, when, from which status to which' })
   @ApiOkResponse({ type: HistoryDoc })
   async history(@UuidParam() id: string) {

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { digestOf } from '@jiuzhu/audit';
 import { Clock, Conflict, Forbidden, orThrow } from '@jiuzhu/common';
 import { Actor } from '@jiuzhu/common/http';
 import { AssessmentChange } from './assessment-change';
@@ -29,18 +30,20 @@ export class CompleteAssessment {
     // check under the lock guarantees the draft scored is the one whose date was read here.
     const params = before.version === expectedVersion ? await this.parameters.on(before.assessedOn) : undefined;
     const today = this.clock.today();
-    await this.ds.transaction(async (m) => {
+    await this.change.transaction(async (m) => {
       const a = await this.repo.lockForChange(m, id, expectedVersion);
       if (!params) throw new Conflict('ASSESSMENT.VERSION_CONFLICT', 'The assessment changed while it was being completed; reload it and try again.');
+      const before = digestOf(a.state);
       const current = await this.repo.lockCurrentOf(m, a.state.personRef);
+      const currentBefore = current && digestOf(current.state);
       const at = this.clock.now().toISOString();
       const facts = orThrow(a.complete({ params, today, current: current ? summaryOf(current) : null }, actor.id, at));
       if (current) {
         const replaced = orThrow(current.supersede(a.state.id, actor.id, at, today));
         // The old one leaves first: the index allows one current assessment per person at any moment.
-        await this.change.save(m, current, replaced, actor, at);
+        await this.change.save(m, current, replaced, actor, at, currentBefore!);
       }
-      await this.change.save(m, a, facts, actor, at);
+      await this.change.save(m, a, facts, actor, at, before);
     });
     return this.find.get(id);
   }

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { AssessmentChange } from './assessment-change';
 import { Clock, InvalidInput, maskResidentId, normalizeResidentId, orThrow, parseResidentId } from '@jiuzhu/common';
 import { Actor } from '@jiuzhu/common/http';
 import { contentOf, DraftCommand } from './assessment-commands';
-import { AssessmentRepository, AssessmentRow } from './assessment.repository';
+import { AssessmentRow } from './assessment.repository';
 import { AssessmentContent, AssessmentSummary, ElderAssessment } from './domain/assessment-workflow';
 import { FindAssessments } from './find-assessments.use-case';
 import { ParametersInForce } from './parameters-in-force';
@@ -19,8 +19,7 @@ export async function supersedesTargetOf(find: FindAssessments, c: AssessmentCon
  */
 export class DraftAssessment {
   constructor(
-    private readonly ds: DataSource,
-    private readonly repo: AssessmentRepository,
+    private readonly change: AssessmentChange,
     private readonly find: FindAssessments,
     private readonly parameters: ParametersInForce,
     private readonly clock: Clock,
@@ -41,7 +40,7 @@ export class DraftAssessment {
         { params, today: this.clock.today(), supersedesTarget },
       ),
     );
-    await this.ds.transaction((m) => this.repo.insert(m, a, at));
+    await this.change.transaction((m) => this.change.insert(m, a, actor, at));
     return { ...a.state, updatedBy: actor.id, updatedAt: at };
   }
 }

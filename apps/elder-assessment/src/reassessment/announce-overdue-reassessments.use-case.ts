@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { AuditTrail, auditTarget, digestOf } from '@jiuzhu/audit';
 import { DataSource } from 'typeorm';
 import { Clock } from '@jiuzhu/common';
 import { ReassessmentOverdue } from '@jiuzhu/contracts';
@@ -20,15 +21,17 @@ export class AnnounceOverdueReassessments {
     private readonly outbox: Outbox,
     private readonly clock: Clock,
     private readonly log: Logger,
+    private readonly audit: AuditTrail,
   ) {}
 
   async sweep(): Promise<number> {
     const today = this.clock.today();
     let announced = 0;
     for (;;) {
-      const n = await this.ds.transaction(async (m) => {
+      const n = await this.audit.transaction(this.ds, async (m) => {
         const due = await this.repo.takeOverdueToAnnounce(m, today, SWEEP_BATCH);
         if (due.length === 0) return 0;
+        this.audit.record(m, { actor: { id: 'system:reassessment-overdue' }, action: 'reassessment.announce_overdue', target: auditTarget('overdue_sweep', today), count: due.length, after: digestOf(due.map((r) => r.id)) });
         await this.outbox.appendMany(
           m,
           ReassessmentOverdue,

@@ -130,6 +130,13 @@ const FILE_CASE = new PreparedStatement(
        SELECT (SELECT count(*) FROM hist)::int AS history, (SELECT count(*) FROM mem)::int AS members`,
 );
 
+/** A filing inside a transaction met a member of another active case; the transaction is aborted (see `insert`). */
+export class MembershipTaken extends Error {
+  constructor(readonly refs: string[]) {
+    super('a member of the household belongs to another active case');
+  }
+}
+
 /**
  * Applications (cases), their history and household memberships: every statement on these tables.
  * Ordinary loads and saves go through TypeORM repositories of the mapped records; raw SQL is kept
@@ -141,9 +148,10 @@ export class ApplicationRepository {
   /**
    * Writes a new case (see FILE_CASE). A member already active in another household violates the
    * one-active-household index, which fails the whole statement (nothing stays written): that is a
-   * 409 naming the member. A household case is therefore filed outside any transaction (the lookup
-   * that names the member runs after the failure); cases opened inside one (single-person
-   * inclusions) carry no memberships and cannot fail this way.
+   * 409 naming the member. Outside a transaction the lookup that names the member runs right after
+   * the failure; inside one (a filing with its audit row) the failure aborted it, so `MembershipTaken`
+   * tells the caller to ask `membershipConflictOf` once it has rolled back. Cases opened inside a
+   * change (single-person inclusions) carry no memberships and cannot fail this way.
    */
   async insert(m: EntityManager, a: Application, personRefs: string[], at: string, dueOn: LocalDate | null = null, contact: Contact = NO_CONTACT): Promise<void> {
     const s = a.state;
@@ -179,10 +187,15 @@ export class ApplicationRepository {
     const history = a.history.splice(0).map(historyFields);
     await FILE_CASE.run(m, [JSON.stringify(row), JSON.stringify(history), refs]).catch(async (e: { driverError?: { code?: string; constraint?: string } }) => {
       if (e.driverError?.code !== '23505' || e.driverError.constraint !== 'household_memberships_one_active') throw e;
-      // The statement failed as a whole; find out which member is taken (outside it, for the message).
-      const busy = new Set((await this.activeMemberships(m, refs)).map((r) => r.personRef));
-      throw membershipConflict(refs, Math.max(0, refs.findIndex((r) => busy.has(r))));
+      if (m.queryRunner?.isTransactionActive) throw new MembershipTaken(refs);
+      throw await this.membershipConflictOf(m, refs);
     });
+  }
+
+  /** The 409 naming the first of `refs` that is a member of another active case (read after the failed filing). */
+  async membershipConflictOf(m: EntityManager, refs: string[]): Promise<Conflict> {
+    const busy = new Set((await this.activeMemberships(m, refs)).map((r) => r.personRef));
+    return membershipConflict(refs, Math.max(0, refs.findIndex((r) => busy.has(r))));
   }
 
   /**

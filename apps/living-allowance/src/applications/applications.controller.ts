@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Post, Put } from '@nestjs/comm
 import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ApplicationViewDoc } from './application.doc';
 import { IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { AuditedRead } from '@jiuzhu/audit';
 import { Actor, ContactDto, contactOf, CurrentActor, HistoryDoc, NestedObject, UuidParam, VersionedDto } from '@jiuzhu/common/http';
 import { HOUSEHOLD_EXAMPLE, HouseholdDto } from '../assessment/household.dto';
 import { ConfirmCase } from './confirm-case.use-case';
@@ -97,11 +98,13 @@ export class ApplicationsController {
 
   @Get(':id')
   @ApiOkResponse({ type: ApplicationViewDoc })
+  @AuditedRead('application')
   async get(@UuidParam() id: string) {
     return toApplicationView(await this.cases.get(id));
   }
 
   @Get(':id/history')
+  @AuditedRead('application', { action: 'application.history.read' })
   @ApiOperation({ summary: 'Every change of the case: who, when, from which status to which, why' })
   @ApiOkResponse({ type: HistoryDoc })
   async history(@UuidParam() id: string): Promise<HistoryDoc> {

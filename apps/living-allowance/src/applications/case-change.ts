@@ -1,4 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditTrail, auditTarget, digestOf } from '@jiuzhu/audit';
 import { Clock, LocalDate } from '@jiuzhu/common';
 import { Actor } from '@jiuzhu/common/http';
 import { ApplicationRepository, ApplicationRow } from './application.repository';
@@ -32,8 +33,8 @@ export interface CasePolicy {
 /**
  * The one path every change of a case takes: lock the row and check the version, apply one
  * intention, save the case with its history and queue date, then let each policy react to the facts
- * it produced — all in one transaction, so the case, its registers and its outgoing events commit
- * together or not at all.
+ * it produced — all in one transaction, so the case, its registers, its outgoing events and its
+ * audit row (`case.<action>`, digests of the case before and after) commit together or not at all.
  */
 export class CaseChange {
   constructor(
@@ -43,22 +44,26 @@ export class CaseChange {
     private readonly cases: FindCases,
     private readonly clock: Clock,
     private readonly policies: readonly CasePolicy[],
+    private readonly audit: AuditTrail,
   ) {}
 
   async run(id: string, expectedVersion: number, actor: Actor, act: Intention): Promise<ApplicationRow> {
     const today = this.clock.today();
     // Resolved before the transaction: no second pool connection while it holds one.
     const rules = await this.rules.inForceOn(today);
-    await this.ds.transaction((m) => this.apply(m, id, expectedVersion, actor, rules, today, act));
+    await this.audit.transaction(this.ds, (m) => this.apply(m, id, expectedVersion, actor, rules, today, act));
     return this.cases.get(id);
   }
 
   private async apply(m: EntityManager, id: string, expectedVersion: number | undefined, actor: Actor, rules: ProcessRulesInForce, today: LocalDate, act: Intention): Promise<void> {
     const app = await this.repo.lockForChange(m, id, expectedVersion);
     const before = app.state.status;
+    const beforeDigest = digestOf(app.state);
     const at = this.clock.now().toISOString();
     const facts = await act(app, m, at);
-    await this.repo.save(m, app, actor.id, at, dueOn(app, rules, today), before);
+    const actions = [...new Set(app.history.map((h) => h.action))];
+    const version = await this.repo.save(m, app, actor.id, at, dueOn(app, rules, today), before);
+    this.audit.record(m, { actor, action: `case.${actions.join('+') || 'change'}`, target: auditTarget('application', id), before: beforeDigest, after: digestOf({ ...app.state, version }), at });
     await this.react(m, app, facts, actor, rules, today);
   }
 
@@ -72,6 +77,7 @@ export class CaseChange {
       changeAnother: (id, act) => this.apply(m, id, undefined, actor, rules, today, act),
       open: async (child, childFacts) => {
         await this.repo.insert(m, child, [], child.state.filedAt, dueOn(child, rules, today));
+        this.audit.record(m, { actor, action: 'case.file', target: auditTarget('application', child.state.id), after: digestOf(child.state), at: child.state.filedAt });
         await this.react(m, child, childFacts, actor, rules, today);
       },
     };

@@ -1,4 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditTrail, auditTarget, digestOf } from '@jiuzhu/audit';
 import { Clock, Conflict, Forbidden, InvalidInput } from '@jiuzhu/common';
 import { Actor } from '@jiuzhu/common/http';
 import { ApplicationRepository, ClaimHolder } from './application.repository';
@@ -24,6 +25,7 @@ export class CaseClaims {
     private readonly ds: DataSource,
     private readonly repo: ApplicationRepository,
     private readonly clock: Clock,
+    private readonly audit: AuditTrail,
     private readonly leaseMinutes = 30,
   ) {}
 
@@ -32,17 +34,41 @@ export class CaseClaims {
     return { by: actor.id, until: new Date(now.getTime() + this.leaseMinutes * 60_000), now };
   }
 
+  /**
+   * Runs one claim statement (`claim` answers the case it claimed, if any) with its audit row, so
+   * the claim and the record of who took it commit together.
+   */
+  take(actor: Actor, lease: Lease, claim: (m: EntityManager) => Promise<string | undefined>): Promise<string | undefined> {
+    return this.audit.transaction(this.ds, async (m) => {
+      const id = await claim(m);
+      if (id) this.record(m, actor, 'case.claim', id, { claimedBy: lease.by, until: lease.until.toISOString() });
+      return id;
+    });
+  }
+
   async release(id: string, actor: Actor): Promise<void> {
-    if (!(await this.repo.releaseClaim(this.ds.manager, id, actor.id))) throw new Conflict('CASE.NOT_CLAIMED', 'You do not hold a claim on this case.');
+    await this.audit.transaction(this.ds, async (m) => {
+      if (!(await this.repo.releaseClaim(m, id, actor.id))) throw new Conflict('CASE.NOT_CLAIMED', 'You do not hold a claim on this case.');
+      this.record(m, actor, 'case.release', id, { claimedBy: null });
+    });
   }
 
   /** A supervisor moves a case to another officer, who then holds a fresh lease. */
   async reassign(id: string, to: string, actor: Actor): Promise<void> {
     if (actor.role !== 'supervisor') throw new Forbidden('ROLE.SUPERVISOR_REQUIRED', 'Only a supervisor (X-Actor-Role: supervisor) may reassign a case.');
     if (!/^[A-Za-z0-9._@-]{1,64}$/.test(to)) throw new InvalidInput([{ field: 'to', reason: 'must be a staff id (1-64 letters, digits or ._@-)' }]);
-    if (!(await this.repo.reassignClaim(this.ds.manager, id, to, this.lease({ id: to }).until, QUEUED_STATUSES))) {
-      throw new Conflict('CASE.NOT_IN_A_QUEUE', 'Only a case waiting in a queue (township review, confirmation, periodic review) can be reassigned.');
-    }
+    const until = this.lease({ id: to }).until;
+    await this.audit.transaction(this.ds, async (m) => {
+      if (!(await this.repo.reassignClaim(m, id, to, until, QUEUED_STATUSES))) {
+        throw new Conflict('CASE.NOT_IN_A_QUEUE', 'Only a case waiting in a queue (township review, confirmation, periodic review) can be reassigned.');
+      }
+      this.record(m, actor, 'case.reassign', id, { claimedBy: to, until: until.toISOString() });
+    });
+  }
+
+  /** A claim's audit row: the digest of who holds the case afterwards (no state before: a claim is not read first). */
+  private record(m: EntityManager, actor: Actor, action: string, id: string, claim: object): void {
+    this.audit.record(m, { actor, action, target: auditTarget('application', id), after: digestOf(claim) });
   }
 
   /** Who holds a live claim on the case, read under the caller's row lock. */

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { AuditTrail, auditTarget, digestOf } from '@jiuzhu/audit';
 import { Clock } from '@jiuzhu/common';
 import { Actor, Contact } from '@jiuzhu/common/http';
 import { AssessHousehold } from '../assessment/assess-household.use-case';
 import { Household } from '../assessment/domain/household';
-import { ApplicationRepository, ApplicationRow, NO_CONTACT } from './application.repository';
+import { ApplicationRepository, ApplicationRow, MembershipTaken, NO_CONTACT } from './application.repository';
 import { Application } from './domain/application';
 import { PersonRefs } from './person-refs';
 
@@ -16,6 +17,7 @@ export class FileApplication {
     private readonly assessments: AssessHousehold,
     private readonly refs: PersonRefs,
     private readonly clock: Clock,
+    private readonly audit: AuditTrail,
   ) {}
 
   async file(household: Household, actor: Actor, contact: Contact = NO_CONTACT): Promise<ApplicationRow> {
@@ -24,8 +26,17 @@ export class FileApplication {
     const at = this.clock.now().toISOString();
     const refs = this.refs.of(household);
     const app = Application.file({ id: randomUUID(), coverage: 'household', householdRef: this.refs.householdRef(household, refs), household, by: actor.id, at });
-    // One statement, atomic by itself: no transaction round trips on the busiest write path.
-    await this.repo.insert(this.ds.manager, app, refs, at, null, contact);
+    const filed = digestOf(app.state);
+    // The filing statement and its audit row commit together (the busiest write path pays a
+    // transaction for it: BEGIN, the append lock, COMMIT).
+    await this.audit
+      .transaction(this.ds, async (m) => {
+        await this.repo.insert(m, app, refs, at, null, contact);
+        this.audit.record(m, { actor, action: 'case.file', target: auditTarget('application', app.state.id), after: filed, at });
+      })
+      .catch(async (e: unknown) => {
+        throw e instanceof MembershipTaken ? await this.repo.membershipConflictOf(this.ds.manager, e.refs) : e;
+      });
     // The new case is exactly what was written; no need to read it back.
     return { ...app.state, contact, updatedBy: actor.id, updatedAt: at, claimedBy: null, claimExpiresAt: null, dueOn: null };
   }

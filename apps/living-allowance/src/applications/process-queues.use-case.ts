@@ -76,10 +76,13 @@ export class ProcessQueues {
    */
   async claimNext(name: ProcessQueue, actor: Actor, f: { districtCode?: string; townshipCode?: string }): Promise<ApplicationRow | undefined> {
     requireRole(actor, name === 'township' ? [PROCESS_ROLES.townshipReviewer] : [PROCESS_ROLES.countyApprover, PROCESS_ROLES.townshipApprover]);
-    const id = await this.repo.claimNextInProcessQueue(
-      this.ds.manager,
-      { statuses: QUEUE_STATUSES[name], districtCode: f.districtCode, townshipCode: f.townshipCode, today: this.clock.today(), skipReviewedByClaimer: name === 'confirmation' },
-      this.claims.lease(actor),
+    const lease = this.claims.lease(actor);
+    const id = await this.claims.take(actor, lease, (m) =>
+      this.repo.claimNextInProcessQueue(
+        m,
+        { statuses: QUEUE_STATUSES[name], districtCode: f.districtCode, townshipCode: f.townshipCode, today: this.clock.today(), skipReviewedByClaimer: name === 'confirmation' },
+        lease,
+      ),
     );
     return id ? this.cases.get(id) : undefined;
   }

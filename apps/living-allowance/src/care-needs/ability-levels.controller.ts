@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
+import { AuditedRead } from '@jiuzhu/audit';
 import { InvalidInput, NotFound } from '@jiuzhu/common';
 import { AbilityLevelRepository } from './ability-level.repository';
 
@@ -26,6 +27,7 @@ export class AbilityLevelsController {
   ) {}
 
   @Get('ability-levels/:personRef')
+  @AuditedRead('person', { action: 'ability_level.read', id: (req) => req.params.personRef as string })
   @ApiOperation({ summary: "A person's latest elder ability level as this service knows it (from elder-assessment events)" })
   @ApiOkResponse({ type: AbilityLevelDoc })
   async get(@Param('personRef') personRef: string): Promise<AbilityLevelDoc> {

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
+import { AuditTrail, auditTarget, digestOf } from '@jiuzhu/audit';
 import { addMonths, AppError, Clock, monthOf, orThrow } from '@jiuzhu/common';
 import { ReviewDue } from '@jiuzhu/contracts';
 import { Outbox } from '@jiuzhu/messaging';
@@ -19,12 +20,16 @@ export class PeriodicReviewSweep {
     private readonly outbox: Outbox,
     private readonly clock: Clock,
     private readonly log: Logger,
+    private readonly audit: AuditTrail,
   ) {}
 
   async sweep(): Promise<{ announced: number; exitsCompleted: number }> {
     const today = this.clock.today();
-    const announced = await this.ds.transaction(async (m) => {
+    const announced = await this.audit.transaction(this.ds, async (m) => {
       const due = await this.repo.markDueReviewsAnnounced(m, today, 1000);
+      if (due.length) {
+        this.audit.record(m, { actor: { id: 'system:periodic-review' }, action: 'review.announce_due', target: auditTarget('review_sweep', today), count: due.length, after: digestOf(due.map((r) => r.id)) });
+      }
       await this.outbox.appendMany(
         m,
         ReviewDue,

@@ -44,7 +44,8 @@ export class ReviewQueue {
   /** Claims the next review for a township reviewer (the earliest due or reported first). */
   async claimNext(actor: Actor, districtCode?: string): Promise<ApplicationRow | undefined> {
     requireRole(actor, [PROCESS_ROLES.townshipReviewer]);
-    const id = await this.repo.claimNextDueReview(this.ds.manager, { districtCode, today: this.clock.today() }, this.claims.lease(actor));
+    const lease = this.claims.lease(actor);
+    const id = await this.claims.take(actor, lease, (m) => this.repo.claimNextDueReview(m, { districtCode, today: this.clock.today() }, lease));
     return id ? this.cases.get(id) : undefined;
   }
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { AuditTrail, auditTarget, digestOf } from '@jiuzhu/audit';
 import { Clock, Conflict, FieldProblem, Forbidden, InvalidInput, LocalizedText, monthOf, RuleOutcome } from '@jiuzhu/common';
 import { Actor } from '@jiuzhu/common/http';
 import { PriceSubsidyGranted } from '@jiuzhu/contracts';
@@ -49,6 +50,7 @@ export class GrantPriceSubsidy {
     private readonly catalog: ParameterCatalog,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
+    private readonly audit: AuditTrail,
   ) {}
 
   async execute(cmd: GrantPriceSubsidyCommand, actor: Actor): Promise<PriceSubsidyBatchView> {
@@ -77,7 +79,7 @@ export class GrantPriceSubsidy {
     const today = this.clock.today();
 
     try {
-      await this.ds.transaction(async (m) => {
+      await this.audit.transaction(this.ds, async (m) => {
         if (await this.batches.isSettled(m, provinceCode, month)) throw alreadySettled(provinceCode, month);
         const idx = await this.indices.readForBatch(m, provinceCode, indexMonth);
         if (!idx) {
@@ -128,6 +130,15 @@ export class GrantPriceSubsidy {
             amountFen: p.amountFen,
           })),
         );
+        // One row for the batch (set-based, like the payments): its digest covers every payment.
+        this.audit.record(m, {
+          actor,
+          action: 'price_subsidy.grant',
+          target: auditTarget('price_subsidy_batch', id),
+          count: batch.payments.length,
+          after: digestOf({ id, provinceCode, month, indexMonth, basis: batch.basis, rateBp: batch.rateBp, totalFen: batch.totalFen, payments: batch.payments }),
+          at,
+        });
         if (batch.triggered && batch.basis !== null) {
           await this.outbox.append(m, PriceSubsidyGranted, {
             batchId: id,

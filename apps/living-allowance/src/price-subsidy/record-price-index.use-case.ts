@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { AuditTrail, auditTarget, digestOf } from '@jiuzhu/audit';
 import { Clock, FieldProblem, Forbidden, InvalidInput, monthOf } from '@jiuzhu/common';
 import { Actor } from '@jiuzhu/common/http';
 import { isPriceIndexRecord, isYearMonth } from './domain/price-index';
@@ -32,6 +33,7 @@ export class RecordPriceIndex {
     private readonly ds: DataSource,
     private readonly indices: PriceIndexRepository,
     private readonly clock: Clock,
+    private readonly audit: AuditTrail,
   ) {}
 
   async execute(cmd: RecordPriceIndexCommand, actor: Actor): Promise<{ outcome: RecordOutcome; index: PriceIndexView }> {
@@ -46,12 +48,20 @@ export class RecordPriceIndex {
     if (!isPriceIndexRecord(cmd)) throw new InvalidInput([{ field: 'cpiRiseBp', reason: 'rises must be whole basis points above -10000' }]);
 
     const at = this.clock.now().toISOString();
-    return this.ds.transaction(async (m) => {
+    return this.audit.transaction(this.ds, async (m) => {
       const current = await this.indices.lockForCorrection(m, cmd.provinceCode, cmd.month);
       if (current && current.cpiRiseBp === cmd.cpiRiseBp && current.foodCpiRiseBp === cmd.foodCpiRiseBp && current.source === cmd.source) {
         return { outcome: 'unchanged' as const, index: current };
       }
       const index = await this.indices.saveRevision(m, { ...cmd, revision: current ? current.revision + 1 : 1, recordedBy: actor.id, recordedAt: at });
+      this.audit.record(m, {
+        actor,
+        action: current ? 'price_index.correct' : 'price_index.record',
+        target: auditTarget('price_index', `${cmd.provinceCode}/${cmd.month}`),
+        before: current ? digestOf(current) : null,
+        after: digestOf(index),
+        at,
+      });
       return { outcome: current ? ('corrected' as const) : ('recorded' as const), index };
     });
   }

@@ -1,4 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditTrail, auditTarget, digestOf } from '@jiuzhu/audit';
 import { Clock, Forbidden, NotFound, Outcome, orThrow } from '@jiuzhu/common';
 import { Actor } from '@jiuzhu/common/http';
 import { cancelRun, RunState, retryRun } from './domain/reassessment-run';
@@ -13,32 +14,36 @@ export class RetryOrCancelRun {
     private readonly ds: DataSource,
     private readonly runs: ReassessmentRunRepository,
     private readonly clock: Clock,
+    private readonly audit: AuditTrail,
     private readonly onRetried: () => void = () => {},
   ) {}
 
   async retry(id: string, actor: Actor): Promise<ReassessmentRun> {
-    const run = await this.decide(id, actor, retryRun, (m, next, at) => this.runs.markRetried(m, id, next, actor.id, at));
+    const run = await this.decide(id, actor, 'reassessment.retry', retryRun, (m, next, at) => this.runs.markRetried(m, id, next, actor.id, at));
     this.onRetried();
     return run;
   }
 
   cancel(id: string, actor: Actor): Promise<ReassessmentRun> {
-    return this.decide(id, actor, cancelRun, (m, _next, at) => this.runs.markCancelled(m, id, actor.id, at));
+    return this.decide(id, actor, 'reassessment.cancel', cancelRun, (m, _next, at) => this.runs.markCancelled(m, id, actor.id, at));
   }
 
   private async decide(
     id: string,
     actor: Actor,
+    action: string,
     rule: (run: RunState) => Outcome<RunState>,
     save: (m: EntityManager, next: RunState, at: Date) => Promise<void>,
   ): Promise<ReassessmentRun> {
     if (actor.role !== 'admin') throw new Forbidden('ROLE.ADMIN_REQUIRED', 'Only an administrator (X-Actor-Role: admin) may retry or cancel a reassessment run.');
     const at = this.clock.now();
-    return this.ds.transaction(async (m) => {
+    return this.audit.transaction(this.ds, async (m) => {
       const run = await this.runs.lock(m, id);
       if (!run) throw new NotFound(`Reassessment run ${id}`);
       await save(m, orThrow(rule(run)), at);
-      return (await this.runs.get(id, m))!;
+      const after = (await this.runs.get(id, m))!;
+      this.audit.record(m, { actor, action, target: auditTarget('reassessment_run', id), before: digestOf(run), after: digestOf(after), at });
+      return after;
     });
   }
 }

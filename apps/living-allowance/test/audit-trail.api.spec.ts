@@ -1,0 +1,168 @@
+import { Client } from 'pg';
+import { digestOf, verifyServiceAuditLog } from '@jiuzhu/audit';
+import { http, startLivingAllowance, TestClock, TestService } from '../../../test/support/services';
+import { as, dibaoHousehold, expectProblem, ineligibleHousehold } from './households';
+
+/**
+ * The audit trail of living-allowance (issue 12): every change of a case writes exactly one row in
+ * its own transaction, a refused change writes none, reads of a case's full record are recorded,
+ * and nothing in the trail is personal data. The chain itself (tampering, concurrency) is tested in
+ * libs/audit; here `verifyServiceAuditLog` (what `npm run audit:verify` runs) checks the service's
+ * own database.
+ */
+
+const clock = new TestClock(new Date('2026-03-02T02:00:00Z'), 1000);
+const CLERK = 'clerk-audit-01';
+let svc: TestService;
+
+beforeAll(async () => {
+  svc = await startLivingAllowance({ clock });
+});
+afterAll(async () => {
+  await svc?.dispose();
+});
+
+interface Row {
+  seq: string;
+  at: Date;
+  actor: string;
+  roles: string[];
+  action: string;
+  target: string;
+  count: number;
+  before_digest: string | null;
+  after_digest: string | null;
+  request_id: string | null;
+}
+const rows = (): Promise<Row[]> => svc.dataSource.query(`SELECT * FROM audit_log ORDER BY seq`);
+const rowsAbout = async (id: string) => (await rows()).filter((r) => r.target === `application:${id}`);
+const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = as(CLERK)) => http(svc.url, method, path, body, headers);
+
+describe('changes of a case are audited in their own transaction', () => {
+  const household = dibaoHousehold();
+  let id: string;
+
+  it('filing writes exactly one row: who, case.file, the case as its target, the digest of the case filed, the request id', async () => {
+    const before = (await rows()).length;
+    const res = await call('POST', '/applications', { household }, { ...as(CLERK, 'caseworker'), 'x-request-id': 'req-file-0001' });
+    expect(res.status).toBe(201);
+    id = res.body.id;
+    const all = await rows();
+    expect(all).toHaveLength(before + 1);
+    expect(all.at(-1)).toMatchObject({ actor: CLERK, roles: ['caseworker'], action: 'case.file', target: `application:${id}`, count: 1, before_digest: null, request_id: 'req-file-0001' });
+    expect(all.at(-1)!.after_digest).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('submitting writes one row with the digests of the case before and after, and its time from the service clock', async () => {
+    const [filed] = await rowsAbout(id);
+    const res = await call('POST', `/applications/${id}/submit`, { expectedVersion: 1 });
+    expect(res.status).toBe(200);
+    const about = await rowsAbout(id);
+    expect(about).toHaveLength(2);
+    const submitted = about[1];
+    expect(submitted).toMatchObject({ actor: CLERK, action: 'case.submit' });
+    expect(submitted.before_digest).toMatch(/^[0-9a-f]{64}$/);
+    expect(submitted.after_digest).not.toBe(submitted.before_digest);
+    expect(submitted.after_digest).not.toBe(filed.after_digest);
+    // The test clock is in March 2026; the machine's clock is not.
+    expect(submitted.at.toISOString().slice(0, 7)).toBe('2026-03');
+  });
+
+  it('a refused change writes no row: a stale version (409) and a bad body (400)', async () => {
+    const before = (await rows()).length;
+    expectProblem(await call('POST', `/applications/${id}/submit`, { expectedVersion: 1 }), 409);
+    expectProblem(await call('POST', `/applications/${id}/withdraw`, { expectedVersion: 'two' }), 400);
+    expectProblem(await call('POST', '/applications', { household: { ...household, members: [] } }), 400);
+    expect(await rows()).toHaveLength(before);
+  });
+
+  it('withdrawing writes its row, and the case history and the trail name the same actor', async () => {
+    const res = await call('POST', `/applications/${id}/withdraw`, { expectedVersion: 2 }, as('clerk-audit-02'));
+    expect(res.status).toBe(200);
+    expect((await rowsAbout(id)).map((r) => [r.action, r.actor])).toEqual([
+      ['case.file', CLERK],
+      ['case.submit', CLERK],
+      ['case.withdraw', 'clerk-audit-02'],
+    ]);
+  });
+});
+
+describe('reads of a case are audited', () => {
+  it('GET /applications/:id writes a read row naming the reader, the case, the request and the digest of what was shown', async () => {
+    const filed = await call('POST', '/applications', { household: ineligibleHousehold() });
+    const before = (await rows()).length;
+    const res = await http(svc.url, 'GET', `/applications/${filed.body.id}`, undefined, { ...as('auditor-07', 'city_auditor'), 'x-request-id': 'req-read-0001' });
+    expect(res.status).toBe(200);
+    const all = await rows();
+    expect(all).toHaveLength(before + 1);
+    expect(all.at(-1)).toMatchObject({
+      actor: 'auditor-07',
+      roles: ['city_auditor'],
+      action: 'application.read',
+      target: `application:${filed.body.id}`,
+      request_id: 'req-read-0001',
+      before_digest: null,
+      after_digest: digestOf(res.body),
+    });
+  });
+
+  it('a read without an identity is recorded as anonymous (until sign-in lands), and its history read too', async () => {
+    const filed = await call('POST', '/applications', { household: ineligibleHousehold() });
+    expect((await http(svc.url, 'GET', `/applications/${filed.body.id}/history`)).status).toBe(200);
+    expect((await rows()).at(-1)).toMatchObject({ actor: 'anonymous', action: 'application.history.read', target: `application:${filed.body.id}` });
+  });
+
+  it('a read that finds nothing (404) or is refused (400) writes no row', async () => {
+    const before = (await rows()).length;
+    expect((await http(svc.url, 'GET', '/applications/7d9f3c1e-8f2a-4c55-9a51-3a1b2c3d4e5f')).status).toBe(404);
+    expect((await http(svc.url, 'GET', '/applications/not-a-uuid')).status).toBe(400);
+    expect(await rows()).toHaveLength(before);
+  });
+});
+
+describe('the trail of the service', () => {
+  it('a parameter publication writes one row naming the version published', async () => {
+    const res = await http(
+      svc.url,
+      'POST',
+      '/parameters',
+      { key: 'dibao.standard', districtCode: '640202', area: 'urban', validFrom: '2026-07-01', value: { monthlyFen: 80000 }, legalSource: '石政办发〔2026〕1号' },
+      as('admin-01', 'admin'),
+    );
+    expect(res.status).toBe(201);
+    const row = (await rows()).find((r) => r.action === 'parameter.publish');
+    expect(row).toMatchObject({ actor: 'admin-01', target: 'parameter:dibao.standard/640202/urban@2026-07-01', after_digest: digestOf(res.body) });
+  });
+
+  it('holds no personal data: no ID number, name or free text of the cases appears in any row', async () => {
+    const household = dibaoHousehold();
+    const filed = await call('POST', '/applications', { household });
+    await call('POST', `/applications/${filed.body.id}/withdraw`, { expectedVersion: 1, note: '申请人张三自愿撤回' });
+    await http(svc.url, 'GET', `/applications/${filed.body.id}`);
+    const all = await rows();
+    const text = JSON.stringify(all);
+    for (const m of household.members) expect(text).not.toContain(m.idNumber);
+    // Digests and hashes are hex and may hold long runs of digits; every other field is checked for the shape of an ID number.
+    const readable = JSON.stringify(all.map(({ actor, roles, action, target, request_id }) => ({ actor, roles, action, target, request_id })));
+    expect(readable).not.toMatch(/[0-9]{17}[0-9Xx]/);
+    expect(text).not.toMatch(/[\u4e00-\u9fff]/);
+    expect(text).not.toContain('自愿撤回');
+  });
+
+  it('audit:verify finds the chain of the service database intact, then names the row a superuser altered', async () => {
+    const env = { LIVING_ALLOWANCE_DATABASE_URL: svc.dataSource.options.type === 'postgres' ? String((svc.dataSource.options as { url?: string }).url) : '' };
+    const svcRef = { name: 'living-allowance', envPrefix: 'LIVING_ALLOWANCE', database: 'living_allowance' };
+    const clean = await verifyServiceAuditLog(svcRef, env);
+    expect(clean.check.ok).toBe(true);
+    expect(clean.line).toMatch(/^living-allowance: audit trail intact — \d+ row\(s\)/);
+
+    const c = new Client({ connectionString: env.LIVING_ALLOWANCE_DATABASE_URL });
+    await c.connect();
+    await c.query(`SET session_replication_role = replica`);
+    await c.query(`UPDATE audit_log SET actor = 'clerk-forged' WHERE seq = 2`);
+    await c.end();
+    const broken = await verifyServiceAuditLog(svcRef, env);
+    expect(broken.check).toMatchObject({ ok: false, break: { seq: 2 } });
+    expect(broken.line).toMatch(/BROKEN at seq 2/);
+  });
+});

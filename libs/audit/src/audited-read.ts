@@ -1,0 +1,116 @@
+import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor, SetMetadata, Type } from '@nestjs/common';
+import { ModuleRef, Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import type { Logger } from 'pino';
+import { mergeMap, Observable } from 'rxjs';
+import { DataSource } from 'typeorm';
+import { Unavailable } from '@jiuzhu/common';
+import { digestOf } from './audit-chain';
+import { withAuditContext } from './audit-context';
+import { AuditActor, AuditTrail, auditTarget } from './audit-trail';
+
+/** Resolves the id a read is about when the route cannot say it by itself (a search by ID number: the personRef). */
+export interface AuditedReadTarget {
+  idOf(req: Request): string | Promise<string>;
+}
+
+export interface AuditedReadOptions {
+  /** Default `<type>.read`. */
+  action?: string;
+  /**
+   * Where the target's id comes from: the route's `:id` by default; a function of the request
+   * (`(req) => req.params.personRef`); or a provider of the service implementing `AuditedReadTarget`
+   * (it needs the service's own keys, e.g. to turn a searched ID number into its personRef).
+   */
+  id?: ((req: Request) => string | undefined) | Type<AuditedReadTarget>;
+}
+
+interface AuditedReadDeclaration {
+  type: string;
+  action: string;
+  id?: AuditedReadOptions['id'];
+}
+
+const AUDITED_READ = 'jiuzhu:audited-read';
+
+/**
+ * Marks a route that shows a person's or a case's full record: once it has answered, who read which
+ * record is appended to the audit trail (PIPL art. 51 and 54: processing of personal information is
+ * logged and audited). `@AuditedRead('application')` on `GET /applications/:id` records
+ * `application.read` on `application:<id>`, with the digest of the answer as it was sent.
+ */
+export function AuditedRead(type: string, o: AuditedReadOptions = {}): MethodDecorator {
+  return SetMetadata(AUDITED_READ, { type, action: o.action ?? `${type}.read`, id: o.id } satisfies AuditedReadDeclaration);
+}
+
+export interface AuditInterceptorSources {
+  audit: AuditTrail;
+  dataSource: DataSource;
+  /** Who is reading: the admitted actor of the request (libs/auth), or the X-Actor headers until tokens land. */
+  actorOf(req: Request): AuditActor;
+  log: Logger;
+}
+
+export const AUDIT_SOURCES = Symbol('AUDIT_SOURCES');
+
+/**
+ * The runtime's global interceptor (every HTTP route of every service): runs the handler inside the
+ * request's audit context, so that changes it makes are recorded with the request id, and records
+ * the routes marked `@AuditedRead`. A read is recorded in its own short transaction after the
+ * handler succeeded and before the answer leaves: if the row cannot be written the caller gets an
+ * error instead of the data — no one reads a record without a trace (fail closed). A refused read
+ * (404, 400) is not a read of anyone's record and writes nothing.
+ */
+@Injectable()
+export class AuditInterceptor implements NestInterceptor {
+  constructor(
+    @Inject(AUDIT_SOURCES) private readonly s: AuditInterceptorSources,
+    private readonly reflector: Reflector,
+    private readonly modules: ModuleRef,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType() !== 'http') return next.handle();
+    const req = context.switchToHttp().getRequest<Request & { id?: unknown }>();
+    const read = this.reflector.get<AuditedReadDeclaration | undefined>(AUDITED_READ, context.getHandler());
+    // pino-http (nestjs-pino) gave the request its id before any route ran.
+    const requestId = typeof req.id === 'string' ? req.id : String(req.id ?? '');
+    return withAuditContext({ requestId }, () => {
+      const answer = next.handle();
+      if (!read) return answer;
+      return answer.pipe(
+        mergeMap((body) =>
+          withAuditContext({ requestId }, async () => {
+            await this.recordRead(read, req, body);
+            return body;
+          }),
+        ),
+      );
+    });
+  }
+
+  private async recordRead(read: AuditedReadDeclaration, req: Request, body: unknown): Promise<void> {
+    const id = await this.targetIdOf(read, req);
+    const entry = { actor: this.s.actorOf(req), action: read.action, target: auditTarget(read.type, id), after: body === undefined ? null : digestOf(body) };
+    try {
+      await this.s.audit.appendAlone(this.s.dataSource, entry);
+    } catch (e) {
+      this.s.log.error({ err: e instanceof Error ? e.message : String(e), action: entry.action, target: entry.target }, 'audit: a read could not be recorded; the answer is withheld');
+      throw new Unavailable('AUDIT.UNAVAILABLE', 'The read could not be recorded in the audit trail, so the record is not shown; try again.');
+    }
+  }
+
+  private async targetIdOf(read: AuditedReadDeclaration, req: Request): Promise<string> {
+    const from = read.id;
+    let id: string | undefined;
+    if (from === undefined) id = (req.params as Record<string, string | undefined>)?.id;
+    else if (isProvider(from)) id = await this.modules.get(from, { strict: false }).idOf(req);
+    else id = from(req);
+    if (typeof id !== 'string' || id === '') throw new Error(`@AuditedRead('${read.type}') found no target id on ${req.method} ${req.route?.path ?? req.path}`);
+    return id;
+  }
+}
+
+function isProvider(f: NonNullable<AuditedReadOptions['id']>): f is Type<AuditedReadTarget> {
+  return typeof f === 'function' && typeof (f as Type<AuditedReadTarget>).prototype?.idOf === 'function';
+}
