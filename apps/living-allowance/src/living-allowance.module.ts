@@ -11,7 +11,7 @@ import { ApplicationsController, CaseProcessController } from './applications/ap
 import { CaseChange } from './applications/case-change';
 import { CaseClaims } from './applications/case-claims.use-case';
 import { CaseClaimsController } from './applications/case-claims.controller';
-import { CaseListsController } from './applications/case-lists.controller';
+import { CaseListsController, SearchedPersonOrTownship } from './applications/case-lists.controller';
 import { CaseLists } from './applications/case-lists.use-case';
 import { CaseDecisions } from './applications/case-decisions.use-case';
 import { CaseDecisionsController } from './applications/case-decisions.controller';
@@ -144,6 +144,7 @@ export class LivingAllowanceModule {
         { provide: FindCases, useValue: findCases },
         { provide: CaseLists, useValue: new CaseLists(d.dataSource, cases, refs, d.clock) },
         { provide: CaseDecisions, useValue: new CaseDecisions(d.dataSource, assessments) },
+        { provide: SearchedPersonOrTownship, useValue: new SearchedPersonOrTownship(refs) },
         { provide: FileApplication, useValue: new FileApplication(d.dataSource, cases, assessments, refs, d.clock, d.audit) },
         { provide: EditHousehold, useValue: new EditHousehold(change, cases, assessments, refs) },
         { provide: SubmitApplication, useValue: new SubmitApplication(change, findCases, careNeeds, assessments, d.clock) },

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { digestOf, verifyServiceAuditLog } from '@jiuzhu/audit';
 import { http, startLivingAllowance, TestClock, TestService } from '../../../test/support/services';
-import { as, dibaoHousehold, expectProblem, ineligibleHousehold } from './households';
+import { as, dibaoHousehold, expectProblem, ineligibleHousehold, personRef } from './households';
 
 /**
  * The audit trail of living-allowance (issue 12): every change of a case writes exactly one row in
@@ -134,11 +134,23 @@ describe('the trail of the service', () => {
     expect(row).toMatchObject({ actor: 'admin-01', target: 'parameter:dibao.standard/640202/urban@2026-07-01', after_digest: digestOf(res.body) });
   });
 
-  it('holds no personal data: no ID number, name or free text of the cases appears in any row', async () => {
-    const household = dibaoHousehold();
-    const filed = await call('POST', '/applications', { household });
-    await call('POST', `/applications/${filed.body.id}/withdraw`, { expectedVersion: 1, note: '申请人张三自愿撤回' });
+  it('a search by ID number is recorded under the personRef searched, a search by name under the township only', async () => {
+    const household = { ...dibaoHousehold(), townshipCode: '640202001' };
+    const filed = await call('POST', '/applications', { household, contact: { name: '马某某', phone: '13995212345' } });
+    expect(filed.status).toBe(201);
+    expect((await call('POST', '/applications/search', { idNumber: household.members[1].idNumber })).status).toBe(200);
+    expect((await rows()).at(-1)).toMatchObject({ actor: CLERK, action: 'application.search', target: `person:${personRef(household.members[1].idNumber)}` });
+    expect((await call('POST', '/applications/search', { name: '马某某', townshipCode: '640202001' })).status).toBe(200);
+    expect((await rows()).at(-1)).toMatchObject({ action: 'application.search', target: 'township:640202001' });
+  });
+
+  it('holds no personal data: no ID number, name, phone or free text of the cases appears in any row', async () => {
+    const household = { ...dibaoHousehold(), townshipCode: '640202001' };
+    const filed = await call('POST', '/applications', { household, contact: { name: '张三丰', address: '石嘴山市大武口区长胜街道某某小区3号楼2单元501', phone: '13995212346' } });
+    expect(filed.status).toBe(201);
+    await call('POST', `/applications/${filed.body.id}/withdraw`, { expectedVersion: 1, note: '申请人张三丰自愿撤回' });
     await http(svc.url, 'GET', `/applications/${filed.body.id}`);
+    await call('POST', '/applications/search', { name: '张三丰', townshipCode: '640202001' });
     const all = await rows();
     const text = JSON.stringify(all);
     for (const m of household.members) expect(text).not.toContain(m.idNumber);
@@ -147,6 +159,7 @@ describe('the trail of the service', () => {
     expect(readable).not.toMatch(/[0-9]{17}[0-9Xx]/);
     expect(text).not.toMatch(/[\u4e00-\u9fff]/);
     expect(text).not.toContain('自愿撤回');
+    expect(text).not.toContain('13995212346');
   });
 
   it('audit:verify finds the chain of the service database intact, then names the row a superuser altered', async () => {

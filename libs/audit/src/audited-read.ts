@@ -9,9 +9,13 @@ import { digestOf } from './audit-chain';
 import { withAuditContext } from './audit-context';
 import { AuditActor, AuditTrail, auditTarget } from './audit-trail';
 
-/** Resolves the id a read is about when the route cannot say it by itself (a search by ID number: the personRef). */
+/**
+ * Resolves what a read is about when the route cannot say it by itself (a search by ID number: the
+ * personRef). An id is of the declared type; a `{ type, id }` names another (a search by name within
+ * a township is about the township, since the name itself may not be recorded).
+ */
 export interface AuditedReadTarget {
-  idOf(req: Request): string | Promise<string>;
+  idOf(req: Request): string | { type: string; id: string } | Promise<string | { type: string; id: string }>;
 }
 
 export interface AuditedReadOptions {
@@ -90,8 +94,9 @@ export class AuditInterceptor implements NestInterceptor {
   }
 
   private async recordRead(read: AuditedReadDeclaration, req: Request, body: unknown): Promise<void> {
-    const id = await this.targetIdOf(read, req);
-    const entry = { actor: this.s.actorOf(req), action: read.action, target: auditTarget(read.type, id), after: body === undefined ? null : digestOf(body) };
+    const found = await this.targetIdOf(read, req);
+    const target = typeof found === 'string' ? auditTarget(read.type, found) : auditTarget(found.type, found.id);
+    const entry = { actor: this.s.actorOf(req), action: read.action, target, after: body === undefined ? null : digestOf(body) };
     try {
       await this.s.audit.appendAlone(this.s.dataSource, entry);
     } catch (e) {
@@ -100,13 +105,13 @@ export class AuditInterceptor implements NestInterceptor {
     }
   }
 
-  private async targetIdOf(read: AuditedReadDeclaration, req: Request): Promise<string> {
+  private async targetIdOf(read: AuditedReadDeclaration, req: Request): Promise<string | { type: string; id: string }> {
     const from = read.id;
-    let id: string | undefined;
+    let id: string | { type: string; id: string } | undefined;
     if (from === undefined) id = (req.params as Record<string, string | undefined>)?.id;
     else if (isProvider(from)) id = await this.modules.get(from, { strict: false }).idOf(req);
     else id = from(req);
-    if (typeof id !== 'string' || id === '') throw new Error(`@AuditedRead('${read.type}') found no target id on ${req.method} ${req.route?.path ?? req.path}`);
+    if (id === undefined || id === '') throw new Error(`@AuditedRead('${read.type}') found no target id on ${req.method} ${req.route?.path ?? req.path}`);
     return id;
   }
 }

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { AuditedRead } from '@jiuzhu/audit';
 import { Clock, CLOCK, InvalidInput, isLocalDate } from '@jiuzhu/common';
 import { ApiPageResponse, PageQueryDto, pageOfQuery, UuidParam } from '@jiuzhu/common/http';
 import { CaseDecisionDoc } from './case-decision.doc';
@@ -16,6 +17,7 @@ export class CaseDecisionsController {
   ) {}
 
   @Get(':id/decisions')
+  @AuditedRead('application', { action: 'application.decisions.read' })
   @ApiOperation({ summary: "Every decision of the case, newest first: the application's, each periodic review's, each re-decision under a new standard — with its trigger, dates, amounts, explanation and parameter versions" })
   @ApiPageResponse(CaseDecisionDoc)
   @ApiNotFoundResponse({ description: 'no such case' })
@@ -25,6 +27,7 @@ export class CaseDecisionsController {
   }
 
   @Get(':id/decisions/in-force')
+  @AuditedRead('application', { action: 'application.decisions.read' })
   @ApiOperation({
     summary: 'The decision in force on a day: the latest made on or before it',
     description: "A later decision is not in force yet on that day, even one decided for an earlier date (a standard published after its effective date: its `effectiveOn` and `fromMonth` say which months it settles). 404 when the case had no decision yet.",

@@ -1,11 +1,14 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
 import { IsIn, IsOptional, Matches } from 'class-validator';
-import { InvalidInput, isTownshipCodeOf } from '@jiuzhu/common';
+import { AuditedRead, AuditedReadTarget } from '@jiuzhu/audit';
+import { InvalidInput, isTownshipCodeOf, normalizeResidentId } from '@jiuzhu/common';
 import { Actor, ApiPageQuery, ApiPageResponse, ContactName, CurrentActor, PagedQuery, pageOfQuery, PageQuery, PageRequest, SearchedIdNumber } from '@jiuzhu/common/http';
 import { CaseListItem, toQueueItem } from './application.view';
 import { CaseLists, MY_STAGES, MyStage } from './case-lists.use-case';
 import { CASE_STATUSES, CaseStatus } from './domain/case-status';
+import { PersonRefs } from './person-refs';
 
 export class CaseListQuery extends PagedQuery() {
   @ApiPropertyOptional({ enum: CASE_STATUSES, description: 'the stage the cases are at' })
@@ -44,6 +47,19 @@ export class SearchCasesDto {
 }
 
 /**
+ * What a search read about, for its audit row: the person searched by ID number (their personRef,
+ * never the number), or the township searched by name (a name is personal data and stays out).
+ */
+export class SearchedPersonOrTownship implements AuditedReadTarget {
+  constructor(private readonly refs: PersonRefs) {}
+
+  idOf(req: Request) {
+    const dto = req.body as SearchCasesDto;
+    return dto.idNumber !== undefined ? this.refs.ofIdNumber(normalizeResidentId(dto.idNumber)) : { type: 'township', id: String(dto.townshipCode) };
+  }
+}
+
+/**
  * The lists of cases a caseworker or an officer reads, each paged with its total. Registered before
  * ApplicationsController: `GET /applications/mine` must be matched before `GET /applications/:id`.
  */
@@ -77,6 +93,7 @@ export class CaseListsController {
 
   @Post('search')
   @HttpCode(200)
+  @AuditedRead('person', { action: 'application.search', id: SearchedPersonOrTownship })
   @ApiOperation({
     summary:
       "Find a person's cases: by ID number (in the body, never in a URL), every household case they are or were a member of, as applicant or otherwise; or by the applicant's name as given on the case, within one township. Newest first, paged with the total; the answer names no personRef. (The access-control issue scopes the answer to the caller's jurisdiction.)",
