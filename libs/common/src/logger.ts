@@ -84,7 +84,9 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
-const ID_NUMBER_LIKE = /\b\d{6}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])\d{2}\d{3}[\dXx]\b/g;
+// Bounded by digits only, not by \b: an underscore or a letter is a word character, so `ref_<number>`
+// or `a<number>b` would slip past \b; a longer run of digits is some other number and is left alone.
+const ID_NUMBER_LIKE = /(?<!\d)\d{6}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])\d{2}\d{3}[\dXx](?!\d)/g;
 
 /** Masks anything shaped like a resident ID number (first 6 and last 4 kept), wherever it hides in a string. */
 export function maskIdNumbers(text: string): string {

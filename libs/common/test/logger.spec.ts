@@ -29,6 +29,14 @@ describe('the service logger', () => {
     expect(lines.map((l) => JSON.parse(l).msg)).toEqual([`looking up 640202********1238`, 'insert failed']);
   });
 
+  it('masks a resident ID number glued to letters or an underscore (ref_…, id:…X), but not a longer run of digits', () => {
+    const { lines, log } = capture();
+    log.info(`ref_${ID} key=a${ID}b tail ${ID.slice(0, 17)}X and 9${ID}9`);
+
+    const msg = JSON.parse(lines[0]).msg as string;
+    expect(msg).toBe(`ref_640202********1238 key=a640202********1238b tail 640202********123X and 9${ID}9`);
+  });
+
   it('cuts out names, ID numbers and household documents by their keys at any depth, not one level only', () => {
     const { lines, log } = capture();
     log.warn({ request: { body: { household: { members: [{ name: '张三' }] } } }, deep: { x: { y: { z: { name: '李四', idNumber: 'A1', kept: 1 } } } } }, 'bad');
