@@ -3,6 +3,7 @@
 // loudly in globalSetup rather than go green having tested no Kafka path at all.
 const fs = require('fs');
 const path = require('path');
+const { onPath } = require('./on-path');
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const libDir = path.join(repoRoot, '.kafka', 'lib');
@@ -10,20 +11,6 @@ const libDir = path.join(repoRoot, '.kafka', 'lib');
 /** Broker list of an already running Kafka (e.g. "127.0.0.1:9092"), or null to start our own. */
 function externalKafkaBrokers() {
   return process.env.KAFKA_BROKERS || null;
-}
-
-// Looked up on PATH directly instead of spawning `which`: jest loads its config on every run and
-// this keeps that instant.
-function onPath(command) {
-  return (process.env.PATH || '').split(path.delimiter).some((dir) => {
-    if (!dir) return false;
-    try {
-      fs.accessSync(path.join(dir, command), fs.constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
 }
 
 function hasBrokerJars() {

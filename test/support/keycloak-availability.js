@@ -4,6 +4,7 @@
 // token from a real identity provider.
 const fs = require('fs');
 const path = require('path');
+const { onPath } = require('./on-path');
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const KEYCLOAK_SPEC = /\.keycloak\.spec\.ts$/;
@@ -11,18 +12,6 @@ const KEYCLOAK_SPEC = /\.keycloak\.spec\.ts$/;
 /** Base URL of an already running Keycloak with the test realms imported, or null to start our own. */
 function externalKeycloakUrl() {
   return process.env.KEYCLOAK_URL || null;
-}
-
-function onPath(command) {
-  return (process.env.PATH || '').split(path.delimiter).some((dir) => {
-    if (!dir) return false;
-    try {
-      fs.accessSync(path.join(dir, command), fs.constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
 }
 
 function hasDistribution() {
