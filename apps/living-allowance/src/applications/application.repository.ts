@@ -93,7 +93,7 @@ export const NO_CONTACT: Contact = { name: null, address: null, phone: null };
 const OPEN_STATUSES: readonly CaseStatus[] = [...PENDING_STATUSES, 'approved'];
 
 /** The review queue's order: a periodic review by its due date, an opened one by the day the change was reported. */
-const REVIEW_ORDER = `LEAST(review_due_on, (open_review ->> 'reportedOn')::date)`;
+const reviewOrder = (alias = '') => `LEAST(${alias}review_due_on, (${alias}open_review ->> 'reportedOn')::date)`;
 
 /** Paying household cases that periodic review looks at (the review queue, its claims, its sweep). */
 const UNDER_REVIEW = { status: 'approved' as const, granted: 'dibao' as const, coverage: 'household' as const, exitingUntil: IsNull() };
@@ -259,6 +259,11 @@ export class ApplicationRepository {
     await m.getRepository(ApplicationRecord).update(id, { contactName: contact.name, contactAddress: contact.address, contactPhone: contact.phone });
   }
 
+  /** Whether the case exists, without reading its documents. */
+  async exists(m: EntityManager, id: string): Promise<boolean> {
+    return m.getRepository(ApplicationRecord).existsBy({ id });
+  }
+
   async findById(m: EntityManager, id: string): Promise<ApplicationRow | undefined> {
     const record = await m.getRepository(ApplicationRecord).findOneBy({ id });
     return record ? toRow(record) : undefined;
@@ -408,7 +413,7 @@ export class ApplicationRepository {
       m,
       `status = 'approved' AND granted = 'dibao' AND coverage = 'household' AND exiting_until IS NULL
        AND (review_due_on <= $4 OR open_review IS NOT NULL) AND ($5::text IS NULL OR district_code = $5)`,
-      `${REVIEW_ORDER}, filed_at, id`,
+      `${reviewOrder()}, filed_at, id`,
       lease,
       [f.today, f.districtCode ?? null],
     );
@@ -483,7 +488,7 @@ export class ApplicationRepository {
       .createQueryBuilder('a')
       .where({ ...UNDER_REVIEW, ...(f.districtCode !== undefined ? { districtCode: f.districtCode } : {}) })
       .andWhere('(a.review_due_on <= :on OR a.open_review IS NOT NULL)', { on: f.on })
-      .addSelect(REVIEW_ORDER.replace(/\b(review_due_on|open_review)\b/g, 'a.$1'), 'review_order')
+      .addSelect(reviewOrder('a.'), 'review_order')
       .orderBy('review_order', 'ASC')
       .addOrderBy('a.filed_at', 'ASC')
       .addOrderBy('a.id', 'ASC')

@@ -38,7 +38,7 @@ export class CaseDecisions {
   }
 
   private async mustExist(id: string): Promise<void> {
-    if (!(await this.cases.findById(this.ds.manager, id))) throw new NotFound(`Application ${id}`);
+    if (!(await this.cases.exists(this.ds.manager, id))) throw new NotFound(`Application ${id}`);
   }
 }
 
