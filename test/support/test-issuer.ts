@@ -25,15 +25,6 @@ export interface TestIssuer {
   stop(): Promise<void>;
 }
 
-/** A loopback port nothing listens on (yet). */
-export async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
-  const { port } = s.address() as AddressInfo;
-  await new Promise<void>((resolve) => s.close(() => resolve()));
-  return port;
-}
-
 export interface TokenOptions {
   alg?: 'RS256' | 'ES256';
   /** Seconds from now; negative: already expired. */

@@ -6,7 +6,8 @@ import { ApiOkResponse } from '@nestjs/swagger';
 import { configureHttpApp } from '@jiuzhu/common/http';
 import { createLogger } from '@jiuzhu/common/logger';
 import { http } from '../../../test/support/services';
-import { freePort, startTestIssuer, TestIssuer } from '../../../test/support/test-issuer';
+import { freePorts } from '../../../test/support/infra';
+import { startTestIssuer, TestIssuer } from '../../../test/support/test-issuer';
 import { Access, AccessControlModule, Actor, AuthConfig, CurrentActor, Public, routesWithoutAccessPolicy } from '../src';
 
 @Controller('cases')
@@ -276,7 +277,7 @@ describe('access control against a Keycloak-shaped provider, by configuration on
 
 describe('access control when the issuer cannot be reached or is not who it says', () => {
   it('answers 503 naming the issuer, not 401, while the issuer is down, and admits the token once it answers', async () => {
-    const port = await freePort();
+    const [port] = await freePorts(1);
     const config: AuthConfig = { issuer: `http://127.0.0.1:${port}`, audience: ['jiuzhu-test-api'], rolesClaim: 'roles', jurisdictionClaim: 'jurisdiction', clockSkewSeconds: 30 };
     const { app, url } = await startApp(config);
     let idp: TestIssuer | undefined;
