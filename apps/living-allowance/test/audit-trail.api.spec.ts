@@ -112,6 +112,15 @@ describe('reads of a case are audited', () => {
     expect((await rows()).at(-1)).toMatchObject({ actor: 'anonymous', action: 'application.history.read', target: `application:${filed.body.id}` });
   });
 
+  it('a read with a malformed X-Actor-Id is refused (400 naming the header), not recorded as anonymous', async () => {
+    const filed = await call('POST', '/applications', { household: ineligibleHousehold() });
+    const before = (await rows()).length;
+    const res = await http(svc.url, 'GET', `/applications/${filed.body.id}`, undefined, { 'x-actor-id': 'not a staff id!' });
+    expect(res.status).toBe(400);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toContain('header x-actor-id');
+    expect(await rows()).toHaveLength(before);
+  });
+
   it('a read that finds nothing (404) or is refused (400) writes no row', async () => {
     const before = (await rows()).length;
     expect((await http(svc.url, 'GET', '/applications/7d9f3c1e-8f2a-4c55-9a51-3a1b2c3d4e5f')).status).toBe(404);

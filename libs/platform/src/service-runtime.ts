@@ -8,7 +8,7 @@ import { DataSource, MixedList } from 'typeorm';
 import { AUDIT_MIGRATIONS, AUDIT_SOURCES, AuditInterceptor, AuditInterceptorSources, AuditTrail } from '@jiuzhu/audit';
 import { AccessControlModule, actorOf, AuthConfig } from '@jiuzhu/auth';
 import { Clock, ConfigError, systemClock } from '@jiuzhu/common';
-import { actorFrom, configureHttpApp } from '@jiuzhu/common/http';
+import { ACTOR_HEADER, actorFrom, configureHttpApp } from '@jiuzhu/common/http';
 import { createLogger } from '@jiuzhu/common/logger';
 import { EventContract } from '@jiuzhu/contracts';
 import { DEFAULT_RETENTION, InProcessBus, KafkaSasl, MessagingTables1732700000000, Messaging, RelayOptions, RetryPolicy } from '@jiuzhu/messaging';
@@ -228,11 +228,8 @@ async function waitAtMost(p: Promise<void>, ms: number): Promise<void> {
  * control on, the reader is the actor the access guard admitted.
  */
 function headerActorOf(req: Request): { id: string; role?: string } {
-  try {
-    return actorFrom(req);
-  } catch {
-    return { id: 'anonymous' };
-  }
+  // No header: an anonymous read. A header that is not a staff id is refused (400), as on a change.
+  return req.header(ACTOR_HEADER) ? actorFrom(req) : { id: 'anonymous' };
 }
 
 function envPrefixOf(service: string): string {
