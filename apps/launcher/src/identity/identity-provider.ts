@@ -74,6 +74,8 @@ export async function startIdentityProvider(o: StartIdentityProviderOptions): Pr
       details = await provider.interactionDetails(req, res);
     } catch (e) {
       // A missing or expired interaction cookie: the sign-in took too long or the link was copied.
+      // Anything else is a fault of the provider, for the outer handler to log and answer.
+      if ((e as { name?: unknown }).name !== 'SessionNotFound') throw e;
       return page(res, 400, errorPage({ title: '登录已过期', message: errorMessage('session_not_found') }));
     }
     if (details.uid !== uid) return page(res, 400, errorPage({ title: '登录已过期', message: errorMessage('session_not_found') }));
