@@ -1,4 +1,5 @@
 import '../../../../libs/common/src/runtime/register-aliases';
+import { decodeJwt } from 'jose';
 import { ConfigError } from '@jiuzhu/common';
 import { DEMO_PASSWORD } from './demo-staff';
 import { CLI_REDIRECT_URI, CLIENTS } from './clients';
@@ -20,7 +21,7 @@ async function main(): Promise<number> {
   const { issuer } = loadIdentitySettings(process.env);
   try {
     const tokens = await signInWithPassword({ issuer, username, password: process.env.TOKEN_PASSWORD ?? DEMO_PASSWORD, clientId: CLIENTS.cli, redirectUri: CLI_REDIRECT_URI });
-    const claims = JSON.parse(Buffer.from(tokens.accessToken.split('.')[1], 'base64url').toString('utf8')) as { sub: string; roles?: string[]; jurisdiction?: string; exp: number };
+    const claims = decodeJwt(tokens.accessToken) as { sub: string; roles?: string[]; jurisdiction?: string; exp: number };
     process.stderr.write(`${claims.sub}: ${(claims.roles ?? []).join(', ')} in ${claims.jurisdiction}, valid until ${new Date(claims.exp * 1000).toLocaleTimeString('zh-CN', { hour12: false })}\n`);
     process.stdout.write(`${tokens.accessToken}\n`);
     return 0;
