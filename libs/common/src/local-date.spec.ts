@@ -3,6 +3,7 @@ import {
   addMonths,
   ageOn,
   compareLocalDate,
+  dateOfReachingAge,
   dateNumberOf,
   fullYearsBetween,
   firstDayOfNextMonth,
@@ -56,6 +57,16 @@ describe('LocalDate — legal dates in Asia/Shanghai', () => {
 
     it('refuses to compute an age before birth', () => {
       expect(() => ageOn('2025-06-16', '2025-06-15')).toThrow(RangeError);
+    });
+
+    it.each([
+      ['2008-06-15', 18, '2026-06-15'],
+      ['2008-02-29', 18, '2026-03-01'],
+      ['2008-02-29', 20, '2028-02-29'],
+    ])('born %s, reaches %i full years on %s, the first day ageOn says so', (birth, years, on) => {
+      expect(dateOfReachingAge(birth, years)).toBe(on);
+      expect(ageOn(birth, on)).toBe(years);
+      expect(ageOn(birth, addDays(on, -1))).toBe(years - 1);
     });
   });
 

@@ -154,6 +154,18 @@ export function ageOn(birthDate: LocalDate, on: LocalDate): number {
 }
 
 /**
+ * The first day on which a person born on `birthDate` is `years` full years old, counted as `ageOn`
+ * counts: the birthday itself, and 1 March in a common year for a person born on 29 February. A
+ * review "at the 18th birthday" is scheduled on this day.
+ */
+export function dateOfReachingAge(birthDate: LocalDate, years: number): LocalDate {
+  if (!Number.isInteger(years) || years < 0) throw new RangeError(`dateOfReachingAge: years must be a whole number ≥ 0, got ${years}`);
+  const { year, month, day } = partsOf(birthDate);
+  const y = year + years;
+  return month === 2 && day === 29 && !isLeapYear(y) ? format({ year: y, month: 3, day: 1 }) : format({ year: y, month, day });
+}
+
+/**
  * Adds (or, with negative n, subtracts) whole calendar months, clamping to the last day of the
  * target month: 2025-01-31 + 1 month = 2025-02-28, so a review due "one month after 31 January"
  * never spills into March.
