@@ -7,6 +7,7 @@ import { runService } from '@jiuzhu/platform';
 import { scoresWithTotal } from '../apps/elder-assessment/src/assessment/domain/assessment-inputs.fixtures';
 import { elderAssessmentService } from '../apps/elder-assessment/src/elder-assessment.service';
 import { livingAllowanceService } from '../apps/living-allowance/src/living-allowance.service';
+import { startTestIssuer } from '../test/support/test-issuer';
 import { freePort, freshDatabase, startKafka, startPostgres } from './support/infra';
 import { fmt, log, machineInfo, summarize, writeResult } from './support/stats';
 
@@ -37,7 +38,8 @@ async function main() {
   const eaDb = await freshDatabase(pg.adminUrl, 'ea');
   const laDb = await freshDatabase(pg.adminUrl, 'la');
   const quiet = pino({ level: 'silent' });
-  const settings = (url: string, port: number) => ({ databaseUrl: url, port, transport: 'kafka' as const, kafkaBrokers: kafka.brokers, kafkaPartitions: 3, kafkaReplicationFactor: 1 });
+  const idp = await startTestIssuer();
+  const settings = (url: string, port: number) => ({ databaseUrl: url, port, transport: 'kafka' as const, kafkaBrokers: kafka.brokers, kafkaPartitions: 3, kafkaReplicationFactor: 1, auth: idp.config() });
   const ea = await runService(elderAssessmentService({ refKey: REF_KEY, backgroundJobs: false }), { settings: settings(eaDb.url, await freePort()), log: quiet });
   const la = await runService(livingAllowanceService({ refKey: REF_KEY, backgroundJobs: false }), { settings: settings(laDb.url, await freePort()), log: quiet });
   const reader = new Client({ connectionString: laDb.url });

@@ -11,6 +11,7 @@ import { DEFAULT_PARAMETERS } from '../apps/living-allowance/src/parameters/doma
 import { resolveAssessmentParameters } from '../apps/living-allowance/src/parameters/domain/resolve-parameters';
 import { monthsBetweenInclusive } from '../apps/living-allowance/src/reassessment/domain/reassess-case';
 import { ReassessmentRunner } from '../apps/living-allowance/src/reassessment/reassessment-runner';
+import { startTestIssuer } from '../test/support/test-issuer';
 import { freePort, freshDatabase, startKafka, startPostgres } from './support/infra';
 import { fmt, log, machineInfo, summarize, writeResult } from './support/stats';
 
@@ -55,7 +56,7 @@ async function main() {
   const db = await freshDatabase(pg.adminUrl, 'reassess');
   const quiet = pino({ level: 'silent' });
   const svc = await runService(livingAllowanceService({ refKey: REF_KEY, backgroundJobs: false }), {
-    settings: { databaseUrl: db.url, port: await freePort(), transport: 'kafka', kafkaBrokers: kafka.brokers, kafkaPartitions: 3, kafkaReplicationFactor: 1 },
+    settings: { databaseUrl: db.url, port: await freePort(), transport: 'kafka', kafkaBrokers: kafka.brokers, kafkaPartitions: 3, kafkaReplicationFactor: 1, auth: (await startTestIssuer()).config() },
     log: quiet,
   });
   try {

@@ -27,6 +27,7 @@ const common = {
     '^@jiuzhu/(audit|auth|common|contracts|messaging|parameters|persistence|platform)$': '<rootDir>/libs/$1/src',
   },
   testTimeout: 60000,
+  setupFilesAfterEnv: ['<rootDir>/test/support/after-each-file.ts'],
 };
 
 module.exports = {

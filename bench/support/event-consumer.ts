@@ -8,6 +8,7 @@ import { ApplicationSubmittedV2, ApplicationSubmittedV2Payload, EventEnvelope, L
 import { ConsumeEvent, Inbox, MessagingTables1732700000000 } from '@jiuzhu/messaging';
 import { openDataSource } from '@jiuzhu/persistence';
 import { runService, RunningService } from '@jiuzhu/platform';
+import { startTestIssuer } from '../../test/support/test-issuer';
 import { serveParent } from './child';
 
 /**
@@ -180,7 +181,7 @@ serveParent(
           },
         },
         {
-          settings: { databaseUrl: a.databaseUrl, port: 0, transport: 'kafka', kafkaBrokers: a.brokers, kafkaPartitions: a.partitions, kafkaReplicationFactor: 1 },
+          settings: { databaseUrl: a.databaseUrl, port: 0, transport: 'kafka', kafkaBrokers: a.brokers, kafkaPartitions: a.partitions, kafkaReplicationFactor: 1, auth: (await startTestIssuer()).config() },
           consumerGroup: a.group,
           log: pino({ level: process.env.BENCH_LOG ?? 'error' }),
         },

@@ -28,6 +28,7 @@ import {
 } from '@jiuzhu/contracts';
 import { ConsumeEvent, InProcessBus } from '@jiuzhu/messaging';
 import { runService, RunningService } from '@jiuzhu/platform';
+import { suiteIssuer } from '../support/test-issuer';
 import { freshDatabase, kafkaBrokers, SUITE_TOPIC_PREFIX } from '../support/infra';
 import { testLogger } from '../support/services';
 import { testSasl } from '../support/kafka-logins';
@@ -142,7 +143,7 @@ export async function startWatcher(o: { transport: 'kafka' | 'in-process'; bus?:
       module: ({ dataSource }) => WatcherModule.register(dataSource),
     },
     {
-      settings: { databaseUrl: db.url, port: 0, transport: o.transport, kafkaBrokers: o.transport === 'kafka' ? kafkaBrokers() : null, kafkaPartitions: 3, kafkaReplicationFactor: 1, kafkaTopicPrefix: SUITE_TOPIC_PREFIX, kafkaSasl: o.transport === 'kafka' ? testSasl() : undefined },
+      settings: { databaseUrl: db.url, port: 0, transport: o.transport, kafkaBrokers: o.transport === 'kafka' ? kafkaBrokers() : null, kafkaPartitions: 3, kafkaReplicationFactor: 1, kafkaTopicPrefix: SUITE_TOPIC_PREFIX, kafkaSasl: o.transport === 'kafka' ? testSasl() : undefined, auth: (await suiteIssuer()).config() },
       bus: o.bus,
       consumerGroup: o.group,
       retry: { maxAttempts: 3, backoffMs: 20 },

@@ -1,11 +1,9 @@
 import { http } from './services';
+import { as } from './sign-in';
+
+export { as } from './sign-in';
 
 /** What every service's API tests assert the same way: actors, problem details, the outbox view. */
-
-/** Headers of an acting officer (X-Actor-Id, optionally X-Actor-Role). */
-export function as(actor: string, role?: string): Record<string, string> {
-  return role ? { 'x-actor-id': actor, 'x-actor-role': role } : { 'x-actor-id': actor };
-}
 
 export interface OutboxEvent {
   id: string;
@@ -18,7 +16,7 @@ export interface OutboxEvent {
 
 /** The service's outbox as GET /events shows it, oldest first, optionally of one type. */
 export async function eventsOf(url: string, type?: string): Promise<OutboxEvent[]> {
-  const res = await http(url, 'GET', '/events?limit=500');
+  const res = await http(url, 'GET', '/events?limit=500', undefined, as('ops-1', 'admin'));
   if (res.status !== 200) throw new Error(`GET /events answered ${res.status}`);
   const items = (res.body.items as OutboxEvent[]).slice().reverse();
   return type ? items.filter((e) => e.type === type) : items;

@@ -11,6 +11,8 @@ import { freshDatabase, kafkaBrokers, runLogFile, SUITE_TOPIC_PREFIX, suiteTrans
 import { KafkaDelivery } from './kafka-delivery';
 import { grantServiceAccess, serviceLogin } from './kafka-security';
 import { testSasl } from './kafka-logins';
+import { withSignIn } from './sign-in';
+import { suiteIssuer } from './test-issuer';
 
 export const TEST_REF_KEY = 'test-ref-key-0123456789abcdef';
 
@@ -104,6 +106,7 @@ async function startTestService(define: Define, dbPrefix: string, o: TestService
       kafkaReplicationFactor: 1,
       kafkaTopicPrefix: SUITE_TOPIC_PREFIX,
       kafkaSasl: transport === 'kafka' ? testSasl(login) : undefined,
+      auth: (await suiteIssuer()).config(),
     },
     bus,
     consumerGroup,
@@ -137,7 +140,7 @@ export async function http(
 ): Promise<{ status: number; body: any; headers: Headers }> {
   const res = await fetch(base + path, {
     method,
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', ...(await withSignIn(headers)) },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await res.text();

@@ -93,3 +93,21 @@ export async function startTestIssuer(o: { audience?: string; issuerPath?: strin
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+let suite: Promise<TestIssuer> | undefined;
+
+/**
+ * The issuer of this test file: the services it starts trust it, and `as(…)` requests carry its
+ * tokens. Started on first use (jest loads modules once per test file) and stopped after the file's
+ * tests (test/support/after-each-file.ts).
+ */
+export function suiteIssuer(): Promise<TestIssuer> {
+  return (suite ??= startTestIssuer());
+}
+
+/** Stops this file's issuer if it was started. */
+export async function stopSuiteIssuer(): Promise<void> {
+  const started = suite;
+  suite = undefined;
+  await (await started)?.stop();
+}

@@ -62,11 +62,15 @@ async function main() {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop(0));
 
   try {
-    identity = await startIdentityProvider({ dataDir, settings: loadIdentitySettings(process.env), log: log.child({ service: 'identity' }) });
+    const idp = loadIdentitySettings(process.env);
+    identity = await startIdentityProvider({ dataDir, settings: idp, log: log.child({ service: 'identity' }) });
+    // The services trust the embedded provider's tokens unless AUTH_ISSUER names the bureau's own
+    // provider (then AUTH_AUDIENCE and the claim settings come from the environment as well).
+    const trust = process.env.AUTH_ISSUER ? {} : { AUTH_ISSUER: identity.issuer, AUTH_AUDIENCE: idp.audience };
     for (const svc of REGISTERED_SERVICES) {
       const own = process.env[`${svc.envPrefix}_DATABASE_URL`];
       if (!own) await ensureDatabase(pg.url, svc.database);
-      const env = { ...process.env, REF_KEY: refKey, [`${svc.envPrefix}_DATABASE_URL`]: own ?? withDatabase(pg.url, svc.database) };
+      const env = { ...process.env, ...trust, REF_KEY: refKey, [`${svc.envPrefix}_DATABASE_URL`]: own ?? withDatabase(pg.url, svc.database) };
       const settings = loadServiceConfig(svc.envPrefix, svc.defaultPort, env);
       running.push(await runService(svc.define({ refKey }), { settings, clock, log: log.child({ service: svc.database }) }));
     }

@@ -1,3 +1,4 @@
+import { CITY } from '@jiuzhu/common';
 import { isJurisdictionCode } from './jurisdiction';
 import { isRole, Role } from './roles';
 
@@ -85,4 +86,13 @@ export function identityFromClaims(claims: Record<string, unknown>, names: Claim
   const identity: VerifiedIdentity = { staffId: sub, roles, jurisdiction: jurisdiction as string | null };
   if (client) identity.clientId = client;
   return { ok: true, identity };
+}
+
+/**
+ * The service itself acting on a schedule (closing ended notices, gradual exits): no person and no
+ * role, and the whole city, since a sweep covers every case the service keeps. Its id says which job.
+ */
+export function systemActor(job: string): Actor {
+  if (!/^[a-z][a-z0-9-]{0,47}$/.test(job)) throw new Error(`system actor job ${JSON.stringify(job)} must be a short lower-case name`);
+  return { id: `system:${job}`, roles: [], jurisdiction: CITY.code };
 }

@@ -8,3 +8,4 @@ export * from './access.guard';
 export * from './current-actor.decorator';
 export * from './access-control.module';
 export * from './routes-without-access-policy';
+export * from './personal-data';

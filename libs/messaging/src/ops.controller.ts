@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Query, Type } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
+import { Access } from '@jiuzhu/auth';
 
 /** An event of the outbox, as `GET /events` answers it. */
 class OutboxEventDoc {
@@ -28,7 +29,10 @@ export function opsController(_service: string): Type<unknown> {
   class OpsController {
     constructor(@Inject(DataSource) private readonly ds: DataSource) {}
 
+    // Operators and auditors, and other systems checking delivery; events carry references only,
+    // and the log is the service's own, not a place's, so it is not scoped.
     @Get('events')
+    @Access({ roles: ['admin', 'city_auditor', 'service'], jurisdiction: 'any' })
     @ApiOperation({ summary: 'The latest events this service wrote to its outbox, and whether they have been published' })
     @ApiOkResponse({ type: OutboxEventsDoc })
     async events(@Query('limit') limit = '50'): Promise<OutboxEventsDoc> {

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Post, Res } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Actor, CurrentActor } from '@jiuzhu/common/http';
+import { Access, Actor, CurrentActor, STAFF_ROLES } from '@jiuzhu/auth';
 import { CachedParameterCatalog } from './parameter-catalog';
 import { PublishParameterDto } from './publish-parameter.dto';
 import { PublishParameter } from './publish-parameter.use-case';
@@ -32,20 +32,22 @@ export class ParametersController {
     private readonly publish: PublishParameter,
   ) {}
 
+  // The rules are public law, read by every member of staff (and other systems) to explain a decision.
   @Get()
+  @Access({ roles: [...STAFF_ROLES, 'service'], jurisdiction: 'any' })
   @ApiOperation({ summary: 'All parameter versions (rules as data), with unit, legal source, validity and who published them' })
   @ApiOkResponse({ type: ParameterCatalogDoc })
   async list() {
     return { versions: await this.catalog.versions() };
   }
 
+  // Publishing a standard re-decides every case it covers, city-wide: administrators only.
   @Post()
+  @Access({ roles: ['admin'], jurisdiction: 'any' })
   @ApiOperation({
     summary:
-      'Publish a new parameter version (admin). Never edited in place: another value for a day that has one is a correction (…#2) that wins. Publishing the version already in force for that key, scope and day again changes nothing and answers 200 with it.',
+      'Publish a new parameter version. Never edited in place: another value for a day that has one is a correction (…#2) that wins. Publishing the version already in force for that key, scope and day again changes nothing and answers 200 with it.',
   })
-  @ApiHeader({ name: 'X-Actor-Id', required: true })
-  @ApiHeader({ name: 'X-Actor-Role', required: true, description: 'admin' })
   @ApiBody({ type: PublishParameterDto })
   @ApiCreatedResponse({ type: ParameterVersionDoc, description: 'a new version was stored (and the service reacted to it, e.g. a dibao standard is announced and reassessed)' })
   @ApiOkResponse({ type: ParameterVersionDoc, description: 'the same key, scope, date and value is already the version of that day: that version, unchanged; nothing else happens' })

@@ -4,6 +4,7 @@ import { DynamicModule } from '@nestjs/common';
 import { Logger as NestPinoLogger, LoggerModule, PinoLogger } from 'nestjs-pino';
 import { storage } from 'nestjs-pino/storage';
 import type { Logger } from 'pino';
+import { actorOf } from '@jiuzhu/auth';
 import { censorUrl } from '@jiuzhu/common/logger';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -30,6 +31,8 @@ export function requestLogging(log: Logger): DynamicModule {
         res.setHeader(REQUEST_ID_HEADER, id);
         return id;
       },
+      // Who made the request, as the access guard admitted them: a staff id, never a name.
+      customProps: (req) => ({ actor: actorOf(req)?.id }),
       customLogLevel(req, res, err) {
         if (err || res.statusCode >= 500) return 'error';
         return PROBE_PATHS.test(req.url ?? '') ? 'debug' : 'info';
@@ -41,7 +44,6 @@ export function requestLogging(log: Logger): DynamicModule {
           id: req.id,
           method: req.method,
           url: censorUrl(req.url),
-          actor: req.headers['x-actor-id'],
         }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },

@@ -1,4 +1,3 @@
-import { loadAuthConfig } from '@jiuzhu/auth';
 import { ConfigError } from '@jiuzhu/common';
 import { createLogger } from '@jiuzhu/common/logger';
 import { loadServiceConfig } from './service-config';
@@ -14,9 +13,7 @@ export function runAlone(o: { name: string; envPrefix: string; defaultPort: numb
     let service;
     try {
       const config = loadServiceConfig(o.envPrefix, o.defaultPort);
-      const def = o.define(config.refKey);
-      const auth = def.accessControl ? loadAuthConfig(o.envPrefix) : undefined;
-      service = await runService(def, { settings: { ...config, auth }, log });
+      service = await runService(o.define(config.refKey), { settings: config, log });
     } catch (e) {
       // A bad setting or a busy port: the line that says which variable to change, no stack trace.
       if (e instanceof ConfigError) {

@@ -1,3 +1,4 @@
+import { AuthConfig, loadAuthConfig } from '@jiuzhu/auth';
 import { EnvSpec, loadConfig, parsers, prefixedEnv } from '@jiuzhu/common';
 import { KafkaSasl, kafkaSecurityFromEnv } from '@jiuzhu/messaging';
 
@@ -22,6 +23,8 @@ export interface ServiceConfig {
   outboxMaxAgeSeconds: number;
   /** Web console origins allowed by CORS (CONSOLE_ORIGIN, comma-separated); empty: none. */
   consoleOrigins: string[];
+  /** Whose access tokens the service accepts (`AUTH_ISSUER`, `AUTH_AUDIENCE`, … — libs/auth). */
+  auth: AuthConfig;
 }
 
 /** An IP address or host name to bind (no port). */
@@ -38,7 +41,7 @@ function bindAddress(raw: string) {
 export function loadServiceConfig(prefix: string, defaultPort: number, env: NodeJS.ProcessEnv = process.env): ServiceConfig {
   const view = prefixedEnv(prefix, env);
   const hasKafka = Boolean(view.KAFKA_BROKERS);
-  const base: EnvSpec<Omit<ServiceConfig, 'kafkaBrokers' | 'envPrefix' | 'consoleOrigins'>> = {
+  const base: EnvSpec<Omit<ServiceConfig, 'kafkaBrokers' | 'envPrefix' | 'consoleOrigins' | 'auth'>> = {
     databaseUrl: { env: 'DATABASE_URL', description: `Postgres connection string of this service's own database (or ${prefix}_DATABASE_URL)`, parse: parsers.postgresUrl },
     port: { env: 'PORT', description: `HTTP port (or ${prefix}_PORT)`, default: String(defaultPort), parse: parsers.port },
     host: { env: 'HOST', description: `address HTTP binds, 0.0.0.0 for every interface (or ${prefix}_HOST)`, default: '127.0.0.1', parse: bindAddress },
@@ -60,7 +63,11 @@ export function loadServiceConfig(prefix: string, defaultPort: number, env: Node
   const consoleOrigin: EnvSpec<Pick<ServiceConfig, 'consoleOrigins'>> = {
     consoleOrigins: { env: 'CONSOLE_ORIGIN', description: 'origin(s) of the web console that browsers may call this API from, comma-separated', parse: parsers.origins },
   };
-  const cfg = { ...loadConfig(base, view), ...(view.CONSOLE_ORIGIN ? loadConfig(consoleOrigin, view) : { consoleOrigins: [] }) };
+  const cfg = {
+    ...loadConfig(base, view),
+    ...(view.CONSOLE_ORIGIN ? loadConfig(consoleOrigin, view) : { consoleOrigins: [] }),
+    auth: loadAuthConfig(prefix, env),
+  };
   if (cfg.transport === 'kafka') {
     const { kafkaBrokers } = loadConfig(
       { kafkaBrokers: { env: 'KAFKA_BROKERS', description: 'Kafka bootstrap servers host:port[,host:port]', parse: parsers.brokers } },

@@ -2,13 +2,12 @@ import { DynamicModule, INestApplication, MiddlewareConsumer, Module, NestModule
 import { APP_INTERCEPTOR, NestFactory } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TerminusModule } from '@nestjs/terminus';
-import type { Request } from 'express';
 import type { Logger } from 'pino';
 import { DataSource, MixedList } from 'typeorm';
 import { AUDIT_MIGRATIONS, AUDIT_SOURCES, AuditInterceptor, AuditInterceptorSources, AuditTrail } from '@jiuzhu/audit';
 import { AccessControlModule, actorOf, AuthConfig } from '@jiuzhu/auth';
 import { Clock, ConfigError, systemClock } from '@jiuzhu/common';
-import { ACTOR_HEADER, actorFrom, configureHttpApp } from '@jiuzhu/common/http';
+import { configureHttpApp } from '@jiuzhu/common/http';
 import { createLogger } from '@jiuzhu/common/logger';
 import { EventContract } from '@jiuzhu/contracts';
 import { DEFAULT_RETENTION, InProcessBus, KafkaSasl, MessagingTables1732700000000, Messaging, RelayOptions, RetryPolicy } from '@jiuzhu/messaging';
@@ -41,8 +40,11 @@ export interface ServiceSettings {
   outboxMaxAgeSeconds?: number;
   /** Origins of the web console that browsers may call the API from (CONSOLE_ORIGIN); none: no CORS. */
   consoleOrigins?: readonly string[];
-  /** The token issuer and claims (AUTH_*, libs/auth); required when the definition turns `accessControl` on. */
-  auth?: AuthConfig;
+  /**
+   * The token issuer and claims (AUTH_*, libs/auth). Every HTTP route needs an OIDC access token and
+   * declares who may call it (`@Access`, `@Public`); a route that declares nothing is refused.
+   */
+  auth: AuthConfig;
 }
 
 /** Readiness fails when an event waits longer than this to be published, unless configured. */
@@ -63,11 +65,6 @@ export interface ServiceDefinition {
    * records into in the change's own transaction.
    */
   module(r: { dataSource: DataSource; messaging: Messaging; log: Logger; clock: Clock; audit: AuditTrail }): DynamicModule;
-  /**
-   * Every HTTP route needs an OIDC access token and declares who may call it (libs/auth: `@Access`,
-   * `@Public`; undeclared routes are refused). Off until the service's routes declare their access.
-   */
-  accessControl?: boolean;
   /** Runs after migrations, before the service takes traffic (e.g. seeding defaults once). */
   prepare?(r: { dataSource: DataSource; log: Logger; clock: Clock }): Promise<void>;
 }
@@ -125,7 +122,7 @@ export async function runService(def: ServiceDefinition, o: RunOptions): Promise
   const clock = o.clock ?? systemClock;
   const host = s.host ?? '127.0.0.1';
   const metrics = new ServiceMetrics(def.name);
-  if (def.accessControl && !s.auth) throw new ConfigError([`AUTH_ISSUER and AUTH_AUDIENCE are required: ${def.name} accepts only access tokens (or ${s.envPrefix ?? envPrefixOf(def.name)}_AUTH_ISSUER)`]);
+  if (!s.auth) throw new ConfigError([`AUTH_ISSUER and AUTH_AUDIENCE are required: ${def.name} accepts only access tokens (or ${s.envPrefix ?? envPrefixOf(def.name)}_AUTH_ISSUER)`]);
   const audit = new AuditTrail(clock);
   const dataSource = await openDataSource({
     url: s.databaseUrl,
@@ -156,9 +153,10 @@ export async function runService(def: ServiceDefinition, o: RunOptions): Promise
     metrics.attach({ dataSource, messaging });
     const root = serviceRoot(def.module({ dataSource, messaging, log, clock, audit }), {
       log,
-      auth: def.accessControl ? s.auth : undefined,
+      auth: s.auth,
       clock,
-      audit: { audit, dataSource, log, actorOf: def.accessControl ? (req) => actorOf(req) ?? { id: 'anonymous' } : headerActorOf },
+      // An audited read is never a public route, so the guard has admitted its reader.
+      audit: { audit, dataSource, log, actorOf: (req) => actorOf(req) ?? { id: 'anonymous' } },
       metrics,
       health: { dataSource, messaging, log, outboxMaxAgeSeconds: s.outboxMaxAgeSeconds ?? DEFAULT_OUTBOX_MAX_AGE_SECONDS },
       retention: {
@@ -170,7 +168,7 @@ export async function runService(def: ServiceDefinition, o: RunOptions): Promise
     });
     const app = await NestFactory.create(root, { logger: new ServiceNestLogger(log), abortOnError: false });
     try {
-      configureHttpApp(app, { title: def.title, description: def.description, version: '1', log, consoleOrigins: s.consoleOrigins, bearerAuth: Boolean(def.accessControl) });
+      configureHttpApp(app, { title: def.title, description: def.description, version: '1', log, consoleOrigins: s.consoleOrigins, bearerAuth: true });
       // Not the HTTP filters and pipes: a handler's error reaches the event transport as it is (issue 10: "res.status is not a function").
       app.connectMicroservice({ strategy: messaging.eventServer() }, { inheritAppConfig: false });
       await listen(app, def.name, host, s.port, `${s.envPrefix ?? envPrefixOf(def.name)}_PORT`);
@@ -222,16 +220,6 @@ async function waitAtMost(p: Promise<void>, ms: number): Promise<void> {
   clearTimeout(timer);
 }
 
-/**
- * Who reads on a service without access control: the X-Actor headers when a caller sends them, else
- * `anonymous` — such reads need no identity, and the trail says so rather than guessing. With access
- * control on, the reader is the actor the access guard admitted.
- */
-function headerActorOf(req: Request): { id: string; role?: string } {
-  // No header: an anonymous read. A header that is not a staff id is refused (400), as on a change.
-  return req.header(ACTOR_HEADER) ? actorFrom(req) : { id: 'anonymous' };
-}
-
 function envPrefixOf(service: string): string {
   return service.toUpperCase().replace(/[^A-Z0-9]/g, '_');
 }
@@ -243,7 +231,7 @@ function envPrefixOf(service: string): string {
  */
 function serviceRoot(
   service: DynamicModule,
-  r: { log: Logger; clock: Clock; metrics: ServiceMetrics; health: HealthSources; retention: RetentionSources; auth?: AuthConfig; audit: AuditInterceptorSources },
+  r: { log: Logger; clock: Clock; metrics: ServiceMetrics; health: HealthSources; retention: RetentionSources; auth: AuthConfig; audit: AuditInterceptorSources },
 ): DynamicModule {
   @Module({})
   class ServiceRootModule implements NestModule {
@@ -257,7 +245,7 @@ function serviceRoot(
       requestLogging(r.log),
       TerminusModule.forRoot({ logger: false }),
       ScheduleModule.forRoot(),
-      ...(r.auth ? [AccessControlModule.register({ config: r.auth, log: r.log })] : []),
+      AccessControlModule.register({ config: r.auth, log: r.log }),
       service,
     ],
     controllers: [HealthController, ClockController, MetricsController, RootController],

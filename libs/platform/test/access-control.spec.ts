@@ -21,17 +21,16 @@ class ProbeController {
 @Module({ controllers: [ProbeController] })
 class ProbeModule {}
 
-const probe = (accessControl: boolean): ServiceDefinition => ({
+const probe = (): ServiceDefinition => ({
   name: 'access-probe',
   title: 'Access probe',
   description: 'a service of one route, to see what the platform adds',
   migrations: [],
   produces: [],
-  accessControl,
   module: () => ({ module: ProbeModule }),
 });
 
-describe('a service whose definition turns access control on', () => {
+describe('every service: access tokens and declared access', () => {
   let idp: TestIssuer;
   let svc: RunningService;
   let db: Awaited<ReturnType<typeof freshDatabase>>;
@@ -40,8 +39,8 @@ describe('a service whose definition turns access control on', () => {
   beforeAll(async () => {
     idp = await startTestIssuer();
     db = await freshDatabase('access');
-    settings = { databaseUrl: db.url, port: 0, transport: 'in-process', kafkaBrokers: null, kafkaPartitions: 1, kafkaReplicationFactor: 1, consoleOrigins: ['http://127.0.0.1:5173'] };
-    svc = await runService(probe(true), { settings: { ...settings, auth: idp.config() }, bus: new InProcessBus(), log: testLogger() });
+    settings = { databaseUrl: db.url, port: 0, transport: 'in-process', kafkaBrokers: null, kafkaPartitions: 1, kafkaReplicationFactor: 1, consoleOrigins: ['http://127.0.0.1:5173'], auth: idp.config() };
+    svc = await runService(probe(), { settings, bus: new InProcessBus(), log: testLogger() });
   });
   afterAll(async () => {
     await svc?.stop();
@@ -73,19 +72,8 @@ describe('a service whose definition turns access control on', () => {
   });
 
   it('does not start without the issuer settings, naming the variables', async () => {
-    await expect(runService(probe(true), { settings, bus: new InProcessBus(), log: testLogger() })).rejects.toThrow(ConfigError);
-    await expect(runService(probe(true), { settings, bus: new InProcessBus(), log: testLogger() })).rejects.toThrow(/AUTH_ISSUER/);
-  });
-
-  it('with access control off (the default until the wiring), routes answer as before and no bearer scheme is documented', async () => {
-    const off = await runService(probe(false), { settings, bus: new InProcessBus(), log: testLogger() });
-    try {
-      const res = await http(off.url, 'GET', '/cases');
-      // The route asks for the signed-in actor, which only the guard provides.
-      expect(res.status).toBe(401);
-      expect((await http(off.url, 'GET', '/docs/openapi.json')).body.components.securitySchemes).toBeUndefined();
-    } finally {
-      await off.stop();
-    }
+    const withoutIssuer = { ...settings, auth: undefined } as unknown as ServiceSettings;
+    await expect(runService(probe(), { settings: withoutIssuer, bus: new InProcessBus(), log: testLogger() })).rejects.toThrow(ConfigError);
+    await expect(runService(probe(), { settings: withoutIssuer, bus: new InProcessBus(), log: testLogger() })).rejects.toThrow(/AUTH_ISSUER/);
   });
 });

@@ -10,6 +10,7 @@ import { InProcessBus, RELAY_LOCK_KEY } from '@jiuzhu/messaging';
 import { adminUrl, eventually, freshDatabase } from '../../../test/support/infra';
 import { http, startElderAssessment, startLivingAllowance, TEST_REF_KEY, TestService, testLogger } from '../../../test/support/services';
 import { elderAssessmentService } from '../../../apps/elder-assessment/src/elder-assessment.service';
+import { suiteIssuer } from '../../../test/support/test-issuer';
 import { PortInUseError, runService, ServiceSettings } from '../src';
 
 /** What a service wrote to its log, line by line (JSON). */
@@ -208,7 +209,7 @@ describe('the clock a service runs on', () => {
   it('without a clock of its own a service runs on the real one, and GET /clock says so (offsetDays 0)', async () => {
     const db = await freshDatabase('ops_clock');
     const svc = await runService(elderAssessmentService({ refKey: TEST_REF_KEY }), {
-      settings: { databaseUrl: db.url, port: 0, transport: 'in-process', kafkaBrokers: null, kafkaPartitions: 1, kafkaReplicationFactor: 1 },
+      settings: { databaseUrl: db.url, port: 0, transport: 'in-process', kafkaBrokers: null, kafkaPartitions: 1, kafkaReplicationFactor: 1, auth: (await suiteIssuer()).config() },
       bus: new InProcessBus(),
       log: testLogger(),
     });
@@ -231,7 +232,7 @@ describe('bind address and ports', () => {
     const db = await freshDatabase('ops_bind');
     try {
       const svc = await runService(elderAssessmentService({ refKey: TEST_REF_KEY }), {
-        settings: { databaseUrl: db.url, port: 0, transport: 'in-process', kafkaBrokers: null, kafkaPartitions: 1, kafkaReplicationFactor: 1, ...settings },
+        settings: { databaseUrl: db.url, port: 0, transport: 'in-process', kafkaBrokers: null, kafkaPartitions: 1, kafkaReplicationFactor: 1, auth: (await suiteIssuer()).config(), ...settings },
         bus: new InProcessBus(),
         log: testLogger(),
       });

@@ -4,6 +4,7 @@ import { eventually, freshDatabase, kafkaBrokers } from '../../../test/support/i
 import { http, TEST_REF_KEY, testLogger } from '../../../test/support/services';
 import { testSasl } from '../../../test/support/kafka-logins';
 import { livingAllowanceService } from '../../../apps/living-allowance/src/living-allowance.service';
+import { suiteIssuer } from '../../../test/support/test-issuer';
 import { RunningService, runService } from '../src';
 
 /** A port on this machine where nothing listens (yet). */
@@ -51,9 +52,9 @@ describe('a service whose Kafka broker is not there', () => {
     await db.drop();
   });
 
-  const start = (brokers: string[], port = 0, transportGraceMs = 2000) =>
+  const start = async (brokers: string[], port = 0, transportGraceMs = 2000) =>
     runService(livingAllowanceService({ refKey: TEST_REF_KEY, backgroundJobs: false }), {
-      settings: { databaseUrl: db.url, port, transport: 'kafka', kafkaBrokers: brokers, kafkaPartitions: 1, kafkaReplicationFactor: 1, kafkaSasl: testSasl() },
+      settings: { databaseUrl: db.url, port, transport: 'kafka', kafkaBrokers: brokers, kafkaPartitions: 1, kafkaReplicationFactor: 1, kafkaSasl: testSasl(), auth: (await suiteIssuer()).config() },
       consumerGroup: `ops-${randomUUID()}`,
       log: testLogger(),
       reconnect: { initialMs: 200, maxMs: 1000 },

@@ -1,7 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail, auditTarget, Digest, digestOf } from '@jiuzhu/audit';
 import { Clock } from '@jiuzhu/common';
-import { Actor } from '@jiuzhu/common/http';
+import type { Actor } from '@jiuzhu/auth';
 import { AnnounceAssessmentFacts } from './announce-assessment-facts.policy';
 import { AssessmentRepository } from './assessment.repository';
 import { AssessmentFact, ElderAssessment } from './domain/assessment-workflow';

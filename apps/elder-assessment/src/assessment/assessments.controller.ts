@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
-import { Actor, ApiPageQuery, ApiPageResponse, CurrentActor, HistoryDoc, PagedQuery, PageQuery, pageOfQuery, PageRequest, UuidParam, VersionedDto } from '@jiuzhu/common/http';
+import { Actor, CurrentActor } from '@jiuzhu/auth';
+import { ApiPageQuery, ApiPageResponse, HistoryDoc, PagedQuery, PageQuery, pageOfQuery, PageRequest, UuidParam, VersionedDto } from '@jiuzhu/common/http';
 import { AuditedRead } from '@jiuzhu/audit';
 import { REF_PATTERN } from '@jiuzhu/contracts';
 import { CreateAssessmentDto, DisputeDto, EditAssessmentDto } from './assessment.dto';

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { digestOf } from '@jiuzhu/audit';
 import { Clock, Conflict, Forbidden, orThrow } from '@jiuzhu/common';
-import { Actor } from '@jiuzhu/common/http';
+import type { Actor } from '@jiuzhu/auth';
 import { AssessmentChange } from './assessment-change';
 import { ASSESSOR_ROLE } from './assessment-commands';
 import { AssessmentRepository, AssessmentRow } from './assessment.repository';

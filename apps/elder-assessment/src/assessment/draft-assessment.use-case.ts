@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AssessmentChange } from './assessment-change';
 import { Clock, InvalidInput, maskResidentId, normalizeResidentId, orThrow, parseResidentId } from '@jiuzhu/common';
-import { Actor } from '@jiuzhu/common/http';
+import type { Actor } from '@jiuzhu/auth';
 import { contentOf, DraftCommand } from './assessment-commands';
 import { AssessmentRow } from './assessment.repository';
 import { AssessmentContent, AssessmentSummary, ElderAssessment } from './domain/assessment-workflow';

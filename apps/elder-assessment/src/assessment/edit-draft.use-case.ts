@@ -1,5 +1,5 @@
 import { Clock, orThrow } from '@jiuzhu/common';
-import { Actor } from '@jiuzhu/common/http';
+import type { Actor } from '@jiuzhu/auth';
 import { AssessmentChange } from './assessment-change';
 import { contentOf, definedOnly, EditCommand } from './assessment-commands';
 import { AssessmentRow } from './assessment.repository';

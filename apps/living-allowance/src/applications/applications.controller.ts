@@ -3,7 +3,8 @@ import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, Ap
 import { ApplicationViewDoc } from './application.doc';
 import { IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { AuditedRead } from '@jiuzhu/audit';
-import { Actor, ContactDto, contactOf, CurrentActor, HistoryDoc, NestedObject, UuidParam, VersionedDto } from '@jiuzhu/common/http';
+import { Actor, CurrentActor } from '@jiuzhu/auth';
+import { ContactDto, contactOf, HistoryDoc, NestedObject, UuidParam, VersionedDto } from '@jiuzhu/common/http';
 import { HOUSEHOLD_EXAMPLE, HouseholdDto } from '../assessment/household.dto';
 import { ConfirmCase } from './confirm-case.use-case';
 import { EditHousehold } from './edit-household.use-case';

@@ -1,7 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail, auditTarget, digestOf } from '@jiuzhu/audit';
 import { Clock, LocalDate } from '@jiuzhu/common';
-import { Actor } from '@jiuzhu/common/http';
+import type { Actor } from '@jiuzhu/auth';
 import { ApplicationRepository, ApplicationRow } from './application.repository';
 import { Application, CaseFact } from './domain/application';
 import { processDeadlines, queueDueOn } from './domain/process';

@@ -1,7 +1,8 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString } from 'class-validator';
-import { Actor, CurrentActor, UuidParam } from '@jiuzhu/common/http';
+import { Actor, CurrentActor } from '@jiuzhu/auth';
+import { UuidParam } from '@jiuzhu/common/http';
 import { CaseClaims } from './case-claims.use-case';
 
 export class ReassignDto {

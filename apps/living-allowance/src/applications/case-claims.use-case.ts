@@ -1,7 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail, auditTarget, digestOf } from '@jiuzhu/audit';
 import { Clock, Conflict, Forbidden, InvalidInput } from '@jiuzhu/common';
-import { Actor } from '@jiuzhu/common/http';
+import type { Actor } from '@jiuzhu/auth';
 import { ApplicationRepository, ClaimHolder } from './application.repository';
 import { CaseStatus } from './domain/case-status';
 
@@ -29,7 +29,7 @@ export class CaseClaims {
     private readonly leaseMinutes = 30,
   ) {}
 
-  lease(actor: Actor): Lease {
+  lease(actor: Pick<Actor, 'id'>): Lease {
     const now = this.clock.now();
     return { by: actor.id, until: new Date(now.getTime() + this.leaseMinutes * 60_000), now };
   }

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Clock, InvalidInput, normalizeResidentId } from '@jiuzhu/common';
-import { Actor, Page, PageRequest, pageOf } from '@jiuzhu/common/http';
+import type { Actor } from '@jiuzhu/auth';
+import { Page, PageRequest, pageOf } from '@jiuzhu/common/http';
 import { ApplicationRepository, ApplicationRow, CaseFilter } from './application.repository';
 import { PersonRefs } from './person-refs';
 

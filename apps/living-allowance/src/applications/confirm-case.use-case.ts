@@ -1,5 +1,5 @@
 import { Clock, orThrow } from '@jiuzhu/common';
-import { Actor } from '@jiuzhu/common/http';
+import type { Actor } from '@jiuzhu/auth';
 import { householdTypeOf, nextReviewDue } from '../periodic-review/domain/periodic-review';
 import { ParameterCatalog } from '../parameters/parameter-catalog';
 import { ApplicationRow } from './application.repository';

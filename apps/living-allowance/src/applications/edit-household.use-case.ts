@@ -1,5 +1,6 @@
 import { orThrow } from '@jiuzhu/common';
-import { Actor, Contact } from '@jiuzhu/common/http';
+import type { Actor } from '@jiuzhu/auth';
+import { Contact } from '@jiuzhu/common/http';
 import { AssessHousehold } from '../assessment/assess-household.use-case';
 import { Household } from '../assessment/domain/household';
 import { ApplicationRepository, ApplicationRow } from './application.repository';

@@ -1,5 +1,5 @@
 import { Clock, orThrow } from '@jiuzhu/common';
-import { Actor } from '@jiuzhu/common/http';
+import type { Actor } from '@jiuzhu/auth';
 import { ApplicationRow } from './application.repository';
 import { CaseChange } from './case-change';
 import { PROCESS_ROLES, requireRole } from './process-roles';

@@ -3,7 +3,8 @@ import { ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiQuery,
 import { ApplicationViewDoc, ProcessQueueDoc } from './application.doc';
 import type { Response } from 'express';
 import { FieldProblem, InvalidInput } from '@jiuzhu/common';
-import { Actor, ApiPageQuery, CurrentActor, readPage } from '@jiuzhu/common/http';
+import { Actor, CurrentActor } from '@jiuzhu/auth';
+import { ApiPageQuery, readPage } from '@jiuzhu/common/http';
 import { toApplicationView } from './application.view';
 import { ProcessQueue, ProcessQueues } from './process-queues.use-case';
 

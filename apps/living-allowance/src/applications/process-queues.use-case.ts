@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { Clock } from '@jiuzhu/common';
-import { Actor } from '@jiuzhu/common/http';
+import type { Actor } from '@jiuzhu/auth';
 import { ApplicationRepository, ApplicationRow } from './application.repository';
 import { CaseClaims } from './case-claims.use-case';
 import { CaseStatus } from './domain/case-status';

@@ -1,5 +1,5 @@
 import { Forbidden } from '@jiuzhu/common';
-import { Actor } from '@jiuzhu/common/http';
+import type { Actor } from '@jiuzhu/auth';
 import { ConfirmationLevel } from './domain/process';
 import { ProcessRulesInForce } from './process-rules';
 

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { AppError, Clock, LocalDate, orThrow } from '@jiuzhu/common';
-import { Actor } from '@jiuzhu/common/http';
+import { Actor, systemActor } from '@jiuzhu/auth';
 import { ApplicationRepository, ApplicationRow } from './application.repository';
 import { CaseChange } from './case-change';
 import { PROCESS_ROLES, requireRole } from './process-roles';
@@ -36,7 +36,7 @@ export class PublicNotice {
    */
   async closeEnded(): Promise<number> {
     const today = this.clock.today();
-    const system = { id: 'system:notice' };
+    const system = systemActor('notice');
     let closed = 0;
     for (const c of await this.repo.endedNotices(this.ds.manager, today, 1000)) {
       try {

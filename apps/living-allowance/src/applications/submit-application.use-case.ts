@@ -1,5 +1,5 @@
 import { Clock, Conflict, orThrow } from '@jiuzhu/common';
-import { Actor } from '@jiuzhu/common/http';
+import type { Actor } from '@jiuzhu/auth';
 import { AssessHousehold } from '../assessment/assess-household.use-case';
 import { CareNeeds } from '../care-needs/care-needs';
 import { ApplicationRow } from './application.repository';

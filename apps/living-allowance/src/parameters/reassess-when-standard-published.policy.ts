@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { ParameterVersion } from '@jiuzhu/common';
-import { Actor } from '@jiuzhu/common/http';
+import type { Actor } from '@jiuzhu/auth';
 import { StandardPublished } from '@jiuzhu/contracts';
 import { Outbox } from '@jiuzhu/messaging';
 import { ParameterPublicationHook } from '@jiuzhu/parameters';

@@ -1,3 +1,4 @@
+import { systemActor } from '@jiuzhu/auth';
 import { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { AuditTrail, auditTarget, digestOf } from '@jiuzhu/audit';
@@ -39,7 +40,7 @@ export class PeriodicReviewSweep {
     });
 
     let exitsCompleted = 0;
-    const system = { id: 'system:gradual-exit' };
+    const system = systemActor('gradual-exit');
     for (const f of await this.repo.finishedGradualExits(this.ds.manager, monthOf(today))) {
       const stopsFromMonth = monthOf(addMonths(`${f.exitingUntil}-01`, 1));
       try {

@@ -4,7 +4,8 @@ import { ApplicationViewDoc, ReviewQueueDoc } from '../applications/application.
 import { IsDefined, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { Response } from 'express';
 import { FieldProblem, InvalidInput, isLocalDate } from '@jiuzhu/common';
-import { Actor, ApiPageQuery, CurrentActor, NestedObject, readPage, UuidParam, VersionedDto } from '@jiuzhu/common/http';
+import { Actor, CurrentActor } from '@jiuzhu/auth';
+import { ApiPageQuery, NestedObject, readPage, UuidParam, VersionedDto } from '@jiuzhu/common/http';
 import { HouseholdDto } from '../assessment/household.dto';
 import { toApplicationView } from '../applications/application.view';
 import { ReviewCase } from './review-case.use-case';

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { Clock, InvalidInput, orThrow } from '@jiuzhu/common';
-import { Actor } from '@jiuzhu/common/http';
+import type { Actor } from '@jiuzhu/auth';
 import { AssessHousehold } from '../assessment/assess-household.use-case';
 import { Household } from '../assessment/domain/household';
 import { ApplicationRepository, ApplicationRow } from '../applications/application.repository';

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { Clock, LocalDate } from '@jiuzhu/common';
-import { Actor } from '@jiuzhu/common/http';
+import type { Actor } from '@jiuzhu/auth';
 import { ApplicationRepository, ApplicationRow } from '../applications/application.repository';
 import { CaseClaims } from '../applications/case-claims.use-case';
 import { FindCases } from '../applications/find-cases.use-case';

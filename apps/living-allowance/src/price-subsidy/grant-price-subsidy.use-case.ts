@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditTrail, auditTarget, digestOf } from '@jiuzhu/audit';
 import { Clock, Conflict, FieldProblem, Forbidden, InvalidInput, LocalizedText, monthOf, RuleOutcome } from '@jiuzhu/common';
-import { Actor } from '@jiuzhu/common/http';
+import type { Actor } from '@jiuzhu/auth';
 import { PriceSubsidyGranted } from '@jiuzhu/contracts';
 import { Outbox } from '@jiuzhu/messaging';
 import { districtAreaScope, isArea, ParameterVersion } from '../parameters/domain/parameter';

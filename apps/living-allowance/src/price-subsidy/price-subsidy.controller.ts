@@ -3,7 +3,7 @@ import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, Ap
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import type { Response } from 'express';
 import { InvalidInput, NotFound } from '@jiuzhu/common';
-import { Actor, CurrentActor } from '@jiuzhu/common/http';
+import { Actor, CurrentActor } from '@jiuzhu/auth';
 import { isYearMonth } from './domain/price-index';
 import { GrantPriceSubsidy } from './grant-price-subsidy.use-case';
 import { PriceIndexRepository } from './price-index.repository';

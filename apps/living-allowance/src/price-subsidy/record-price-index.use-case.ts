@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { AuditTrail, auditTarget, digestOf } from '@jiuzhu/audit';
 import { Clock, FieldProblem, Forbidden, InvalidInput, monthOf } from '@jiuzhu/common';
-import { Actor } from '@jiuzhu/common/http';
+import type { Actor } from '@jiuzhu/auth';
 import { isPriceIndexRecord, isYearMonth } from './domain/price-index';
 import { PriceIndexRepository, PriceIndexView } from './price-index.repository';
 

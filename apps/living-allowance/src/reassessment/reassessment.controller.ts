@@ -3,7 +3,8 @@ import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiTags }
 import { ReassessmentRunDoc, ReassessmentRunsDoc, WhatIfDoc } from './reassessment.doc';
 import { ArrayMaxSize, ArrayMinSize, IsInt, IsString, Matches, Min } from 'class-validator';
 import { InvalidInput, NotFound } from '@jiuzhu/common';
-import { Actor, CurrentActor, NestedArray, UuidParam } from '@jiuzhu/common/http';
+import { Actor, CurrentActor } from '@jiuzhu/auth';
+import { NestedArray, UuidParam } from '@jiuzhu/common/http';
 import { ReassessmentRunner } from './reassessment-runner';
 import { RetryOrCancelRun } from './retry-or-cancel-run.use-case';
 import { WhatIf } from './what-if';

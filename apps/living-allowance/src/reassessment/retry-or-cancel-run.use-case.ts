@@ -1,7 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail, auditTarget, digestOf } from '@jiuzhu/audit';
 import { Clock, Forbidden, NotFound, Outcome, orThrow } from '@jiuzhu/common';
-import { Actor } from '@jiuzhu/common/http';
+import type { Actor } from '@jiuzhu/auth';
 import { cancelRun, RunState, retryRun } from './domain/reassessment-run';
 import { ReassessmentRun, ReassessmentRunRepository } from './reassessment-run.repository';
 
