@@ -1,4 +1,4 @@
-import { CITY, isDistrictCode, isTownshipCodeOf } from '@jiuzhu/common';
+import { CITY, isDistrictCode, isTownshipCodeOf, Outcome, ruleViolation, succeed, violate } from '@jiuzhu/common';
 
 /**
  * Where a member of staff may act: the city (640200: everything), one district or county (640202),
@@ -68,4 +68,21 @@ export function jurisdictionFilter(actorJurisdiction: string | null | undefined)
 export interface JurisdictionFilter {
   districtCode?: string;
   townshipCode?: string;
+}
+
+/**
+ * A new record (a filing, an assessment) placed outside the actor's jurisdiction is refused with
+ * 403 naming the field that places it. Existing records outside it are not refused here: the
+ * repositories' SQL does not find them (404), so their existence is not revealed.
+ */
+export function placedWithin(actorJurisdiction: string | null | undefined, place: { districtCode: string; townshipCode?: string | null }, field: string): Outcome<void> {
+  if (within(actorJurisdiction, place.districtCode, place.townshipCode)) return succeed(undefined);
+  return violate(
+    ruleViolation(
+      'JURISDICTION.OUTSIDE',
+      'forbidden',
+      { zh: `该记录所在地不在您的辖区（${actorJurisdiction ?? '无'}）内。`, en: `This record is placed outside your jurisdiction (${actorJurisdiction ?? 'none'}).` },
+      [{ field, reason: `must lie within the jurisdiction ${actorJurisdiction ?? '(none)'}` }],
+    ),
+  );
 }
