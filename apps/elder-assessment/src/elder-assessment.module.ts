@@ -64,7 +64,7 @@ export class ElderAssessmentModule {
         { provide: ParameterCatalog, useValue: catalog },
         { provide: DraftAssessment, useValue: new DraftAssessment(change, find, parameters, d.clock, personRefOf) },
         { provide: EditDraft, useValue: new EditDraft(change, find, parameters, d.clock) },
-        { provide: CompleteAssessment, useValue: new CompleteAssessment(d.dataSource, assessments, change, find, parameters, d.clock) },
+        { provide: CompleteAssessment, useValue: new CompleteAssessment(assessments, change, find, parameters, d.clock) },
         { provide: DisputeAssessment, useValue: new DisputeAssessment(change, find, d.clock) },
         { provide: FindAssessments, useValue: find },
         { provide: SearchedPerson, useValue: new SearchedPerson(personRefOf) },

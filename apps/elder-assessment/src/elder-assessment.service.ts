@@ -12,7 +12,7 @@ export function elderAssessmentService(o: { refKey: string; backgroundJobs?: boo
     name: 'elder-assessment',
     title: 'Jiuzhu — elder ability assessment (老年人能力评估)',
     description:
-      'Elder ability and needs assessments (GB/T 42195-2022): two assessors score 26 items, the level is derived with the parameters in force on the assessment date and explained line by line; corrections and dispute re-assessments supersede, never edit; overdue re-assessments are queued and announced. Send X-Actor-Id on every change.',
+      'Elder ability and needs assessments (GB/T 42195-2022): two assessors score 26 items, the level is derived with the parameters in force on the assessment date and explained line by line; corrections and dispute re-assessments supersede, never edit; overdue re-assessments are queued and announced. Every route but the probes and docs needs a bearer access token; assessors record within their district, and every read keeps to the caller’s jurisdiction.',
     migrations: [ElderAssessmentSchema1740000000100, ...PARAMETER_MIGRATIONS],
     entities: ELDER_ASSESSMENT_ENTITIES,
     produces: ELDER_ASSESSMENT_EVENTS,

@@ -32,12 +32,22 @@ export function masked(id: string): string {
   return `${id.slice(0, 6)}********${id.slice(-4)}`;
 }
 
+/** Opens the drafts: the first of the two assessors. */
 export const ASSESSOR_A = 'assessor-01';
+/** The second assessor each draft names: the one who completes it. */
 export const ASSESSOR_B = 'assessor-02';
 export const ASSESSOR_C = 'assessor-03';
+/** A caseworker: records disputes. */
 export const CLERK = 'clerk-09';
 
-export const asAssessor = (actor = ASSESSOR_A) => as(actor, 'assessor');
+/**
+ * An assessor signed in, of the whole city unless a jurisdiction is given, so that suites about
+ * other rules are not about places (jurisdiction has its own suite: access.api.spec.ts).
+ */
+export const asAssessor = (actor = ASSESSOR_A, jurisdiction?: string) => as(actor, 'assessor', jurisdiction);
+
+/** Who reads in the suites about other rules: a supervisor of the whole city. */
+export const READER = as('lead-01', 'supervisor');
 
 export interface AssessmentForm {
   idNumber: string;
@@ -45,7 +55,7 @@ export interface AssessmentForm {
   townshipCode?: string;
   reason: string;
   assessedOn: string;
-  assessors: string[];
+  secondAssessor: string;
   scores: Record<string, number>;
   conditions: { coma: boolean; dementiaDiagnosed: boolean; psychiatricDisorderDiagnosed: boolean; careRiskEvents: { kind: string; on: string }[] };
   needs?: { kind: string; note?: string }[];
@@ -54,7 +64,7 @@ export interface AssessmentForm {
 
 /**
  * A first assessment on 2026-03-02 (the test clock's today) of a 75-year-old in 惠农区, township
- * 640205001, by two assessors: all 26 items scored for a total of `total` (default 70: mild loss,
+ * 640205001, by two assessors (the one signed in who opens it, and ASSESSOR_B): all 26 items scored for a total of `total` (default 70: mild loss,
  * self-care intact), no special conditions, needing meals and cleaning.
  */
 export function form(over: Partial<AssessmentForm> & { total?: number } = {}): AssessmentForm {
@@ -65,7 +75,7 @@ export function form(over: Partial<AssessmentForm> & { total?: number } = {}): A
     townshipCode: '640205001',
     reason: 'first',
     assessedOn: '2026-03-02',
-    assessors: [ASSESSOR_A, ASSESSOR_B],
+    secondAssessor: ASSESSOR_B,
     scores: scoresWithTotal(total ?? 70),
     conditions: { ...NO_CONDITIONS, careRiskEvents: [] },
     needs: [{ kind: 'meals', note: 'lunch on weekdays' }, { kind: 'cleaning' }],
@@ -78,20 +88,28 @@ export const SUPERSEDED = 'elder-assessment.assessment.superseded';
 export const OVERDUE = 'elder-assessment.reassessment.overdue';
 export const ABILITY_LOSS = 'elder-assessment.ability-loss.discovered';
 
-/** A client of one running service: open, edit, complete and dispute assessments as given officers. */
+type Headers = Record<string, string>;
+
+/**
+ * A client of one running service: open, edit, complete and dispute assessments as given officers
+ * (`as(…)` headers). By default ASSESSOR_A opens and edits, ASSESSOR_B (the second assessor the
+ * form names) completes, the caseworker CLERK records disputes and READER reads; a call without
+ * `as(…)` carries no token.
+ */
 export function client(url: () => string) {
-  const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => http(url(), method, path, body, headers);
+  const call = (method: string, path: string, body?: unknown, headers: Headers = {}) => http(url(), method, path, body, headers);
   return {
     call,
-    create: (f: AssessmentForm, actor = ASSESSOR_A) => call('POST', '/assessments', f, as(actor)),
-    edit: (id: string, body: Record<string, unknown>, actor = ASSESSOR_A) => call('PUT', `/assessments/${id}`, body, as(actor)),
-    complete: (id: string, expectedVersion: number, headers = asAssessor()) => call('POST', `/assessments/${id}/complete`, { expectedVersion }, headers),
-    dispute: (id: string, expectedVersion: number, reason = 'the family says she cannot walk indoors unaided', actor = CLERK) =>
-      call('POST', `/assessments/${id}/dispute`, { expectedVersion, reason }, as(actor)),
-    get: (id: string) => call('GET', `/assessments/${id}`),
-    /** Opens and completes an assessment; returns the completed view. */
-    async completed(f: AssessmentForm, headers = asAssessor()): Promise<any> {
-      const created = await call('POST', '/assessments', f, as(ASSESSOR_A));
+    read: (path: string, headers: Headers = READER) => call('GET', path, undefined, headers),
+    create: (f: AssessmentForm, headers: Headers = asAssessor(ASSESSOR_A)) => call('POST', '/assessments', f, headers),
+    edit: (id: string, body: Record<string, unknown>, headers: Headers = asAssessor(ASSESSOR_A)) => call('PUT', `/assessments/${id}`, body, headers),
+    complete: (id: string, expectedVersion: number, headers: Headers = asAssessor(ASSESSOR_B)) => call('POST', `/assessments/${id}/complete`, { expectedVersion }, headers),
+    dispute: (id: string, expectedVersion: number, reason = 'the family says she cannot walk indoors unaided', headers: Headers = as(CLERK)) =>
+      call('POST', `/assessments/${id}/dispute`, { expectedVersion, reason }, headers),
+    get: (id: string, headers: Headers = READER) => call('GET', `/assessments/${id}`, undefined, headers),
+    /** Opens (as `opener`, ASSESSOR_A by default) and completes (as `headers`, the second assessor) an assessment; returns the completed view. */
+    async completed(f: AssessmentForm, headers: Headers = asAssessor(ASSESSOR_B), opener: Headers = asAssessor(ASSESSOR_A)): Promise<any> {
+      const created = await call('POST', '/assessments', f, opener);
       if (created.status !== 201) throw new Error(`create answered ${created.status}: ${JSON.stringify(created.body)}`);
       const done = await call('POST', `/assessments/${created.body.id}/complete`, { expectedVersion: created.body.version }, headers);
       if (done.status !== 200) throw new Error(`complete answered ${done.status}: ${JSON.stringify(done.body)}`);

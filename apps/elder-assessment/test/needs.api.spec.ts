@@ -19,7 +19,7 @@ afterAll(async () => {
 });
 
 const summary = async (query = '') => {
-  const res = await api.call('GET', `/needs/summary${query}`);
+  const res = await api.read(`/needs/summary${query}`);
   expect(res.status).toBe(200);
   return res.body;
 };
@@ -88,7 +88,7 @@ describe('GET /needs/summary', () => {
   });
 
   it('refuses a township outside the district (400)', async () => {
-    expect(fieldsOf(expectProblem(await api.call('GET', '/needs/summary?districtCode=640202&townshipCode=640205001'), 400, 'INVALID_INPUT'))).toEqual(['townshipCode']);
+    expect(fieldsOf(expectProblem(await api.read('/needs/summary?districtCode=640202&townshipCode=640205001'), 400, 'INVALID_INPUT'))).toEqual(['townshipCode']);
   });
 
   it('carries no notes and no personal data: counts only', async () => {

@@ -24,7 +24,7 @@ afterAll(async () => {
 });
 
 const overdueQueue = async (query = '') => {
-  const res = await api.call('GET', `/queues/overdue${query}`);
+  const res = await api.read(`/queues/overdue${query}`);
   expect(res.status).toBe(200);
   return res.body.items as any[];
 };
@@ -80,7 +80,7 @@ describe('the overdue queue', () => {
     ['?districtCode=640205&townshipCode=640202001', 'townshipCode'],
     ['?limit=0', 'limit'],
   ])('refuses %s (400 naming the field)', async (query, field) => {
-    expect(fieldsOf(expectProblem(await api.call('GET', `/queues/overdue${query}`), 400, 'INVALID_INPUT'))).toEqual([field]);
+    expect(fieldsOf(expectProblem(await api.read(`/queues/overdue${query}`), 400, 'INVALID_INPUT'))).toEqual([field]);
   });
 });
 

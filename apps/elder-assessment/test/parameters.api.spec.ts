@@ -27,7 +27,7 @@ const interval = (over: Record<string, unknown> = {}) => ({ key: 'elder.reassess
 
 describe('GET /parameters', () => {
   it('lists the seeded default of every key, with its legal source, from 2025-01-01', async () => {
-    const res = await api.call('GET', '/parameters');
+    const res = await api.read('/parameters');
 
     expect(res.status).toBe(200);
     expect(res.body.versions.map((v: any) => v.key).sort()).toEqual([
@@ -45,9 +45,11 @@ describe('GET /parameters', () => {
 
 describe('who may publish', () => {
   it.each([
-    ['nobody (no X-Actor-Id)', {}, 401, 'UNAUTHENTICATED'],
-    ['an officer without a role', as('officer-22'), 403, 'ROLE.ADMIN_REQUIRED'],
-    ['an assessor', as('assessor-01', 'assessor'), 403, 'ROLE.ADMIN_REQUIRED'],
+    ['nobody (no token)', {}, 401, 'UNAUTHENTICATED'],
+    ['X-Actor headers claiming admin, without a token', { 'x-actor-id': 'admin-21', 'x-actor-role': 'admin' }, 401, 'UNAUTHENTICATED'],
+    ['a caseworker', as('officer-22'), 403, 'AUTH.ROLE_NOT_ALLOWED'],
+    ['an assessor', as('assessor-01', 'assessor', '640205'), 403, 'AUTH.ROLE_NOT_ALLOWED'],
+    ['a city auditor', as('auditor-01', 'city_auditor'), 403, 'AUTH.ROLE_NOT_ALLOWED'],
   ])('refuses %s', async (_who, headers, status, code) => {
     expectProblem(await publish(interval(), headers as Record<string, string>), status as number, code as string);
   });
@@ -93,7 +95,7 @@ describe('a published version is used from its date', () => {
 
     expect(res.body.versionId).toBe('elder.reassessment-interval@2026-03-02#2');
     expect((await api.completed(form({ assessedOn: '2026-03-02' }))).validUntil).toBe('2026-12-02');
-    const versions = (await api.call('GET', '/parameters')).body.versions.filter((v: any) => v.key === 'elder.reassessment-interval');
+    const versions = (await api.read('/parameters')).body.versions.filter((v: any) => v.key === 'elder.reassessment-interval');
     expect(versions.map((v: any) => v.value.routineMonths)).toEqual([12, 6, 9]);
   });
 
@@ -111,7 +113,7 @@ describe('publishing the same version twice', () => {
 
   it('answers 200 with the version already stored; the catalog does not grow', async () => {
     const first = await publish(cap());
-    const size = (await api.call('GET', '/parameters')).body.versions.length;
+    const size = (await api.read('/parameters')).body.versions.length;
 
     const again = await publish(cap());
 
@@ -119,7 +121,7 @@ describe('publishing the same version twice', () => {
     expect(again.status).toBe(200);
     expect(again.body).toEqual(first.body);
     expect(again.body.versionId).toBe('elder.raise-cap@2026-05-01');
-    expect((await api.call('GET', '/parameters')).body.versions.length).toBe(size);
+    expect((await api.read('/parameters')).body.versions.length).toBe(size);
   });
 
   it('with another value it is a correction (201, …#2)', async () => {

@@ -11,7 +11,11 @@ export interface DraftCommand {
   townshipCode?: string | null;
   reason: AssessmentReason;
   assessedOn: LocalDate;
-  assessors: string[];
+  /**
+   * The staff id of the other assessor (GB/T 42195-2022: two per assessment). The first is the
+   * signed-in assessor who opens the draft, from the token; the body names only the second.
+   */
+  secondAssessor: string;
   scores: Record<string, number>;
   conditions: AssessmentConditions;
   needs?: Need[];
@@ -21,17 +25,18 @@ export interface DraftCommand {
 /** An edit replaces the fields it names (null clears townshipCode or supersedes); the person cannot change (open a new draft instead). */
 export type EditCommand = Partial<Omit<DraftCommand, 'idNumber'>>;
 
-/** The role that may fix a result (GB/T 42195-2022: trained assessors make the assessment). */
-export const ASSESSOR_ROLE = 'assessor';
-
-/** The form as the domain holds it: copies, so nothing the caller keeps can change it later. */
-export function contentOf(c: Omit<DraftCommand, 'idNumber'>): AssessmentContent {
+/**
+ * The form as the domain holds it: copies, so nothing the caller keeps can change it later. The
+ * two assessors are `firstAssessor` (the one who opened the draft: the signed-in actor for a new
+ * one) and the second the command names.
+ */
+export function contentOf(c: Omit<DraftCommand, 'idNumber'>, firstAssessor: string): AssessmentContent {
   return {
     districtCode: c.districtCode,
     townshipCode: c.townshipCode ?? null,
     reason: c.reason,
     assessedOn: c.assessedOn,
-    assessors: [...c.assessors],
+    assessors: [firstAssessor, c.secondAssessor],
     scores: { ...c.scores },
     conditions: { ...c.conditions, careRiskEvents: (c.conditions?.careRiskEvents ?? []).map((e) => ({ kind: e.kind, on: e.on })) },
     needs: (c.needs ?? []).map((n) => ({ kind: n.kind, ...(n.note !== undefined ? { note: n.note } : {}) })),

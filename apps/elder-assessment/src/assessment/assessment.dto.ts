@@ -1,8 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
   IsBoolean,
   IsDefined,
   IsIn,
@@ -22,7 +20,14 @@ import { NEED_KINDS, NEED_NOTE_MAX_LENGTH, NeedKind } from './domain/needs';
 import { ASSESSMENT_REASONS, AssessmentReason } from './domain/next-due';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/**
+ * A staff id as a token's subject gives it, without `:` and `|`: the second assessor is a person,
+ * and `system:…` names the service's own jobs. Whether that person is an assessor of the district is
+ * the identity provider's to know — this service keeps no staff directory — and it is shown when
+ * they complete the assessment signed in (the route needs an assessor token of that jurisdiction).
+ */
 const STAFF_ID = /^[A-Za-z0-9._@-]{1,64}$/;
+const SECOND_ASSESSOR_SHAPE = 'secondAssessor must be a staff id (1-64 letters, digits or ._@-)';
 
 const SCORES_EXAMPLE = Object.fromEntries(Object.entries(DEFAULT_ITEM_SCORE_RANGES).map(([code, r]) => [code, r.max - (code.startsWith('SELF_CARE') ? 1 : 0)]));
 
@@ -72,10 +77,13 @@ class AssessmentFormDto {
   @Matches(DATE, { message: 'assessedOn must be a date YYYY-MM-DD' })
   assessedOn!: string;
 
-  @ApiProperty({ type: [String], example: ['assessor-01', 'assessor-02'], description: 'staff ids of the two assessors (GB/T 42195-2022: two per assessment)' })
-  @IsArray() @ArrayMinSize(2, { message: 'assessors must name two assessors' }) @ArrayMaxSize(2, { message: 'assessors must name two assessors' })
-  @Matches(STAFF_ID, { each: true, message: 'each assessor must be a staff id (1-64 letters, digits or ._@-)' })
-  assessors!: string[];
+  @ApiProperty({
+    example: 'as2-640205',
+    description:
+      'staff id of the second assessor (GB/T 42195-2022: two per assessment). The first is the signed-in assessor who opens the draft; the second, another assessor of the district, completes it signed in themselves.',
+  })
+  @Matches(STAFF_ID, { message: SECOND_ASSESSOR_SHAPE })
+  secondAssessor!: string;
 
   @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, example: SCORES_EXAMPLE, description: 'item code → points; all 26 items by completion (a draft may be incomplete); ranges per GET /parameters (elder.item-score-ranges)' })
   @IsObject({ message: 'scores must be an object of item code → points' })
@@ -107,10 +115,9 @@ export class EditAssessmentDto extends VersionedDto {
   @ApiPropertyOptional({ description: 'null clears it' }) @IsOptional() @Matches(/^\d{9}$/, { message: 'townshipCode must be a 9-digit township code (乡镇/街道代码)' }) townshipCode?: string | null;
   @ApiPropertyOptional({ enum: ASSESSMENT_REASONS }) @IsOptional() @IsIn(ASSESSMENT_REASONS as unknown as string[], { message: `reason must be one of ${ASSESSMENT_REASONS.join(', ')}` }) reason?: AssessmentReason;
   @ApiPropertyOptional({ example: '2026-03-02' }) @IsOptional() @Matches(DATE, { message: 'assessedOn must be a date YYYY-MM-DD' }) assessedOn?: string;
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional() @IsArray() @ArrayMinSize(2, { message: 'assessors must name two assessors' }) @ArrayMaxSize(2, { message: 'assessors must name two assessors' })
-  @Matches(STAFF_ID, { each: true, message: 'each assessor must be a staff id (1-64 letters, digits or ._@-)' })
-  assessors?: string[];
+  @ApiPropertyOptional({ description: 'replaces the second assessor; the first (who opened the draft) stays' })
+  @IsOptional() @Matches(STAFF_ID, { message: SECOND_ASSESSOR_SHAPE })
+  secondAssessor?: string;
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'integer' }, description: 'replaces all scores' }) @IsOptional() @IsObject({ message: 'scores must be an object of item code → points' }) scores?: Record<string, number>;
   @ApiPropertyOptional({ type: ConditionsDto }) @IsOptional() @NestedObject(() => ConditionsDto) conditions?: ConditionsDto;
   @ApiPropertyOptional({ type: [NeedDto], description: 'replaces all needs' })

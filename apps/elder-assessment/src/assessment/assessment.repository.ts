@@ -1,6 +1,7 @@
 import { EntityManager, In } from 'typeorm';
 import { Conflict, LocalDate, NotFound } from '@jiuzhu/common';
 import type { PageRequest } from '@jiuzhu/common/http';
+import type { JurisdictionFilter } from '@jiuzhu/auth';
 import { AssessmentHistoryRecord, AssessmentRecord } from './assessment.entity';
 import { AssessmentState, AssessmentSummary, CURRENT_STATUSES, ElderAssessment, HistoryEntry } from './domain/assessment-workflow';
 import { NeedKind } from './domain/needs';
@@ -20,10 +21,24 @@ export interface HistoryLine {
   note?: string;
 }
 
-/** Which district or township a queue or a summary covers. */
+/** Which district or township a queue or a summary covers (within the caller’s jurisdiction: within-jurisdiction.ts areaWithin). */
 export interface AreaFilter {
   districtCode?: string;
   townshipCode?: string;
+}
+
+/**
+ * The jurisdiction a query keeps to: `jurisdictionFilter(actor.jurisdiction)` of libs/auth — `{}`
+ * for the city, the district, or the district and township. An assessment lies where the elder
+ * lives (its district_code and township_code), so a record outside it is simply not found: reads
+ * and changes of it answer 404 and its existence is not revealed (issue 12).
+ */
+export type Scope = JurisdictionFilter;
+
+/** An assessment locked for a change, with the row as it was stored (the audit trail's before-digest). */
+export interface LockedAssessment {
+  assessment: ElderAssessment;
+  stored: AssessmentRow;
 }
 
 /** A line of the overdue queue, as the set-based query returns it. */
@@ -77,8 +92,8 @@ export class AssessmentRepository {
    * changes queue up here, and the version check then turns a stale one into a 409 instead of an
    * overwrite — of two completions of the same version, exactly one wins.
    */
-  async lockForChange(m: EntityManager, id: string, expectedVersion: number): Promise<ElderAssessment> {
-    const record = await m.getRepository(AssessmentRecord).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  async lockForChange(m: EntityManager, id: string, expectedVersion: number, scope: Scope): Promise<LockedAssessment> {
+    const record = await m.getRepository(AssessmentRecord).findOne({ where: { id, ...placeIn(scope) }, lock: { mode: 'pessimistic_write' } });
     if (!record) throw new NotFound(`Assessment ${id}`);
     if (record.version !== expectedVersion) {
       throw new Conflict(
@@ -87,18 +102,23 @@ export class AssessmentRepository {
         [{ field: 'expectedVersion', reason: `is ${expectedVersion} but the assessment is at version ${record.version}` }],
       );
     }
-    return ElderAssessment.restore(toRow(record));
+    return locked(record);
   }
 
   /**
    * The person's current assessment, locked. The person is locked first (a transaction-scoped
    * advisory lock on the reference), so two completions for the same elder take turns even when
    * neither finds a current assessment yet: the second sees the first and supersedes it.
+   *
+   * Not scoped by the completing assessor's jurisdiction, on purpose: a person has one current
+   * result wherever it was made (other services act on it), so an elder who moved to another
+   * district is re-assessed there and the new result replaces the old. The old one stays unreadable
+   * to that assessor (404); only its supersession is the consequence of their completion.
    */
-  async lockCurrentOf(m: EntityManager, personRef: string): Promise<ElderAssessment | undefined> {
+  async lockCurrentOf(m: EntityManager, personRef: string): Promise<LockedAssessment | undefined> {
     await m.query(`SELECT pg_advisory_xact_lock(hashtextextended('elder-assessment/person/' || $1, 0))`, [personRef]);
     const record = await m.getRepository(AssessmentRecord).findOne({ where: { personRef, status: In(CURRENT) }, lock: { mode: 'pessimistic_write' } });
-    return record ? ElderAssessment.restore(toRow(record)) : undefined;
+    return record ? locked(record) : undefined;
   }
 
   /** Writes the assessment and its new history lines; the version moves on by one. */
@@ -108,20 +128,30 @@ export class AssessmentRepository {
     await this.appendHistory(m, a);
   }
 
-  async findById(m: EntityManager, id: string): Promise<AssessmentRow | undefined> {
-    const record = await m.getRepository(AssessmentRecord).findOneBy({ id });
+  async findById(m: EntityManager, id: string, scope: Scope): Promise<AssessmentRow | undefined> {
+    const record = await m.getRepository(AssessmentRecord).findOneBy({ id, ...placeIn(scope) });
     return record ? toRow(record) : undefined;
   }
 
-  async summary(m: EntityManager, id: string): Promise<AssessmentSummary | undefined> {
-    const record = await m.getRepository(AssessmentRecord).findOne({ where: { id }, select: { id: true, personRef: true, status: true, assessedOn: true } });
+  /**
+   * The row as it is stored now, read back inside the transaction that just wrote it: what the
+   * audit trail digests as the state after a change (not a guess of it). The change found the
+   * record within the actor's jurisdiction already, so this read is not scoped again.
+   */
+  async storedState(m: EntityManager, id: string): Promise<AssessmentRow> {
+    const record = await m.getRepository(AssessmentRecord).findOneByOrFail({ id });
+    return toRow(record);
+  }
+
+  async summary(m: EntityManager, id: string, scope: Scope): Promise<AssessmentSummary | undefined> {
+    const record = await m.getRepository(AssessmentRecord).findOne({ where: { id, ...placeIn(scope) }, select: { id: true, personRef: true, status: true, assessedOn: true } });
     return record ? { id: record.id, personRef: record.personRef, status: record.status, assessedOn: record.assessedOn } : undefined;
   }
 
-  /** A person's assessments, newest first (by assessment date, then by when they were opened), and how many there are. */
-  async ofPerson(m: EntityManager, personRef: string, page: PageRequest): Promise<{ rows: AssessmentRow[]; total: number }> {
+  /** A person's assessments within the jurisdiction, newest first (by assessment date, then by when they were opened), and how many there are. */
+  async ofPerson(m: EntityManager, personRef: string, page: PageRequest, scope: Scope): Promise<{ rows: AssessmentRow[]; total: number }> {
     const [records, total] = await m.getRepository(AssessmentRecord).findAndCount({
-      where: { personRef },
+      where: { personRef, ...placeIn(scope) },
       order: { assessedOn: 'DESC', createdAt: 'DESC', id: 'ASC' },
       take: page.limit,
       skip: page.offset,
@@ -129,21 +159,31 @@ export class AssessmentRepository {
     return { rows: records.map(toRow), total };
   }
 
-  async history(m: EntityManager, id: string): Promise<HistoryLine[]> {
-    const lines = await m.getRepository(AssessmentHistoryRecord).find({ where: { assessmentId: id }, order: { id: 'ASC' } });
+  /** The history of an assessment within the jurisdiction (none for one outside it). */
+  async history(m: EntityManager, id: string, scope: Scope): Promise<HistoryLine[]> {
+    const q = m
+      .getRepository(AssessmentHistoryRecord)
+      .createQueryBuilder('h')
+      .innerJoin(AssessmentRecord, 'a', 'a.id = h.assessmentId')
+      .where('h.assessmentId = :id', { id });
+    if (scope.districtCode !== undefined) q.andWhere('a.districtCode = :district', { district: scope.districtCode });
+    if (scope.townshipCode !== undefined) q.andWhere('a.townshipCode = :township', { township: scope.townshipCode });
+    const lines = await q.orderBy('h.id', 'ASC').getMany();
     return lines.map((h) => ({ action: h.action, from: h.fromStatus, to: h.toStatus, actor: h.actor, at: h.at.toISOString(), ...(h.note ? { note: h.note } : {}) }));
   }
 
-  /** Current assessments whose routine re-assessment was due before `today`, most overdue first, and how many there are. */
-  async overdueQueue(m: EntityManager, today: LocalDate, f: AreaFilter, page: PageRequest): Promise<{ rows: OverdueRow[]; total: number }> {
-    const where = `status = ANY($2::text[]) AND valid_until < $1 AND ($3::text IS NULL OR district_code = $3) AND ($4::text IS NULL OR township_code = $4)`;
-    const params = [today, CURRENT, f.districtCode ?? null, f.townshipCode ?? null];
+  /** Current assessments in the area and the jurisdiction whose routine re-assessment was due before `today`, most overdue first, and how many there are. */
+  async overdueQueue(m: EntityManager, today: LocalDate, f: AreaFilter, scope: Scope, page: PageRequest): Promise<{ rows: OverdueRow[]; total: number }> {
+    const where = `status = ANY($2::text[]) AND valid_until < $1
+      AND ($3::text IS NULL OR district_code = $3) AND ($4::text IS NULL OR township_code = $4)
+      AND ($5::text IS NULL OR district_code = $5) AND ($6::text IS NULL OR township_code = $6)`;
+    const params = [today, CURRENT, f.districtCode ?? null, f.townshipCode ?? null, scope.districtCode ?? null, scope.townshipCode ?? null];
     const [rows, [{ total }]]: [OverdueRow[], Array<{ total: number }>] = await Promise.all([
       m.query(
         `SELECT id, person_ref, masked_id, district_code, township_code, status, level, self_care, to_char(assessed_on, 'YYYY-MM-DD') AS assessed_on,
                 to_char(valid_until, 'YYYY-MM-DD') AS due_on, ($1::date - valid_until) AS days_overdue
            FROM assessments WHERE ${where}
-          ORDER BY valid_until, assessed_on, id LIMIT $5 OFFSET $6`,
+          ORDER BY valid_until, assessed_on, id LIMIT $7 OFFSET $8`,
         [...params, page.limit, page.offset],
       ),
       m.query(`SELECT count(*)::int AS total FROM assessments WHERE ${where}`, params),
@@ -174,10 +214,12 @@ export class AssessmentRepository {
     return taken.sort((a, b) => (a.due_on === b.due_on ? (a.id < b.id ? -1 : 1) : a.due_on < b.due_on ? -1 : 1));
   }
 
-  /** Elders with a current assessment, and how many of them have each need, in one district or township or city-wide. */
-  async countNeeds(m: EntityManager, f: AreaFilter): Promise<NeedsCount> {
-    const params = [CURRENT, f.districtCode ?? null, f.townshipCode ?? null];
-    const where = `status = ANY($1::text[]) AND ($2::text IS NULL OR district_code = $2) AND ($3::text IS NULL OR township_code = $3)`;
+  /** Elders with a current assessment, and how many of them have each need, in one district or township or city-wide, within the jurisdiction. */
+  async countNeeds(m: EntityManager, f: AreaFilter, scope: Scope): Promise<NeedsCount> {
+    const params = [CURRENT, f.districtCode ?? null, f.townshipCode ?? null, scope.districtCode ?? null, scope.townshipCode ?? null];
+    const where = `status = ANY($1::text[])
+      AND ($2::text IS NULL OR district_code = $2) AND ($3::text IS NULL OR township_code = $3)
+      AND ($4::text IS NULL OR district_code = $4) AND ($5::text IS NULL OR township_code = $5)`;
     const [[{ elders }], rows]: [Array<{ elders: number }>, Array<{ kind: NeedKind; elders: number }>] = await Promise.all([
       m.query(`SELECT count(*)::int AS elders FROM assessments WHERE ${where}`, params),
       m.query(`SELECT n->>'kind' AS kind, count(*)::int AS elders FROM assessments, jsonb_array_elements(input->'needs') AS n WHERE ${where} GROUP BY 1`, params),
@@ -190,6 +232,19 @@ export class AssessmentRepository {
     if (entries.length === 0) return;
     await m.getRepository(AssessmentHistoryRecord).insert(entries.map((h) => historyRecord(a.state.id, h)));
   }
+}
+
+/** The entity's columns a jurisdiction names, for a TypeORM `where` (only those the filter sets). */
+function placeIn(scope: Scope): { districtCode?: string; townshipCode?: string } {
+  return {
+    ...(scope.districtCode !== undefined ? { districtCode: scope.districtCode } : {}),
+    ...(scope.townshipCode !== undefined ? { townshipCode: scope.townshipCode } : {}),
+  };
+}
+
+function locked(record: AssessmentRecord): LockedAssessment {
+  const stored = toRow(record);
+  return { assessment: ElderAssessment.restore(stored), stored };
 }
 
 function historyRecord(assessmentId: string, h: HistoryEntry): Partial<AssessmentHistoryRecord> {

@@ -121,6 +121,11 @@ export class AssessmentListItem {
  * What the API returns for an assessment. Fields are listed one by one so a new column never leaks:
  * the ID number is shown masked only, and the birth date (which the masked number hides) only as the
  * age on the assessment date.
+ *
+ * Masked for every role, the assessor too: this service keeps no full ID number (the assessment
+ * needs the birth date and the person's reference, nothing more — issue 12, "stored only where the
+ * case needs them"), so there is nothing for `idNumberFor` of libs/auth to show in full. The
+ * assessor has the elder's card in hand at the visit; the search takes the number in the body.
  */
 export function toAssessmentView(r: AssessmentRow): AssessmentView {
   const res = r.result;

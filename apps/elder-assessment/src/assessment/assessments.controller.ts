@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
-import { Actor, CurrentActor } from '@jiuzhu/auth';
+import { Access, Actor, CurrentActor } from '@jiuzhu/auth';
 import { ApiPageQuery, ApiPageResponse, HistoryDoc, PagedQuery, PageQuery, pageOfQuery, PageRequest, UuidParam, VersionedDto } from '@jiuzhu/common/http';
 import { AuditedRead } from '@jiuzhu/audit';
 import { REF_PATTERN } from '@jiuzhu/contracts';
@@ -13,12 +13,11 @@ import { DraftAssessment } from './draft-assessment.use-case';
 import { EditDraft } from './edit-draft.use-case';
 import { FindAssessments } from './find-assessments.use-case';
 import { SearchAssessmentsDto, SearchedPerson } from './search-assessments.dto';
+import { DISPUTE_RECORDERS, OVERSEERS, RECORDERS, RESULT_READERS } from '../access';
 
 export class PersonAssessmentsQuery extends PagedQuery() {
   @ApiProperty({ description: "the elder's 64-hex personRef" }) @Matches(REF_PATTERN, { message: 'must be a 64-hex person reference' }) personRef!: string;
 }
-
-const ACTOR_HEADER = ApiHeader({ name: 'X-Actor-Id', required: true, description: 'staff id of the acting officer (recorded on every change)' });
 
 @ApiTags('assessments')
 @Controller('assessments')
@@ -33,8 +32,11 @@ export class AssessmentsController {
 
   @Post()
   @HttpCode(201)
-  @ACTOR_HEADER
-  @ApiOperation({ summary: 'Open a draft assessment (老年人能力评估 and 需求评估) for an elder; items may still be unscored' })
+  @Access({ roles: RECORDERS, jurisdiction: 'scoped' })
+  @ApiOperation({
+    summary:
+      'Open a draft assessment (老年人能力评估 and 需求评估) for an elder living within your jurisdiction (403 JURISDICTION.OUTSIDE naming the field otherwise); items may still be unscored. You are the first of the two assessors; name the second in secondAssessor.',
+  })
   @ApiBody({ type: CreateAssessmentDto })
   @ApiCreatedResponse({ type: AssessmentView, description: 'the draft' })
   async create(@Body() dto: CreateAssessmentDto, @CurrentActor() actor: Actor) {
@@ -42,48 +44,55 @@ export class AssessmentsController {
   }
 
   @Get()
+  @Access({ roles: RESULT_READERS, jurisdiction: 'scoped' })
   @AuditedRead('person', { action: 'assessment.list.read', id: (req) => req.query.personRef as string })
   @ApiOperation({ summary: "A person's assessments by personRef, newest first (to find them by ID number, POST /assessments/search)" })
   @ApiPageResponse(AssessmentListItem)
-  async ofPerson(@Query() q: PersonAssessmentsQuery) {
-    const found = await this.find.ofPerson(q.personRef, pageOfQuery(q));
+  async ofPerson(@Query() q: PersonAssessmentsQuery, @CurrentActor() actor: Actor) {
+    const found = await this.find.ofPerson(q.personRef, pageOfQuery(q), actor);
     return { ...found, items: found.items.map(toAssessmentListItem) };
   }
 
   @Post('search')
   @HttpCode(200)
+  @Access({ roles: RESULT_READERS, jurisdiction: 'scoped' })
   @AuditedRead('person', { action: 'assessment.search', id: SearchedPerson })
   @ApiOperation({
     summary:
-      'The assessments of the person with this ID number (in the body, never in a URL), newest first. Only assessments that exist: a person never assessed gets an empty list, and no answer names a personRef.',
+      'The assessments of the person with this ID number (in the body, never in a URL), newest first, within your jurisdiction. Only assessments that exist: a person never assessed gets an empty list, and no answer names a personRef.',
   })
   @ApiBody({ type: SearchAssessmentsDto })
   @ApiPageQuery()
   @ApiPageResponse(AssessmentListItem)
-  async search(@Body() dto: SearchAssessmentsDto, @PageQuery() page: PageRequest) {
-    const found = await this.find.ofIdNumber(dto.idNumber, page);
+  async search(@Body() dto: SearchAssessmentsDto, @PageQuery() page: PageRequest, @CurrentActor() actor: Actor) {
+    const found = await this.find.ofIdNumber(dto.idNumber, page, actor);
     return { ...found, items: found.items.map(toAssessmentListItem) };
   }
 
   @Get(':id')
+  @Access({ roles: RESULT_READERS, jurisdiction: 'scoped' })
   @AuditedRead('assessment')
-  @ApiOperation({ summary: 'An assessment: the form, the needs and the result with its explanation line by line (ID number masked)' })
+  @ApiOperation({ summary: 'An assessment within your jurisdiction (404 otherwise): the form, the needs and the result with its explanation line by line (ID number masked)' })
   @ApiOkResponse({ type: AssessmentView })
-  async get(@UuidParam() id: string) {
-    return toAssessmentView(await this.find.get(id));
+  async get(@UuidParam() id: string, @CurrentActor() actor: Actor) {
+    return toAssessmentView(await this.find.get(id, actor));
   }
 
   @Get(':id/history')
+  @Access({ roles: OVERSEERS, jurisdiction: 'scoped' })
   @AuditedRead('assessment', { action: 'assessment.history.read' })
   @ApiOperation({ summary: 'Every change of the assessment: who, when, from which status to which' })
   @ApiOkResponse({ type: HistoryDoc })
-  async history(@UuidParam() id: string) {
-    return { items: await this.find.history(id) };
+  async history(@UuidParam() id: string, @CurrentActor() actor: Actor) {
+    return { items: await this.find.history(id, actor) };
   }
 
   @Put(':id')
-  @ACTOR_HEADER
-  @ApiOperation({ summary: 'Edit a draft (fields given replace the draft’s). A completed assessment is never edited: correct it with a new one that supersedes it.' })
+  @Access({ roles: RECORDERS, jurisdiction: 'scoped' })
+  @ApiOperation({
+    summary:
+      'Edit a draft, as one of its two assessors (fields given replace the draft’s; secondAssessor replaces the second, the first stays). A completed assessment is never edited: correct it with a new one that supersedes it.',
+  })
   @ApiOkResponse({ type: AssessmentView })
   async edit(@UuidParam() id: string, @Body() dto: EditAssessmentDto, @CurrentActor() actor: Actor) {
     const { expectedVersion, ...changes } = dto;
@@ -92,11 +101,10 @@ export class AssessmentsController {
 
   @Post(':id/complete')
   @HttpCode(200)
-  @ACTOR_HEADER
-  @ApiHeader({ name: 'X-Actor-Role', required: true, description: 'assessor — and the actor must be one of the two assessors named' })
+  @Access({ roles: RECORDERS, jurisdiction: 'scoped' })
   @ApiOperation({
     summary:
-      'Complete (role assessor): score all 26 items with the parameters in force on the assessment date, fix the result and the next routine date, supersede the person’s current assessment. Emits assessment.completed, and ability-loss.discovered for a severe or complete loss.',
+      'Complete, as the second assessor (not the one who opened the draft: 403 ASSESSMENT.DRAFTER_CANNOT_COMPLETE): score all 26 items with the parameters in force on the assessment date, fix the result and the next routine date, supersede the person’s current assessment. Emits assessment.completed, and ability-loss.discovered for a severe or complete loss.',
   })
   @ApiOkResponse({ type: AssessmentView, description: 'the completed assessment with its result and explanation' })
   async complete(@UuidParam() id: string, @Body() dto: VersionedDto, @CurrentActor() actor: Actor) {
@@ -105,7 +113,7 @@ export class AssessmentsController {
 
   @Post(':id/dispute')
   @HttpCode(200)
-  @ACTOR_HEADER
+  @Access({ roles: DISPUTE_RECORDERS, jurisdiction: 'scoped' })
   @ApiOperation({ summary: 'Record a dispute of a completed result; it holds until a re-assessment with reason dispute (naming it in supersedes) completes' })
   @ApiOkResponse({ type: AssessmentView })
   async dispute(@UuidParam() id: string, @Body() dto: DisputeDto, @CurrentActor() actor: Actor) {

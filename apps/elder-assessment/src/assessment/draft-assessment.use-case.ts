@@ -5,17 +5,22 @@ import type { Actor } from '@jiuzhu/auth';
 import { contentOf, DraftCommand } from './assessment-commands';
 import { AssessmentRow } from './assessment.repository';
 import { AssessmentContent, AssessmentSummary, ElderAssessment } from './domain/assessment-workflow';
-import { FindAssessments } from './find-assessments.use-case';
+import { FindAssessments, Reader } from './find-assessments.use-case';
 import { ParametersInForce } from './parameters-in-force';
+import { placeWithin } from '../within-jurisdiction';
 
-/** The assessment a draft names in `supersedes`, as the rules see it (none when it names none or an unknown one). */
-export async function supersedesTargetOf(find: FindAssessments, c: AssessmentContent): Promise<AssessmentSummary | null> {
-  return c.supersedes === null ? null : ((await find.summary(c.supersedes)) ?? null);
+/**
+ * The assessment a draft names in `supersedes`, as the rules see it: none when it names none, an
+ * unknown one, or one outside the actor's jurisdiction (which reads as unknown).
+ */
+export async function supersedesTargetOf(find: FindAssessments, c: AssessmentContent, reader: Reader): Promise<AssessmentSummary | null> {
+  return c.supersedes === null ? null : ((await find.summary(c.supersedes, reader)) ?? null);
 }
 
 /**
  * Opens a draft assessment (老年人能力评估 and 需求评估) for an elder. The ID number is read for the
- * birth date, then kept only as its keyed reference and a masked copy.
+ * birth date, then kept only as its keyed reference and a masked copy. The signed-in assessor is
+ * the first of the two assessors; the draft lies where the elder lives, within their jurisdiction.
  */
 export class DraftAssessment {
   constructor(
@@ -30,9 +35,10 @@ export class DraftAssessment {
     const id = normalizeResidentId(cmd.idNumber);
     const parsed = parseResidentId(id);
     if (!parsed.ok) throw new InvalidInput([{ field: 'idNumber', reason: `is not a valid resident ID number (${parsed.reason})` }]);
-    const content = contentOf(cmd);
+    const content = contentOf(cmd, actor.id);
+    orThrow(placeWithin(actor, content));
     const params = await this.parameters.on(content.assessedOn);
-    const supersedesTarget = await supersedesTargetOf(this.find, content);
+    const supersedesTarget = await supersedesTargetOf(this.find, content, actor);
     const at = this.clock.now().toISOString();
     const a = orThrow(
       ElderAssessment.draft(

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { LocalizedTextDoc } from '@jiuzhu/common/http';
 import { DataSource } from 'typeorm';
-import { AreaFilter, AssessmentRepository } from '../assessment/assessment.repository';
+import { AreaFilter, AssessmentRepository, Scope } from '../assessment/assessment.repository';
 import { NEED_KIND_NAMES, NEED_KINDS } from '../assessment/domain/needs';
 
 class NeedDemand {
@@ -29,8 +29,9 @@ export class SummarizeNeeds {
     private readonly repo: AssessmentRepository,
   ) {}
 
-  async execute(f: AreaFilter): Promise<NeedsSummary> {
-    const { elders, byKind } = await this.repo.countNeeds(this.ds.manager, f);
+  /** The demand in an area (`areaWithin` the actor's jurisdiction), counted within `scope` in the query. */
+  async execute(f: AreaFilter, scope: Scope): Promise<NeedsSummary> {
+    const { elders, byKind } = await this.repo.countNeeds(this.ds.manager, f, scope);
     return {
       districtCode: f.districtCode ?? null,
       townshipCode: f.townshipCode ?? null,

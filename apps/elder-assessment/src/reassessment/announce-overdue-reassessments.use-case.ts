@@ -2,12 +2,16 @@ import type { Logger } from 'pino';
 import { AuditTrail, auditTarget, digestOf } from '@jiuzhu/audit';
 import { DataSource } from 'typeorm';
 import { Clock } from '@jiuzhu/common';
+import { systemActor } from '@jiuzhu/auth';
 import { ReassessmentOverdue } from '@jiuzhu/contracts';
 import { Outbox } from '@jiuzhu/messaging';
 import { AssessmentRepository } from '../assessment/assessment.repository';
 
 /** Rows announced per transaction: small enough to keep locks short, large enough for a backlog. */
 const SWEEP_BATCH = 500;
+
+/** The sweep acts for the service itself, city-wide: it announces every overdue elder the service keeps. */
+const SWEEPER = systemActor('reassessment-overdue');
 
 /**
  * Announces every routine re-assessment fallen overdue (`reassessment.overdue`), once per person and
@@ -31,7 +35,7 @@ export class AnnounceOverdueReassessments {
       const n = await this.audit.transaction(this.ds, async (m) => {
         const due = await this.repo.takeOverdueToAnnounce(m, today, SWEEP_BATCH);
         if (due.length === 0) return 0;
-        this.audit.record(m, { actor: { id: 'system:reassessment-overdue' }, action: 'reassessment.announce_overdue', target: auditTarget('overdue_sweep', today), count: due.length, after: digestOf(due.map((r) => r.id)) });
+        this.audit.record(m, { actor: SWEEPER, action: 'reassessment.announce_overdue', target: auditTarget('overdue_sweep', today), count: due.length, after: digestOf(due.map((r) => r.id)) });
         await this.outbox.appendMany(
           m,
           ReassessmentOverdue,

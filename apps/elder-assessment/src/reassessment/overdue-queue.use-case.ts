@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { Clock } from '@jiuzhu/common';
 import { Page, PageRequest, pageOf } from '@jiuzhu/common/http';
-import { AreaFilter, AssessmentRepository } from '../assessment/assessment.repository';
+import { AreaFilter, AssessmentRepository, Scope } from '../assessment/assessment.repository';
 
 /**
  * The overdue queue the assessors work from (policy.md §5: every assessment holds until the next
@@ -15,8 +15,9 @@ export class OverdueQueue {
     private readonly clock: Clock,
   ) {}
 
-  async list(f: AreaFilter, page: PageRequest): Promise<Page<OverdueItem>> {
-    const { rows, total } = await this.repo.overdueQueue(this.ds.manager, this.clock.today(), f, page);
+  /** The queue of an area (`areaWithin` the actor's jurisdiction), kept to `scope` in the query. */
+  async list(f: AreaFilter, scope: Scope, page: PageRequest): Promise<Page<OverdueItem>> {
+    const { rows, total } = await this.repo.overdueQueue(this.ds.manager, this.clock.today(), f, scope, page);
     return pageOf(
       rows.map((r) => ({
         assessmentId: r.id,

@@ -58,7 +58,7 @@ function drafted(over: Partial<AssessmentContent> = {}): ElderAssessment {
 /** An assessment in `status`, restored as the repository would. */
 function assessmentIn(status: AssessmentStatus, over: Partial<AssessmentContent> = {}): ElderAssessment {
   const d = drafted(over).state;
-  return ElderAssessment.restore({ ...d, status, version: 3, ...(status === 'draft' ? {} : { result: null, validUntil: '2026-06-15', completedBy: 'assessor-1', completedAt: AT }) });
+  return ElderAssessment.restore({ ...d, status, version: 3, ...(status === 'draft' ? {} : { result: null, validUntil: '2026-06-15', completedBy: 'assessor-2', completedAt: AT }) });
 }
 
 
@@ -67,7 +67,7 @@ function act(a: ElderAssessment, action: AssessmentAction) {
     case 'edit':
       return a.edit(content({ needs: [] }), { params, today: TODAY, supersedesTarget: null }, 'assessor-2', AT);
     case 'complete':
-      return a.complete({ params, today: TODAY, current: null }, 'assessor-1', AT);
+      return a.complete({ params, today: TODAY, current: null }, 'assessor-2', AT);
     case 'dispute':
       return a.dispute('the family says she cannot dress herself', 'clerk-9', AT, TODAY);
     case 'supersede':
@@ -117,12 +117,12 @@ describe('the elder assessment state machine', () => {
 describe('completing: the result is fixed with the numbers in force on the assessment date', () => {
   it('stores the score, the level, self-care and the next routine date (12 months on)', () => {
     const a = drafted({ scores: scoresWithTotal(70) });
-    const r = a.complete({ params, today: TODAY, current: null }, 'assessor-1', AT);
+    const r = a.complete({ params, today: TODAY, current: null }, 'assessor-2', AT);
 
     expect(r).toEqual({ ok: true, value: [{ kind: 'completed', on: TODAY }] });
     expect(a.state.result).toMatchObject({ total: 70, finalLevel: 'mild', assessedOn: ASSESSED_ON });
     expect(a.state.result!.parameterVersions['elder.level-cut-offs']).toBe('elder.level-cut-offs@2025-01-01');
-    expect(a.state).toMatchObject({ status: 'completed', validUntil: '2026-06-15', completedBy: 'assessor-1', completedAt: AT, supersedes: null });
+    expect(a.state).toMatchObject({ status: 'completed', validUntil: '2026-06-15', completedBy: 'assessor-2', completedAt: AT, supersedes: null });
   });
 
   it.each([
@@ -130,7 +130,7 @@ describe('completing: the result is fixed with the numbers in force on the asses
     [20, 'complete'],
   ] as const)('a total of %i (%s loss) is also an ability-loss discovery for the assistance services', (total, level) => {
     const a = drafted({ scores: scoresWithTotal(total) });
-    expect(a.complete({ params, today: TODAY, current: null }, 'assessor-1', AT)).toEqual({
+    expect(a.complete({ params, today: TODAY, current: null }, 'assessor-2', AT)).toEqual({
       ok: true,
       value: [{ kind: 'completed', on: TODAY }, { kind: 'ability_loss_discovered', level, on: ASSESSED_ON }],
     });
@@ -138,12 +138,12 @@ describe('completing: the result is fixed with the numbers in force on the asses
 
   it('a moderate result is no discovery', () => {
     const a = drafted({ scores: scoresWithTotal(50) });
-    expect(a.complete({ params, today: TODAY, current: null }, 'assessor-1', AT)).toEqual({ ok: true, value: [{ kind: 'completed', on: TODAY }] });
+    expect(a.complete({ params, today: TODAY, current: null }, 'assessor-2', AT)).toEqual({ ok: true, value: [{ kind: 'completed', on: TODAY }] });
   });
 
   it('replaces the person’s current assessment, naming it in supersedes', () => {
     const a = drafted({ reason: 'routine' });
-    expect(a.complete({ params, today: TODAY, current: current() }, 'assessor-1', AT).ok).toBe(true);
+    expect(a.complete({ params, today: TODAY, current: current() }, 'assessor-2', AT).ok).toBe(true);
     expect(a.state.supersedes).toBe(PREVIOUS);
   });
 
@@ -153,12 +153,19 @@ describe('completing: the result is fixed with the numbers in force on the asses
     expect(a.state.status).toBe('draft');
   });
 
+  it('four-eyes: the drafting assessor cannot complete their own draft; the second assessor completes it (403)', () => {
+    const a = drafted();
+    expect(a.complete({ params, today: TODAY, current: null }, 'assessor-1', AT)).toEqual({ ok: false, violation: expect.objectContaining({ code: 'ASSESSMENT.DRAFTER_CANNOT_COMPLETE', kind: 'forbidden' }) });
+    expect(a.state).toMatchObject({ status: 'draft', result: null });
+    expect(a.history).toHaveLength(1);
+  });
+
   it('needs all 26 items scored: each missing item is named', () => {
     const scores: Record<string, number> = fullScores();
     delete scores['SELF_CARE.EATING'];
     delete scores['PERCEPTION_SOCIAL.HEARING'];
     const a = drafted({ scores });
-    const r = a.complete({ params, today: TODAY, current: null }, 'assessor-1', AT);
+    const r = a.complete({ params, today: TODAY, current: null }, 'assessor-2', AT);
     expect(r.ok).toBe(false);
     expect(!r.ok && r.violation).toMatchObject({ code: 'INVALID_INPUT', kind: 'invalid' });
     expect(!r.ok && r.violation.fields).toEqual([
@@ -168,22 +175,22 @@ describe('completing: the result is fixed with the numbers in force on the asses
   });
 
   const refusals: Array<[string, () => ReturnType<ElderAssessment['complete']>, string, string]> = [
-    ['a first assessment when the person already has one', () => drafted().complete({ params, today: TODAY, current: current() }, 'assessor-1', AT), 'ASSESSMENT.ALREADY_ASSESSED', 'conflict'],
+    ['a first assessment when the person already has one', () => drafted().complete({ params, today: TODAY, current: current() }, 'assessor-2', AT), 'ASSESSMENT.ALREADY_ASSESSED', 'conflict'],
     [
       'a correction whose superseded assessment is no longer current',
-      () => drafted({ reason: 'immediate', supersedes: PREVIOUS }).complete({ params, today: TODAY, current: current('completed', '2024-06-15', NEWER) }, 'assessor-1', AT),
+      () => drafted({ reason: 'immediate', supersedes: PREVIOUS }).complete({ params, today: TODAY, current: current('completed', '2024-06-15', NEWER) }, 'assessor-2', AT),
       'ASSESSMENT.SUPERSEDES_NOT_CURRENT',
       'conflict',
     ],
     [
       'a dispute re-assessment of an assessment nobody disputed',
-      () => drafted({ reason: 'dispute', supersedes: PREVIOUS }).complete({ params, today: TODAY, current: current('completed') }, 'assessor-1', AT),
+      () => drafted({ reason: 'dispute', supersedes: PREVIOUS }).complete({ params, today: TODAY, current: current('completed') }, 'assessor-2', AT),
       'ASSESSMENT.NOT_DISPUTED',
       'conflict',
     ],
     [
       'an assessment dated before the current one',
-      () => drafted({ reason: 'immediate' }).complete({ params, today: TODAY, current: current('completed', '2025-06-16') }, 'assessor-1', AT),
+      () => drafted({ reason: 'immediate' }).complete({ params, today: TODAY, current: current('completed', '2025-06-16') }, 'assessor-2', AT),
       'ASSESSMENT.OLDER_THAN_CURRENT',
       'conflict',
     ],
@@ -210,7 +217,7 @@ describe('what a draft refuses at once', () => {
     ['a need listed twice', () => draft({ needs: [{ kind: 'meals' }, { kind: 'meals' }] }), 'INVALID_INPUT', 'needs[1].kind'],
     ['a township of another district', () => draft({ townshipCode: '640202001' }), 'INVALID_INPUT', 'townshipCode'],
     ['one assessor only (GB/T 42195-2022 asks for two)', () => draft({ assessors: ['assessor-1'] }), 'INVALID_INPUT', 'assessors'],
-    ['the same assessor twice', () => draft({ assessors: ['assessor-1', 'assessor-1'] }), 'ASSESSMENT.SAME_ASSESSOR_TWICE', 'assessors'],
+    ['a second assessor who is the first again: the second assessor must be another person', () => draft({ assessors: ['assessor-1', 'assessor-1'] }), 'ASSESSMENT.SAME_ASSESSOR_TWICE', 'secondAssessor'],
     ['an assessment date after today', () => draft({ assessedOn: '2025-06-17' }), 'ASSESSMENT.DATE_IN_FUTURE', 'assessedOn'],
     ['a dispute re-assessment that names no assessment', () => draft({ reason: 'dispute' }), 'ASSESSMENT.DISPUTE_NAMES_NO_ASSESSMENT', 'supersedes'],
     ['a first assessment that supersedes another', () => draft({ supersedes: PREVIOUS }, BIRTH, current()), 'ASSESSMENT.FIRST_SUPERSEDES_NOTHING', 'supersedes'],
@@ -233,6 +240,30 @@ describe('what a draft refuses at once', () => {
     const r = draft({}, birth);
     expect(r.ok).toBe(ok);
     if (!ok) expect(!r.ok && r.violation).toMatchObject({ code: 'ASSESSMENT.NOT_AN_ELDER', kind: 'invalid', fields: [expect.objectContaining({ field: 'idNumber' })] });
+  });
+
+  it('is opened by the first of its two assessors: a draft opened by someone else is refused (403)', () => {
+    const r = ElderAssessment.draft(
+      { id: ID, personRef: PERSON, maskedIdNumber: 'x', birthDate: BIRTH, content: content(), by: 'assessor-3', at: AT },
+      { params, today: TODAY, supersedesTarget: null },
+    );
+    expect(r).toEqual({ ok: false, violation: expect.objectContaining({ code: 'ASSESSMENT.NOT_AN_ASSESSOR', kind: 'forbidden' }) });
+  });
+
+  it('is edited by its two assessors only, and an edit keeps the first assessor while the second may be replaced', () => {
+    const a = drafted();
+    expect(a.edit(content({ needs: [] }), { params, today: TODAY, supersedesTarget: null }, 'assessor-3', AT)).toEqual({
+      ok: false,
+      violation: expect.objectContaining({ code: 'ASSESSMENT.NOT_AN_ASSESSOR', kind: 'forbidden' }),
+    });
+    expect(a.edit(content({ assessors: ['assessor-3', 'assessor-2'] }), { params, today: TODAY, supersedesTarget: null }, 'assessor-2', AT)).toEqual({
+      ok: false,
+      violation: expect.objectContaining({ code: 'ASSESSMENT.FIRST_ASSESSOR_FIXED' }),
+    });
+    expect(a.edit(content({ assessors: ['assessor-1', 'assessor-3'] }), { params, today: TODAY, supersedesTarget: null }, 'assessor-2', AT).ok).toBe(true);
+    expect(a.state.assessors).toEqual(['assessor-1', 'assessor-3']);
+    expect(a.complete({ params, today: TODAY, current: null }, 'assessor-2', AT)).toEqual({ ok: false, violation: expect.objectContaining({ code: 'ASSESSMENT.NOT_AN_ASSESSOR' }) });
+    expect(a.complete({ params, today: TODAY, current: null }, 'assessor-3', AT).ok).toBe(true);
   });
 
   it('counts the elder age from the parameter in force', () => {

@@ -43,7 +43,13 @@ export function nextStatus(from: AssessmentStatus, action: AssessmentAction): As
   return TRANSITIONS[from][action];
 }
 
-/** GB/T 42195-2022: every assessment is made by two assessors. */
+/**
+ * GB/T 42195-2022: every assessment is made by two assessors. Here they are the assessor who opens
+ * the draft (signed in) and one other assessor that draft names; the one who completes it is that
+ * other assessor, signed in themselves — so each of the two has acted under their own identity
+ * before a result stands (issue 12, four-eyes). Staff ids come from tokens, never from a body,
+ * except the second assessor's, which is only a name until that person completes.
+ */
 export const ASSESSORS_PER_ASSESSMENT = 2;
 
 /** What the assessors record; all of it may change while the assessment is a draft. */
@@ -53,7 +59,7 @@ export interface AssessmentContent {
   townshipCode: string | null;
   reason: AssessmentReason;
   assessedOn: LocalDate;
-  /** Staff ids of the two assessors. */
+  /** Staff ids of the two assessors: the one who opened the draft, then the other one it names. */
   assessors: string[];
   /** Item code → score; a draft may leave items unscored. */
   scores: Record<string, number>;
@@ -153,6 +159,8 @@ export class ElderAssessment {
     init: { id: string; personRef: string; maskedIdNumber: string; birthDate: LocalDate; content: AssessmentContent; by: string; at: string },
     ctx: { params: DraftParameters; today: LocalDate; supersedesTarget: AssessmentSummary | null },
   ): Outcome<ElderAssessment> {
+    // The drafter is the first of the two assessors: a draft is opened by one of the people who assess.
+    if (init.content.assessors[0] !== init.by) return notAnAssessor('draft');
     const refused = contentProblem(init.content, init.birthDate, ctx.params, ctx.today, 'draft') ?? supersedesTargetProblem(init.content, init.personRef, ctx.supersedesTarget);
     if (refused) return refused;
     const a = new ElderAssessment({
@@ -184,9 +192,18 @@ export class ElderAssessment {
     return this.s;
   }
 
-  /** Replaces what the assessors recorded; only a draft can change. */
+  /**
+   * Replaces what the assessors recorded; only a draft can change, and only its two assessors change
+   * it. The first assessor (who opened it) stays; the second may be replaced by another named one.
+   */
   edit(content: AssessmentContent, ctx: { params: DraftParameters; today: LocalDate; supersedesTarget: AssessmentSummary | null }, by: string, at: string): Outcome<AssessmentFact[]> {
     if (!nextStatus(this.s.status, 'edit')) return this.illegal('edit');
+    if (!this.s.assessors.includes(by)) return notAnAssessor('edit');
+    if (content.assessors[0] !== this.s.assessors[0]) {
+      return problem('ASSESSMENT.FIRST_ASSESSOR_FIXED', 'invalid', '首位评估员（开具评估的评估员）不能更换', 'The first assessor, who opened the draft, cannot be replaced.', [
+        field('assessors', 'ASSESSMENT.FIRST_ASSESSOR_FIXED', `the first assessor stays ${this.s.assessors[0]}`),
+      ]);
+    }
     const refused = contentProblem(content, this.s.birthDate, ctx.params, ctx.today, 'draft') ?? supersedesTargetProblem(content, this.s.personRef, ctx.supersedesTarget);
     if (refused) return refused;
     this.transition('edit', by, at);
@@ -201,9 +218,16 @@ export class ElderAssessment {
    */
   complete(ctx: { params: ElderAssessmentParameters; today: LocalDate; current: AssessmentSummary | null }, by: string, at: string): Outcome<AssessmentFact[]> {
     if (!nextStatus(this.s.status, 'complete')) return this.illegal('complete');
-    // GB/T 42195-2022: the two assessors sign the form, so the result is fixed by one of them.
-    if (!this.s.assessors.includes(by)) {
-      return problem('ASSESSMENT.NOT_AN_ASSESSOR', 'forbidden', '只有本次评估的两名评估员之一可以完成评估', 'Only one of the two assessors named on the assessment may complete it.');
+    // GB/T 42195-2022: the two assessors sign the form, so the result is fixed by one of them —
+    // by the other one than who opened it, so that both have acted under their own identity.
+    if (!this.s.assessors.includes(by)) return notAnAssessor('complete');
+    if (by === this.s.createdBy) {
+      return problem(
+        'ASSESSMENT.DRAFTER_CANNOT_COMPLETE',
+        'forbidden',
+        '开具评估的评估员不能自行完成评估，须由另一名评估员完成',
+        'The assessor who opened the draft cannot complete it: the other assessor named on it completes it.',
+      );
     }
     const refused = contentProblem(this.s, this.s.birthDate, ctx.params, ctx.today, 'complete') ?? this.currentProblem(ctx.current);
     if (refused) return refused;
@@ -292,6 +316,16 @@ export class ElderAssessment {
   }
 }
 
+function notAnAssessor(action: 'draft' | 'edit' | 'complete'): { ok: false; violation: AssessmentProblem } {
+  const what = { draft: { zh: '开具', en: 'open' }, edit: { zh: '修改', en: 'edit' }, complete: { zh: '完成', en: 'complete' } }[action];
+  return problem(
+    'ASSESSMENT.NOT_AN_ASSESSOR',
+    'forbidden',
+    `只有本次评估的两名评估员可以${what.zh}评估`,
+    `Only the two assessors named on the assessment may ${what.en} it${action === 'draft' ? ', and the one who opens it is the first' : ''}.`,
+  );
+}
+
 function copyContent(c: AssessmentContent): AssessmentContent {
   return structuredClone({
     districtCode: c.districtCode,
@@ -334,8 +368,8 @@ export function contentProblem(
   if (fields.length > 0) return problem('INVALID_INPUT', 'invalid', '评估表有误，请按提示更正', 'The assessment form has invalid fields.', fields);
 
   if (new Set(c.assessors).size < c.assessors.length) {
-    return problem('ASSESSMENT.SAME_ASSESSOR_TWICE', 'invalid', '两名评估员须为不同的人', 'The two assessors must be two different people.', [
-      field('assessors', 'ASSESSMENT.SAME_ASSESSOR_TWICE', `names ${c.assessors[0]} twice: two different assessors are required`),
+    return problem('ASSESSMENT.SAME_ASSESSOR_TWICE', 'invalid', '第二名评估员须为另一人', 'The second assessor must be another person than the first.', [
+      field('secondAssessor', 'ASSESSMENT.SAME_ASSESSOR_TWICE', `names ${c.assessors[0]}, the first assessor: two different assessors are required`),
     ]);
   }
   // The assessment date is the day of the visit: a fact, so it cannot lie ahead.
