@@ -31,7 +31,7 @@ export function livingAllowanceService(o: { refKey: string; backgroundJobs?: boo
     name: 'living-allowance',
     title: 'Jiuzhu — living allowance (最低生活保障)',
     description:
-      'Dibao eligibility (试算 trial assessment with a line-by-line explanation), applications and decisions, the low-income household database, and the effective-dated parameters (standards, limits, top-ups). Send X-Actor-Id on every change.',
+      'Dibao eligibility (试算 trial assessment with a line-by-line explanation), applications and decisions, the low-income household database, and the effective-dated parameters (standards, limits, top-ups). Every route but the probes and the documents needs a bearer token: its roles decide what the caller may do, its jurisdiction which cases they see.',
     migrations: [LivingAllowanceSchema1732700000100, ReassessmentRuns1732700000200, PriceSubsidy1732700000300, PeriodicReview1732700000400, ConflictSignal1732700000500, CaseProcess1732700000600, CompactRedecision1732700000700, AbilityLevels1732700000800, DropUnusedConflictSignal1732700000900, ParkedReassessmentRuns1732700000950, ReviewInsteadOfFlag1732700000960, CaseDecisions1732700001000, CaseLists1732700001100, CaseContacts1732700001110, OpenReviews1732700001200, ...PARAMETER_MIGRATIONS],
     entities: [ApplicationRecord, CaseHistoryRecord, CaseDecisionRecord, HouseholdMembershipRecord, LowIncomeHouseholdRecord, PersonAbilityLevelRecord, ReassessmentRunRecord, PriceIndexInForceRecord, PriceIndexRevisionRecord, PriceSubsidyBatchRecord, PriceSubsidyPaymentRecord],
     produces: LIVING_ALLOWANCE_EVENTS,

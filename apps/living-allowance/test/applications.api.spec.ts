@@ -38,7 +38,9 @@ afterAll(async () => {
   await svc?.dispose();
 });
 
-const call = (method: string, path: string, body?: unknown, actor?: string) => http(svc.url, method, path, body, actor ? as(actor) : {});
+const AUDITOR = as('auditor-1', 'city_auditor');
+/** A request as `who`: a caseworker's staff id, signed-in headers (`as(…)`, `approver(…)`), or `{}` for none at all. */
+const call = (method: string, path: string, body?: unknown, who: string | Record<string, string> = CLERK) => http(svc.url, method, path, body, typeof who === 'string' ? as(who) : who);
 const file = (household: HouseholdInput, actor = CLERK) => call('POST', '/applications', { household }, actor);
 const submit = (id: string, expectedVersion: number, actor = CLERK) => call('POST', `/applications/${id}/submit`, { expectedVersion }, actor);
 const approve = (id: string, expectedVersion: number, actor = OFFICER, note?: string) =>
@@ -69,17 +71,24 @@ describe('a dibao case from filing to approval', () => {
   let id: string;
   let submittedAssessment: any;
 
-  it('files a draft at version 1 and shows ID numbers masked — the full number appears nowhere in the response', async () => {
+  it('files a draft at version 1, showing the caseworker who handles it the ID numbers in full', async () => {
     const res = await file(household);
 
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ status: 'draft', version: 1, coverage: 'household', filedBy: CLERK, householdRef: personRef(household.members[0].idNumber), assessment: null });
+    expect(res.body.household.members.map((m: { idNumber: string }) => m.idNumber)).toEqual(household.members.map((m) => m.idNumber));
+    id = res.body.id;
+  });
+
+  it('shows a city auditor the same case with the ID numbers masked (640202********1234) — the full number appears nowhere in the answer', async () => {
+    const res = await call('GET', `/applications/${id}`, undefined, AUDITOR);
+
+    expect(res.status).toBe(200);
     expect(res.body.household.members.map((m: { idNumber: string }) => m.idNumber)).toEqual(
       household.members.map((m) => `${m.idNumber.slice(0, 6)}********${m.idNumber.slice(-4)}`),
     );
     const text = JSON.stringify(res.body);
     for (const m of household.members) expect(text).not.toContain(m.idNumber);
-    id = res.body.id;
   });
 
   it('submits: the assessment is fixed on the case and living-allowance.application.submitted is written without personal data', async () => {
@@ -161,8 +170,8 @@ describe('a dibao case from filing to approval', () => {
     expect(await eventsAbout('living-allowance.case.approved', 'caseId', id)).toHaveLength(1);
   });
 
-  it('never shows a full ID number in the case, its history or the work queue', async () => {
-    const texts = await Promise.all([`/applications/${id}`, `/applications/${id}/history`, '/applications?status=approved'].map(async (p) => JSON.stringify((await call('GET', p)).body)));
+  it('never shows a city auditor a full ID number in the case, its history or the list of cases', async () => {
+    const texts = await Promise.all([`/applications/${id}`, `/applications/${id}/history`, '/applications?status=approved'].map(async (p) => JSON.stringify((await call('GET', p, undefined, AUDITOR)).body)));
 
     for (const text of texts) for (const m of household.members) expect(text).not.toContain(m.idNumber);
   });
@@ -170,16 +179,38 @@ describe('a dibao case from filing to approval', () => {
 
 describe('who may change a case', () => {
   it.each([
-    ['file', () => call('POST', '/applications', { household: dibaoHousehold() })],
-    ['approve', async () => call('POST', `/applications/${(await confirming(dibaoHousehold())).id}/approve`, { expectedVersion: 4 })],
-  ])('refuses to %s without X-Actor-Id (401 problem)', async (_action, send) => {
+    ['file', () => call('POST', '/applications', { household: dibaoHousehold() }, {})],
+    ['approve', async () => call('POST', `/applications/${(await confirming(dibaoHousehold())).id}/approve`, { expectedVersion: 4 }, {})],
+  ])('refuses to %s without a token (401 problem)', async (_action, send) => {
     expectProblem(await send(), 401, 'UNAUTHENTICATED');
   });
 
-  it('refuses an X-Actor-Id that is not a staff id (400 naming the header)', async () => {
-    const res = await http(svc.url, 'POST', '/applications', { household: dibaoHousehold() }, { 'x-actor-id': 'Zhang San' });
+  it('a request with X-Actor-Id/X-Actor-Role headers and no token gains nothing (401), and changes nothing', async () => {
+    const c = await confirming(dibaoHousehold());
+    const forged = { 'x-actor-id': 'county-approver-1', 'x-actor-role': 'county_approver' };
 
-    expect(fieldsOf(expectProblem(res, 400, 'INVALID_INPUT'))).toEqual(['header x-actor-id']);
+    expectProblem(await call('POST', `/applications/${c.id}/approve`, { expectedVersion: 4 }, forged), 401, 'UNAUTHENTICATED');
+    expectProblem(await call('POST', '/applications', { household: dibaoHousehold() }, { 'x-actor-id': CLERK, 'x-actor-role': 'caseworker' }), 401, 'UNAUTHENTICATED');
+    expectProblem(await call('GET', `/applications/${c.id}`, undefined, { 'x-actor-id': 'admin-1', 'x-actor-role': 'admin' }), 401, 'UNAUTHENTICATED');
+    expect((await call('GET', `/applications/${c.id}`)).body).toMatchObject({ status: 'confirming', version: 4 });
+  });
+
+  it('an admin cannot approve a case (403 AUTH.ROLE_NOT_ALLOWED): keeping the rules is not deciding cases', async () => {
+    const c = await confirming(dibaoHousehold());
+
+    expectProblem(await call('POST', `/applications/${c.id}/approve`, { expectedVersion: 4 }, as('admin-1', 'admin')), 403, 'AUTH.ROLE_NOT_ALLOWED');
+    expectProblem(await call('POST', `/applications/${c.id}/refuse`, { expectedVersion: 4, reasonCode: 'NOT_RESIDENT' }, as('admin-1', 'admin')), 403, 'AUTH.ROLE_NOT_ALLOWED');
+    expect((await call('GET', `/applications/${c.id}`)).body).toMatchObject({ status: 'confirming', version: 4 });
+  });
+
+  it('a city auditor reads a case and cannot change it (403 AUTH.ROLE_NOT_ALLOWED)', async () => {
+    const c = (await file(dibaoHousehold())).body;
+
+    expect((await call('GET', `/applications/${c.id}`, undefined, AUDITOR)).status).toBe(200);
+    expectProblem(await call('POST', `/applications/${c.id}/submit`, { expectedVersion: 1 }, AUDITOR), 403, 'AUTH.ROLE_NOT_ALLOWED');
+    expectProblem(await call('POST', `/applications/${c.id}/withdraw`, { expectedVersion: 1 }, AUDITOR), 403, 'AUTH.ROLE_NOT_ALLOWED');
+    expectProblem(await call('POST', '/applications', { household: dibaoHousehold() }, AUDITOR), 403, 'AUTH.ROLE_NOT_ALLOWED');
+    expect((await call('GET', `/applications/${c.id}`)).body).toMatchObject({ status: 'draft', version: 1 });
   });
 
   it.each([
@@ -510,21 +541,21 @@ describe('the work queue and reading cases', () => {
   });
 
   it.each([
-    ['GET', '/applications/6d1f2c8e-3b4a-4c5d-9e6f-7a8b9c0d1e2f'],
-    ['GET', '/applications/6d1f2c8e-3b4a-4c5d-9e6f-7a8b9c0d1e2f/history'],
-    ['POST', '/applications/6d1f2c8e-3b4a-4c5d-9e6f-7a8b9c0d1e2f/submit'],
-    ['POST', '/applications/6d1f2c8e-3b4a-4c5d-9e6f-7a8b9c0d1e2f/approve'],
-  ])('answers %s %s for an unknown case with a 404 problem', async (method, path) => {
-    expectProblem(await call(method, path, method === 'POST' ? { expectedVersion: 1 } : undefined, OFFICER), 404, 'NOT_FOUND');
+    ['GET', '/applications/6d1f2c8e-3b4a-4c5d-9e6f-7a8b9c0d1e2f', as(OFFICER)],
+    ['GET', '/applications/6d1f2c8e-3b4a-4c5d-9e6f-7a8b9c0d1e2f/history', as(OFFICER)],
+    ['POST', '/applications/6d1f2c8e-3b4a-4c5d-9e6f-7a8b9c0d1e2f/submit', as(OFFICER)],
+    ['POST', '/applications/6d1f2c8e-3b4a-4c5d-9e6f-7a8b9c0d1e2f/approve', approver(OFFICER)],
+  ])('answers %s %s for an unknown case with a 404 problem', async (method, path, who) => {
+    expectProblem(await call(method, path, method === 'POST' ? { expectedVersion: 1 } : undefined, who), 404, 'NOT_FOUND');
   });
 
   it.each([
-    ['GET', '/applications/not-a-uuid', undefined],
-    ['GET', '/applications/123/history', undefined],
-    ['POST', '/applications/abc/approve', { expectedVersion: 1 }],
-    ['PUT', '/applications/abc/household', { expectedVersion: 1, household: dibaoHousehold() }],
-  ])('answers %s %s (an id that is not a UUID) with a 400 problem naming id', async (method, path, body) => {
-    const res = await call(method, path, body, OFFICER);
+    ['GET', '/applications/not-a-uuid', undefined, as(OFFICER)],
+    ['GET', '/applications/123/history', undefined, as(OFFICER)],
+    ['POST', '/applications/abc/approve', { expectedVersion: 1 }, approver(OFFICER)],
+    ['PUT', '/applications/abc/household', { expectedVersion: 1, household: dibaoHousehold() }, as(OFFICER)],
+  ])('answers %s %s (an id that is not a UUID) with a 400 problem naming id', async (method, path, body, who) => {
+    const res = await call(method, path, body, who);
 
     expect(fieldsOf(expectProblem(res, 400, 'INVALID_INPUT'))).toEqual(['id']);
   });
@@ -549,7 +580,7 @@ describe('the work queue and reading cases', () => {
   ])('refuses an expectedVersion that is %s (400 naming expectedVersion)', async (_what, expectedVersion) => {
     const c = await submitted(dibaoHousehold());
 
-    const res = await call('POST', `/applications/${c.id}/approve`, { expectedVersion }, OFFICER);
+    const res = await call('POST', `/applications/${c.id}/approve`, { expectedVersion }, approver(OFFICER));
 
     expect(fieldsOf(expectProblem(res, 400, 'INVALID_INPUT'))).toContain('expectedVersion');
   });

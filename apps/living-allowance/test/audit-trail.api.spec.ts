@@ -106,25 +106,26 @@ describe('reads of a case are audited', () => {
     });
   });
 
-  it('a read without an identity is recorded as anonymous (until sign-in lands), and its history read too', async () => {
+  it('a read of the history is recorded under the signed-in reader, with their roles and jurisdiction', async () => {
     const filed = await call('POST', '/applications', { household: ineligibleHousehold() });
-    expect((await http(svc.url, 'GET', `/applications/${filed.body.id}/history`)).status).toBe(200);
-    expect((await rows()).at(-1)).toMatchObject({ actor: 'anonymous', action: 'application.history.read', target: `application:${filed.body.id}` });
+    expect((await http(svc.url, 'GET', `/applications/${filed.body.id}/history`, undefined, as('reviewer-07', 'township_reviewer', '640202'))).status).toBe(200);
+    expect((await rows()).at(-1)).toMatchObject({ actor: 'reviewer-07', roles: ['township_reviewer'], action: 'application.history.read', target: `application:${filed.body.id}` });
   });
 
-  it('a read with a malformed X-Actor-Id is refused (400 naming the header), not recorded as anonymous', async () => {
+  it('a read without a token (401), or with X-Actor headers and no token (401), reads nothing and writes no row', async () => {
     const filed = await call('POST', '/applications', { household: ineligibleHousehold() });
     const before = (await rows()).length;
-    const res = await http(svc.url, 'GET', `/applications/${filed.body.id}`, undefined, { 'x-actor-id': 'not a staff id!' });
-    expect(res.status).toBe(400);
-    expect(res.body.errors.map((e: { field: string }) => e.field)).toContain('header x-actor-id');
+    expectProblem(await http(svc.url, 'GET', `/applications/${filed.body.id}`), 401, 'UNAUTHENTICATED');
+    expectProblem(await http(svc.url, 'GET', `/applications/${filed.body.id}`, undefined, { 'x-actor-id': 'auditor-07', 'x-actor-role': 'city_auditor' }), 401, 'UNAUTHENTICATED');
     expect(await rows()).toHaveLength(before);
   });
 
-  it('a read that finds nothing (404) or is refused (400) writes no row', async () => {
+  it('a read that finds nothing (404), of a case outside the jurisdiction (404) or refused (400) writes no row', async () => {
+    const elsewhere = await call('POST', '/applications', { household: { ...ineligibleHousehold(), districtCode: '640205', townshipCode: '640205001' } });
     const before = (await rows()).length;
-    expect((await http(svc.url, 'GET', '/applications/7d9f3c1e-8f2a-4c55-9a51-3a1b2c3d4e5f')).status).toBe(404);
-    expect((await http(svc.url, 'GET', '/applications/not-a-uuid')).status).toBe(400);
+    expect((await call('GET', '/applications/7d9f3c1e-8f2a-4c55-9a51-3a1b2c3d4e5f')).status).toBe(404);
+    expect((await call('GET', `/applications/${elsewhere.body.id}`, undefined, as(CLERK, 'caseworker', '640202001'))).status).toBe(404);
+    expect((await call('GET', '/applications/not-a-uuid')).status).toBe(400);
     expect(await rows()).toHaveLength(before);
   });
 });
@@ -158,7 +159,7 @@ describe('the trail of the service', () => {
     const filed = await call('POST', '/applications', { household, contact: { name: '张三丰', address: '石嘴山市大武口区长胜街道某某小区3号楼2单元501', phone: '13995212346' } });
     expect(filed.status).toBe(201);
     await call('POST', `/applications/${filed.body.id}/withdraw`, { expectedVersion: 1, note: '申请人张三丰自愿撤回' });
-    await http(svc.url, 'GET', `/applications/${filed.body.id}`);
+    await call('GET', `/applications/${filed.body.id}`);
     await call('POST', '/applications/search', { name: '张三丰', townshipCode: '640202001' });
     const all = await rows();
     const text = JSON.stringify(all);

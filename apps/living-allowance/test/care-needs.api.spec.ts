@@ -11,7 +11,8 @@ import { outboundMessage } from '../../../test/support/messages';
  * a severe or complete loss of ability earns the care-needs top-up when a case is decided.
  */
 let svc: TestService;
-const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => http(svc.url, method, path, body, headers);
+/** Reads and trials as a caseworker unless told. */
+const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = as('clerk-71')) => http(svc.url, method, path, body, headers);
 
 beforeAll(async () => {
   svc = await startLivingAllowance({ backgroundJobs: false });

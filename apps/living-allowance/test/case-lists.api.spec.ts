@@ -21,7 +21,8 @@ afterAll(async () => {
   await svc?.dispose();
 });
 
-const call = (method: string, path: string, headers: Record<string, string> = {}, body?: unknown) => http(svc.url, method, path, body, headers);
+/** Lists are read by the city auditor unless told (the whole city); `{}` sends no token. */
+const call = (method: string, path: string, headers: Record<string, string> = as('auditor-1', 'city_auditor'), body?: unknown) => http(svc.url, method, path, body, headers);
 const inTownship = (townshipCode: string, h: HouseholdInput = dibaoHousehold()) => ({ ...h, townshipCode, districtCode: townshipCode.slice(0, 6) });
 
 async function file(actor: string, household: HouseholdInput = dibaoHousehold()): Promise<any> {
@@ -96,7 +97,7 @@ describe("a township's cases by stage", () => {
   });
 });
 
-describe('my cases (GET /applications/mine): the acting officer from X-Actor-Id', () => {
+describe('my cases (GET /applications/mine): the signed-in officer, from the token', () => {
   let mineDraft: any;
   let mineSubmitted: any;
   let othersDraft: any;
@@ -126,9 +127,11 @@ describe('my cases (GET /applications/mine): the acting officer from X-Actor-Id'
     expect(res.body.total).toBe(1);
   });
 
-  it('takes who I am from X-Actor-Id only: ?filedBy= is refused, and without the header it is a 401', async () => {
+  it('takes who I am from the token only: ?filedBy= is refused, X-Actor-Id without a token is a 401, and a city auditor has no cases of their own (403)', async () => {
     expect(fieldsOf(expectProblem(await call('GET', '/applications/mine?filedBy=clerk-other', as('clerk-me')), 400, 'INVALID_INPUT'))).toEqual(['filedBy']);
-    expectProblem(await call('GET', '/applications/mine'), 401);
+    expectProblem(await call('GET', '/applications/mine', {}), 401);
+    expectProblem(await call('GET', '/applications/mine', { 'x-actor-id': 'clerk-me' }), 401);
+    expectProblem(await call('GET', '/applications/mine'), 403, 'AUTH.ROLE_NOT_ALLOWED');
   });
 
   it('refuses an unknown stage (400 naming stage)', async () => {

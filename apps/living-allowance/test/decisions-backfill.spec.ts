@@ -12,7 +12,8 @@ import { approvedCase, refuseThroughProcess } from './process';
  */
 let svc: TestService;
 const clock = new TestClock(new Date('2026-01-10T02:00:00Z'));
-const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => http(svc.url, method, path, body, headers);
+/** Reads as the city auditor unless told. */
+const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = as('auditor-1', 'city_auditor')) => http(svc.url, method, path, body, headers);
 
 function twoAdults(districtCode: string, wageFen: number): HouseholdInput {
   return {

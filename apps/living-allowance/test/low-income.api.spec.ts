@@ -32,7 +32,8 @@ afterAll(async () => {
   await svc?.dispose();
 });
 
-const call = (method: string, path: string, body?: unknown, actor?: string) => http(svc.url, method, path, body, actor ? as(actor) : {});
+/** A request as the caseworker `actor` (CLERK unless told). */
+const call = (method: string, path: string, body?: unknown, actor = CLERK) => http(svc.url, method, path, body, as(actor));
 const registry = async (active = true) => (await call('GET', `/low-income-households?active=${active}&limit=1000`)).body.items as any[];
 const eventsAbout = async (type: string, field: string, value: string) => (await eventsOf(svc.url, type)).filter((e) => e.data[field] === value);
 

@@ -120,7 +120,7 @@ describe('a use case that fails part-way changes nothing and announces nothing',
           'POST',
           `/applications/${id}/township-review`,
           { expectedVersion: 2, opinion: 'approve', check: { homeVisitOn: svc.clock.today(), neighboursInterviewed: 1, dataMatchedOn: svc.clock.today(), discrepanciesFound: false } },
-          { 'x-actor-id': 'reviewer-9', 'x-actor-role': 'township_reviewer' },
+          as('reviewer-9', 'township_reviewer'),
         ),
     },
     {

@@ -24,7 +24,9 @@ afterAll(async () => {
   await svc?.dispose();
 });
 
-const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => http(svc.url, method, path, body, headers);
+const CLERK = as('clerk-21');
+/** Reads (standards, the catalogue, trials) as a caseworker unless told; `{}` sends no token. */
+const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = CLERK) => http(svc.url, method, path, body, headers);
 const publish = (body: Record<string, unknown>, headers = ADMIN) => call('POST', '/parameters', body, headers);
 const standard = (over: Record<string, unknown> = {}) => ({
   key: 'dibao.standard',
@@ -75,9 +77,11 @@ describe('GET /standards', () => {
 
 describe('who may publish a parameter', () => {
   it.each([
-    { who: 'nobody (no X-Actor-Id)', headers: {}, status: 401, code: 'UNAUTHENTICATED' },
-    { who: 'an officer without a role', headers: as('officer-22'), status: 403, code: 'ROLE.ADMIN_REQUIRED' },
-    { who: 'an officer with another role', headers: as('officer-22', 'caseworker'), status: 403, code: 'ROLE.ADMIN_REQUIRED' },
+    { who: 'nobody (no token)', headers: {}, status: 401, code: 'UNAUTHENTICATED' },
+    { who: 'X-Actor headers naming an admin, without a token', headers: { 'x-actor-id': 'admin-21', 'x-actor-role': 'admin' }, status: 401, code: 'UNAUTHENTICATED' },
+    { who: 'a caseworker', headers: as('officer-22', 'caseworker'), status: 403, code: 'AUTH.ROLE_NOT_ALLOWED' },
+    { who: 'a county approver', headers: as('officer-23', 'county_approver'), status: 403, code: 'AUTH.ROLE_NOT_ALLOWED' },
+    { who: 'a city auditor', headers: as('auditor-22', 'city_auditor'), status: 403, code: 'AUTH.ROLE_NOT_ALLOWED' },
   ])('refuses a publication by $who ($status $code) and stores nothing', async ({ headers, status, code }) => {
     const before = await catalogSize();
 
@@ -166,7 +170,7 @@ describe('publishing a new dibao standard', () => {
     const res = await publish(standard({ districtCode: '640205', area: 'rural', validFrom: '2026-01-01', value: { monthlyFen: 58000 } }));
 
     expect(res.status).toBe(201);
-    const runs = (await call('GET', '/reassessments')).body.items;
+    const runs = (await call('GET', '/reassessments', undefined, ADMIN)).body.items;
     expect(runs.find((r: any) => r.standardVersionId === res.body.versionId)).toMatchObject({ districtCode: '640205', area: 'rural', validFrom: '2026-01-01' });
   });
 
@@ -252,7 +256,7 @@ describe('the window of validFrom dates', () => {
 
 describe('publishing the same version twice', () => {
   const same = () => standard({ districtCode: '640221', area: 'urban', validFrom: '2026-09-01', value: { monthlyFen: 81000 } });
-  const runsOf = async (versionId: string) => (await call('GET', '/reassessments')).body.items.filter((r: any) => r.standardVersionId.startsWith(versionId));
+  const runsOf = async (versionId: string) => (await call('GET', '/reassessments', undefined, ADMIN)).body.items.filter((r: any) => r.standardVersionId.startsWith(versionId));
   const announced = async () => (await eventsOf(svc.url, 'living-allowance.standard.published')).filter((e) => e.data.versionId.startsWith('dibao.standard/640221/urban@2026-09-01'));
 
   it('the second identical publication answers 200 with the version already stored, and nothing else happens', async () => {

@@ -12,7 +12,8 @@ const CASEWORKER = 'clerk-51';
 const OFFICER = 'officer-52';
 let svc: TestService;
 const clock = new TestClock(new Date('2026-01-10T02:00:00Z'));
-const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => http(svc.url, method, path, body, headers);
+/** Reads (the review queue, cases, decisions) as a township reviewer unless told; `{}` sends no token. */
+const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = reviewer()) => http(svc.url, method, path, body, headers);
 const sweep = () => svc.app.get(PeriodicReviewSweep).sweep();
 
 function household(o: { wageFen: number; ableToWork?: boolean; districtCode?: string; other?: { kind: string; monthlyFen: number } }): HouseholdInput {
@@ -116,7 +117,7 @@ describe('claims on the review queue', () => {
 
   it('only a supervisor may reassign a case', async () => {
     const id = cases[0].id;
-    expectProblem(await call('POST', `/applications/${id}/reassign`, { to: 'officer-z' }, as('officer-c3')), 403, 'ROLE.SUPERVISOR_REQUIRED');
+    expectProblem(await call('POST', `/applications/${id}/reassign`, { to: 'officer-z' }, as('officer-c3')), 403, 'AUTH.ROLE_NOT_ALLOWED');
     expect((await call('POST', `/applications/${id}/reassign`, { to: 'officer-z' }, as('lead-1', 'supervisor'))).status).toBe(204);
     expect((await svc.dataSource.query(`SELECT claimed_by FROM applications WHERE id = $1`, [id]))[0].claimed_by).toBe('officer-z');
   });
@@ -280,16 +281,16 @@ describe('a change reported by the household opens a review at once (变更申�
     const wrongRole = as('officer-x', 'county_approver');
 
     for (const headers of [noRole, wrongRole]) {
-      const refused = expectProblem(await open(c.id, { expectedVersion: c.version, trigger: 'change_reported', reportedOn: '2026-04-14', summary: 'a child was born' }, headers), 403, 'ROLE.REQUIRED');
+      const refused = expectProblem(await open(c.id, { expectedVersion: c.version, trigger: 'change_reported', reportedOn: '2026-04-14', summary: 'a child was born' }, headers), 403, 'AUTH.ROLE_NOT_ALLOWED');
       expect(refused.detail).toContain('township_reviewer');
-      expect(expectProblem(await call('POST', '/reviews/claim?districtCode=640205', undefined, headers), 403, 'ROLE.REQUIRED').detail).toContain('township_reviewer');
+      expect(expectProblem(await call('POST', '/reviews/claim?districtCode=640205', undefined, headers), 403, 'AUTH.ROLE_NOT_ALLOWED').detail).toContain('township_reviewer');
     }
     expect((await call('GET', `/applications/${c.id}`)).body).toMatchObject({ version: c.version, openReview: null, claimedBy: null });
 
     const opened = await open(c.id, { expectedVersion: c.version, trigger: 'change_reported', reportedOn: '2026-04-14', summary: 'a child was born' });
     const claimed = await call('POST', '/reviews/claim?districtCode=640205', undefined, reviewer('officer-x'));
     expect(claimed.body.id).toBe(c.id);
-    const review = expectProblem(await call('POST', `/applications/${c.id}/review`, { expectedVersion: opened.body.version, household: c.input }, as('officer-x')), 403, 'ROLE.REQUIRED');
+    const review = expectProblem(await call('POST', `/applications/${c.id}/review`, { expectedVersion: opened.body.version, household: c.input }, as('officer-x')), 403, 'AUTH.ROLE_NOT_ALLOWED');
     expect(review.detail).toContain('township_reviewer');
     expect((await call('GET', `/applications/${c.id}`)).body).toMatchObject({ version: opened.body.version, openReview: expect.objectContaining({ trigger: 'change_reported' }) });
   });

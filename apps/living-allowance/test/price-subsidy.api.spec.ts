@@ -23,7 +23,9 @@ const GRANTED = 'living-allowance.price-subsidy.granted';
 
 let svc: TestService;
 const clock = new TestClock(new Date('2026-01-10T02:00:00Z'));
-const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => http(svc.url, method, path, body, headers);
+const AUDITOR = as('auditor-64', 'city_auditor');
+/** Reads (indices, batches, payments) as the city auditor unless told; `{}` sends no token. */
+const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = AUDITOR) => http(svc.url, method, path, body, headers);
 const recordIndex = (month: string, cpiRiseBp: number, foodCpiRiseBp: number, source = `国家统计局宁夏调查总队 ${month} 居民消费价格 (test)`) =>
   call('PUT', `/price-indices/640000/${month}`, { cpiRiseBp, foodCpiRiseBp, source }, ADMIN);
 const settle = (month: string, body: Record<string, unknown> = {}, headers = ADMIN) => call('POST', `/price-subsidies/${month}/batches`, body, headers);
@@ -88,8 +90,9 @@ describe('recording price indices', () => {
   });
 
   it('is for administrators only: 403 without the admin role, 401 without an actor', async () => {
-    expectProblem(await call('PUT', '/price-indices/640000/2026-01', { cpiRiseBp: 350, foodCpiRiseBp: 0, source: 'a statistical release' }, as(CLERK)), 403, 'ROLE.ADMIN_REQUIRED');
-    expectProblem(await call('PUT', '/price-indices/640000/2026-01', { cpiRiseBp: 350, foodCpiRiseBp: 0, source: 'a statistical release' }), 401);
+    expectProblem(await call('PUT', '/price-indices/640000/2026-01', { cpiRiseBp: 350, foodCpiRiseBp: 0, source: 'a statistical release' }, as(CLERK)), 403, 'AUTH.ROLE_NOT_ALLOWED');
+    expectProblem(await call('PUT', '/price-indices/640000/2026-01', { cpiRiseBp: 350, foodCpiRiseBp: 0, source: 'a statistical release' }, AUDITOR), 403, 'AUTH.ROLE_NOT_ALLOWED');
+    expectProblem(await call('PUT', '/price-indices/640000/2026-01', { cpiRiseBp: 350, foodCpiRiseBp: 0, source: 'a statistical release' }, {}), 401);
     expect((await call('GET', '/price-indices')).body.items).toEqual([]);
   });
 
@@ -109,7 +112,8 @@ describe('settling a month', () => {
     expect(fieldsOf(expectProblem(await settle('2026-02', { indexMonth: '2026-03' }), 400, 'INVALID_INPUT'))).toEqual(['indexMonth']);
     expect(fieldsOf(expectProblem(await settle('2026-02', { provinceCode: 'ningxia' }), 400, 'INVALID_INPUT'))).toEqual(['provinceCode']);
     expect(fieldsOf(expectProblem(await settle('2026-07'), 400, 'INVALID_INPUT'))).toEqual(['month']);
-    expectProblem(await settle('2026-02', {}, as(CLERK)), 403, 'ROLE.ADMIN_REQUIRED');
+    expectProblem(await settle('2026-02', {}, as(CLERK)), 403, 'AUTH.ROLE_NOT_ALLOWED');
+    expectProblem(await settle('2026-02', {}, AUDITOR), 403, 'AUTH.ROLE_NOT_ALLOWED');
     expectProblem(await settle('2026-02', {}, {}), 401);
   });
 

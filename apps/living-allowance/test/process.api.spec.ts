@@ -14,7 +14,8 @@ const CLERK = 'clerk-61';
 let svc: TestService;
 // Ticks a second per reading, so cases filed one after another are ordered by filing time.
 const clock = new TestClock(new Date('2026-03-02T02:00:00Z'), 1000);
-const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => http(svc.url, method, path, body, headers);
+/** A request signed in as `headers` (`as(…)`, `reviewer(…)`); a read without them is the filing caseworker's; `{}` sends no token at all. */
+const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = as(CLERK)) => http(svc.url, method, path, body, headers);
 
 /** The three-person dibao household of households.ts, living in `townshipCode` (its district is the first six digits). */
 function household(townshipCode: string): HouseholdInput {
@@ -77,7 +78,7 @@ describe('deadlines on the case', () => {
     clock.set('2026-03-02T02:00:00Z');
     const c = await submittedCase(household('640202002'));
 
-    expectProblem(await call('POST', `/applications/${c.id}/extend`, { expectedVersion: 2, reason: 'x' }, reviewer()), 403, 'ROLE.REQUIRED');
+    expectProblem(await call('POST', `/applications/${c.id}/extend`, { expectedVersion: 2, reason: 'x' }, reviewer()), 403, 'AUTH.ROLE_NOT_ALLOWED');
     const ext = await call('POST', `/applications/${c.id}/extend`, { expectedVersion: 2, reason: 'bank records from another province awaited' }, approver());
     expect(ext.status).toBe(200);
     expect(ext.body.deadlines.whole).toMatchObject({ length: 45, dueOn: '2026-05-08' });
@@ -152,7 +153,7 @@ describe('the township queue', () => {
     expect((await call('POST', `/queues/township/claim?townshipCode=${township}`, undefined, reviewer('reviewer-a'))).body.id).toBe(c.id);
 
     expectProblem(await review(c.id, 2, reviewer('reviewer-b')), 409, 'CASE.CLAIMED_BY_OTHER');
-    expectProblem(await call('POST', `/applications/${c.id}/reassign`, { to: 'reviewer-b' }, as('reviewer-a', 'township_reviewer')), 403, 'ROLE.SUPERVISOR_REQUIRED');
+    expectProblem(await call('POST', `/applications/${c.id}/reassign`, { to: 'reviewer-b' }, as('reviewer-a', 'township_reviewer')), 403, 'AUTH.ROLE_NOT_ALLOWED');
     expect((await call('POST', `/applications/${c.id}/reassign`, { to: 'reviewer-b' }, as('lead-1', 'supervisor'))).status).toBe(204);
     expectProblem(await review(c.id, 2, reviewer('reviewer-a')), 409, 'CASE.CLAIMED_BY_OTHER');
 
@@ -161,7 +162,7 @@ describe('the township queue', () => {
   });
 
   it('claiming needs the township reviewer role', async () => {
-    expectProblem(await call('POST', '/queues/township/claim', undefined, as('someone')), 403, 'ROLE.REQUIRED');
+    expectProblem(await call('POST', '/queues/township/claim', undefined, as('someone')), 403, 'AUTH.ROLE_NOT_ALLOWED');
   });
 
   it('the township claim never hands the filer their own case: with only the filer’s case in the queue, 204', async () => {
@@ -185,7 +186,7 @@ describe('the township queue', () => {
     const seenBy = async (id: string) => (await call('GET', `/queues/township?townshipCode=${township}`, undefined, reviewer(id))).body.items.map((i: any) => i.id);
     expect(await seenBy('clerk-dual')).toEqual([theirs.id]);
     expect(await seenBy('reviewer-o')).toEqual([own.id, theirs.id]);
-    expectProblem(await call('GET', `/queues/township?townshipCode=${township}`), 401, 'UNAUTHENTICATED');
+    expectProblem(await call('GET', `/queues/township?townshipCode=${township}`, undefined, {}), 401, 'UNAUTHENTICATED');
   });
 });
 
@@ -211,7 +212,7 @@ describe('township review', () => {
   });
 
   it.each([
-    ['without the reviewer role', as('township-reviewer-1'), 403, 'ROLE.REQUIRED'],
+    ['without the reviewer role', as('township-reviewer-1'), 403, 'AUTH.ROLE_NOT_ALLOWED'],
     ['by the caseworker who filed it (four-eyes)', as(CLERK, 'township_reviewer'), 403, 'CASE.FOUR_EYES'],
   ])('is refused %s and the case stays submitted', async (_what, headers, status, code) => {
     clock.set('2026-03-02T02:00:00Z');
@@ -302,7 +303,7 @@ describe('closing notices in the background', () => {
 
     expect((await call('GET', `/applications/${ended.id}`)).body).toMatchObject({ status: 'confirming', updatedBy: 'system:notice' });
     expect((await call('GET', `/applications/${running.id}`)).body.status).toBe('notice');
-    expect((await call('GET', '/queues/confirmation?districtCode=640205')).body.items.map((i: any) => i.id)).toContain(ended.id);
+    expect((await call('GET', '/queues/confirmation?districtCode=640205', undefined, approver())).body.items.map((i: any) => i.id)).toContain(ended.id);
   });
 });
 
@@ -333,17 +334,17 @@ describe('confirmation', () => {
     expect(published.status).toBe(201);
     const c = await confirmingCase('640221013');
 
-    expectProblem(await call('POST', `/applications/${c.id}/approve`, { expectedVersion: c.version }, approver('county-9')), 403, 'ROLE.REQUIRED');
+    expectProblem(await call('POST', `/applications/${c.id}/approve`, { expectedVersion: c.version }, approver('county-9')), 403, 'CASE.CONFIRMATION_DELEGATED');
     const ok = await call('POST', `/applications/${c.id}/approve`, { expectedVersion: c.version }, as('township-approver-1', 'township_approver'));
     expect(ok.body).toMatchObject({ status: 'approved', process: { confirmation: { by: 'township-approver-1', level: 'township' } } });
 
     const elsewhere = await confirmingCase('640202013');
-    expectProblem(await call('POST', `/applications/${elsewhere.id}/approve`, { expectedVersion: elsewhere.version }, as('township-approver-1', 'township_approver')), 403, 'ROLE.REQUIRED');
+    expectProblem(await call('POST', `/applications/${elsewhere.id}/approve`, { expectedVersion: elsewhere.version }, as('township-approver-1', 'township_approver')), 403, 'CASE.CONFIRMATION_NOT_DELEGATED');
   });
 
   it('the confirmation queue shows round 1 after a single township review', async () => {
     const c = await confirmingCase('640221015');
-    const items = (await call('GET', '/queues/confirmation?districtCode=640221')).body.items;
+    const items = (await call('GET', '/queues/confirmation?districtCode=640221', undefined, approver())).body.items;
     expect(items.find((i: any) => i.id === c.id)).toMatchObject({ status: 'confirming', round: 1 });
   });
 
@@ -365,7 +366,7 @@ describe('confirmation', () => {
 
     expect(got).toEqual(expect.arrayContaining([a.id, b.id]));
     expect(new Set(got).size).toBe(got.length);
-    expectProblem(await call('POST', '/queues/confirmation/claim', undefined, reviewer()), 403, 'ROLE.REQUIRED');
+    expectProblem(await call('POST', '/queues/confirmation/claim', undefined, reviewer()), 403, 'AUTH.ROLE_NOT_ALLOWED');
   });
 });
 

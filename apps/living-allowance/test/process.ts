@@ -1,5 +1,6 @@
 import { Clock } from '@jiuzhu/common';
 import { http, TestClock } from '../../../test/support/services';
+import { as } from '../../../test/support/api';
 
 /**
  * Drives a submitted case through the dibao process over the API, the way officers would: the
@@ -9,8 +10,10 @@ import { http, TestClock } from '../../../test/support/services';
  */
 export const TOWNSHIP_REVIEWER = 'township-reviewer-1';
 export const COUNTY_APPROVER = 'county-approver-1';
-export const reviewer = (id = TOWNSHIP_REVIEWER) => ({ 'x-actor-id': id, 'x-actor-role': 'township_reviewer' });
-export const approver = (id = COUNTY_APPROVER) => ({ 'x-actor-id': id, 'x-actor-role': 'county_approver' });
+/** A township reviewer signed in (of the whole city unless a jurisdiction is given). */
+export const reviewer = (id = TOWNSHIP_REVIEWER, jurisdiction?: string) => as(id, 'township_reviewer', jurisdiction);
+/** A county approver signed in (of the whole city unless a jurisdiction is given). */
+export const approver = (id = COUNTY_APPROVER, jurisdiction?: string) => as(id, 'county_approver', jurisdiction);
 
 export function economicCheck(on: string) {
   return { homeVisitOn: on, neighboursInterviewed: 2, dataMatchedOn: on, discrepanciesFound: false };
@@ -37,7 +40,7 @@ async function ok(res: Promise<{ status: number; body: any }>, what: string) {
  * notice runs its 7 days and is closed. Returns the case, now waiting for confirmation.
  */
 export async function throughNotice(url: string, clock: Clock, id: string, expectedVersion: number, o: { reviewerId?: string } = {}): Promise<any> {
-  const current = await ok(http(url, 'GET', `/applications/${id}`), 'GET case');
+  const current = await ok(http(url, 'GET', `/applications/${id}`, undefined, reviewer(o.reviewerId)), 'GET case');
   const ineligible = current.coverage === 'household' && current.assessment?.outcome === 'ineligible';
   const reviewed = await ok(
     http(
@@ -54,7 +57,7 @@ export async function throughNotice(url: string, clock: Clock, id: string, expec
   // The service's background sweep closes ended notices by itself (every minute): once the clock has
   // moved past the notice it may have done so first, which is the same step taken by the service.
   if (closed.status === 409) {
-    const now = await ok(http(url, 'GET', `/applications/${id}`), 'GET case');
+    const now = await ok(http(url, 'GET', `/applications/${id}`, undefined, reviewer(o.reviewerId)), 'GET case');
     if (now.status === 'confirming' && now.version === reviewed.version + 1) return now;
   }
   if (closed.status !== 200) throw new Error(`close notice answered ${closed.status}: ${JSON.stringify(closed.body)}`);
@@ -82,7 +85,7 @@ export async function approvedCase(url: string, clock: Clock, household: unknown
   const c = movable(clock);
   const approvalTime = c.now().getTime();
   c.set(new Date(approvalTime - 8 * 86_400_000).toISOString());
-  const clerk = { 'x-actor-id': o.clerkId ?? 'clerk-process' };
+  const clerk = as(o.clerkId ?? 'clerk-process');
   const filed = await http(url, 'POST', '/applications', { household }, clerk);
   if (filed.status !== 201) throw new Error(`filing answered ${filed.status}: ${JSON.stringify(filed.body)}`);
   await ok(http(url, 'POST', `/applications/${filed.body.id}/submit`, { expectedVersion: 1 }, clerk), 'submit');

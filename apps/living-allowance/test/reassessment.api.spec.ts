@@ -17,7 +17,9 @@ const ADMIN = as('admin-43', 'admin');
 
 let svc: TestService;
 const clock = new TestClock(new Date('2026-01-10T02:00:00Z'));
-const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => http(svc.url, method, path, body, headers);
+const AUDITOR = as('auditor-43', 'city_auditor');
+/** Reads (runs, cases, decisions, the review queue) as the city auditor unless told; `{}` sends no token. */
+const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = AUDITOR) => http(svc.url, method, path, body, headers);
 
 function twoAdults(districtCode: string, wageFen: number): HouseholdInput {
   return {
@@ -56,7 +58,7 @@ describe('what-if and reassessment when a new standard is published', () => {
 
   it('the what-if shows, without writing anything, how every paying case would change and what it costs per month', async () => {
     const before = await svc.dataSource.query(`SELECT count(*)::int AS n FROM outbox`);
-    const res = await call('POST', '/reassessments/what-if', { validFrom: '2026-01-01', standards: [{ districtCode: '640202', area: 'urban', monthlyFen: 82000 }] });
+    const res = await call('POST', '/reassessments/what-if', { validFrom: '2026-01-01', standards: [{ districtCode: '640202', area: 'urban', monthlyFen: 82000 }] }, ADMIN);
 
     expect(res.status).toBe(200);
     whatIf = res.body.districts[0];
@@ -73,7 +75,7 @@ describe('what-if and reassessment when a new standard is published', () => {
   });
 
   it('refuses a what-if with a bad district or amount, naming the field', async () => {
-    const res = await call('POST', '/reassessments/what-if', { validFrom: '2026-01-01', standards: [{ districtCode: '999999', area: 'urban', monthlyFen: 1.5 }] });
+    const res = await call('POST', '/reassessments/what-if', { validFrom: '2026-01-01', standards: [{ districtCode: '999999', area: 'urban', monthlyFen: 1.5 }] }, ADMIN);
     expect(res.status).toBe(400);
     expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['standards[0].monthlyFen']);
   });
@@ -284,11 +286,13 @@ describe('a run that keeps failing is parked, and never holds up the others (iss
     expect((await call('GET', `/reassessments/${stuck.id}`)).body).toMatchObject({ status: 'failed', attempts: ATTEMPTS_BEFORE_PARKING });
   });
 
-  it('only an administrator may retry or cancel a run', async () => {
+  it('only an administrator may retry or cancel a run: not a caseworker, nor the city auditor who reads the runs (403 AUTH.ROLE_NOT_ALLOWED)', async () => {
     for (const action of ['retry', 'cancel']) {
-      const res = await call('POST', `/reassessments/${stuck.id}/${action}`, undefined, as(CASEWORKER, 'caseworker'));
-      expect(res.status).toBe(403);
-      expect(res.body.code).toBe('ROLE.ADMIN_REQUIRED');
+      for (const who of [as(CASEWORKER, 'caseworker'), AUDITOR]) {
+        const res = await call('POST', `/reassessments/${stuck.id}/${action}`, undefined, who);
+        expect(res.status).toBe(403);
+        expect(res.body.code).toBe('AUTH.ROLE_NOT_ALLOWED');
+      }
     }
     expect((await call('GET', `/reassessments/${stuck.id}`)).body.status).toBe('failed');
   });

@@ -18,9 +18,10 @@ const DAY = 86_400_000;
 const clock = offsetClock(8);
 let svc: TestService;
 let startedAt: Date;
-const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => http(svc.url, method, path, body, headers);
 const CLERK = as('clerk-clock');
 const ADMIN = as('admin-clock', 'admin');
+/** Reads as the caseworker unless told. */
+const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = CLERK) => http(svc.url, method, path, body, headers);
 
 /** Written on the service's clock: from the service's start on, so 8 days after the real time. */
 const onTheServiceClock = (iso: string) => {
@@ -68,7 +69,7 @@ describe('a service running on a shifted clock writes every time from it', () =>
 
   it("the reassessment run opened by the new standard is requested (and worked) on the shifted clock, at the standard's publication time", async () => {
     const run = await eventually(async () => {
-      const r = ((await call('GET', '/reassessments')).body.items as any[]).find((x) => x.standardVersionId === standardVersionId);
+      const r = ((await call('GET', '/reassessments', undefined, ADMIN)).body.items as any[]).find((x) => x.standardVersionId === standardVersionId);
       return r?.status === 'completed' ? r : undefined;
     }, 'the run completed');
     expect(onTheServiceClock(run.requestedAt)).toBe(true);

@@ -1,5 +1,6 @@
 import { http, startLivingAllowance, TestService } from '../../../test/support/services';
 import {
+  as,
   countRows,
   DIBAO_BENEFIT_FEN,
   dibaoHousehold,
@@ -31,7 +32,8 @@ afterAll(async () => {
   await svc?.dispose();
 });
 
-const trial = (body: unknown) => http(svc.url, 'POST', '/trial-assessments', body);
+const CLERK = as('clerk-trial');
+const trial = (body: unknown) => http(svc.url, 'POST', '/trial-assessments', body, CLERK);
 
 describe('a trial assessment explains its outcome', () => {
   it.each([
@@ -281,7 +283,7 @@ describe('a trial assessment refuses input that cannot describe a household, nam
   });
 
   it('answers a body that is not JSON (text/plain) with a 4xx problem, not a 500', async () => {
-    const res = await http(svc.url, 'POST', '/trial-assessments', 'household=1', { 'content-type': 'text/plain' });
+    const res = await http(svc.url, 'POST', '/trial-assessments', 'household=1', { ...CLERK, 'content-type': 'text/plain' });
 
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
@@ -312,6 +314,6 @@ describe('a trial assessment saves nothing', () => {
       ['applications', 'case_history', 'household_memberships', 'low_income_households', 'outbox'].map(async (t) => [t, await countRows(svc.dataSource, t)]),
     );
     expect(Object.fromEntries(counts)).toEqual({ applications: 0, case_history: 0, household_memberships: 0, low_income_households: 0, outbox: 0 });
-    expect((await http(svc.url, 'GET', '/events')).body.items).toEqual([]);
+    expect((await http(svc.url, 'GET', '/events', undefined, as('ops-1', 'admin'))).body.items).toEqual([]);
   });
 });

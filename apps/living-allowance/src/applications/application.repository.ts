@@ -1,6 +1,7 @@
-import { EntityManager, In, IsNull, LessThan } from 'typeorm';
+import { EntityManager, In, IsNull, LessThan, SelectQueryBuilder } from 'typeorm';
 import { Conflict, LocalDate, NotFound } from '@jiuzhu/common';
 import { PreparedStatement } from '@jiuzhu/persistence';
+import type { JurisdictionFilter } from '@jiuzhu/auth';
 import type { Contact, PageRequest } from '@jiuzhu/common/http';
 import { Application, ApplicationState, HistoryEntry } from './domain/application';
 import { PENDING_STATUSES, ProcessDeadlines } from './domain/process';
@@ -42,6 +43,8 @@ export interface CaseFilter {
   claimedBy?: { by: string; now: Date };
   /** The applicant's name as the case's contact gives it (whole, not a part of it). */
   contactName?: string;
+  /** The reader's jurisdiction (`jurisdictionFilter`): cases outside it are not in the list, nor in its total. */
+  within: JurisdictionFilter;
 }
 
 /** A line of the history as the API shows it. */
@@ -201,9 +204,11 @@ export class ApplicationRepository {
   /**
    * Loads a case for a change, holding its row lock until the transaction ends: concurrent changes
    * queue up here, and the version check then turns a stale one into a 409 instead of an overwrite.
+   * A case outside the actor's jurisdiction (`within`) is not found: a 404, as for a read, so that a
+   * write does not reveal that it exists either.
    */
-  async lockForChange(m: EntityManager, id: string, expectedVersion?: number): Promise<Application> {
-    const record = await m.getRepository(ApplicationRecord).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  async lockForChange(m: EntityManager, id: string, within: JurisdictionFilter, expectedVersion?: number): Promise<{ app: Application; contact: Contact }> {
+    const record = await m.getRepository(ApplicationRecord).findOne({ where: { id, ...within }, lock: { mode: 'pessimistic_write' } });
     if (!record) throw new NotFound(`Application ${id}`);
     if (expectedVersion !== undefined && record.version !== expectedVersion) {
       throw new Conflict(
@@ -212,7 +217,7 @@ export class ApplicationRepository {
         [{ field: 'expectedVersion', reason: `is ${expectedVersion} but the case is at version ${record.version}` }],
       );
     }
-    return Application.restore(toState(record));
+    return { app: Application.restore(toState(record)), contact: contactOfRecord(record) };
   }
 
   /**
@@ -259,13 +264,14 @@ export class ApplicationRepository {
     await m.getRepository(ApplicationRecord).update(id, { contactName: contact.name, contactAddress: contact.address, contactPhone: contact.phone });
   }
 
-  /** Whether the case exists, without reading its documents. */
-  async exists(m: EntityManager, id: string): Promise<boolean> {
-    return m.getRepository(ApplicationRecord).existsBy({ id });
+  /** Whether the case exists within the jurisdiction, without reading its documents. */
+  async exists(m: EntityManager, id: string, within: JurisdictionFilter): Promise<boolean> {
+    return m.getRepository(ApplicationRecord).existsBy({ id, ...within });
   }
 
-  async findById(m: EntityManager, id: string): Promise<ApplicationRow | undefined> {
-    const record = await m.getRepository(ApplicationRecord).findOneBy({ id });
+  /** The case, if it lies within the jurisdiction (`{}`: the whole city). */
+  async findById(m: EntityManager, id: string, within: JurisdictionFilter): Promise<ApplicationRow | undefined> {
+    const record = await m.getRepository(ApplicationRecord).findOneBy({ id, ...within });
     return record ? toRow(record) : undefined;
   }
 
@@ -289,6 +295,7 @@ export class ApplicationRepository {
    */
   async page(m: EntityManager, f: CaseFilter, page: PageRequest): Promise<{ rows: ApplicationRow[]; total: number }> {
     const q = m.getRepository(ApplicationRecord).createQueryBuilder('a');
+    scopeTo(q, f.within);
     if (f.status) q.andWhere('a.status = :status', { status: f.status });
     if (f.districtCode !== undefined) q.andWhere('a.districtCode = :districtCode', { districtCode: f.districtCode });
     if (f.townshipCode !== undefined) q.andWhere('a.townshipCode = :townshipCode', { townshipCode: f.townshipCode });
@@ -355,7 +362,7 @@ export class ApplicationRepository {
   /** A process queue: overdue first, then the oldest filing; without the cases `notFiledBy` filed, when given. */
   async processQueue(
     m: EntityManager,
-    f: { statuses: readonly CaseStatus[]; districtCode?: string; townshipCode?: string; notFiledBy?: string; today: LocalDate; limit: number; offset: number },
+    f: { statuses: readonly CaseStatus[]; districtCode?: string; townshipCode?: string; notFiledBy?: string; today: LocalDate; limit: number; offset: number; within: JurisdictionFilter },
   ): Promise<ProcessQueueEntry[]> {
     const rows: ProcessQueueRow[] = await m.query(
       `SELECT id, status, coverage, household_ref, district_code, township_code, area, process, to_char(due_on, 'YYYY-MM-DD') AS due_on,
@@ -363,9 +370,10 @@ export class ApplicationRepository {
          FROM applications
         WHERE status = ANY($1::text[]) AND ($2::text IS NULL OR district_code = $2) AND ($3::text IS NULL OR township_code = $3)
           AND ($7::text IS NULL OR filed_by <> $7)
+          AND ($8::text IS NULL OR district_code = $8) AND ($9::text IS NULL OR township_code = $9)
         ORDER BY COALESCE(due_on < $4, false) DESC, filed_at, id
         LIMIT $5 OFFSET $6`,
-      [f.statuses, f.districtCode ?? null, f.townshipCode ?? null, f.today, f.limit, f.offset, f.notFiledBy ?? null],
+      [f.statuses, f.districtCode ?? null, f.townshipCode ?? null, f.today, f.limit, f.offset, f.notFiledBy ?? null, f.within.districtCode ?? null, f.within.townshipCode ?? null],
     );
     return rows.map((r) => ({
       id: r.id,
@@ -391,16 +399,17 @@ export class ApplicationRepository {
    */
   async claimNextInProcessQueue(
     m: EntityManager,
-    f: { statuses: readonly CaseStatus[]; districtCode?: string; townshipCode?: string; today: LocalDate; skipReviewedByClaimer: boolean },
+    f: { statuses: readonly CaseStatus[]; districtCode?: string; townshipCode?: string; today: LocalDate; skipReviewedByClaimer: boolean; within: JurisdictionFilter },
     lease: { by: string; until: Date; now: Date },
   ): Promise<string | undefined> {
     return this.claimFirst(
       m,
       `status = ANY($4::text[]) AND ($5::text IS NULL OR district_code = $5) AND ($6::text IS NULL OR township_code = $6)
-       AND filed_by <> $1 AND NOT ($8::boolean AND process -> 'reviews' @> jsonb_build_array(jsonb_build_object('by', $1::text)))`,
+       AND filed_by <> $1 AND NOT ($8::boolean AND process -> 'reviews' @> jsonb_build_array(jsonb_build_object('by', $1::text)))
+       AND ($9::text IS NULL OR district_code = $9) AND ($10::text IS NULL OR township_code = $10)`,
       'COALESCE(due_on < $7, false) DESC, filed_at, id',
       lease,
-      [f.statuses, f.districtCode ?? null, f.townshipCode ?? null, f.today, f.skipReviewedByClaimer],
+      [f.statuses, f.districtCode ?? null, f.townshipCode ?? null, f.today, f.skipReviewedByClaimer, f.within.districtCode ?? null, f.within.townshipCode ?? null],
     );
   }
 
@@ -408,14 +417,15 @@ export class ApplicationRepository {
    * Claims the first unclaimed review: due on `today`, or opened out of turn (a reported change),
    * the earliest due or reported first; see `claimFirst`.
    */
-  async claimNextDueReview(m: EntityManager, f: { districtCode?: string; today: LocalDate }, lease: { by: string; until: Date; now: Date }): Promise<string | undefined> {
+  async claimNextDueReview(m: EntityManager, f: { districtCode?: string; today: LocalDate; within: JurisdictionFilter }, lease: { by: string; until: Date; now: Date }): Promise<string | undefined> {
     return this.claimFirst(
       m,
       `status = 'approved' AND granted = 'dibao' AND coverage = 'household' AND exiting_until IS NULL
-       AND (review_due_on <= $4 OR open_review IS NOT NULL) AND ($5::text IS NULL OR district_code = $5)`,
+       AND (review_due_on <= $4 OR open_review IS NOT NULL) AND ($5::text IS NULL OR district_code = $5)
+       AND ($6::text IS NULL OR district_code = $6) AND ($7::text IS NULL OR township_code = $7)`,
       `${reviewOrder()}, filed_at, id`,
       lease,
-      [f.today, f.districtCode ?? null],
+      [f.today, f.districtCode ?? null, f.within.districtCode ?? null, f.within.townshipCode ?? null],
     );
   }
 
@@ -482,11 +492,12 @@ export class ApplicationRepository {
    * Paying household cases due for review on or before `on`, or with a review opened out of turn
    * (a reported change), the earliest due or reported first.
    */
-  async dueForReview(m: EntityManager, f: { on: LocalDate; districtCode?: string; limit: number; offset: number }): Promise<ApplicationRow[]> {
+  async dueForReview(m: EntityManager, f: { on: LocalDate; districtCode?: string; limit: number; offset: number; within: JurisdictionFilter }): Promise<ApplicationRow[]> {
     const q = m
       .getRepository(ApplicationRecord)
       .createQueryBuilder('a')
-      .where({ ...UNDER_REVIEW, ...(f.districtCode !== undefined ? { districtCode: f.districtCode } : {}) })
+      .where({ ...UNDER_REVIEW, ...(f.districtCode !== undefined ? { districtCode: f.districtCode } : {}) });
+    scopeTo(q, f.within)
       .andWhere('(a.review_due_on <= :on OR a.open_review IS NOT NULL)', { on: f.on })
       .addSelect(reviewOrder('a.'), 'review_order')
       .orderBy('review_order', 'ASC')
@@ -690,6 +701,16 @@ function membershipConflict(personRefs: string[], i: number): Conflict {
   ]);
 }
 
+/**
+ * Keeps a query on `applications` (alias `a`) to a jurisdiction: its own parameters, so that a
+ * filter the caller asked for (`?districtCode=`) narrows the jurisdiction and never widens it.
+ */
+function scopeTo<Q extends SelectQueryBuilder<ApplicationRecord>>(q: Q, within: JurisdictionFilter): Q {
+  if (within.districtCode !== undefined) q.andWhere('a.districtCode = :withinDistrict', { withinDistrict: within.districtCode });
+  if (within.townshipCode !== undefined) q.andWhere('a.townshipCode = :withinTownship', { withinTownship: within.townshipCode });
+  return q;
+}
+
 function historyFields(h: HistoryEntry) {
   return { action: h.action, from_status: h.from, to_status: h.to, actor: h.actor, at: h.at, reason_code: h.reasonCode ?? null, note: h.note ?? null };
 }
@@ -723,10 +744,14 @@ function toState(r: ApplicationRecord): ApplicationState {
   };
 }
 
+function contactOfRecord(r: ApplicationRecord): Contact {
+  return { name: r.contactName, address: r.contactAddress, phone: r.contactPhone };
+}
+
 function toRow(r: ApplicationRecord): ApplicationRow {
   return {
     ...toState(r),
-    contact: { name: r.contactName, address: r.contactAddress, phone: r.contactPhone },
+    contact: contactOfRecord(r),
     updatedBy: r.updatedBy,
     updatedAt: r.updatedAt.toISOString(),
     claimedBy: r.claimedBy,

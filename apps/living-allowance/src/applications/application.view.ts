@@ -1,14 +1,17 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { maskResidentId } from '@jiuzhu/common';
+import { type Actor, idNumberFor } from '@jiuzhu/auth';
 import { renderDecision } from '../assessment/domain/render-decision';
 import { ApplicationRow } from './application.repository';
 import { toDecisionSummary } from './case-decision.view';
 
 /**
- * What the API returns for a case. Fields are listed one by one so a new column never leaks; the
- * resident ID numbers are masked (a caseworker recognises a person by the visible digits).
+ * What the API returns for a case, to this viewer. Fields are listed one by one so a new column never
+ * leaks. The members' resident ID numbers show in full to the officers who handle the case (they
+ * check them against the card and the household register) and masked to everyone else, the city
+ * auditor included (`640202********1234`: the least personal data the purpose needs, PIPL art. 6).
+ * Which cases a viewer sees at all is their jurisdiction, applied in the query.
  */
-export function toApplicationView(r: ApplicationRow) {
+export function toApplicationView(r: ApplicationRow, viewer: Pick<Actor, 'roles'>) {
   return {
     id: r.id,
     coverage: r.coverage,
@@ -16,13 +19,13 @@ export function toApplicationView(r: ApplicationRow) {
     memberIndex: r.memberIndex,
     status: r.status,
     householdRef: r.householdRef,
-    // Whose case it is (name, address, phone): the case view is the one place it is shown; the access-control issue limits it to the case's jurisdiction.
+    // Whose case it is (name, address, phone): the case view is the one place it is shown, to readers of the case's jurisdiction.
     contact: r.contact,
     districtCode: r.household.districtCode,
     area: r.household.area,
     household: {
       ...r.household,
-      members: r.household.members.map((m) => ({ ...m, idNumber: maskResidentId(m.idNumber) })),
+      members: r.household.members.map((m) => ({ ...m, idNumber: idNumberFor(viewer, m.idNumber) })),
     },
     // Stored as data; worded here, so the case shows the same explanation as the trial assessment.
     assessment: r.assessment === null ? null : renderDecision(r.assessment),

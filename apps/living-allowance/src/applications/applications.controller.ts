@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Put } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ApplicationViewDoc } from './application.doc';
 import { IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { AuditedRead } from '@jiuzhu/audit';
-import { Actor, CurrentActor } from '@jiuzhu/auth';
+import { Access, Actor, CurrentActor } from '@jiuzhu/auth';
 import { ContactDto, contactOf, HistoryDoc, NestedObject, UuidParam, VersionedDto } from '@jiuzhu/common/http';
 import { HOUSEHOLD_EXAMPLE, HouseholdDto } from '../assessment/household.dto';
 import { ConfirmCase } from './confirm-case.use-case';
@@ -17,6 +17,7 @@ import { TownshipReview } from './township-review.use-case';
 import { WithdrawApplication } from './withdraw-application.use-case';
 import { toApplicationView } from './application.view';
 import { REJECTION_REASONS } from './domain/case-status';
+import { CASE_READERS, CONFIRMERS } from '../access';
 
 const CONTACT = ApiPropertyOptional({ type: ContactDto, description: "whose case it is: the applicant's name, address and phone (recommended; shown in the case only, never in events or logs)" });
 
@@ -73,7 +74,13 @@ export class WithdrawDto extends VersionedDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
 }
 
-const ACTOR_HEADER = ApiHeader({ name: 'X-Actor-Id', required: true, description: 'staff id of the acting officer (recorded on every change)' });
+// Every route works on cases of the caller's jurisdiction (the queries keep to it: another place's
+// case is a 404, read or written); who acts comes from the token and is recorded on every change.
+
+/** The caseworker of the household's place files and keeps its case until it is submitted. */
+const CASEWORKER = Access({ roles: ['caseworker'], jurisdiction: 'scoped' });
+/** The township's review, its public notice and the objections to it (乡镇人民政府/街道办事处). */
+const TOWNSHIP_REVIEWER = Access({ roles: ['township_reviewer'], jurisdiction: 'scoped' });
 
 /** Filing, correcting, submitting and withdrawing a case, and reading cases. */
 @ApiTags('applications')
@@ -89,53 +96,56 @@ export class ApplicationsController {
 
   @Post()
   @HttpCode(201)
-  @ACTOR_HEADER
-  @ApiOperation({ summary: 'File a dibao application for a household (draft)' })
+  @CASEWORKER
+  @ApiOperation({ summary: 'File a dibao application for a household of the caseworker’s jurisdiction (draft); a household placed elsewhere is 403 JURISDICTION.OUTSIDE naming household.townshipCode or household.districtCode' })
   @ApiBody({ type: FileApplicationDto, examples: { household: { value: { household: HOUSEHOLD_EXAMPLE, contact: { name: '王某某', address: '石嘴山市大武口区长胜街道某某小区3号楼2单元501', phone: '13995212345' } } } } })
   @ApiCreatedResponse({ type: ApplicationViewDoc })
   async file(@Body() dto: FileApplicationDto, @CurrentActor() actor: Actor) {
-    return toApplicationView(await this.filing.file(dto.household, actor, contactOf(dto.contact)));
+    return toApplicationView(await this.filing.file(dto.household, actor, contactOf(dto.contact)), actor);
   }
 
   @Get(':id')
+  @Access({ roles: CASE_READERS, jurisdiction: 'scoped' })
+  @ApiOperation({ summary: 'A case of the reader’s jurisdiction (404 for any other); resident ID numbers in full for the officers handling cases, masked for the city auditor' })
   @ApiOkResponse({ type: ApplicationViewDoc })
   @AuditedRead('application')
-  async get(@UuidParam() id: string) {
-    return toApplicationView(await this.cases.get(id));
+  async get(@UuidParam() id: string, @CurrentActor() actor: Actor) {
+    return toApplicationView(await this.cases.get(id, actor), actor);
   }
 
   @Get(':id/history')
+  @Access({ roles: CASE_READERS, jurisdiction: 'scoped' })
   @AuditedRead('application', { action: 'application.history.read' })
   @ApiOperation({ summary: 'Every change of the case: who, when, from which status to which, why' })
   @ApiOkResponse({ type: HistoryDoc })
-  async history(@UuidParam() id: string): Promise<HistoryDoc> {
-    return { items: await this.cases.history(id) };
+  async history(@UuidParam() id: string, @CurrentActor() actor: Actor): Promise<HistoryDoc> {
+    return { items: await this.cases.history(id, actor) };
   }
 
   @Put(':id/household')
-  @ACTOR_HEADER
-  @ApiOperation({ summary: 'Correct the household document of a draft' })
+  @CASEWORKER
+  @ApiOperation({ summary: 'Correct the household document of a draft (not moving it out of the caseworker’s jurisdiction)' })
   @ApiOkResponse({ type: ApplicationViewDoc })
   async edit(@UuidParam() id: string, @Body() dto: EditHouseholdDto, @CurrentActor() actor: Actor) {
-    return toApplicationView(await this.editing.edit(id, dto.expectedVersion, dto.household, actor, contactOf(dto.contact)));
+    return toApplicationView(await this.editing.edit(id, dto.expectedVersion, dto.household, actor, contactOf(dto.contact)), actor);
   }
 
   @Post(':id/submit')
   @HttpCode(200)
-  @ACTOR_HEADER
+  @CASEWORKER
   @ApiOperation({ summary: 'Submit: the household is assessed and the decision with its explanation is fixed on the case' })
   @ApiOkResponse({ type: ApplicationViewDoc })
   async submit(@UuidParam() id: string, @Body() dto: VersionedDto, @CurrentActor() actor: Actor) {
-    return toApplicationView(await this.submission.submit(id, dto.expectedVersion, actor));
+    return toApplicationView(await this.submission.submit(id, dto.expectedVersion, actor), actor);
   }
 
   @Post(':id/withdraw')
   @HttpCode(200)
-  @ACTOR_HEADER
+  @CASEWORKER
   @ApiOperation({ summary: 'Withdraw an application that has not been decided' })
   @ApiOkResponse({ type: ApplicationViewDoc })
   async withdraw(@UuidParam() id: string, @Body() dto: WithdrawDto, @CurrentActor() actor: Actor) {
-    return toApplicationView(await this.withdrawal.withdraw(id, dto.expectedVersion, actor, dto.note));
+    return toApplicationView(await this.withdrawal.withdraw(id, dto.expectedVersion, actor, dto.note), actor);
   }
 }
 
@@ -152,55 +162,60 @@ export class CaseProcessController {
 
   @Post(':id/township-review')
   @HttpCode(200)
-  @ACTOR_HEADER
-  @ApiOperation({ summary: 'Township review (role township_reviewer, not the filer): economic check and opinion; the opinion is posted for public notice' })
+  @TOWNSHIP_REVIEWER
+  @ApiOperation({ summary: 'Township review (not by the filer: 403 CASE.FOUR_EYES): economic check and opinion; the opinion is posted for public notice' })
   @ApiOkResponse({ type: ApplicationViewDoc })
   async townshipReview(@UuidParam() id: string, @Body() dto: TownshipReviewDto, @CurrentActor() actor: Actor) {
-    return toApplicationView(await this.townshipReviews.review(id, dto.expectedVersion, { check: { ...dto.check }, opinion: dto.opinion, reasonCode: dto.reasonCode, note: dto.note }, actor));
+    return toApplicationView(await this.townshipReviews.review(id, dto.expectedVersion, { check: { ...dto.check }, opinion: dto.opinion, reasonCode: dto.reasonCode, note: dto.note }, actor), actor);
   }
 
   @Post(':id/objections')
   @HttpCode(200)
-  @ACTOR_HEADER
-  @ApiOperation({ summary: 'Record an objection received during the public notice (role township_reviewer): the case goes back for a re-check and a new notice' })
+  @TOWNSHIP_REVIEWER
+  @ApiOperation({ summary: 'Record an objection received during the public notice: the case goes back for a re-check and a new notice' })
   @ApiOkResponse({ type: ApplicationViewDoc })
   async object(@UuidParam() id: string, @Body() dto: ObjectionDto, @CurrentActor() actor: Actor) {
-    return toApplicationView(await this.notices.object(id, dto.expectedVersion, { receivedOn: dto.receivedOn, summary: dto.summary }, actor));
+    return toApplicationView(await this.notices.object(id, dto.expectedVersion, { receivedOn: dto.receivedOn, summary: dto.summary }, actor), actor);
   }
 
   @Post(':id/close-notice')
   @HttpCode(200)
-  @ACTOR_HEADER
+  @TOWNSHIP_REVIEWER
   @ApiOperation({ summary: 'Send a case whose notice has run its days to confirmation (the background sweep also does this, every minute)' })
   @ApiOkResponse({ type: ApplicationViewDoc })
   async closeNotice(@UuidParam() id: string, @Body() dto: VersionedDto, @CurrentActor() actor: Actor) {
-    return toApplicationView(await this.notices.close(id, dto.expectedVersion, actor));
+    return toApplicationView(await this.notices.close(id, dto.expectedVersion, actor), actor);
   }
 
+  // A county matter (特殊情况): the confirming county, or the supervisor who oversees the deadlines.
   @Post(':id/extend')
   @HttpCode(200)
-  @ACTOR_HEADER
-  @ApiOperation({ summary: 'Extend the whole-process limit once, with a reason (role county_approver or supervisor)' })
+  @Access({ roles: ['county_approver', 'supervisor'], jurisdiction: 'scoped' })
+  @ApiOperation({ summary: 'Extend the whole-process limit once, with a reason' })
   @ApiOkResponse({ type: ApplicationViewDoc })
   async extend(@UuidParam() id: string, @Body() dto: ExtendDto, @CurrentActor() actor: Actor) {
-    return toApplicationView(await this.extensions.extend(id, dto.expectedVersion, dto.reason, actor));
+    return toApplicationView(await this.extensions.extend(id, dto.expectedVersion, dto.reason, actor), actor);
   }
 
+  // Never an administrator: keeping the rules is not deciding cases (issue 12).
   @Post(':id/approve')
   @HttpCode(200)
-  @ACTOR_HEADER
-  @ApiOperation({ summary: 'Confirm (role county_approver, or township_approver where delegated; neither the filer nor a township reviewer): dibao with the assessed benefit, or entry into the low-income database' })
+  @Access({ roles: CONFIRMERS, jurisdiction: 'scoped' })
+  @ApiOperation({
+    summary:
+      'Confirm (county_approver, or township_approver where delegated: 403 CASE.CONFIRMATION_DELEGATED / CASE.CONFIRMATION_NOT_DELEGATED otherwise; neither the filer, 403 CASE.FOUR_EYES, nor the township reviewer, 403 CASE.REVIEWER_CANNOT_CONFIRM): dibao with the assessed benefit, or entry into the low-income database',
+  })
   @ApiOkResponse({ type: ApplicationViewDoc })
   async approve(@UuidParam() id: string, @Body() dto: ApproveDto, @CurrentActor() actor: Actor) {
-    return toApplicationView(await this.confirmation.approve(id, dto.expectedVersion, actor, dto.note));
+    return toApplicationView(await this.confirmation.approve(id, dto.expectedVersion, actor, dto.note), actor);
   }
 
   @Post(':id/refuse')
   @HttpCode(200)
-  @ACTOR_HEADER
-  @ApiOperation({ summary: 'Refuse at confirmation with a reason code (不予批准); the case then carries the written-notice data and its delivery date' })
+  @Access({ roles: CONFIRMERS, jurisdiction: 'scoped' })
+  @ApiOperation({ summary: 'Refuse at confirmation with a reason code (不予批准), under the same rules as approval; the case then carries the written-notice data and its delivery date' })
   @ApiOkResponse({ type: ApplicationViewDoc })
   async refuse(@UuidParam() id: string, @Body() dto: RefuseDto, @CurrentActor() actor: Actor) {
-    return toApplicationView(await this.confirmation.refuse(id, dto.expectedVersion, dto.reasonCode, actor, dto.note));
+    return toApplicationView(await this.confirmation.refuse(id, dto.expectedVersion, dto.reasonCode, actor, dto.note), actor);
   }
 }

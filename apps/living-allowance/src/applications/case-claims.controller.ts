@@ -1,9 +1,10 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString } from 'class-validator';
-import { Actor, CurrentActor } from '@jiuzhu/auth';
+import { Access, Actor, CurrentActor } from '@jiuzhu/auth';
 import { UuidParam } from '@jiuzhu/common/http';
 import { CaseClaims } from './case-claims.use-case';
+import { CLAIMERS } from '../access';
 
 export class ReassignDto {
   @ApiProperty({ example: 'officer-17' }) @IsString() to!: string;
@@ -17,16 +18,18 @@ export class CaseClaimsController {
 
   @Post(':id/release')
   @HttpCode(204)
-  @ApiHeader({ name: 'X-Actor-Id', required: true })
+  @Access({ roles: CLAIMERS, jurisdiction: 'scoped' })
   @ApiOperation({ summary: 'Give back your claim on a case' })
+  @ApiNoContentResponse({ description: 'the claim is given back; the case waits in its queue for anyone' })
   async release(@UuidParam() id: string, @CurrentActor() actor: Actor) {
     await this.claims.release(id, actor);
   }
 
   @Post(':id/reassign')
   @HttpCode(204)
-  @ApiHeader({ name: 'X-Actor-Role', required: true, description: 'supervisor' })
-  @ApiOperation({ summary: 'Move a queued case to another officer, with a fresh lease (supervisor)' })
+  @Access({ roles: ['supervisor'], jurisdiction: 'scoped' })
+  @ApiOperation({ summary: 'Move a queued case of the supervisor’s jurisdiction to another officer, with a fresh lease' })
+  @ApiNoContentResponse({ description: 'the officer named holds the case now' })
   async reassign(@UuidParam() id: string, @Body() dto: ReassignDto, @CurrentActor() actor: Actor) {
     await this.claims.reassign(id, dto.to, actor);
   }

@@ -1,7 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail, auditTarget, digestOf } from '@jiuzhu/audit';
-import { Clock, Conflict, Forbidden, InvalidInput } from '@jiuzhu/common';
-import type { Actor } from '@jiuzhu/auth';
+import { Clock, Conflict, InvalidInput, NotFound } from '@jiuzhu/common';
+import { jurisdictionFilter, type Actor } from '@jiuzhu/auth';
 import { ApplicationRepository, ClaimHolder } from './application.repository';
 import { CaseStatus } from './domain/case-status';
 
@@ -48,22 +48,28 @@ export class CaseClaims {
 
   async release(id: string, actor: Actor): Promise<void> {
     await this.audit.transaction(this.ds, async (m) => {
+      await this.mustBeWithin(m, id, actor);
       if (!(await this.repo.releaseClaim(m, id, actor.id))) throw new Conflict('CASE.NOT_CLAIMED', 'You do not hold a claim on this case.');
       this.record(m, actor, 'case.release', id, { claimedBy: null });
     });
   }
 
-  /** A supervisor moves a case to another officer, who then holds a fresh lease. */
+  /** A supervisor moves a case of their jurisdiction to another officer, who then holds a fresh lease. */
   async reassign(id: string, to: string, actor: Actor): Promise<void> {
-    if (actor.role !== 'supervisor') throw new Forbidden('ROLE.SUPERVISOR_REQUIRED', 'Only a supervisor (X-Actor-Role: supervisor) may reassign a case.');
     if (!/^[A-Za-z0-9._@-]{1,64}$/.test(to)) throw new InvalidInput([{ field: 'to', reason: 'must be a staff id (1-64 letters, digits or ._@-)' }]);
     const until = this.lease({ id: to }).until;
     await this.audit.transaction(this.ds, async (m) => {
+      await this.mustBeWithin(m, id, actor);
       if (!(await this.repo.reassignClaim(m, id, to, until, QUEUED_STATUSES))) {
         throw new Conflict('CASE.NOT_IN_A_QUEUE', 'Only a case waiting in a queue (township review, confirmation, periodic review) can be reassigned.');
       }
       this.record(m, actor, 'case.reassign', id, { claimedBy: to, until: until.toISOString() });
     });
+  }
+
+  /** A case outside the actor's jurisdiction is not found, whatever its claim: a 404 before any 409. */
+  private async mustBeWithin(m: EntityManager, id: string, actor: Actor): Promise<void> {
+    if (!(await this.repo.exists(m, id, jurisdictionFilter(actor.jurisdiction)))) throw new NotFound(`Application ${id}`);
   }
 
   /** A claim's audit row: the digest of who holds the case afterwards (no state before: a claim is not read first). */

@@ -1,15 +1,18 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AuditedRead } from '@jiuzhu/audit';
+import { Access, Actor, CurrentActor } from '@jiuzhu/auth';
 import { Clock, CLOCK, InvalidInput, isLocalDate } from '@jiuzhu/common';
 import { ApiPageResponse, PageQueryDto, pageOfQuery, UuidParam } from '@jiuzhu/common/http';
 import { CaseDecisionDoc } from './case-decision.doc';
 import { toDecisionView } from './case-decision.view';
 import { CaseDecisions } from './case-decisions.use-case';
+import { CASE_READERS } from '../access';
 
-/** Every decision of a case, and the one in force on a day (a dispute, an appeal, an audit). */
+/** Every decision of a case, and the one in force on a day (a dispute, an appeal, an audit), to the readers of the case's jurisdiction. */
 @ApiTags('applications')
 @Controller('applications')
+@Access({ roles: CASE_READERS, jurisdiction: 'scoped' })
 export class CaseDecisionsController {
   constructor(
     @Inject(CaseDecisions) private readonly decisions: CaseDecisions,
@@ -20,9 +23,9 @@ export class CaseDecisionsController {
   @AuditedRead('application', { action: 'application.decisions.read' })
   @ApiOperation({ summary: "Every decision of the case, newest first: the application's, each periodic review's, each re-decision under a new standard — with its trigger, dates, amounts, explanation and parameter versions" })
   @ApiPageResponse(CaseDecisionDoc)
-  @ApiNotFoundResponse({ description: 'no such case' })
-  async list(@UuidParam() id: string, @Query() q: PageQueryDto) {
-    const found = await this.decisions.list(id, pageOfQuery(q));
+  @ApiNotFoundResponse({ description: 'no such case in the reader’s jurisdiction' })
+  async list(@UuidParam() id: string, @Query() q: PageQueryDto, @CurrentActor() actor: Actor) {
+    const found = await this.decisions.list(id, pageOfQuery(q), actor);
     return { ...found, items: found.items.map(toDecisionView) };
   }
 
@@ -35,8 +38,8 @@ export class CaseDecisionsController {
   @ApiQuery({ name: 'on', required: false, description: 'YYYY-MM-DD (Asia/Shanghai); default today', example: '2026-03-01' })
   @ApiOkResponse({ type: CaseDecisionDoc })
   @ApiNotFoundResponse({ description: 'no such case, or no decision in force on that day' })
-  async inForce(@UuidParam() id: string, @Query('on') on?: string) {
+  async inForce(@UuidParam() id: string, @CurrentActor() actor: Actor, @Query('on') on?: string) {
     if (on !== undefined && !isLocalDate(on)) throw new InvalidInput([{ field: 'on', reason: 'must be a real calendar date YYYY-MM-DD' }]);
-    return toDecisionView(await this.decisions.inForceOn(id, on ?? this.clock.today()));
+    return toDecisionView(await this.decisions.inForceOn(id, on ?? this.clock.today(), actor));
   }
 }

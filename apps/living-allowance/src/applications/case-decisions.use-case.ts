@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { LocalDate, NotFound } from '@jiuzhu/common';
+import { jurisdictionFilter, type Actor } from '@jiuzhu/auth';
 import { Page, PageRequest, pageOf } from '@jiuzhu/common/http';
 import { AssessHousehold } from '../assessment/assess-household.use-case';
 import { Decision } from '../assessment/domain/decision';
@@ -24,21 +25,22 @@ export class CaseDecisions {
     private readonly assessments: AssessHousehold,
   ) {}
 
-  async list(id: string, page: PageRequest): Promise<Page<ExplainedDecision>> {
-    await this.mustExist(id);
+  async list(id: string, page: PageRequest, reader: Pick<Actor, 'jurisdiction'>): Promise<Page<ExplainedDecision>> {
+    await this.mustExist(id, reader);
     const [rows, total] = await Promise.all([this.decisions.list(this.ds.manager, id, page), this.decisions.count(this.ds.manager, id)]);
     return pageOf(await Promise.all(rows.map((d) => explain(this.assessments, d))), total, page);
   }
 
-  async inForceOn(id: string, on: LocalDate): Promise<ExplainedDecision> {
-    await this.mustExist(id);
+  async inForceOn(id: string, on: LocalDate, reader: Pick<Actor, 'jurisdiction'>): Promise<ExplainedDecision> {
+    await this.mustExist(id, reader);
     const d = await this.decisions.inForceOn(this.ds.manager, id, on);
     if (!d) throw new NotFound(`A decision of application ${id} in force on ${on}`);
     return explain(this.assessments, d);
   }
 
-  private async mustExist(id: string): Promise<void> {
-    if (!(await this.cases.exists(this.ds.manager, id))) throw new NotFound(`Application ${id}`);
+  /** The decisions of a case outside the reader's jurisdiction are not found, like the case itself. */
+  private async mustExist(id: string, reader: Pick<Actor, 'jurisdiction'>): Promise<void> {
+    if (!(await this.cases.exists(this.ds.manager, id, jurisdictionFilter(reader.jurisdiction)))) throw new NotFound(`Application ${id}`);
   }
 }
 

@@ -1,15 +1,16 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiHeader, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { AuditedRead, AuditedReadTarget } from '@jiuzhu/audit';
 import { InvalidInput, isTownshipCodeOf, normalizeResidentId } from '@jiuzhu/common';
-import { Actor, CurrentActor } from '@jiuzhu/auth';
+import { Access, Actor, CurrentActor } from '@jiuzhu/auth';
 import { ApiPageQuery, ApiPageResponse, ContactName, PagedQuery, pageOfQuery, PageQuery, PageRequest, SearchedIdNumber } from '@jiuzhu/common/http';
 import { CaseListItem, toQueueItem } from './application.view';
 import { CaseLists, MY_STAGES, MyStage } from './case-lists.use-case';
 import { CASE_STATUSES, CaseStatus } from './domain/case-status';
 import { PersonRefs } from './person-refs';
+import { CASE_READERS, CLAIMERS } from '../access';
 
 export class CaseListQuery extends PagedQuery() {
   @ApiPropertyOptional({ enum: CASE_STATUSES, description: 'the stage the cases are at' })
@@ -61,7 +62,8 @@ export class SearchedPersonOrTownship implements AuditedReadTarget {
 }
 
 /**
- * The lists of cases a caseworker or an officer reads, each paged with its total. Registered before
+ * The lists of cases a caseworker or an officer reads, each paged with its total, within the reader's
+ * jurisdiction (the query keeps to it: a filter for another place finds nothing). Registered before
  * ApplicationsController: `GET /applications/mine` must be matched before `GET /applications/:id`.
  */
 @ApiTags('applications')
@@ -70,22 +72,24 @@ export class CaseListsController {
   constructor(@Inject(CaseLists) private readonly lists: CaseLists) {}
 
   @Get()
+  @Access({ roles: CASE_READERS, jurisdiction: 'scoped' })
   @ApiOperation({
     summary:
-      'Cases, newest filed first, paged with the total: all of them without filters, or those of a status (stage), district, township or member (personRef; any status unless one is given). The work queues, overdue first, are GET /queues/*.',
+      'Cases of the reader’s jurisdiction, newest filed first, paged with the total: all of them without filters, or those of a status (stage), district, township or member (personRef; any status unless one is given). The work queues, overdue first, are GET /queues/*.',
   })
   @ApiPageResponse(CaseListItem)
-  async list(@Query() q: CaseListQuery) {
+  async list(@Query() q: CaseListQuery, @CurrentActor() actor: Actor) {
     if (q.districtCode !== undefined && q.townshipCode !== undefined && !isTownshipCodeOf(q.districtCode, q.townshipCode)) {
       throw new InvalidInput([{ field: 'townshipCode', reason: `must be a township of district ${q.districtCode} (begin with ${q.districtCode})` }]);
     }
-    const page = await this.lists.list({ status: q.status, districtCode: q.districtCode, townshipCode: q.townshipCode, personRef: q.personRef }, pageOfQuery(q));
+    const page = await this.lists.list({ status: q.status, districtCode: q.districtCode, townshipCode: q.townshipCode, personRef: q.personRef }, pageOfQuery(q), actor);
     return { ...page, items: page.items.map(toQueueItem) };
   }
 
+  // Those who file cases or claim them from a queue have cases of their own.
   @Get('mine')
-  @ApiHeader({ name: 'X-Actor-Id', required: true, description: 'the officer whose cases these are' })
-  @ApiOperation({ summary: "My cases (the acting officer's): drafts, every case I filed, or the cases I hold a claim on; newest first, paged with the total" })
+  @Access({ roles: ['caseworker', ...CLAIMERS], jurisdiction: 'scoped' })
+  @ApiOperation({ summary: "My cases (the signed-in officer's, from the token): drafts, every case I filed, or the cases I hold a claim on; newest first, paged with the total" })
   @ApiPageResponse(CaseListItem)
   async mine(@Query() q: MyCasesQuery, @CurrentActor() actor: Actor) {
     const page = await this.lists.mine(actor, q.stage, pageOfQuery(q));
@@ -94,16 +98,17 @@ export class CaseListsController {
 
   @Post('search')
   @HttpCode(200)
+  @Access({ roles: CASE_READERS, jurisdiction: 'scoped' })
   @AuditedRead('person', { action: 'application.search', id: SearchedPersonOrTownship })
   @ApiOperation({
     summary:
-      "Find a person's cases: by ID number (in the body, never in a URL), every household case they are or were a member of, as applicant or otherwise; or by the applicant's name as given on the case, within one township. Newest first, paged with the total; the answer names no personRef. (The access-control issue scopes the answer to the caller's jurisdiction.)",
+      "Find a person's cases: by ID number (in the body, never in a URL), every household case they are or were a member of, as applicant or otherwise; or by the applicant's name as given on the case, within one township. Newest first, paged with the total, within the caller's jurisdiction; the answer names no personRef and no ID number.",
   })
   @ApiBody({ type: SearchCasesDto, examples: { 'by ID number': { value: { idNumber: '640202198001011238' } }, 'by name in a township': { value: { name: '王某某', townshipCode: '640202001' } } } })
   @ApiPageQuery()
   @ApiPageResponse(CaseListItem)
-  async search(@Body() dto: SearchCasesDto, @PageQuery() page: PageRequest) {
-    const found = await this.lists.search({ idNumber: dto.idNumber, name: dto.name, townshipCode: dto.townshipCode }, page);
+  async search(@Body() dto: SearchCasesDto, @PageQuery() page: PageRequest, @CurrentActor() actor: Actor) {
+    const found = await this.lists.search({ idNumber: dto.idNumber, name: dto.name, townshipCode: dto.townshipCode }, page, actor);
     return { ...found, items: found.items.map(toQueueItem) };
   }
 }

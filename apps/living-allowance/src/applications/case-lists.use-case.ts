@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { Clock, InvalidInput, normalizeResidentId } from '@jiuzhu/common';
-import type { Actor } from '@jiuzhu/auth';
+import { jurisdictionFilter, type Actor } from '@jiuzhu/auth';
 import { Page, PageRequest, pageOf } from '@jiuzhu/common/http';
 import { ApplicationRepository, ApplicationRow, CaseFilter } from './application.repository';
 import { PersonRefs } from './person-refs';
@@ -16,9 +16,12 @@ export interface PersonSearch {
   townshipCode?: string;
 }
 
+/** The filters a list takes from its caller; the jurisdiction is the reader's, never a parameter. */
+export type ListFilter = Omit<CaseFilter, 'within'>;
+
 /**
- * The lists people work from, each a page with its total. Until access control lands every officer
- * sees every case; the access-control issue scopes these lists to the caller's jurisdiction.
+ * The lists people work from, each a page with its total, all within the reader's jurisdiction: the
+ * repository's query keeps to it, so neither the items nor the total count another place's cases.
  */
 export class CaseLists {
   constructor(
@@ -29,15 +32,15 @@ export class CaseLists {
   ) {}
 
   /** Cases matching the filters (none: every case), newest filed first. */
-  async list(f: Pick<CaseFilter, 'status' | 'districtCode' | 'townshipCode' | 'personRef'>, page: PageRequest): Promise<Page<ApplicationRow>> {
-    return this.page(f, page);
+  async list(f: Pick<CaseFilter, 'status' | 'districtCode' | 'townshipCode' | 'personRef'>, page: PageRequest, reader: Pick<Actor, 'jurisdiction'>): Promise<Page<ApplicationRow>> {
+    return this.page(f, page, reader);
   }
 
   /** The acting officer's own cases: who they are comes from the request's identity, never from a parameter. */
   async mine(actor: Actor, stage: MyStage, page: PageRequest): Promise<Page<ApplicationRow>> {
-    const f: CaseFilter =
+    const f: ListFilter =
       stage === 'draft' ? { filedBy: actor.id, status: 'draft' } : stage === 'filed' ? { filedBy: actor.id } : { claimedBy: { by: actor.id, now: this.clock.now() } };
-    return this.page(f, page);
+    return this.page(f, page, actor);
   }
 
   /**
@@ -46,16 +49,16 @@ export class CaseLists {
    * the answer naming no reference; or by the applicant's name as given on the case, within one
    * township (a name alone is no one in particular across a city).
    */
-  async search(q: PersonSearch, page: PageRequest): Promise<Page<ApplicationRow>> {
+  async search(q: PersonSearch, page: PageRequest, reader: Pick<Actor, 'jurisdiction'>): Promise<Page<ApplicationRow>> {
     if (q.idNumber !== undefined && q.name !== undefined) throw new InvalidInput([{ field: 'name', reason: 'search by idNumber or by name, not both' }]);
-    if (q.idNumber !== undefined) return this.page({ personRef: this.refs.ofIdNumber(normalizeResidentId(q.idNumber)), townshipCode: q.townshipCode }, page);
+    if (q.idNumber !== undefined) return this.page({ personRef: this.refs.ofIdNumber(normalizeResidentId(q.idNumber)), townshipCode: q.townshipCode }, page, reader);
     if (q.name === undefined) throw new InvalidInput([{ field: 'idNumber', reason: 'is required, or name with townshipCode' }]);
     if (q.townshipCode === undefined) throw new InvalidInput([{ field: 'townshipCode', reason: 'is required to search by name: a name is searched within one township' }]);
-    return this.page({ contactName: q.name, townshipCode: q.townshipCode }, page);
+    return this.page({ contactName: q.name, townshipCode: q.townshipCode }, page, reader);
   }
 
-  private async page(f: CaseFilter, page: PageRequest): Promise<Page<ApplicationRow>> {
-    const { rows, total } = await this.repo.page(this.ds.manager, f, page);
+  private async page(f: ListFilter, page: PageRequest, reader: Pick<Actor, 'jurisdiction'>): Promise<Page<ApplicationRow>> {
+    const { rows, total } = await this.repo.page(this.ds.manager, { ...f, within: jurisdictionFilter(reader.jurisdiction) }, page);
     return pageOf(rows, total, page);
   }
 }

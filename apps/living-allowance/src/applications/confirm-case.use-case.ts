@@ -6,11 +6,15 @@ import { ApplicationRow } from './application.repository';
 import { CaseChange } from './case-change';
 import { CaseClaims } from './case-claims.use-case';
 import { FindCases } from './find-cases.use-case';
-import { confirmingLevel } from './process-roles';
-import { ProcessRulesSource } from './process-rules';
+import { confirmingLevel } from './domain/process';
+import { ProcessRulesInForce, ProcessRulesSource } from './process-rules';
 import { rejectionReason } from './township-review.use-case';
 
-/** 确认: the county (or the township where delegated) approves or refuses a case whose notice is over. */
+/**
+ * 确认: the county (or the township where delegated) approves or refuses a case whose notice is over,
+ * within the confirming officer's jurisdiction (another district's case is not found). Who they are
+ * comes from their token: the domain refuses the filer and the township reviewer (four-eyes).
+ */
 export class ConfirmCase {
   constructor(
     private readonly change: CaseChange,
@@ -27,8 +31,8 @@ export class ConfirmCase {
    */
   async approve(id: string, expectedVersion: number, actor: Actor, note?: string): Promise<ApplicationRow> {
     const on = this.clock.today();
-    const current = await this.cases.get(id);
-    const level = confirmingLevel(current.household.districtCode, await this.rules.inForceOn(on), actor);
+    const current = await this.cases.get(id, actor);
+    const level = levelOf(current, await this.rules.inForceOn(on), actor);
     // The review interval is read before the transaction (no second pool connection inside it).
     const params = await this.catalog.resolve(current.household.districtCode, current.household.area, on);
     return this.change.run(id, expectedVersion, actor, async (app, m, at) => {
@@ -45,12 +49,17 @@ export class ConfirmCase {
   async refuse(id: string, expectedVersion: number, reasonCode: string, actor: Actor, note?: string): Promise<ApplicationRow> {
     const reason = rejectionReason(reasonCode, 'reasonCode');
     const on = this.clock.today();
-    const current = await this.cases.get(id);
+    const current = await this.cases.get(id, actor);
     const rules = await this.rules.inForceOn(on);
-    const level = confirmingLevel(current.household.districtCode, rules, actor);
+    const level = levelOf(current, rules, actor);
     return this.change.run(id, expectedVersion, actor, async (app, m, at) => {
       await this.claims.assertNotClaimedByOther(m, id, actor);
       return orThrow(app.refuse(actor.id, at, on, reason, rules, level, note));
     });
   }
+}
+
+/** Who confirms in the case's district: the county, or the township where the county delegated it. */
+function levelOf(c: ApplicationRow, rules: ProcessRulesInForce, actor: Actor) {
+  return orThrow(confirmingLevel(rules.params.delegatedDistricts.has(c.household.districtCode), actor.roles));
 }

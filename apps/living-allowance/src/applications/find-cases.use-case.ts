@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { Clock, NotFound } from '@jiuzhu/common';
+import { jurisdictionFilter, type Actor } from '@jiuzhu/auth';
 import { AssessHousehold } from '../assessment/assess-household.use-case';
 import { ApplicationRepository, ApplicationRow, HistoryView } from './application.repository';
 import { CaseDecisionRepository } from './case-decision.repository';
@@ -7,7 +8,11 @@ import { assessmentOf } from './case-decisions.use-case';
 import { processDeadlines } from './domain/process';
 import { ProcessRulesSource } from './process-rules';
 
-/** Reading a case: where it stands today, and its history (lists of cases: CaseLists). */
+/**
+ * Reading a case: where it stands today, and its history (lists of cases: CaseLists). A case is read
+ * within the reader's jurisdiction, in the query itself: one outside it is not found (404), so that
+ * whether it exists is not revealed either.
+ */
 export class FindCases {
   private readonly decisions = new CaseDecisionRepository();
 
@@ -19,8 +24,8 @@ export class FindCases {
     private readonly clock: Clock,
   ) {}
 
-  async get(id: string): Promise<ApplicationRow> {
-    const row = await this.repo.findById(this.ds.manager, id);
+  async get(id: string, reader: Pick<Actor, 'jurisdiction'>): Promise<ApplicationRow> {
+    const row = await this.repo.findById(this.ds.manager, id, jurisdictionFilter(reader.jurisdiction));
     if (!row) throw new NotFound(`Application ${id}`);
     const today = this.clock.today();
     // The case stands on its current decision's assessment: a compact re-decision's is re-derived in
@@ -30,8 +35,8 @@ export class FindCases {
     return { ...row, assessment, currentDecision, deadlines: processDeadlines(row.status, row.process, await this.rules.inForceOn(today), today) };
   }
 
-  async history(id: string): Promise<HistoryView[]> {
-    await this.get(id);
+  async history(id: string, reader: Pick<Actor, 'jurisdiction'>): Promise<HistoryView[]> {
+    await this.get(id, reader);
     return this.repo.history(this.ds.manager, id);
   }
 }

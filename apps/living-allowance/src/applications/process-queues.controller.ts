@@ -1,22 +1,27 @@
 import { Controller, Get, Inject, Post, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ApplicationViewDoc, ProcessQueueDoc } from './application.doc';
 import type { Response } from 'express';
 import { FieldProblem, InvalidInput } from '@jiuzhu/common';
-import { Actor, CurrentActor } from '@jiuzhu/auth';
+import { Access, Actor, CurrentActor } from '@jiuzhu/auth';
 import { ApiPageQuery, readPage } from '@jiuzhu/common/http';
 import { toApplicationView } from './application.view';
 import { ProcessQueue, ProcessQueues } from './process-queues.use-case';
+import { CONFIRMERS, QUEUE_OVERSEERS } from '../access';
 
-/** The township's and the confirmers' work queues, and claiming the next case from them. */
+/**
+ * The township's and the confirmers' work queues, and claiming the next case from them. Each holds
+ * the cases of the reader's jurisdiction only, in the query: a township reviewer's queue is their
+ * township's, a county approver's their district's; the filters narrow it further, never wider.
+ */
 @ApiTags('queues')
 @Controller('queues')
 export class ProcessQueuesController {
   constructor(@Inject(ProcessQueues) private readonly queues: ProcessQueues) {}
 
   @Get('township')
-  @ApiHeader({ name: 'X-Actor-Id', required: true, description: 'the reading officer: cases they filed are left out (they may not review them)' })
-  @ApiOperation({ summary: 'Township queue: new submissions and re-checks after an objection, overdue first, then oldest; never the reader’s own filings' })
+  @Access({ roles: ['township_reviewer', ...QUEUE_OVERSEERS], jurisdiction: 'scoped' })
+  @ApiOperation({ summary: 'Township queue of the reader’s jurisdiction: new submissions and re-checks after an objection, overdue first, then oldest; never the reader’s own filings' })
   @ApiQuery({ name: 'districtCode', required: false })
   @ApiQuery({ name: 'townshipCode', required: false })
   @ApiPageQuery()
@@ -32,17 +37,17 @@ export class ProcessQueuesController {
   }
 
   @Get('confirmation')
-  @ApiOperation({ summary: 'Confirmation queue: cases whose public notice is over, overdue first, then oldest' })
+  @Access({ roles: [...CONFIRMERS, ...QUEUE_OVERSEERS], jurisdiction: 'scoped' })
+  @ApiOperation({ summary: 'Confirmation queue of the reader’s jurisdiction: cases whose public notice is over, overdue first, then oldest' })
   @ApiQuery({ name: 'districtCode', required: false })
   @ApiPageQuery()
   @ApiOkResponse({ type: ProcessQueueDoc })
-  async confirmation(@Query('districtCode') districtCode?: string, @Query('limit') limit?: string, @Query('offset') offset?: string) {
-    return { items: await this.queues.queue('confirmation', filter(districtCode, undefined, limit, offset)) };
+  async confirmation(@CurrentActor() actor: Actor, @Query('districtCode') districtCode?: string, @Query('limit') limit?: string, @Query('offset') offset?: string) {
+    return { items: await this.queues.queue('confirmation', filter(districtCode, undefined, limit, offset), actor) };
   }
 
   @Post('township/claim')
-  @ApiHeader({ name: 'X-Actor-Id', required: true })
-  @ApiHeader({ name: 'X-Actor-Role', required: true, description: 'township_reviewer' })
+  @Access({ roles: ['township_reviewer'], jurisdiction: 'scoped' })
   @ApiOperation({ summary: 'Claim the next township case (a lease; no two officers get the same case), never one the claimer filed. 204 when there is none.' })
   @ApiQuery({ name: 'districtCode', required: false })
   @ApiQuery({ name: 'townshipCode', required: false })
@@ -53,8 +58,7 @@ export class ProcessQueuesController {
   }
 
   @Post('confirmation/claim')
-  @ApiHeader({ name: 'X-Actor-Id', required: true })
-  @ApiHeader({ name: 'X-Actor-Role', required: true, description: 'county_approver (or township_approver where delegated)' })
+  @Access({ roles: CONFIRMERS, jurisdiction: 'scoped' })
   @ApiOperation({ summary: 'Claim the next case to confirm, never one the claimer filed or reviewed. 204 when there is none.' })
   @ApiQuery({ name: 'districtCode', required: false })
   @ApiOkResponse({ type: ApplicationViewDoc, description: 'the claimed case' })
@@ -71,7 +75,7 @@ export class ProcessQueuesController {
       return undefined;
     }
     res.status(200);
-    return toApplicationView(row);
+    return toApplicationView(row, actor);
   }
 }
 

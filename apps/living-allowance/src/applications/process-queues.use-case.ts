@@ -1,12 +1,11 @@
 import { DataSource } from 'typeorm';
 import { Clock } from '@jiuzhu/common';
-import type { Actor } from '@jiuzhu/auth';
+import { jurisdictionFilter, type Actor } from '@jiuzhu/auth';
 import { ApplicationRepository, ApplicationRow } from './application.repository';
 import { CaseClaims } from './case-claims.use-case';
 import { CaseStatus } from './domain/case-status';
 import { processDeadlines, roundOf } from './domain/process';
 import { FindCases } from './find-cases.use-case';
-import { PROCESS_ROLES, requireRole } from './process-roles';
 import { ProcessRulesSource } from './process-rules';
 
 /**
@@ -43,11 +42,12 @@ export class ProcessQueues {
    * by an officer leaves out the cases that officer filed: they may not review them (four-eyes), so
    * offering them is only a trap.
    */
-  async queue(name: ProcessQueue, f: QueueFilter, reader?: Actor) {
+  async queue(name: ProcessQueue, f: QueueFilter, reader: Actor) {
     const today = this.clock.today();
     const rules = await this.rules.inForceOn(today);
-    const notFiledBy = name === 'township' ? reader?.id : undefined;
-    const entries = await this.repo.processQueue(this.ds.manager, { statuses: QUEUE_STATUSES[name], districtCode: f.districtCode, townshipCode: f.townshipCode, notFiledBy, today, limit: f.limit, offset: f.offset ?? 0 });
+    const notFiledBy = name === 'township' ? reader.id : undefined;
+    const within = jurisdictionFilter(reader.jurisdiction);
+    const entries = await this.repo.processQueue(this.ds.manager, { statuses: QUEUE_STATUSES[name], districtCode: f.districtCode, townshipCode: f.townshipCode, notFiledBy, today, limit: f.limit, offset: f.offset ?? 0, within });
     const now = this.clock.now();
     return entries.map((r) => {
       const d = processDeadlines(r.status, r.process, rules, today);
@@ -75,15 +75,21 @@ export class ProcessQueues {
    * may work, with a lease: never a case they filed, and at confirmation never one they reviewed.
    */
   async claimNext(name: ProcessQueue, actor: Actor, f: { districtCode?: string; townshipCode?: string }): Promise<ApplicationRow | undefined> {
-    requireRole(actor, name === 'township' ? [PROCESS_ROLES.townshipReviewer] : [PROCESS_ROLES.countyApprover, PROCESS_ROLES.townshipApprover]);
     const lease = this.claims.lease(actor);
     const id = await this.claims.take(actor, lease, (m) =>
       this.repo.claimNextInProcessQueue(
         m,
-        { statuses: QUEUE_STATUSES[name], districtCode: f.districtCode, townshipCode: f.townshipCode, today: this.clock.today(), skipReviewedByClaimer: name === 'confirmation' },
+        {
+          statuses: QUEUE_STATUSES[name],
+          districtCode: f.districtCode,
+          townshipCode: f.townshipCode,
+          today: this.clock.today(),
+          skipReviewedByClaimer: name === 'confirmation',
+          within: jurisdictionFilter(actor.jurisdiction),
+        },
         lease,
       ),
     );
-    return id ? this.cases.get(id) : undefined;
+    return id ? this.cases.get(id, actor) : undefined;
   }
 }

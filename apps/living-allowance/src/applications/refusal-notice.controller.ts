@@ -1,12 +1,13 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ApplicationViewDoc } from './application.doc';
 import { IsIn, Matches } from 'class-validator';
-import { Actor, CurrentActor } from '@jiuzhu/auth';
+import { Access, Actor, CurrentActor } from '@jiuzhu/auth';
 import { UuidParam, VersionedDto } from '@jiuzhu/common/http';
 import { toApplicationView } from './application.view';
 import { DELIVERY_METHODS, DeliveryMethod } from './domain/process';
 import { RecordNoticeDelivery } from './record-notice-delivery.use-case';
+import { CONFIRMERS } from '../access';
 
 export class NoticeDeliveryDto extends VersionedDto {
   @ApiProperty({ description: 'the day the written notice reached the household (by post: the day it was signed for); not before the refusal, not after today', example: '2026-03-12' })
@@ -26,12 +27,13 @@ export class NoticeDeliveryDto extends VersionedDto {
 export class RefusalNoticeController {
   constructor(@Inject(RecordNoticeDelivery) private readonly deliveries: RecordNoticeDelivery) {}
 
+  // Served by whoever took it to the household: the caseworker or the township (often), or the confirming office.
   @Post(':id/refusal-notice/delivery')
   @HttpCode(200)
-  @ApiHeader({ name: 'X-Actor-Id', required: true, description: 'staff id of the officer recording the delivery (kept in the history)' })
+  @Access({ roles: ['caseworker', 'township_reviewer', ...CONFIRMERS], jurisdiction: 'scoped' })
   @ApiOperation({ summary: 'Record that the written refusal notice was delivered (送达): date and method; the 3-working-day deadline is then met (a late delivery is kept as late)' })
   @ApiOkResponse({ type: ApplicationViewDoc })
   async deliver(@UuidParam() id: string, @Body() dto: NoticeDeliveryDto, @CurrentActor() actor: Actor) {
-    return toApplicationView(await this.deliveries.record(id, dto.expectedVersion, { deliveredOn: dto.deliveredOn, method: dto.method }, actor));
+    return toApplicationView(await this.deliveries.record(id, dto.expectedVersion, { deliveredOn: dto.deliveredOn, method: dto.method }, actor), actor);
   }
 }

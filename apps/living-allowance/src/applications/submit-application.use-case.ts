@@ -21,7 +21,7 @@ export class SubmitApplication {
     // Assess before taking the row lock: no second pool connection is needed while a transaction
     // holds one (that starves the pool under load). The version check under the lock guarantees the
     // household assessed is the one submitted, since every edit bumps the version.
-    const current = await this.cases.get(id);
+    const current = await this.cases.get(id, actor);
     // The members' elder ability assessments known today become facts of the submitted document.
     const household = current.version === expectedVersion ? await this.careNeeds.attach(current.household, on) : undefined;
     const decision = household ? await this.assessments.assess(household, on) : undefined;

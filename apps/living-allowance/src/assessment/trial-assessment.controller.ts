@@ -1,6 +1,9 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Clock, CLOCK, isLocalDate } from '@jiuzhu/common';
+import { Access, Actor, CurrentActor } from '@jiuzhu/auth';
+import { Clock, CLOCK, isLocalDate, orThrow } from '@jiuzhu/common';
+import { CASE_READERS } from '../access';
+import { householdPlacedWithin } from '../applications/household-place';
 import { CareNeeds } from '../care-needs/care-needs';
 import { AssessHousehold } from './assess-household.use-case';
 import { DecisionViewDoc } from './decision-view.doc';
@@ -15,8 +18,11 @@ export class TrialAssessmentController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  // A trial saves nothing, but it attaches the members' elder ability levels: it is made for households
+  // of the caller's jurisdiction (403 naming the field otherwise), as a filing is.
   @Post()
   @HttpCode(200)
+  @Access({ roles: CASE_READERS, jurisdiction: 'scoped' })
   @ApiOperation({
     summary: '试算 — assess a household without saving anything',
     description: 'Returns the outcome (dibao / low_income / ineligible), amounts, the rules applied, a line-by-line explanation and the parameter versions used.',
@@ -24,7 +30,8 @@ export class TrialAssessmentController {
   @ApiBody({ type: TrialAssessmentDto, examples: { household: { value: { household: HOUSEHOLD_EXAMPLE, assessedOn: '2026-03-01' } } } })
   @ApiOkResponse({ type: DecisionViewDoc, description: 'the decision with its explanation' })
   @ApiBadRequestResponse({ description: 'problem details naming each bad field' })
-  async trial(@Body() dto: TrialAssessmentDto) {
+  async trial(@Body() dto: TrialAssessmentDto, @CurrentActor() actor: Actor) {
+    orThrow(householdPlacedWithin(actor, dto.household));
     // The members' elder ability assessments known on the date count, as they would at submission.
     const on = dto.assessedOn ?? this.clock.today();
     const household = isLocalDate(on) ? await this.careNeeds.attach(dto.household, on) : dto.household;

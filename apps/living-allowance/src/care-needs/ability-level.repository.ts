@@ -1,5 +1,6 @@
 import { EntityManager, In, LessThanOrEqual } from 'typeorm';
 import { LocalDate } from '@jiuzhu/common';
+import type { JurisdictionFilter } from '@jiuzhu/auth';
 import { AssessmentCompletedV1 } from '@jiuzhu/contracts';
 import { AbilityAssessmentFact } from '../assessment/domain/household';
 import { PersonAbilityLevelRecord } from './person-ability-level.entity';
@@ -45,8 +46,13 @@ export class AbilityLevelRepository {
     await m.getRepository(PersonAbilityLevelRecord).update({ personRef, assessmentId }, { superseded: true });
   }
 
-  async of(m: EntityManager, personRef: string): Promise<AbilityLevelRow | undefined> {
-    const r = await m.getRepository(PersonAbilityLevelRecord).findOneBy({ personRef });
+  /**
+   * A person's level, if they were assessed in the district of the reader's jurisdiction (`{}`: the
+   * city). Elder assessments are a district's (an assessor records them in their district), and the
+   * level carries no township: a township's reader sees the levels of their district.
+   */
+  async of(m: EntityManager, personRef: string, within: Pick<JurisdictionFilter, 'districtCode'>): Promise<AbilityLevelRow | undefined> {
+    const r = await m.getRepository(PersonAbilityLevelRecord).findOneBy({ personRef, ...(within.districtCode !== undefined ? { districtCode: within.districtCode } : {}) });
     return r
       ? { personRef: r.personRef, assessmentId: r.assessmentId, level: r.level, total: r.total, selfCareAbility: r.selfCareAbility, districtCode: r.districtCode, assessedOn: r.assessedOn, validUntil: r.validUntil, superseded: r.superseded }
       : undefined;

@@ -1,7 +1,9 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
+import { Access, Actor, CurrentActor, jurisdictionFilter } from '@jiuzhu/auth';
 import { FieldProblem, InvalidInput } from '@jiuzhu/common';
+import { CASE_READERS } from '../access';
 import { ApiPageQuery, readPage } from '@jiuzhu/common/http';
 import { LowIncomeRepository } from './low-income.repository';
 
@@ -32,16 +34,17 @@ export class LowIncomeController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'The low-income household database (per-capita income below 1.5 × the standard)' })
+  @Access({ roles: CASE_READERS, jurisdiction: 'scoped' })
+  @ApiOperation({ summary: 'The low-income household database (per-capita income below 1.5 × the standard): the households of the reader’s jurisdiction' })
   @ApiQuery({ name: 'districtCode', required: false })
   @ApiQuery({ name: 'active', required: false, enum: ['true', 'false'] })
   @ApiPageQuery({ defaultLimit: 100, maxLimit: 1000 })
   @ApiOkResponse({ type: LowIncomeListDoc })
-  async list(@Query('districtCode') districtCode?: string, @Query('active') active = 'true', @Query('limit') limit?: string, @Query('offset') offset?: string): Promise<LowIncomeListDoc> {
+  async list(@CurrentActor() actor: Actor, @Query('districtCode') districtCode?: string, @Query('active') active = 'true', @Query('limit') limit?: string, @Query('offset') offset?: string): Promise<LowIncomeListDoc> {
     const problems: FieldProblem[] = [];
     const page = readPage({ limit, offset }, problems, { defaultLimit: 100, maxLimit: 1000 });
     if (active !== 'true' && active !== 'false') problems.push({ field: 'active', reason: "must be 'true' or 'false'" });
     if (problems.length) throw new InvalidInput(problems);
-    return { items: await this.repo.list(this.ds.manager, { districtCode, active: active === 'true', ...page }) };
+    return { items: await this.repo.list(this.ds.manager, { districtCode, active: active === 'true', ...page, within: jurisdictionFilter(actor.jurisdiction) }) };
   }
 }

@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { LocalDate } from '@jiuzhu/common';
+import type { JurisdictionFilter } from '@jiuzhu/auth';
 import { LowIncomeHouseholdRecord } from './low-income-household.entity';
 
 export interface LowIncomeEntry {
@@ -34,13 +35,18 @@ export class LowIncomeRepository {
     return (r.raw as unknown[]).length > 0;
   }
 
-  async list(m: EntityManager, f: { districtCode?: string; active: boolean; limit: number; offset: number }): Promise<LowIncomeEntry[]> {
-    const rows = await m.getRepository(LowIncomeHouseholdRecord).find({
-      where: { active: f.active, ...(f.districtCode !== undefined ? { districtCode: f.districtCode } : {}) },
-      order: { registeredOn: 'ASC', householdRef: 'ASC' },
-      take: f.limit,
-      skip: f.offset,
-    });
+  /**
+   * A page of the register within a jurisdiction. The register keeps the district; a household's
+   * township is that of the case that registered it, so a township's page is read through that case.
+   */
+  async list(m: EntityManager, f: { districtCode?: string; active: boolean; limit: number; offset: number; within: JurisdictionFilter }): Promise<LowIncomeEntry[]> {
+    const q = m.getRepository(LowIncomeHouseholdRecord).createQueryBuilder('l').where('l.active = :active', { active: f.active });
+    if (f.districtCode !== undefined) q.andWhere('l.districtCode = :districtCode', { districtCode: f.districtCode });
+    if (f.within.districtCode !== undefined) q.andWhere('l.districtCode = :withinDistrict', { withinDistrict: f.within.districtCode });
+    if (f.within.townshipCode !== undefined) {
+      q.andWhere('l.applicationId IN (SELECT id FROM applications WHERE township_code = :withinTownship)', { withinTownship: f.within.townshipCode });
+    }
+    const rows = await q.orderBy('l.registeredOn', 'ASC').addOrderBy('l.householdRef', 'ASC').take(f.limit).skip(f.offset).getMany();
     return rows.map((r) => ({
       householdRef: r.householdRef,
       applicationId: r.applicationId,

@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AREAS, Clock, CLOCK, DISTRICT_CODES, DISTRICTS, InvalidInput, isLocalDate } from '@jiuzhu/common';
+import { Access, STAFF_ROLES } from '@jiuzhu/auth';
 import { ParameterCatalog } from './parameter-catalog';
 
 class StandardDoc {
@@ -27,7 +28,9 @@ export class StandardsController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  // The standards are public law, read by every member of staff (and other systems) to explain a decision.
   @Get('standards')
+  @Access({ roles: [...STAFF_ROLES, 'service'], jurisdiction: 'any' })
   @ApiOperation({ summary: 'Dibao standards in force on a date, per district and area' })
   @ApiQuery({ name: 'on', required: false, example: '2026-03-01' })
   @ApiOkResponse({ type: StandardsDoc })

@@ -7,7 +7,7 @@ import { ApplicationRepository, ApplicationRow } from '../applications/applicati
 import { CaseChange } from '../applications/case-change';
 import { CaseClaims } from '../applications/case-claims.use-case';
 import { FindCases } from '../applications/find-cases.use-case';
-import { PROCESS_ROLES, requireRole } from '../applications/process-roles';
+import { householdPlacedWithin } from '../applications/household-place';
 import { CareNeeds } from '../care-needs/care-needs';
 import { ParameterCatalog } from '../parameters/parameter-catalog';
 import { AdHocReviewTrigger, decideReview, householdTypeOf, nextReviewDue } from './domain/periodic-review';
@@ -32,17 +32,17 @@ export class ReviewCase {
 
   /** 临时复核: a change the household reported opens a review now; it then waits in the review queue. */
   async open(id: string, expectedVersion: number, input: { trigger: AdHocReviewTrigger; reportedOn?: string; summary: string }, actor: Actor): Promise<ApplicationRow> {
-    requireRole(actor, [PROCESS_ROLES.townshipReviewer]);
     const on = this.clock.today();
     const change = { ...input, reportedOn: input.reportedOn ?? on };
     return this.change.run(id, expectedVersion, actor, (app, _m, at) => orThrow(app.openReview(change, actor.id, at, on)));
   }
 
   async review(id: string, expectedVersion: number, household: Household, actor: Actor, note?: string): Promise<ApplicationRow> {
-    requireRole(actor, [PROCESS_ROLES.townshipReviewer]);
     const on = this.clock.today();
+    // Another jurisdiction's case is not found (404) before anything is said about its claim.
+    const current = await this.cases.get(id, actor);
     await this.claims.assertHeld(this.ds.manager, id, actor, 'review queue');
-    const current = await this.cases.get(id);
+    orThrow(householdPlacedWithin(actor, household));
     // Today's known elder ability assessments are facts of the reviewed household, as at submission.
     household = await this.careNeeds.attach(household, on);
     const decision = await this.assessments.assess(household, on);

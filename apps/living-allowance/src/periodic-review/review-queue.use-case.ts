@@ -1,10 +1,9 @@
 import { DataSource } from 'typeorm';
 import { Clock, LocalDate } from '@jiuzhu/common';
-import type { Actor } from '@jiuzhu/auth';
+import { jurisdictionFilter, type Actor } from '@jiuzhu/auth';
 import { ApplicationRepository, ApplicationRow } from '../applications/application.repository';
 import { CaseClaims } from '../applications/case-claims.use-case';
 import { FindCases } from '../applications/find-cases.use-case';
-import { PROCESS_ROLES, requireRole } from '../applications/process-roles';
 
 /**
  * The review queue: paying cases due for periodic review, and those whose household reported a change
@@ -20,10 +19,10 @@ export class ReviewQueue {
     private readonly clock: Clock,
   ) {}
 
-  /** Cases due on or before `on`, and open reviews; claimed ones show who holds them. */
-  async queue(f: { districtCode?: string; on?: LocalDate; limit: number; offset: number }) {
+  /** Cases of the reader's jurisdiction due on or before `on`, and open reviews; claimed ones show who holds them. */
+  async queue(f: { districtCode?: string; on?: LocalDate; limit: number; offset: number }, reader: Pick<Actor, 'jurisdiction'>) {
     const today = this.clock.today();
-    const rows = await this.repo.dueForReview(this.ds.manager, { on: f.on ?? today, districtCode: f.districtCode, limit: f.limit, offset: f.offset });
+    const rows = await this.repo.dueForReview(this.ds.manager, { on: f.on ?? today, districtCode: f.districtCode, limit: f.limit, offset: f.offset, within: jurisdictionFilter(reader.jurisdiction) });
     const now = this.clock.now().toISOString();
     return rows.map((r) => ({
       id: r.id,
@@ -41,11 +40,11 @@ export class ReviewQueue {
     }));
   }
 
-  /** Claims the next review for a township reviewer (the earliest due or reported first). */
+  /** Claims the next review of their jurisdiction for a township reviewer (the earliest due or reported first). */
   async claimNext(actor: Actor, districtCode?: string): Promise<ApplicationRow | undefined> {
-    requireRole(actor, [PROCESS_ROLES.townshipReviewer]);
     const lease = this.claims.lease(actor);
-    const id = await this.claims.take(actor, lease, (m) => this.repo.claimNextDueReview(m, { districtCode, today: this.clock.today() }, lease));
-    return id ? this.cases.get(id) : undefined;
+    const within = jurisdictionFilter(actor.jurisdiction);
+    const id = await this.claims.take(actor, lease, (m) => this.repo.claimNextDueReview(m, { districtCode, today: this.clock.today(), within }, lease));
+    return id ? this.cases.get(id, actor) : undefined;
   }
 }

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import type { Response } from 'express';
 import { InvalidInput, NotFound } from '@jiuzhu/common';
-import { Actor, CurrentActor } from '@jiuzhu/auth';
+import { Access, Actor, CurrentActor, STAFF_ROLES } from '@jiuzhu/auth';
 import { isYearMonth } from './domain/price-index';
 import { GrantPriceSubsidy } from './grant-price-subsidy.use-case';
 import { PriceIndexRepository } from './price-index.repository';
@@ -45,8 +45,11 @@ export class GrantPriceSubsidyDto {
   indexMonth?: string;
 }
 
-const ACTOR = ApiHeader({ name: 'X-Actor-Id', required: true, description: 'staff id of the acting officer' });
-const ADMIN = ApiHeader({ name: 'X-Actor-Role', required: true, description: 'admin' });
+// The price-linkage subsidy is city-wide (one index, one batch a month for every district): kept by
+// the administrator. The published index is public statistics that every member of staff may read;
+// the batches and their payments are read by the administrator and the city auditor.
+const ADMIN = Access({ roles: ['admin'], jurisdiction: 'any' });
+const BATCH_READERS = Access({ roles: ['admin', 'city_auditor'], jurisdiction: 'any' });
 
 function limitOf(limit: string, max: number): number {
   const n = Number(limit);
@@ -73,11 +76,10 @@ export class PriceIndicesController {
   ) {}
 
   @Put(':provinceCode/:month')
-  @ACTOR
   @ADMIN
   @ApiOperation({
     summary:
-      'Record a month\'s year-on-year CPI and food-CPI rises (admin). 201 when first recorded; 200 for a correction (a new revision, the earlier figures kept) or an identical re-send.',
+      'Record a month\'s year-on-year CPI and food-CPI rises. 201 when first recorded; 200 for a correction (a new revision, the earlier figures kept) or an identical re-send.',
   })
   @ApiBody({ type: RecordPriceIndexDto })
   @ApiCreatedResponse({ type: RecordedPriceIndexDoc, description: 'first recorded' })
@@ -95,6 +97,7 @@ export class PriceIndicesController {
   }
 
   @Get()
+  @Access({ roles: STAFF_ROLES, jurisdiction: 'any' })
   @ApiOperation({ summary: 'Recorded price indices, newest month first' })
   @ApiQuery({ name: 'provinceCode', required: false })
   @ApiQuery({ name: 'limit', required: false })
@@ -104,6 +107,7 @@ export class PriceIndicesController {
   }
 
   @Get(':provinceCode/:month')
+  @Access({ roles: STAFF_ROLES, jurisdiction: 'any' })
   @ApiOperation({ summary: 'One month\'s index with every revision (who recorded which figures, when, from which source)' })
   @ApiOkResponse({ type: PriceIndexWithRevisionsDoc })
   async get(@Param('provinceCode') provinceCode: string, @Param('month') month: string): Promise<PriceIndexWithRevisionsDoc> {
@@ -122,11 +126,10 @@ export class PriceSubsidiesController {
   ) {}
 
   @Post(':month/batches')
-  @ACTOR
   @ADMIN
   @ApiOperation({
     summary:
-      'Settle a month of the price-linkage subsidy (admin): pays every covered case of the live caseload standard × rise × people and emits one living-allowance.price-subsidy.granted (201). ' +
+      'Settle a month of the price-linkage subsidy: pays every covered case of the live caseload standard × rise × people and emits one living-allowance.price-subsidy.granted (201). ' +
       'When neither index triggers, the month is recorded as settled with nothing to pay and no event (200). A month is settled once: a second request is 409 PRICE_SUBSIDY.MONTH_ALREADY_SETTLED.',
   })
   @ApiBody({ type: GrantPriceSubsidyDto, required: false })
@@ -139,6 +142,7 @@ export class PriceSubsidiesController {
   }
 
   @Get()
+  @BATCH_READERS
   @ApiOperation({ summary: 'Settled months, newest first' })
   @ApiQuery({ name: 'provinceCode', required: false })
   @ApiQuery({ name: 'limit', required: false })
@@ -148,6 +152,7 @@ export class PriceSubsidiesController {
   }
 
   @Get(':month')
+  @BATCH_READERS
   @ApiOperation({ summary: 'A month\'s batch: the index and triggers it was decided on, the rate, totals per district, households not paid and why, and the explanation' })
   @ApiQuery({ name: 'provinceCode', required: false, example: DEFAULT_INDEX_REGION })
   @ApiOkResponse({ type: PriceSubsidyBatchDoc })
@@ -158,6 +163,7 @@ export class PriceSubsidiesController {
   }
 
   @Get(':month/payments')
+  @BATCH_READERS
   @ApiOperation({ summary: 'A month\'s payments, by district then case (references only, no personal data)' })
   @ApiQuery({ name: 'provinceCode', required: false, example: DEFAULT_INDEX_REGION })
   @ApiQuery({ name: 'districtCode', required: false })

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { AuditTrail, auditTarget, digestOf } from '@jiuzhu/audit';
-import { Clock, FieldProblem, Forbidden, InvalidInput, monthOf } from '@jiuzhu/common';
+import { Clock, FieldProblem, InvalidInput, monthOf } from '@jiuzhu/common';
 import type { Actor } from '@jiuzhu/auth';
 import { isPriceIndexRecord, isYearMonth } from './domain/price-index';
 import { PriceIndexRepository, PriceIndexView } from './price-index.repository';
@@ -37,7 +37,6 @@ export class RecordPriceIndex {
   ) {}
 
   async execute(cmd: RecordPriceIndexCommand, actor: Actor): Promise<{ outcome: RecordOutcome; index: PriceIndexView }> {
-    if (actor.role !== 'admin') throw new Forbidden('ROLE.ADMIN_REQUIRED', 'Only an administrator (X-Actor-Role: admin) may record price indices.');
     const problems: FieldProblem[] = [];
     if (!REGION_CODE.test(cmd.provinceCode)) problems.push({ field: 'provinceCode', reason: 'must be a six-digit GB/T 2260 region code, e.g. 640000' });
     if (!isYearMonth(cmd.month)) problems.push({ field: 'month', reason: 'must be a month YYYY-MM' });

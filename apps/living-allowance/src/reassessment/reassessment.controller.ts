@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ReassessmentRunDoc, ReassessmentRunsDoc, WhatIfDoc } from './reassessment.doc';
 import { ArrayMaxSize, ArrayMinSize, IsInt, IsString, Matches, Min } from 'class-validator';
 import { InvalidInput, NotFound } from '@jiuzhu/common';
-import { Actor, CurrentActor } from '@jiuzhu/auth';
+import { Access, Actor, CurrentActor } from '@jiuzhu/auth';
 import { NestedArray, UuidParam } from '@jiuzhu/common/http';
 import { ReassessmentRunner } from './reassessment-runner';
 import { RetryOrCancelRun } from './retry-or-cancel-run.use-case';
@@ -21,6 +21,12 @@ export class WhatIfDto {
   @NestedArray(() => ProposedStandardDto) @ArrayMinSize(1) @ArrayMaxSize(6) standards!: ProposedStandardDto[];
 }
 
+// Runs re-decide every paying case of a district when a standard is published: a city-wide matter of
+// the administrator, who also weighs a standard before publishing it; the city auditor reads the runs.
+// A run's report holds totals per district and area, no case.
+const ADMIN = Access({ roles: ['admin'], jurisdiction: 'any' });
+const RUN_READERS = Access({ roles: ['admin', 'city_auditor'], jurisdiction: 'any' });
+
 @ApiTags('reassessment')
 @Controller('reassessments')
 export class ReassessmentController {
@@ -32,6 +38,7 @@ export class ReassessmentController {
 
   @Post('what-if')
   @HttpCode(200)
+  @ADMIN
   @ApiOperation({ summary: 'What a new standard would do to the live caseload (no writes): changed benefits, households entering or leaving dibao and the low-income band, monthly budget difference per district' })
   @ApiBody({ type: WhatIfDto })
   @ApiOkResponse({ type: WhatIfDoc })
@@ -40,6 +47,7 @@ export class ReassessmentController {
   }
 
   @Get()
+  @RUN_READERS
   @ApiOperation({ summary: 'Reassessment runs started by publishing a standard, newest first, with progress and totals' })
   @ApiOkResponse({ type: ReassessmentRunsDoc })
   async list(@Query('limit') limit = '50'): Promise<ReassessmentRunsDoc> {
@@ -49,6 +57,7 @@ export class ReassessmentController {
   }
 
   @Get(':id')
+  @RUN_READERS
   @ApiOkResponse({ type: ReassessmentRunDoc })
   async get(@UuidParam() id: string): Promise<ReassessmentRunDoc> {
     const run = await this.runner.get(id);
@@ -58,8 +67,8 @@ export class ReassessmentController {
 
   @Post(':id/retry')
   @HttpCode(200)
-  @ApiHeader({ name: 'X-Actor-Role', required: true, description: 'admin' })
-  @ApiOperation({ summary: 'Put a failed run back in the queue (admin): it resumes from its cursor with a fresh count of attempts; 409 REASSESSMENT.RUN_NOT_FAILED otherwise' })
+  @ADMIN
+  @ApiOperation({ summary: 'Put a failed run back in the queue: it resumes from its cursor with a fresh count of attempts; 409 REASSESSMENT.RUN_NOT_FAILED otherwise' })
   @ApiOkResponse({ type: ReassessmentRunDoc, description: 'the run, back in the queue' })
   async retry(@UuidParam() id: string, @CurrentActor() actor: Actor): Promise<ReassessmentRunDoc> {
     return this.decisions.retry(id, actor);
@@ -67,8 +76,8 @@ export class ReassessmentController {
 
   @Post(':id/cancel')
   @HttpCode(200)
-  @ApiHeader({ name: 'X-Actor-Role', required: true, description: 'admin' })
-  @ApiOperation({ summary: 'Cancel a run that has not finished (admin); batches already committed stay adjusted and announced. 409 REASSESSMENT.RUN_CLOSED for a completed or cancelled run' })
+  @ADMIN
+  @ApiOperation({ summary: 'Cancel a run that has not finished; batches already committed stay adjusted and announced. 409 REASSESSMENT.RUN_CLOSED for a completed or cancelled run' })
   @ApiOkResponse({ type: ReassessmentRunDoc, description: 'the cancelled run' })
   async cancel(@UuidParam() id: string, @CurrentActor() actor: Actor): Promise<ReassessmentRunDoc> {
     return this.decisions.cancel(id, actor);

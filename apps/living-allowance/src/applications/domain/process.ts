@@ -1,4 +1,16 @@
-import { calendarDaysDeadline, calendarDaysStatus, Deadline, LocalDate, provisionalWorkingDaysDeadline, WorkingDayCalendar, workingDaysStatus } from '@jiuzhu/common';
+import {
+  calendarDaysDeadline,
+  calendarDaysStatus,
+  Deadline,
+  LocalDate,
+  Outcome,
+  provisionalWorkingDaysDeadline,
+  ruleViolation,
+  succeed,
+  violate,
+  WorkingDayCalendar,
+  workingDaysStatus,
+} from '@jiuzhu/common';
 import { CaseStatus, RejectionReason } from './case-status';
 import { ProcessTimeLimitsValue, MEASURES_2021 } from './process-parameters';
 
@@ -62,6 +74,32 @@ export interface Extension {
 }
 
 export type ConfirmationLevel = 'county' | 'township';
+
+/**
+ * Who confirms a case (确认): the county civil-affairs bureau, or the township where the county
+ * delegated confirmation to it (民发〔2021〕57号 第二十一条). Both confirming roles may call the step;
+ * which one confirms in this district is this rule, from the delegation in force. `roles`: the
+ * confirming officer's roles as their token gives them.
+ */
+export function confirmingLevel(delegated: boolean, roles: readonly string[]): Outcome<ConfirmationLevel> {
+  if (delegated && !roles.includes('township_approver')) {
+    return violate(
+      ruleViolation('CASE.CONFIRMATION_DELEGATED', 'forbidden', {
+        zh: '本区县已委托乡镇（街道）确认，须由乡镇（街道）审批人确认',
+        en: 'This district delegated confirmation to the townships: a township approver confirms.',
+      }),
+    );
+  }
+  if (!delegated && !roles.includes('county_approver')) {
+    return violate(
+      ruleViolation('CASE.CONFIRMATION_NOT_DELEGATED', 'forbidden', {
+        zh: '本区县未委托乡镇（街道）确认，须由县级民政审批人确认',
+        en: 'This district has not delegated confirmation: a county approver confirms.',
+      }),
+    );
+  }
+  return succeed(delegated ? 'township' : 'county');
+}
 
 export interface Confirmation {
   by: string;
