@@ -1,6 +1,8 @@
 import { Client } from 'pg';
 import { digestOf, verifyServiceAuditLog } from '@jiuzhu/audit';
 import { http, startLivingAllowance, TestClock, TestService } from '../../../test/support/services';
+import { ApplicationRepository } from '../src/applications/application.repository';
+import { caseDigest } from '../src/applications/case-change';
 import { as, dibaoHousehold, expectProblem, ineligibleHousehold, personRef } from './households';
 
 /**
@@ -84,6 +86,28 @@ describe('changes of a case are audited in their own transaction', () => {
       ['case.submit', CLERK],
       ['case.withdraw', 'clerk-audit-02'],
     ]);
+  });
+});
+
+describe('a change of the contact is a change of the case', () => {
+  it('an edit that replaces only the contact (name, address, phone) records the digest of the case with its new contact', async () => {
+    const household = dibaoHousehold();
+    const filed = await call('POST', '/applications', { household, contact: { name: '李某某', address: '石嘴山市大武口区长胜街道某某小区1号楼', phone: '13995210001' } });
+    const replacement = { name: '李某某', address: '石嘴山市大武口区朝阳街道某某小区9号楼', phone: '13995210002' };
+
+    const edited = await call('PUT', `/applications/${filed.body.id}/household`, { expectedVersion: 1, household, contact: replacement });
+
+    expect(edited.status).toBe(200);
+    const row = (await rowsAbout(filed.body.id)).at(-1)!;
+    expect(row).toMatchObject({ action: 'case.edit', actor: CLERK });
+    const kept = await svc.dataSource.transaction((m) => new ApplicationRepository().lockForChange(m, filed.body.id, {}));
+    expect(kept.contact).toEqual(replacement);
+    expect(row.after_digest).toBe(caseDigest(kept.app.state, replacement));
+    // Not the digest of the case alone, which a contact change would leave as it was.
+    expect(row.after_digest).not.toBe(digestOf(kept.app.state));
+    // The edit's before is the filing's after: the filed contact is in both.
+    const [filing] = await rowsAbout(filed.body.id);
+    expect(row.before_digest).toBe(filing.after_digest);
   });
 });
 
