@@ -126,7 +126,7 @@ export class ApplicationViewDoc {
   @ApiProperty({ example: '640202' }) districtCode!: string;
   @ApiProperty({ enum: ['urban', 'rural'] }) area!: string;
   @ApiProperty({ type: ContactDoc, description: "the applicant's contact as the caseworker recorded it" }) contact!: ContactDoc;
-  @ApiProperty({ type: HouseholdDto, description: 'the household document as filed; every resident ID number masked (640202********1238)' }) household!: HouseholdDto;
+  @ApiProperty({ type: HouseholdDto, description: 'the household document as filed; resident ID numbers in full for the roles handling cases, masked (640202********1238) for the others (the city auditor)' }) household!: HouseholdDto;
   @ApiProperty({ nullable: true, type: DecisionViewDoc, description: 'the assessment fixed at submission (the current decision’s), with its explanation' }) assessment!: DecisionViewDoc | null;
   @ApiProperty({ nullable: true, enum: ['dibao', 'low_income'], type: String }) granted!: string | null;
   @ApiProperty({ nullable: true, type: Number, description: 'fen a month' }) monthlyBenefitFen!: number | null;

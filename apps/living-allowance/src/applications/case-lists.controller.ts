@@ -10,7 +10,7 @@ import { CaseListItem, toQueueItem } from './application.view';
 import { CaseLists, MY_STAGES, MyStage } from './case-lists.use-case';
 import { CASE_STATUSES, CaseStatus } from './domain/case-status';
 import { PersonRefs } from './person-refs';
-import { CASE_READERS, CLAIMERS } from '../access';
+import { CASE_READERS } from '../access';
 
 export class CaseListQuery extends PagedQuery() {
   @ApiPropertyOptional({ enum: CASE_STATUSES, description: 'the stage the cases are at' })
@@ -86,9 +86,9 @@ export class CaseListsController {
     return { ...page, items: page.items.map(toQueueItem) };
   }
 
-  // Those who file cases or claim them from a queue have cases of their own.
+  // Those who file cases or claim them from a queue have cases of their own; any other reader's list is empty.
   @Get('mine')
-  @Access({ roles: ['caseworker', ...CLAIMERS], jurisdiction: 'scoped' })
+  @Access({ roles: CASE_READERS, jurisdiction: 'scoped' })
   @ApiOperation({ summary: "My cases (the signed-in officer's, from the token): drafts, every case I filed, or the cases I hold a claim on; newest first, paged with the total" })
   @ApiPageResponse(CaseListItem)
   async mine(@Query() q: MyCasesQuery, @CurrentActor() actor: Actor) {
