@@ -10,7 +10,7 @@ import { signInWithPassword } from '../../apps/launcher/src/identity/token-flow'
 import { AuthConfig, InvalidToken, TokenVerifier } from '../../libs/auth/src';
 import { createLogger } from '../../libs/common/src/logger';
 import { freePorts } from '../support/infra';
-import { keycloakIssuer } from '../support/keycloak';
+import { keycloakIssuer, keycloakToken } from '../support/keycloak';
 
 /**
  * Access tokens from the two kinds of provider the services will trust: a real Keycloak with the
@@ -18,23 +18,10 @@ import { keycloakIssuer } from '../support/keycloak';
  * `npm start`. Both are checked with jose against the issuer's published keys, and read the way the
  * services read them (libs/auth TokenVerifier with the claim names a deployment configures).
  */
-const TEST_PASSWORD = 'jiuzhu-test-password';
 let jiuzhu: string;
 let elsewhere: string;
 let embedded: RunningIdentityProvider;
 const dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-idp-kc-'));
-
-/** The realm's password grant: enabled on the test client of the test realm only (docs/security.md). */
-async function keycloakToken(issuer: string, username: string, client = { id: 'jiuzhu-tests', secret: 'jiuzhu-tests-secret' }): Promise<string> {
-  const res = await fetch(`${issuer}/protocol/openid-connect/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'password', client_id: client.id, client_secret: client.secret, username, password: TEST_PASSWORD, scope: 'openid' }),
-  });
-  const body = (await res.json()) as { access_token?: string };
-  if (!body.access_token) throw new Error(`Keycloak refused ${username}: ${res.status} ${JSON.stringify(body)}`);
-  return body.access_token;
-}
 
 async function keycloakServiceToken(issuer: string): Promise<string> {
   const res = await fetch(`${issuer}/protocol/openid-connect/token`, {

@@ -112,6 +112,24 @@ export async function keycloakIssuer(realm: string): Promise<string> {
   }
 }
 
+/** The password every user of the test realms has (test/keycloak/*-realm.json). */
+export const KEYCLOAK_TEST_PASSWORD = 'jiuzhu-test-password';
+
+/**
+ * A staff member's access token from a test realm, by the password grant: enabled on the test
+ * client of the test realms only (docs/security.md); a bureau's console uses authorization code + PKCE.
+ */
+export async function keycloakToken(issuer: string, username: string, client = { id: 'jiuzhu-tests', secret: 'jiuzhu-tests-secret' }): Promise<string> {
+  const res = await fetch(`${issuer}/protocol/openid-connect/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'password', client_id: client.id, client_secret: client.secret, username, password: KEYCLOAK_TEST_PASSWORD, scope: 'openid' }),
+  });
+  const body = (await res.json()) as { access_token?: string };
+  if (!body.access_token) throw new Error(`Keycloak refused ${username}: ${res.status} ${JSON.stringify(body)}`);
+  return body.access_token;
+}
+
 /** What globalSetup does with a background start that fails: keeps the reason for the suites. */
 export function recordFailure(file: string, e: unknown): void {
   mkdirSync(dirname(file), { recursive: true });

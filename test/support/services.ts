@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
+import type { AuthConfig } from '@jiuzhu/auth';
 import pino from 'pino';
 import { createLogger } from '@jiuzhu/common/logger';
 import { Clock, fixedClock } from '@jiuzhu/common';
@@ -39,6 +40,8 @@ export interface TestServiceOptions {
   retry?: RetryPolicy;
   log?: Logger;
   backgroundJobs?: boolean;
+  /** Whose tokens the service trusts; default: this test file's issuer (`suiteIssuer()`, which `as()` signs with). */
+  auth?: AuthConfig;
 }
 
 /** A clock a test can move: deadlines, notices and payment months depend on the date. */
@@ -106,7 +109,7 @@ async function startTestService(define: Define, dbPrefix: string, o: TestService
       kafkaReplicationFactor: 1,
       kafkaTopicPrefix: SUITE_TOPIC_PREFIX,
       kafkaSasl: transport === 'kafka' ? testSasl(login) : undefined,
-      auth: (await suiteIssuer()).config(),
+      auth: o.auth ?? (await suiteIssuer()).config(),
     },
     bus,
     consumerGroup,
