@@ -3,6 +3,7 @@ import pino from 'pino';
 import { ApplicationSubmittedV2, CaseApproved, CaseApprovedV1, EventContract } from '@jiuzhu/contracts';
 import { EventPublisher, InProcessBus, OutboundMessage, OutboxRelay } from '@jiuzhu/messaging';
 import { eventually } from '../support/infra';
+import { as } from '../support/sign-in';
 import { http, startLivingAllowance, TestService } from '../support/services';
 import { advanceDays, approver, approveThroughProcess, economicCheck, reviewer } from '../../apps/living-allowance/test/process';
 import { inProcessHarness, kafkaHarness, TransportHarness } from './harness';
@@ -54,9 +55,9 @@ export function dibaoEventsScenario(kind: 'kafka' | 'in-process') {
   });
 
   async function fileAndApprove(): Promise<string> {
-    const filed = await http(la.url, 'POST', '/applications', { household: dibaoHousehold() }, { 'x-actor-id': 'caseworker-1' });
+    const filed = await http(la.url, 'POST', '/applications', { household: dibaoHousehold() }, as('caseworker-1'));
     expect(filed.status).toBe(201);
-    const submitted = await http(la.url, 'POST', `/applications/${filed.body.id}/submit`, { expectedVersion: 1 }, { 'x-actor-id': 'caseworker-1' });
+    const submitted = await http(la.url, 'POST', `/applications/${filed.body.id}/submit`, { expectedVersion: 1 }, as('caseworker-1'));
     expect(submitted.status).toBe(200);
     expect(submitted.body.assessment.outcome).toBe('dibao');
     await approveThroughProcess(la.url, la.clock, filed.body.id, 2, { approverId: 'officer-7' });
@@ -72,14 +73,14 @@ export function dibaoEventsScenario(kind: 'kafka' | 'in-process') {
     await eventually(async () => (await seen(caseId)) === 1, 'the watcher to record the approval');
     expect(await seen(caseId, 'living-allowance.application.submitted')).toBe(1);
     const [row] = await watcher.dataSource.query(`SELECT benefit_fen FROM seen WHERE case_id = $1 AND type = $2`, [caseId, CaseApproved.type]);
-    const view = await http(la.url, 'GET', `/applications/${caseId}`);
+    const view = await http(la.url, 'GET', `/applications/${caseId}`, undefined, as('caseworker-1'));
     expect(Number(row.benefit_fen)).toBe(view.body.monthlyBenefitFen);
   });
 
   it('every step of the process is announced and reaches the other service: review, notice, objection, re-notice, refusal', async () => {
-    const filed = await http(la.url, 'POST', '/applications', { household: dibaoHousehold() }, { 'x-actor-id': 'caseworker-1' });
+    const filed = await http(la.url, 'POST', '/applications', { household: dibaoHousehold() }, as('caseworker-1'));
     const id = filed.body.id;
-    await http(la.url, 'POST', `/applications/${id}/submit`, { expectedVersion: 1 }, { 'x-actor-id': 'caseworker-1' });
+    await http(la.url, 'POST', `/applications/${id}/submit`, { expectedVersion: 1 }, as('caseworker-1'));
     const today = () => la.clock.today();
     const review = (expectedVersion: number) =>
       http(la.url, 'POST', `/applications/${id}/township-review`, { expectedVersion, check: economicCheck(today()), opinion: 'approve' }, reviewer());

@@ -31,7 +31,7 @@ export function elderCareNeedsScenario(kind: 'kafka' | 'in-process') {
     await harness?.close();
   });
 
-  const assessor = (id: string) => ({ 'x-actor-id': id, 'x-actor-role': 'assessor' });
+  const assessor = (id: string) => as(id, 'assessor');
 
   /** Opens and completes an assessment of the elder with the given total; returns the completed view. */
   async function assess(elderId: string, total: number, over: Record<string, unknown> = {}): Promise<any> {
@@ -46,7 +46,7 @@ export function elderCareNeedsScenario(kind: 'kafka' | 'in-process') {
       conditions: { coma: false, dementiaDiagnosed: false, psychiatricDisorderDiagnosed: false, careRiskEvents: [] },
       needs: [{ kind: 'bathing' }],
       ...over,
-    }, { 'x-actor-id': 'assessor-01' });
+    }, assessor('assessor-01'));
     expect(draft.status).toBe(201);
     const done = await http(ea.url, 'POST', `/assessments/${draft.body.id}/complete`, { expectedVersion: draft.body.version }, assessor('assessor-02'));
     expect(done.status).toBe(200);
@@ -54,7 +54,7 @@ export function elderCareNeedsScenario(kind: 'kafka' | 'in-process') {
   }
 
   const knownLevel = async (ref: string) => {
-    const res = await http(la.url, 'GET', `/ability-levels/${ref}`);
+    const res = await http(la.url, 'GET', `/ability-levels/${ref}`, undefined, as('clerk-e2e'));
     return res.status === 200 ? res.body : undefined;
   };
 
@@ -81,7 +81,7 @@ export function elderCareNeedsScenario(kind: 'kafka' | 'in-process') {
     expect(submitted.body.assessment.topUps.map((t: { code: string }) => t.code)).toContain('TOP_UP.SEVERE_LOSS_OF_ABILITY');
 
     // The lead for active discovery went out with it.
-    const events = (await http(ea.url, 'GET', '/events?limit=500')).body.items;
+    const events = (await http(ea.url, 'GET', '/events?limit=500', undefined, as('ops-1', 'admin'))).body.items;
     expect(events.filter((e: any) => e.type === 'elder-assessment.ability-loss.discovered' && e.data.assessmentId === done.id)).toHaveLength(1);
   });
 
@@ -92,7 +92,7 @@ export function elderCareNeedsScenario(kind: 'kafka' | 'in-process') {
     await eventually(async () => (await knownLevel(ref))?.assessmentId === first.id, 'the first delivery');
 
     // The same event (same id) delivered again, as a producer retry or a replay would.
-    const items = (await http(ea.url, 'GET', '/events?limit=500')).body.items;
+    const items = (await http(ea.url, 'GET', '/events?limit=500', undefined, as('ops-1', 'admin'))).body.items;
     const original = items.find((e: any) => e.type === AssessmentCompleted.type && e.data.assessmentId === first.id);
     const again: OutboundMessage = {
       seq: '0',

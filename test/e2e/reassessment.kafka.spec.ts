@@ -9,6 +9,7 @@ import { resolveAssessmentParameters } from '../../apps/living-allowance/src/par
 import { ParameterCatalog } from '../../apps/living-allowance/src/parameters/parameter-catalog';
 import { ReassessmentRunner } from '../../apps/living-allowance/src/reassessment/reassessment-runner';
 import { eventually } from '../support/infra';
+import { as } from '../support/sign-in';
 import { http, startLivingAllowance, TEST_REF_KEY, TestClock, TestService } from '../support/services';
 import { startWatcher, Watcher } from './watcher';
 
@@ -76,7 +77,7 @@ it('a run killed halfway and resumed announces exactly one benefit.adjusted per 
     'POST',
     '/parameters',
     { key: 'dibao.standard', districtCode: '640202', area: 'urban', validFrom: '2026-01-01', value: { monthlyFen: 82000 }, legalSource: 'test: 2026 standard' },
-    { 'x-actor-id': 'admin-1', 'x-actor-role': 'admin' },
+    as('admin-1', 'admin'),
   );
   expect(published.status).toBe(201);
   const [{ id: runId }] = await la.dataSource.query(`SELECT id FROM reassessment_runs`);
