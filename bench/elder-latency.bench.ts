@@ -42,6 +42,8 @@ async function main() {
   const settings = (url: string, port: number) => ({ databaseUrl: url, port, transport: 'kafka' as const, kafkaBrokers: kafka.brokers, kafkaPartitions: 3, kafkaReplicationFactor: 1, auth: idp.config() });
   const ea = await runService(elderAssessmentService({ refKey: REF_KEY, backgroundJobs: false }), { settings: settings(eaDb.url, await freePort()), log: quiet });
   const la = await runService(livingAllowanceService({ refKey: REF_KEY, backgroundJobs: false }), { settings: settings(laDb.url, await freePort()), log: quiet });
+  const drafter = `Bearer ${await idp.staff('assessor', '640205', { sub: 'assessor-01', expiresIn: 3600 })}`;
+  const completer = `Bearer ${await idp.staff('assessor', '640205', { sub: 'assessor-02', expiresIn: 3600 })}`;
   const reader = new Client({ connectionString: laDb.url });
   await reader.connect();
   try {
@@ -52,7 +54,7 @@ async function main() {
       const idNumber = elderId(i);
       const res = await fetch(`${ea.url}/assessments`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-actor-id': 'assessor-01' },
+        headers: { 'content-type': 'application/json', authorization: drafter },
         body: JSON.stringify({
           idNumber,
           districtCode: '640205',
@@ -94,7 +96,7 @@ async function main() {
       pending.push(
         fetch(`${ea.url}/assessments/${d.id}/complete`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-actor-id': 'assessor-02', 'x-actor-role': 'assessor' },
+          headers: { 'content-type': 'application/json', authorization: completer },
           body: JSON.stringify({ expectedVersion: d.version }),
         }).then(async (res) => {
           if (res.status !== 200) throw new Error(`complete: ${res.status} ${await res.text()}`);

@@ -3,11 +3,12 @@ import autocannon from 'autocannon';
 import { addDays, residentIdCheckChar } from '@jiuzhu/common';
 import { forkHelper, ChildHandle } from './support/child';
 import { startPostgres } from './support/infra';
+import { startTestIssuer, TestIssuer } from '../test/support/test-issuer';
 import { prng } from './support/households';
 import { fmt, fmtPhase, idleCheck, log, machineInfo, PhaseCpu, phaseEnd, phaseStart, sleep, writeResult } from './support/stats';
 
 /**
- * (c) The filing endpoint (POST /applications: validation pipe, a trial assessment, HMAC person
+ * (c) The filing endpoint (POST /applications: the access token verified, validation pipe, a trial assessment, HMAC person
  * refs, the case row, its history and one membership per member in one transaction, then the case
  * read back) beside a bare endpoint on the same stack that only INSERTs the body.
  *
@@ -88,7 +89,7 @@ interface Run {
 /** BENCH_PROFILE_DIR=<dir>: a CPU profile of each server over its measured (not warm-up) phases. */
 const PROFILE_DIR = process.env.BENCH_PROFILE_DIR;
 
-async function load(url: string, seconds: number, nextBody: () => string, server: ChildHandle, profileAs?: string, overallRate?: number): Promise<Run> {
+async function load(url: string, token: string, seconds: number, nextBody: () => string, server: ChildHandle, profileAs?: string, overallRate?: number): Promise<Run> {
   if (PROFILE_DIR && profileAs) await server.call('profileStart');
   const db0 = await server.call<Record<string, number>>('dbStats');
   const phase = phaseStart();
@@ -102,7 +103,7 @@ async function load(url: string, seconds: number, nextBody: () => string, server
       {
         method: 'POST',
         path: '/applications',
-        headers: { 'content-type': 'application/json', 'x-actor-id': 'caseworker-bench' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         setupRequest: (req) => {
           used++;
           return { ...req, body: nextBody() };
@@ -139,13 +140,18 @@ async function main() {
   const idleBefore = await idleCheck();
   const pg = await startPostgres();
   const servers: ChildHandle[] = [];
+  let issuer: TestIssuer | undefined;
   try {
     const filingServer = await forkHelper('http-server');
     servers.push(filingServer);
     const bareServer = await forkHelper('http-server');
     servers.push(bareServer);
-    const filing = await filingServer.call<{ url: string }>('startFiling', { adminUrl: pg.adminUrl });
-    const bare = await bareServer.call<{ url: string }>('startBare', { adminUrl: pg.adminUrl });
+    // One issuer (real RS256 keys, JWKS over HTTP) both servers trust; one caseworker's token on every
+    // request of both, verified by each server's access guard.
+    issuer = await startTestIssuer();
+    const token = await issuer.staff('caseworker', '640200', { sub: 'caseworker-bench', expiresIn: 4 * 3600 });
+    const filing = await filingServer.call<{ url: string }>('startFiling', { adminUrl: pg.adminUrl, auth: issuer.config() });
+    const bare = await bareServer.call<{ url: string }>('startBare', { adminUrl: pg.adminUrl, auth: issuer.config() });
 
     // Filing never reuses a body (a reused ID number would be a 409); the bare endpoint may cycle.
     let filingNext = 0;
@@ -168,8 +174,8 @@ async function main() {
         const url = which === 'bare' ? bare.url : filing.url;
         const server = which === 'bare' ? bareServer : filingServer;
         const next = which === 'bare' ? bareBody : filingBody;
-        await load(url, WARMUP_SECONDS, next, server);
-        round[which] = await load(url, SECONDS, next, server, `${which}-round${k + 1}`);
+        await load(url, token, WARMUP_SECONDS, next, server);
+        round[which] = await load(url, token, SECONDS, next, server, `${which}-round${k + 1}`);
         const r = round[which];
         log(
           `  round ${k + 1} ${which.padEnd(6)}: ${fmt(r.requestsPerSecond)} req/s, p50 ${r.latencyP50} ms, p99 ${r.latencyP99} ms, ` +
@@ -180,7 +186,7 @@ async function main() {
       }
       rounds.push(round);
     }
-    const paced = await load(filing.url, PACED_SECONDS, filingBody, filingServer, undefined, PACED_RATE);
+    const paced = await load(filing.url, token, PACED_SECONDS, filingBody, filingServer, undefined, PACED_RATE);
     log(`  paced filing at ${PACED_RATE}/s: ${fmt(paced.requestsPerSecond)} req/s, p50 ${paced.latencyP50} ms, p99 ${paced.latencyP99} ms, max ${paced.latencyMax} ms, non-2xx ${paced.non2xx}, errors ${paced.errors}`);
     if (filingWrapped > 0) log(`WARNING: filing ran out of fresh bodies ${filingWrapped} time(s): raise BENCH_BODIES`);
 
@@ -215,6 +221,7 @@ async function main() {
     log(`result written to ${file}`);
   } finally {
     for (const s of servers) await s.stop().catch(() => undefined);
+    await issuer?.stop();
     await pg.stop();
   }
 }

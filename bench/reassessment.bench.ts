@@ -55,8 +55,10 @@ async function main() {
   const kafka = await startKafka();
   const db = await freshDatabase(pg.adminUrl, 'reassess');
   const quiet = pino({ level: 'silent' });
+  const idp = await startTestIssuer();
+  const signedIn = async (sub: string, role: 'admin' | 'township_reviewer', jurisdiction: string) => `Bearer ${await idp.staff(role, jurisdiction, { sub, expiresIn: 3600 })}`;
   const svc = await runService(livingAllowanceService({ refKey: REF_KEY, backgroundJobs: false }), {
-    settings: { databaseUrl: db.url, port: await freePort(), transport: 'kafka', kafkaBrokers: kafka.brokers, kafkaPartitions: 3, kafkaReplicationFactor: 1, auth: (await startTestIssuer()).config() },
+    settings: { databaseUrl: db.url, port: await freePort(), transport: 'kafka', kafkaBrokers: kafka.brokers, kafkaPartitions: 3, kafkaReplicationFactor: 1, auth: idp.config() },
     log: quiet,
   });
   try {
@@ -112,7 +114,7 @@ async function main() {
     // The real run, end to end: re-decided, persisted, and every event published on Kafka.
     const published = await fetch(`${svc.url}/parameters`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-actor-id': 'admin', 'x-actor-role': 'admin' },
+      headers: { 'content-type': 'application/json', authorization: await signedIn('admin', 'admin', '640200') },
       body: JSON.stringify({ key: 'dibao.standard', districtCode: '640202', area: 'urban', validFrom: '2026-01-01', value: { monthlyFen: 82000 }, legalSource: 'bench: 2026 standard' }),
     });
     if (published.status !== 201) throw new Error(`publish: ${published.status}`);
@@ -208,9 +210,10 @@ async function main() {
     const until = Date.now() + CLAIM_SECONDS * 1000;
     await Promise.all(
       Array.from({ length: OFFICERS }, async (_, k) => {
+        const officer = await signedIn(`officer-${k}`, 'township_reviewer', '640202');
         while (Date.now() < until) {
           const t = performance.now();
-          const res = await fetch(`${svc.url}/reviews/claim?districtCode=640202`, { method: 'POST', headers: { 'x-actor-id': `officer-${k}`, 'x-actor-role': 'township_reviewer' } });
+          const res = await fetch(`${svc.url}/reviews/claim?districtCode=640202`, { method: 'POST', headers: { authorization: officer } });
           latencies.push(performance.now() - t);
           if (res.status !== 200) break;
           claimed.push(((await res.json()) as { id: string }).id);

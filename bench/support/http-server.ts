@@ -3,7 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { Body, Controller, DynamicModule, HttpCode, Inject, Module, Post } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { INestApplication } from '@nestjs/common';
+import pino from 'pino';
 import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
+import { Access, AccessControlModule, Actor, AuthConfig, CurrentActor } from '@jiuzhu/auth';
 import { openDataSource } from '@jiuzhu/persistence';
 import { startLivingAllowance, TestService } from '../../test/support/services';
 import { serveParent } from './child';
@@ -17,12 +19,15 @@ import { freshDatabase } from './infra';
  *   seeded parameters, strict validation pipe, problem-details filter, in-process transport).
  * - `bare`: a minimal Nest app on the same express platform, the same Postgres server and the same
  *   pool size (openDataSource's default, 10), whose one route INSERTs the JSON body into a table.
+ *
+ * Both verify the caller's access token the same way (libs/auth's AccessControlModule: the guard,
+ * jose against the issuer's JWKS, the route's declared roles), so the ratio compares the same work.
  */
 
 class BareSchema1732700006666 implements MigrationInterface {
   name = 'BareSchema1732700006666';
   async up(q: QueryRunner) {
-    await q.query(`CREATE TABLE bare_rows (id uuid PRIMARY KEY, body jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`);
+    await q.query(`CREATE TABLE bare_rows (id uuid PRIMARY KEY, body jsonb NOT NULL, filed_by text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`);
   }
   async down(q: QueryRunner) {
     await q.query(`DROP TABLE bare_rows`);
@@ -35,17 +40,23 @@ class BareController {
 
   @Post()
   @HttpCode(201)
-  async insert(@Body() body: unknown) {
+  @Access({ roles: ['caseworker'], jurisdiction: 'scoped' })
+  async insert(@Body() body: unknown, @CurrentActor() actor: Actor) {
     const id = randomUUID();
-    await this.ds.query(`INSERT INTO bare_rows (id, body) VALUES ($1, $2)`, [id, JSON.stringify(body)]);
+    await this.ds.query(`INSERT INTO bare_rows (id, body, filed_by) VALUES ($1, $2, $3)`, [id, JSON.stringify(body), actor.id]);
     return { id };
   }
 }
 
 @Module({})
 class BareModule {
-  static register(ds: DataSource): DynamicModule {
-    return { module: BareModule, controllers: [BareController], providers: [{ provide: DataSource, useValue: ds }] };
+  static register(ds: DataSource, auth: AuthConfig): DynamicModule {
+    return {
+      module: BareModule,
+      imports: [AccessControlModule.register({ config: auth, log: pino({ level: 'silent' }) })],
+      controllers: [BareController],
+      providers: [{ provide: DataSource, useValue: ds }],
+    };
   }
 }
 
@@ -68,17 +79,17 @@ let statsDs: DataSource | undefined;
 
 serveParent(
   {
-    async startFiling(a: { adminUrl: string }) {
+    async startFiling(a: { adminUrl: string; auth: AuthConfig }) {
       // test/support/infra.freshDatabase reads the admin URL from here.
       process.env.TEST_DATABASE_ADMIN_URL = a.adminUrl;
-      filing = await startLivingAllowance({ transport: 'in-process' });
+      filing = await startLivingAllowance({ transport: 'in-process', auth: a.auth });
       statsDs = filing.dataSource;
       return { url: filing.url, database: (filing.dataSource.options as { url: string }).url };
     },
-    async startBare(a: { adminUrl: string }) {
+    async startBare(a: { adminUrl: string; auth: AuthConfig }) {
       const db = await freshDatabase(a.adminUrl, 'bare');
       const ds = await openDataSource({ url: db.url, applicationName: 'bench-bare', entities: [], migrations: [BareSchema1732700006666] });
-      const app = await NestFactory.create(BareModule.register(ds), { logger: false, abortOnError: false });
+      const app = await NestFactory.create(BareModule.register(ds, a.auth), { logger: false, abortOnError: false });
       await app.listen(0, '127.0.0.1');
       bare = { app, ds, drop: db.drop };
       statsDs = ds;
