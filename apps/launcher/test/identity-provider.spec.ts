@@ -109,6 +109,13 @@ describe('the embedded OpenID provider', () => {
     expect((await verify((await signIn('tr-640205002')).accessToken)).payload.sub).toBe('tr-640205002');
   });
 
+  it('counts a burst of parallel guesses before checking them: of twelve sent at once for one account, at most five are checked', async () => {
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => refusal(signIn('tr-640221101', `burst-${i}`))));
+
+    expect(answers.filter((a) => a?.status === 401).length).toBeLessThanOrEqual(5);
+    expect(answers.filter((a) => a?.status === 429).length).toBeGreaterThanOrEqual(7);
+  });
+
   it('stores passwords only as scrypt hashes with a salt of their own, in files only this user can read', async () => {
     const dir = join(dataDir, 'identity');
     const files = readdirSync(dir);

@@ -103,14 +103,13 @@ export async function startIdentityProvider(o: StartIdentityProviderOptions): Pr
     if (!username || !password) return page(res, 400, loginPage({ uid, clientName, username, error: LOGIN_MESSAGES.missingFields }));
 
     const address = addressOf(req);
-    const wait = await throttle.waitSeconds(address, username);
+    const wait = await throttle.attempt(address, username);
     if (wait) {
       res.setHeader('Retry-After', String(wait));
       return page(res, 429, loginPage({ uid, clientName, username, error: LOGIN_MESSAGES.tooManyAttempts(Math.ceil(wait / 60)) }));
     }
     const member = await staff.verify(username, password);
     if (!member) {
-      await throttle.failed(address, username);
       // The same answer for an unknown id and a wrong password (and verify takes as long for both),
       // so the form does not tell who has an account.
       return page(res, 401, loginPage({ uid, clientName, username, error: LOGIN_MESSAGES.wrongCredentials }));

@@ -7,7 +7,8 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
  * embedded default one process holds them in memory.
  *
  * The login limits follow the library's brute-force recipe (and OWASP's authentication cheat sheet):
- * consecutive failures are counted per account and address, so guessing one person's password is
+ * attempts are counted per account and address (a success gives its attempt back, so what remains
+ * counted are consecutive failures), so guessing one person's password is
  * stopped after a few tries without locking that person out from everywhere; failures per address
  * stop one machine trying many accounts.
  */
@@ -32,23 +33,23 @@ export class LoginThrottle {
     this.byAddress = new RateLimiterMemory({ keyPrefix: 'login-address', points: limits.failuresPerAddress, duration: 60 * 60, blockDuration: window });
   }
 
-  /** Seconds to wait before this account may try again from this address; 0 when it may now. */
-  async waitSeconds(address: string, account: string): Promise<number> {
-    const [mine, all] = await Promise.all([this.byAccountAndAddress.get(accountKey(address, account)), this.byAddress.get(address)]);
-    const blocked = [
-      mine && mine.consumedPoints >= this.byAccountAndAddress.points ? mine : undefined,
-      all && all.consumedPoints >= this.byAddress.points ? all : undefined,
-    ].filter((r): r is RateLimiterRes => r !== undefined);
-    return blocked.length ? Math.ceil(Math.max(...blocked.map((r) => r.msBeforeNext)) / 1000) : 0;
+  /**
+   * Counts a sign-in attempt before its password is checked, and answers the seconds to wait when it
+   * is one too many (0: go on). Counting first matters: checking a password takes scrypt's time, and
+   * a limiter that only counted failures afterwards let a burst of parallel guesses all pass its
+   * check before the first failure was counted. A success gives its attempt back (`succeeded`).
+   */
+  async attempt(address: string, account: string): Promise<number> {
+    const outcomes = await Promise.allSettled([this.byAccountAndAddress.consume(accountKey(address, account)), this.byAddress.consume(address)]);
+    const refused = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as unknown] : []));
+    const unexpected = refused.find((e) => !(e instanceof RateLimiterRes));
+    if (unexpected) throw unexpected;
+    return refused.length ? Math.max(1, Math.ceil(Math.max(...(refused as RateLimiterRes[]).map((r) => r.msBeforeNext)) / 1000)) : 0;
   }
 
-  async failed(address: string, account: string): Promise<void> {
-    await Promise.all([this.byAccountAndAddress.consume(accountKey(address, account)), this.byAddress.consume(address)].map((p) => p.catch(() => undefined)));
-  }
-
-  /** A successful sign-in forgets that account's failures from that address. */
+  /** A successful sign-in forgets that account's failures from that address, and does not count against the address. */
   async succeeded(address: string, account: string): Promise<void> {
-    await this.byAccountAndAddress.delete(accountKey(address, account));
+    await Promise.all([this.byAccountAndAddress.delete(accountKey(address, account)), this.byAddress.reward(address, 1)]);
   }
 }
 
