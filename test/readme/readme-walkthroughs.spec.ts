@@ -9,9 +9,9 @@ import { transpiledSources, watched, WatchedProcess } from '../support/launcher-
 /**
  * The README's walk-throughs, run as written, so the README cannot drift from what the services do.
  * Every ```bash block under a "### Try it" heading runs in bash against the real launcher (`npm start`'s
- * program, on a temp DATA_DIR and free ports: the only change made to the commands is the port
- * numbers). Where the README says to stop the demo and start it again ("Ctrl+C, then
- * DEMO_CLOCK_OFFSET_DAYS=8 npm start"), the launcher is stopped with Ctrl+C and started again so; the
+ * program, on a temp DATA_DIR and free ports: the only changes made to the commands are the port
+ * numbers, and `npm run -s token --` running the same sources' token command). Where the README says
+ * to stop the demo and start it again ("Ctrl+C, then DEMO_CLOCK_OFFSET_DAYS=8 npm start"), the launcher is stopped with Ctrl+C and started again so; the
  * shell's variables carry over, as they do in the reader's terminal.
  *
  * Every request a command makes must succeed (2xx), except one whose line says what it answers with
@@ -62,7 +62,7 @@ function expectations(segment: Segment): Map<number, { status: number; code?: st
 const sources = transpiledSources();
 const dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-readme-'));
 chmodSync(dataDir, 0o755);
-let ports: { pg: number; la: number; ea: number };
+let ports: { pg: number; la: number; ea: number; idp: number };
 let platform: WatchedProcess | undefined;
 
 async function startPlatform(offsetDays: number): Promise<void> {
@@ -73,6 +73,7 @@ async function startPlatform(offsetDays: number): Promise<void> {
     EMBEDDED_PG_PORT: String(ports.pg),
     LIVING_ALLOWANCE_PORT: String(ports.la),
     ELDER_ASSESSMENT_PORT: String(ports.ea),
+    IDP_PORT: String(ports.idp),
     ...(offsetDays ? { DEMO_CLOCK_OFFSET_DAYS: String(offsetDays) } : {}),
   };
   platform = watched(process.execPath, [join(sources.dir, 'apps/launcher/src/main.js')], env, { detached: true });
@@ -87,8 +88,8 @@ async function stopPlatform(): Promise<void> {
 }
 
 beforeAll(async () => {
-  const [pg, la, ea] = await freePorts(3);
-  ports = { pg, la, ea };
+  const [pg, la, ea, idp] = await freePorts(4);
+  ports = { pg, la, ea, idp };
 }, 30_000);
 
 afterAll(async () => {
@@ -120,7 +121,14 @@ it('the README walk-throughs work as written', async () => {
       expect(platform!.output()).toMatch(/stopped\s*$/);
       await startPlatform(segment.restartWithOffsetDays);
     }
-    const body = segment.lines.map((l) => l.text.replace(/localhost:3001\b/g, `localhost:${ports.la}`).replace(/localhost:3004\b/g, `localhost:${ports.ea}`));
+    // `npm run -s token --` is the token command of the same transpiled sources, at the launcher's provider.
+    const token = `IDP_PORT=${ports.idp} ${process.execPath} ${join(sources.dir, 'apps/launcher/src/identity/token.main.js')}`;
+    const body = segment.lines.map((l) =>
+      l.text
+        .replace(/localhost:3001\b/g, `localhost:${ports.la}`)
+        .replace(/localhost:3004\b/g, `localhost:${ports.ea}`)
+        .replace(/npm run -s token --/g, token),
+    );
     const assigned = [...new Set(segment.lines.flatMap((l) => [...l.text.matchAll(/^\s*([A-Z][A-Z0-9_]*)=/g)].map((m) => m[1])))];
     // The prelude is one line, so script line k + 1 is the segment's line k.
     const script = [`source ${state}; ${CURL_WRAPPER}`, ...body, `declare -p ${['H', ...assigned].filter((v, i, all) => all.indexOf(v) === i).join(' ')} >> ${state} 2>/dev/null || true`].join('\n');
