@@ -61,7 +61,7 @@ async function main() {
           townshipCode: '640205001',
           reason: 'first',
           assessedOn: today,
-          assessors: ['assessor-01', 'assessor-02'],
+          secondAssessor: 'assessor-02',
           scores: scoresWithTotal(10 + (i % 80)),
           conditions: { coma: false, dementiaDiagnosed: false, psychiatricDisorderDiagnosed: false, careRiskEvents: [] },
         }),

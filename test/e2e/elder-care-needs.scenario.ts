@@ -41,7 +41,7 @@ export function elderCareNeedsScenario(kind: 'kafka' | 'in-process') {
       townshipCode: '640202001',
       reason: 'first',
       assessedOn: ea.clock.today(),
-      assessors: ['assessor-01', 'assessor-02'],
+      secondAssessor: 'assessor-02',
       scores: scoresWithTotal(total),
       conditions: { coma: false, dementiaDiagnosed: false, psychiatricDisorderDiagnosed: false, careRiskEvents: [] },
       needs: [{ kind: 'bathing' }],
