@@ -9,6 +9,7 @@ import { signInWithPassword } from '../../apps/launcher/src/identity/token-flow'
 import { createLogger } from '../../libs/common/src/logger';
 import { advanceDays, economicCheck } from '../../apps/living-allowance/test/process';
 import { expectProblem } from '../support/api';
+import { uniqueResidentId } from './households';
 import { freePorts } from '../support/infra';
 import { keycloakIssuer, keycloakToken } from '../support/keycloak';
 import { http, startLivingAllowance, TestService } from '../support/services';
@@ -45,8 +46,8 @@ const household = {
   townshipCode: '640202001',
   area: 'urban',
   members: [
-    { idNumber: '640202195503150016', relation: 'applicant' },
-    { idNumber: '640202195706110024', relation: 'spouse' },
+    { idNumber: uniqueResidentId('19550315'), relation: 'applicant' },
+    { idNumber: uniqueResidentId('19570611'), relation: 'spouse' },
   ],
   incomes: [{ memberIndex: 0, kind: 'wage', monthlyFen: 60000 }],
   deductions: [],
@@ -80,7 +81,7 @@ describe('living-allowance behind Keycloak', () => {
 
   it('does not show the case to the caseworker of another district (404), though Keycloak signed them in', async () => {
     const caseworker = bearer(await keycloakToken(issuer, 'cw-640202001'));
-    const filed = await http(svc.url, 'POST', '/applications', { household: { ...household, members: [{ idNumber: '640202196001010015', relation: 'applicant' }] } }, caseworker);
+    const filed = await http(svc.url, 'POST', '/applications', { household: { ...household, members: [{ idNumber: uniqueResidentId('19600101'), relation: 'applicant' }] } }, caseworker);
     expect(filed.status).toBe(201);
 
     const elsewhereCaseworker = bearer(await keycloakToken(issuer, 'cw-640205001'));
