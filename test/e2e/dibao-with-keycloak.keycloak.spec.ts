@@ -18,8 +18,12 @@ import { http, startLivingAllowance, TestService } from '../support/services';
  * The dibao process with a real identity provider, as a bureau would run it: living-allowance
  * trusts the jiuzhu realm of a real Keycloak (test/keycloak/jiuzhu-realm.json) through the same
  * AUTH_* settings a deployment sets, and each step is taken by the member of staff Keycloak signed
- * in — the caseworker of 长胜街道 files, its township reviewer reviews, the county approver of
+ * in — the caseworker of 朝阳街道 files, its township reviewer reviews, a county approver of
  * 大武口区 confirms. Tokens of another realm, or signed by another provider's key, are refused.
+ *
+ * Its staff are its own (cw-640202002, tr-640202002, ca2-640202): with brute-force detection on,
+ * Keycloak refuses concurrent sign-ins of one user (keycloak#33527), and the other Keycloak suite
+ * may be signing in its staff at the same moment.
  */
 let svc: TestService;
 let issuer: string;
@@ -43,7 +47,7 @@ afterAll(async () => {
 
 const household = {
   districtCode: '640202',
-  townshipCode: '640202001',
+  townshipCode: '640202002',
   area: 'urban',
   members: [
     { idNumber: uniqueResidentId('19550315'), relation: 'applicant' },
@@ -56,9 +60,9 @@ const household = {
 
 describe('living-allowance behind Keycloak', () => {
   it('is filed by the caseworker, reviewed by the township reviewer and confirmed by the county approver Keycloak signed in, and the history names each of them', async () => {
-    const caseworker = bearer(await keycloakToken(issuer, 'cw-640202001'));
-    const reviewer = bearer(await keycloakToken(issuer, 'tr-640202001'));
-    const approver = bearer(await keycloakToken(issuer, 'ca-640202'));
+    const caseworker = bearer(await keycloakToken(issuer, 'cw-640202002'));
+    const reviewer = bearer(await keycloakToken(issuer, 'tr-640202002'));
+    const approver = bearer(await keycloakToken(issuer, 'ca2-640202'));
 
     const filed = await http(svc.url, 'POST', '/applications', { household }, caseworker);
     expect(filed.status).toBe(201);
@@ -76,11 +80,11 @@ describe('living-allowance behind Keycloak', () => {
     const history = await http(svc.url, 'GET', `/applications/${id}/history`, undefined, approver);
     expect(history.status).toBe(200);
     const actors = JSON.stringify(history.body);
-    for (const staff of ['cw-640202001', 'tr-640202001', 'ca-640202']) expect(actors).toContain(staff);
+    for (const staff of ['cw-640202002', 'tr-640202002', 'ca2-640202']) expect(actors).toContain(staff);
   });
 
   it('does not show the case to the caseworker of another district (404), though Keycloak signed them in', async () => {
-    const caseworker = bearer(await keycloakToken(issuer, 'cw-640202001'));
+    const caseworker = bearer(await keycloakToken(issuer, 'cw-640202002'));
     const filed = await http(svc.url, 'POST', '/applications', { household: { ...household, members: [{ idNumber: uniqueResidentId('19600101'), relation: 'applicant' }] } }, caseworker);
     expect(filed.status).toBe(201);
 
@@ -89,13 +93,13 @@ describe('living-allowance behind Keycloak', () => {
   });
 
   it('refuses with 401 a token of another realm, with the same user name and claims', async () => {
-    const foreign = bearer(await keycloakToken(elsewhere, 'cw-640202001'));
+    const foreign = bearer(await keycloakToken(elsewhere, 'cw-640202002'));
     expectProblem(await http(svc.url, 'POST', '/applications', { household }, foreign), 401);
     expectProblem(await http(svc.url, 'GET', '/applications', undefined, foreign), 401);
   });
 
   it('refuses with 401 a token signed by another key: the embedded provider’s, for the same member of staff', async () => {
-    const fromEmbedded = await signInWithPassword({ issuer: embedded.issuer, username: 'cw-640202001', password: DEMO_PASSWORD, clientId: CLIENTS.cli, redirectUri: CLI_REDIRECT_URI });
+    const fromEmbedded = await signInWithPassword({ issuer: embedded.issuer, username: 'cw-640202002', password: DEMO_PASSWORD, clientId: CLIENTS.cli, redirectUri: CLI_REDIRECT_URI });
     expectProblem(await http(svc.url, 'GET', '/applications', undefined, bearer(fromEmbedded.accessToken)), 401);
   });
 });
