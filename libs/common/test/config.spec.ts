@@ -1,6 +1,9 @@
 import { ConfigError, loadConfig, parsers } from '../src';
 import { loadServiceConfig } from '../../platform/src/service-config';
 
+/** Whose tokens the service accepts: required of every service (issue 12). */
+const AUTH = { AUTH_ISSUER: 'https://sso.example.gov.cn/realms/jiuzhu', AUTH_AUDIENCE: 'jiuzhu' };
+
 describe('configuration from environment variables', () => {
   const spec = {
     url: { env: 'DATABASE_URL', description: 'database', parse: parsers.postgresUrl },
@@ -29,26 +32,38 @@ describe('configuration from environment variables', () => {
       DATABASE_URL: 'postgres://shared/db',
       LIVING_ALLOWANCE_DATABASE_URL: 'postgres://own/db',
       REF_KEY: 'a-long-enough-secret-key',
+      ...AUTH,
+      LIVING_ALLOWANCE_AUTH_AUDIENCE: 'jiuzhu-living-allowance',
     });
-    expect(cfg).toMatchObject({ databaseUrl: 'postgres://own/db', port: 3001, transport: 'in-process', kafkaBrokers: null });
+    expect(cfg).toMatchObject({ databaseUrl: 'postgres://own/db', port: 3001, transport: 'in-process', kafkaBrokers: null, auth: { issuer: AUTH.AUTH_ISSUER, audience: ['jiuzhu-living-allowance'] } });
+  });
+
+  it('a service started with nothing set names every missing variable at once, the issuer and audience of its tokens among them', () => {
+    try {
+      loadServiceConfig('LIVING_ALLOWANCE', 3001, {});
+      throw new Error('expected a ConfigError');
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      expect((e as ConfigError).problems.map((p) => p.split(' ')[0])).toEqual(['DATABASE_URL', 'REF_KEY', 'AUTH_ISSUER', 'AUTH_AUDIENCE']);
+    }
   });
 
   it('switches to Kafka when brokers are given, and refuses a malformed broker list', () => {
-    const base = { DATABASE_URL: 'postgres://h/d', REF_KEY: 'a-long-enough-secret-key' };
+    const base = { DATABASE_URL: 'postgres://h/d', REF_KEY: 'a-long-enough-secret-key', ...AUTH };
     expect(loadServiceConfig('X', 1, { ...base, KAFKA_BROKERS: 'k1:9092,k2:9092' })).toMatchObject({ transport: 'kafka', kafkaBrokers: ['k1:9092', 'k2:9092'] });
     expect(() => loadServiceConfig('X', 1, { ...base, KAFKA_BROKERS: 'k1' })).toThrow(/KAFKA_BROKERS="k1" is invalid/);
     expect(() => loadServiceConfig('X', 1, { ...base, EVENT_TRANSPORT: 'kafka' })).toThrow(/KAFKA_BROKERS is required/);
   });
 
   it('on Kafka a service logs in as itself: its own prefixed login first, TLS when KAFKA_SSL=true', () => {
-    const base = { DATABASE_URL: 'postgres://h/d', REF_KEY: 'a-long-enough-secret-key', KAFKA_BROKERS: 'k1:9093', KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SSL: 'true' };
+    const base = { DATABASE_URL: 'postgres://h/d', REF_KEY: 'a-long-enough-secret-key', ...AUTH, KAFKA_BROKERS: 'k1:9093', KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SSL: 'true' };
     const cfg = loadServiceConfig('LIVING_ALLOWANCE', 3001, { ...base, LIVING_ALLOWANCE_KAFKA_USERNAME: 'living-allowance', LIVING_ALLOWANCE_KAFKA_PASSWORD: 'la-secret', KAFKA_USERNAME: 'someone-else', KAFKA_PASSWORD: 'x' });
     expect(cfg).toMatchObject({ kafkaSasl: { mechanism: 'scram-sha-512', username: 'living-allowance', password: 'la-secret' }, kafkaSsl: true });
-    expect(loadServiceConfig('X', 1, { DATABASE_URL: 'postgres://h/d', REF_KEY: 'a-long-enough-secret-key', KAFKA_BROKERS: 'k1:9092' })).toMatchObject({ kafkaSasl: undefined, kafkaSsl: false });
+    expect(loadServiceConfig('X', 1, { DATABASE_URL: 'postgres://h/d', REF_KEY: 'a-long-enough-secret-key', ...AUTH, KAFKA_BROKERS: 'k1:9092' })).toMatchObject({ kafkaSasl: undefined, kafkaSsl: false });
   });
 
   it('half a Kafka login is refused at start, one line naming what is missing', () => {
-    const base = { DATABASE_URL: 'postgres://h/d', REF_KEY: 'a-long-enough-secret-key', KAFKA_BROKERS: 'k1:9092' };
+    const base = { DATABASE_URL: 'postgres://h/d', REF_KEY: 'a-long-enough-secret-key', ...AUTH, KAFKA_BROKERS: 'k1:9092' };
     const problems = (env: Record<string, string>) => {
       try {
         loadServiceConfig('X', 1, { ...base, ...env });
@@ -69,7 +84,7 @@ describe('configuration from environment variables', () => {
   });
 
   it('allows CORS for no origin unless CONSOLE_ORIGIN names the console’s, exactly as a browser sends it', () => {
-    const base = { DATABASE_URL: 'postgres://h/d', REF_KEY: 'a-long-enough-secret-key' };
+    const base = { DATABASE_URL: 'postgres://h/d', REF_KEY: 'a-long-enough-secret-key', ...AUTH };
     expect(loadServiceConfig('X', 1, base).consoleOrigins).toEqual([]);
     expect(loadServiceConfig('X', 1, { ...base, CONSOLE_ORIGIN: 'https://console.example.gov.cn, http://127.0.0.1:5173' }).consoleOrigins).toEqual([
       'https://console.example.gov.cn',

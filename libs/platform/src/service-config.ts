@@ -1,5 +1,5 @@
 import { AuthConfig, loadAuthConfig } from '@jiuzhu/auth';
-import { EnvSpec, loadConfig, parsers, prefixedEnv } from '@jiuzhu/common';
+import { ConfigError, EnvSpec, loadConfig, parsers, prefixedEnv } from '@jiuzhu/common';
 import { KafkaSasl, kafkaSecurityFromEnv } from '@jiuzhu/messaging';
 
 export interface ServiceConfig {
@@ -63,11 +63,14 @@ export function loadServiceConfig(prefix: string, defaultPort: number, env: Node
   const consoleOrigin: EnvSpec<Pick<ServiceConfig, 'consoleOrigins'>> = {
     consoleOrigins: { env: 'CONSOLE_ORIGIN', description: 'origin(s) of the web console that browsers may call this API from, comma-separated', parse: parsers.origins },
   };
-  const cfg = {
-    ...loadConfig(base, view),
-    ...(view.CONSOLE_ORIGIN ? loadConfig(consoleOrigin, view) : { consoleOrigins: [] }),
-    auth: loadAuthConfig(prefix, env),
-  };
+  // Each part says all that is wrong with it; together, a start with nothing set names every
+  // missing variable at once (the database, the key, the issuer), not one per attempt.
+  const [service, origins, auth] = allOrNothing(
+    () => loadConfig(base, view),
+    () => (view.CONSOLE_ORIGIN ? loadConfig(consoleOrigin, view) : { consoleOrigins: [] }),
+    () => loadAuthConfig(prefix, env),
+  );
+  const cfg = { ...service, ...origins, auth };
   if (cfg.transport === 'kafka') {
     const { kafkaBrokers } = loadConfig(
       { kafkaBrokers: { env: 'KAFKA_BROKERS', description: 'Kafka bootstrap servers host:port[,host:port]', parse: parsers.brokers } },
@@ -77,4 +80,20 @@ export function loadServiceConfig(prefix: string, defaultPort: number, env: Node
     return { ...cfg, envPrefix: prefix, kafkaBrokers, kafkaSasl: sasl, kafkaSsl: ssl };
   }
   return { ...cfg, envPrefix: prefix, kafkaBrokers: null };
+}
+
+/** Every loader's result, or one ConfigError with all of their problems. */
+function allOrNothing<A, B, C>(...loads: [() => A, () => B, () => C]): [A, B, C] {
+  const problems: string[] = [];
+  const results = loads.map((load) => {
+    try {
+      return load();
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      problems.push(...e.problems);
+      return undefined;
+    }
+  });
+  if (problems.length) throw new ConfigError(problems);
+  return results as [A, B, C];
 }

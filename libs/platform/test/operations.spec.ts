@@ -10,6 +10,7 @@ import { InProcessBus, RELAY_LOCK_KEY } from '@jiuzhu/messaging';
 import { adminUrl, eventually, freshDatabase } from '../../../test/support/infra';
 import { http, startElderAssessment, startLivingAllowance, TEST_REF_KEY, TestService, testLogger } from '../../../test/support/services';
 import { elderAssessmentService } from '../../../apps/elder-assessment/src/elder-assessment.service';
+import { as } from '../../../test/support/sign-in';
 import { suiteIssuer } from '../../../test/support/test-issuer';
 import { PortInUseError, runService, ServiceSettings } from '../src';
 
@@ -76,9 +77,9 @@ describe('health, metrics and request logs of a running service', () => {
   });
 
   it('a request keeps the caller’s x-request-id, or gets one, and is logged once with it', async () => {
-    const given = await http(svc.url, 'GET', '/assessments/00000000-0000-4000-8000-000000000000', undefined, { 'x-request-id': 'trace-abc.123' });
+    const given = await http(svc.url, 'GET', '/assessments/00000000-0000-4000-8000-000000000000', undefined, { 'x-request-id': 'trace-abc.123', ...as('assessor-01', 'assessor') });
     expect(given.headers.get('x-request-id')).toBe('trace-abc.123');
-    const made = await http(svc.url, 'GET', '/queues/overdue?districtCode=640205');
+    const made = await http(svc.url, 'GET', '/queues/overdue?districtCode=640205', undefined, as('supervisor-05', 'supervisor'));
     const id = made.headers.get('x-request-id');
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
 
@@ -86,9 +87,10 @@ describe('health, metrics and request logs of a running service', () => {
       const found = captured.lines.filter((l) => l.req?.id === id || l.req?.id === 'trace-abc.123');
       return found.length === 2 ? found : undefined;
     }, 'the two request lines');
-    expect(lines.map((l) => [l.req.method, l.res.statusCode, typeof l.responseTime])).toEqual([
-      ['GET', 404, 'number'],
-      ['GET', 200, 'number'],
+    // Each line names who asked, as the access guard admitted them (a staff id from the token).
+    expect(lines.map((l) => [l.req.method, l.res.statusCode, typeof l.responseTime, l.actor])).toEqual([
+      ['GET', 404, 'number', 'assessor-01'],
+      ['GET', 200, 'number', 'supervisor-05'],
     ]);
     expect(captured.lines.filter((l) => l.req?.id === id)).toHaveLength(1);
   });
@@ -108,7 +110,7 @@ describe('health, metrics and request logs of a running service', () => {
   });
 
   it('metrics: request durations by route template, backlog, consumer state, events by type, process metrics', async () => {
-    await http(svc.url, 'GET', '/assessments/00000000-0000-4000-8000-000000000001');
+    await http(svc.url, 'GET', '/assessments/00000000-0000-4000-8000-000000000001', undefined, as('assessor-01', 'assessor'));
     const text = (await http(svc.url, 'GET', '/metrics')).body as string;
     expect(text).toMatch(/^jiuzhu_http_request_duration_seconds_count\{service="elder-assessment",method="GET",route="\/assessments\/:id",status="404"\} [1-9]/m);
     expect(text).not.toContain('00000000-0000-4000-8000-000000000001');

@@ -4,6 +4,7 @@ import { eventually, freshDatabase, kafkaBrokers } from '../../../test/support/i
 import { http, TEST_REF_KEY, testLogger } from '../../../test/support/services';
 import { testSasl } from '../../../test/support/kafka-logins';
 import { livingAllowanceService } from '../../../apps/living-allowance/src/living-allowance.service';
+import { as } from '../../../test/support/sign-in';
 import { suiteIssuer } from '../../../test/support/test-issuer';
 import { RunningService, runService } from '../src';
 
@@ -76,7 +77,7 @@ describe('a service whose Kafka broker is not there', () => {
     expect(ready.body.error.outboxRelay).toMatchObject({ status: 'down', state: 'connecting' });
     expect(ready.body.info.database).toEqual({ status: 'up' });
     // The API itself works: reading the parameters needs no broker.
-    expect((await http(svc.url, 'GET', '/parameters')).status).toBe(200);
+    expect((await http(svc.url, 'GET', '/parameters', undefined, as('admin-1', 'admin'))).status).toBe(200);
   });
 
   it('becomes ready once the broker comes up at its address', async () => {
