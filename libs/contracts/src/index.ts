@@ -6,3 +6,4 @@ export * from './topics';
 export * from './value-types';
 export * from './living-allowance';
 export * from './elder-assessment';
+export * from './hardship-registry';

@@ -1,9 +1,10 @@
 import { EventContract, patternOf } from './event-contract';
 import { ELDER_ASSESSMENT_EVENTS } from './elder-assessment';
+import { HARDSHIP_REGISTRY_EVENTS } from './hardship-registry';
 import { LIVING_ALLOWANCE_EVENTS } from './living-allowance';
 
 /** Every event contract of the platform; services look up topics and payload classes here. */
-export const ALL_EVENT_CONTRACTS: readonly EventContract<any>[] = [...LIVING_ALLOWANCE_EVENTS, ...ELDER_ASSESSMENT_EVENTS];
+export const ALL_EVENT_CONTRACTS: readonly EventContract<any>[] = [...LIVING_ALLOWANCE_EVENTS, ...ELDER_ASSESSMENT_EVENTS, ...HARDSHIP_REGISTRY_EVENTS];
 
 const byPattern = new Map(ALL_EVENT_CONTRACTS.map((c) => [patternOf(c), c]));
 

@@ -5,4 +5,5 @@ export const TOPICS = {
   livingAllowanceLowIncome: 'living-allowance.low-income.v1',
   livingAllowancePriceSubsidies: 'living-allowance.price-subsidies.v1',
   elderAssessments: 'elder-assessment.assessments.v1',
+  hardshipPersons: 'hardship-registry.persons.v1',
 } as const;
