@@ -84,6 +84,26 @@ export class AuditTrail {
     });
   }
 
+  /**
+   * Audits `work` inside a transaction someone else opened — an event consumer's, which the inbox
+   * opens so that the effect commits with its `(consumer, event id)` record: what `work` records is
+   * appended when it returns, as the last statements before that transaction commits. Inside
+   * `transaction` already, it adds nothing: that one appends.
+   */
+  async within<T>(m: EntityManager, work: (m: EntityManager) => Promise<T>): Promise<T> {
+    if (!m.queryRunner?.isTransactionActive) throw new Error('audit.within() needs a manager inside a transaction: the entries would not commit with the change they record');
+    if (this.pending.has(keyOf(m))) return work(m);
+    const entries: AuditEntry[] = [];
+    this.pending.set(keyOf(m), entries);
+    try {
+      const result = await work(m);
+      await this.append(m, entries);
+      return result;
+    } finally {
+      this.pending.delete(keyOf(m));
+    }
+  }
+
   /** Queues an entry of the transaction `m` (opened with `transaction`); its time is taken now unless given. */
   record(m: EntityManager, entry: AuditEntry): void {
     const entries = this.pending.get(keyOf(m));
