@@ -13,6 +13,7 @@ export const TEST_KAFKA_SUPER_USER: ScramLogin = { username: 'jiuzhu-test-admin'
 export const TEST_KAFKA_SERVICE_LOGINS: Readonly<Record<string, ScramLogin>> = {
   'living-allowance': { username: 'living-allowance', password: 'living-allowance-test-password' },
   'elder-assessment': { username: 'elder-assessment', password: 'elder-assessment-test-password' },
+  'hardship-registry': { username: 'hardship-registry', password: 'hardship-registry-test-password' },
 };
 
 /** What globalSetup formats the broker's storage with. */

@@ -18,6 +18,7 @@ export function testKafkaConfig(clientId: string, login: ScramLogin = TEST_KAFKA
 export const CONSUMED_TOPICS: Readonly<Record<string, readonly string[]>> = {
   'living-allowance': [TOPICS.elderAssessments],
   'elder-assessment': [],
+  'hardship-registry': [TOPICS.livingAllowanceStandards, TOPICS.elderAssessments],
 };
 
 export interface KafkaAccess {

@@ -8,6 +8,7 @@ import { InProcessBus, OutboundMessage, RelayOptions, RetryPolicy } from '@jiuzh
 import { RunningService, runService, ServiceDefinition } from '@jiuzhu/platform';
 import { livingAllowanceService } from '../../apps/living-allowance/src/living-allowance.service';
 import { elderAssessmentService } from '../../apps/elder-assessment/src/elder-assessment.service';
+import { hardshipRegistryService } from '../../apps/hardship-registry/src/hardship-registry.service';
 import { freshDatabase, kafkaBrokers, runLogFile, SUITE_TOPIC_PREFIX, suiteTransport } from './infra';
 import { KafkaDelivery } from './kafka-delivery';
 import { grantServiceAccess, serviceLogin } from './kafka-security';
@@ -132,6 +133,7 @@ async function startTestService(define: Define, dbPrefix: string, o: TestService
 
 export const startLivingAllowance = (o: TestServiceOptions = {}): Promise<TestService> => startTestService(livingAllowanceService, 'la', o);
 export const startElderAssessment = (o: TestServiceOptions = {}): Promise<TestService> => startTestService(elderAssessmentService, 'ea', o);
+export const startHardshipRegistry = (o: TestServiceOptions = {}): Promise<TestService> => startTestService(hardshipRegistryService, 'hr', o);
 
 /** JSON over HTTP against a running service, returning status and parsed body. */
 export async function http(

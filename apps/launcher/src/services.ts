@@ -1,5 +1,6 @@
 import { ServiceDefinition } from '@jiuzhu/platform';
 import { elderAssessmentService } from '../../elder-assessment/src/elder-assessment.service';
+import { hardshipRegistryService } from '../../hardship-registry/src/hardship-registry.service';
 import { livingAllowanceService } from '../../living-allowance/src/living-allowance.service';
 
 /**
@@ -16,5 +17,6 @@ export interface RegisteredService {
 
 export const REGISTERED_SERVICES: RegisteredService[] = [
   { envPrefix: 'LIVING_ALLOWANCE', database: 'living_allowance', defaultPort: 3001, define: (o) => livingAllowanceService(o) },
+  { envPrefix: 'HARDSHIP_REGISTRY', database: 'hardship_registry', defaultPort: 3003, define: (o) => hardshipRegistryService(o) },
   { envPrefix: 'ELDER_ASSESSMENT', database: 'elder_assessment', defaultPort: 3004, define: (o) => elderAssessmentService(o) },
 ];
