@@ -1,5 +1,5 @@
 import { routesWithoutAccessPolicy } from '@jiuzhu/auth';
-import { http, startElderAssessment, startLivingAllowance, TestService } from '../support/services';
+import { http, startElderAssessment, startHardshipRegistry, startLivingAllowance, TestService } from '../support/services';
 
 /**
  * Every HTTP route of every service declares who may call it (`@Access`) or that anyone may
@@ -10,6 +10,7 @@ import { http, startElderAssessment, startLivingAllowance, TestService } from '.
 const services: Array<[string, () => Promise<TestService>]> = [
   ['living-allowance', () => startLivingAllowance({ backgroundJobs: false })],
   ['elder-assessment', () => startElderAssessment({ backgroundJobs: false })],
+  ['hardship-registry', () => startHardshipRegistry({ backgroundJobs: false })],
 ];
 
 const PUBLIC_PATHS = ['/', '/clock', '/health', '/health/live', '/health/ready', '/metrics'];

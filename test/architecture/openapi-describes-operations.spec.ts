@@ -1,4 +1,4 @@
-import { http, startElderAssessment, startLivingAllowance, TestService } from '../support/services';
+import { http, startElderAssessment, startHardshipRegistry, startLivingAllowance, TestService } from '../support/services';
 
 /**
  * The OpenAPI document is what a bureau's integrator reads first, so it must say what every operation
@@ -30,6 +30,7 @@ function undocumented(doc: OpenApi): string[] {
 describe.each([
   ['living-allowance', startLivingAllowance],
   ['elder-assessment', startElderAssessment],
+  ['hardship-registry', startHardshipRegistry],
 ])('the %s OpenAPI document', (_name, start) => {
   let svc: TestService;
   let doc: OpenApi;

@@ -1,6 +1,6 @@
 import type { Role } from '@jiuzhu/auth';
 import { as } from '../support/sign-in';
-import { http, startElderAssessment, startLivingAllowance, TestService } from '../support/services';
+import { http, startElderAssessment, startHardshipRegistry, startLivingAllowance, TestService } from '../support/services';
 
 /**
  * Every GET route of every service, as its OpenAPI document lists them — a route is covered the day
@@ -28,6 +28,7 @@ function pathOf(template: string): string {
 const services: Array<[string, () => Promise<TestService>]> = [
   ['living-allowance', () => startLivingAllowance()],
   ['elder-assessment', () => startElderAssessment()],
+  ['hardship-registry', () => startHardshipRegistry()],
 ];
 
 describe.each(services)('%s: every GET route refuses query parameters it does not read', (_name, start) => {

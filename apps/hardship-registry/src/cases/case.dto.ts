@@ -35,7 +35,7 @@ export class PropertyDto {
 
 export class SupporterDto {
   @ApiProperty({ enum: SUPPORTER_RELATIONS, description: '法定赡养、抚养、扶养义务人 by relation' }) @IsIn(SUPPORTER_RELATIONS as unknown as string[]) relation!: (typeof SUPPORTER_RELATIONS)[number];
-  @ApiProperty({ example: '640202198603020010', description: "the supporter's 居民身份证号码: only the birth date is read from it; never stored, logged or returned" }) @IsResidentId() idNumber!: string;
+  @ApiProperty({ example: '640202198603020019', description: "the supporter's 居民身份证号码: only the birth date is read from it; never stored, logged or returned" }) @IsResidentId() idNumber!: string;
   @ApiProperty({ description: "the supporter's own monthly income, in fen" }) @Fen('monthlyIncomeFen') monthlyIncomeFen!: number;
   @ApiPropertyOptional({ description: 'is a special-hardship person (特困人员)' }) @IsOptional() @IsBoolean() specialHardship?: boolean;
   @ApiPropertyOptional({ description: 'receives dibao (最低生活保障对象)' }) @IsOptional() @IsBoolean() dibaoRecipient?: boolean;
@@ -59,7 +59,7 @@ export class PersonFactsDto {
 }
 
 export const APPLY_EXAMPLE = {
-  idNumber: '640202195003150013',
+  idNumber: '640202195003150019',
   districtCode: '640202',
   townshipCode: '640202001',
   area: 'urban',
