@@ -32,9 +32,9 @@ const alive = (pid: number) => {
 };
 
 beforeAll(async () => {
-  const [pg, la, ea, idp] = await freePorts(4);
+  const [pg, la, ea, hr, idp] = await freePorts(5);
   // Only what the launcher needs: a KAFKA_BROKERS or a *_DATABASE_URL of the test run must not leak in.
-  env = { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pg), LIVING_ALLOWANCE_PORT: String(la), ELDER_ASSESSMENT_PORT: String(ea), IDP_PORT: String(idp) };
+  env = { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pg), LIVING_ALLOWANCE_PORT: String(la), ELDER_ASSESSMENT_PORT: String(ea), HARDSHIP_REGISTRY_PORT: String(hr), IDP_PORT: String(idp) };
   first = launcher();
   await first.waitFor(/Press Ctrl\+C to stop/, 180_000);
 }, 200_000);
@@ -108,7 +108,7 @@ it('restarted with DEMO_CLOCK_OFFSET_DAYS=8 (the README walk-through), the banne
   later = watched(process.execPath, [join(sources.dir, 'apps/launcher/src/main.js')], { ...env, DEMO_CLOCK_OFFSET_DAYS: '8' }, { detached: true });
   await later.waitFor(/Press Ctrl\+C to stop/, 120_000);
 
-  const services = await Promise.all([clockOf(env.LIVING_ALLOWANCE_PORT), clockOf(env.ELDER_ASSESSMENT_PORT)]);
-  expect(services.map((c) => c.offsetDays)).toEqual([8, 8]);
+  const services = await Promise.all([clockOf(env.LIVING_ALLOWANCE_PORT), clockOf(env.ELDER_ASSESSMENT_PORT), clockOf(env.HARDSHIP_REGISTRY_PORT)]);
+  expect(services.map((c) => c.offsetDays)).toEqual([8, 8, 8]);
   expect(bannerOf(later).split('\n')).toContain(`demo clock: 8 days ahead, today is ${services[0].today}`);
 }, 150_000);

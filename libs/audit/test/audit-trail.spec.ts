@@ -96,6 +96,22 @@ describe('audit trail (libs/audit) on real Postgres', () => {
     expect(c).toMatchObject({ ok: true, rows: 7, lastSeq: 7 });
   });
 
+  it('within a transaction someone else opened (an event consumer’s), a change is audited when its work returns, and rolls back with it', async () => {
+    const before = (await rows()).length;
+    const consume = (id: string, fail = false) =>
+      ds.transaction(async (m) => {
+        await audit.within(m, async () => {
+          await m.query(`INSERT INTO cases (id, status) VALUES ($1, 'supported')`, [id]);
+          audit.record(m, { actor: { id: 'system:consumer' }, action: 'case.recompute', target: auditTarget('application', id), after: digestOf({ id }) });
+        });
+        if (fail) throw new Error('the consumer fails after its effect');
+      });
+    await consume('w1');
+    await expect(consume('w2', true)).rejects.toThrow('fails');
+    expect((await rows()).slice(before).map((r) => [r.action, r.target])).toEqual([['case.recompute', 'application:w1']]);
+    await expect(audit.within(ds.manager, async () => undefined)).rejects.toThrow(/inside a transaction/);
+  });
+
   describe('tampering, bypassing the trigger as a superuser', () => {
     let scratch: Awaited<ReturnType<typeof freshDatabase>>;
     let sds: DataSource;
