@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { http, startElderAssessment, startLivingAllowance, TestService } from '../support/services';
+import { http, startElderAssessment, startHardshipRegistry, startLivingAllowance, TestService } from '../support/services';
 import { prng } from '../support/prng';
 import { as } from '../support/sign-in';
 import { ROLE_NAMES, Role } from '@jiuzhu/auth';
 import { CITY } from '@jiuzhu/common';
 import { dibaoHousehold, ineligibleHousehold, lowIncomeHousehold } from '../../apps/living-allowance/test/households';
 import { form } from '../../apps/elder-assessment/test/elders';
+import { applyBody, idNumber as hardshipIdNumber, investigated, receiveStandards } from '../../apps/hardship-registry/test/persons';
 
 /**
  * Bad input never reaches a 500, and a refused request leaves nothing behind. Every write endpoint
@@ -22,7 +23,7 @@ import { form } from '../../apps/elder-assessment/test/elders';
  *
  *   FUZZ_SEED=… FUZZ_BODIES=… [FUZZ_DUMP=/tmp/fuzz] npx jest --config test/jest.config.js test/fuzz   (replay, or go further)
  *
- * The service's own seed is FUZZ_SEED + 1 (living-allowance) or + 2 (elder-assessment).
+ * The service's own seed is FUZZ_SEED + 1 (living-allowance), + 2 (elder-assessment) or + 3 (hardship-registry).
  */
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
@@ -60,6 +61,7 @@ function writeOperations(doc: OpenApi): Operation[] {
 const HELPER_SEEDS: Record<string, (r: () => number) => Json> = {
   HouseholdDto: (r) => pick(r, [dibaoHousehold, lowIncomeHousehold, ineligibleHousehold])() as unknown as Json,
   CreateAssessmentDto: () => form() as unknown as Json,
+  ApplyDto: () => applyBody(hardshipIdNumber('1950-01-02')) as unknown as Json,
   EditAssessmentDto: () => {
     const { idNumber: _id, ...fields } = form();
     return { expectedVersion: 1, ...fields } as unknown as Json;
@@ -319,6 +321,19 @@ describe.each([
       return [res.body.id];
     },
     2,
+  ],
+  [
+    'hardship-registry',
+    () => startHardshipRegistry({ backgroundJobs: false }),
+    async (svc: TestService) => {
+      // One case in its 7-day notice, one waiting for the township: bodies reach the steps behind both.
+      await receiveStandards(svc);
+      const noticed = await investigated(svc, hardshipIdNumber('1950-05-05'));
+      const res = await http(svc.url, 'POST', '/cases', applyBody(hardshipIdNumber('1980-05-05'), { facts: { disabilities: [{ kind: 'physical', grade: 1 }] } }), as('cw-1', 'caseworker', '640202001'));
+      expect(res.status).toBe(201);
+      return [noticed.id, res.body.id];
+    },
+    3,
   ],
 ] as const)('%s: mutated bodies on every write endpoint', (service, start, seedIds, offset) => {
   let svc: TestService;

@@ -3,7 +3,8 @@ import { CITY, DISTRICTS, DistrictCode } from '@jiuzhu/common';
 import { form } from '../../apps/elder-assessment/test/elders';
 import { uniqueResidentId } from '../e2e/households';
 import { as } from '../support/sign-in';
-import { http, startElderAssessment, startLivingAllowance, TestService } from '../support/services';
+import { applyBody, idNumber, receiveStandards } from '../../apps/hardship-registry/test/persons';
+import { http, startElderAssessment, startHardshipRegistry, startLivingAllowance, TestService } from '../support/services';
 
 /**
  * The generated access matrix (issue 12): every operation of each service's OpenAPI document ×
@@ -126,6 +127,22 @@ const SERVICES: ServiceUnderTest[] = [
         districtCode: '640205',
         townshipCode: '640205001',
         version: async () => (await http(svc.url, 'GET', `/assessments/${created.body.id}`, undefined, assessor)).body.version,
+      };
+    },
+  },
+  {
+    name: 'hardship-registry',
+    start: () => startHardshipRegistry({ backgroundJobs: false }),
+    async seed(svc) {
+      const clerk = as('cw-matrix', 'caseworker', '640202001');
+      await receiveStandards(svc);
+      const applied = await http(svc.url, 'POST', '/cases', applyBody(idNumber('1950-03-15')), clerk);
+      if (applied.status !== 201) throw new Error(`seed application answered ${applied.status}: ${JSON.stringify(applied.body)}`);
+      return {
+        id: applied.body.id,
+        districtCode: '640202',
+        townshipCode: '640202001',
+        version: async () => (await http(svc.url, 'GET', `/cases/${applied.body.id}`, undefined, clerk)).body.version,
       };
     },
   },
