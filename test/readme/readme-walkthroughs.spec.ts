@@ -62,7 +62,7 @@ function expectations(segment: Segment): Map<number, { status: number; code?: st
 const sources = transpiledSources();
 const dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-readme-'));
 chmodSync(dataDir, 0o755);
-let ports: { pg: number; la: number; ea: number; idp: number };
+let ports: { pg: number; la: number; ea: number; hr: number; idp: number };
 let platform: WatchedProcess | undefined;
 
 async function startPlatform(offsetDays: number): Promise<void> {
@@ -73,6 +73,7 @@ async function startPlatform(offsetDays: number): Promise<void> {
     EMBEDDED_PG_PORT: String(ports.pg),
     LIVING_ALLOWANCE_PORT: String(ports.la),
     ELDER_ASSESSMENT_PORT: String(ports.ea),
+    HARDSHIP_REGISTRY_PORT: String(ports.hr),
     IDP_PORT: String(ports.idp),
     ...(offsetDays ? { DEMO_CLOCK_OFFSET_DAYS: String(offsetDays) } : {}),
   };
@@ -88,8 +89,8 @@ async function stopPlatform(): Promise<void> {
 }
 
 beforeAll(async () => {
-  const [pg, la, ea, idp] = await freePorts(4);
-  ports = { pg, la, ea, idp };
+  const [pg, la, ea, hr, idp] = await freePorts(5);
+  ports = { pg, la, ea, hr, idp };
 }, 30_000);
 
 afterAll(async () => {
@@ -127,6 +128,7 @@ it('the README walk-throughs work as written', async () => {
       l.text
         .replace(/localhost:3001\b/g, `localhost:${ports.la}`)
         .replace(/localhost:3004\b/g, `localhost:${ports.ea}`)
+        .replace(/localhost:3003\b/g, `localhost:${ports.hr}`)
         .replace(/npm run -s token --/g, token),
     );
     const assigned = [...new Set(segment.lines.flatMap((l) => [...l.text.matchAll(/^\s*([A-Z][A-Z0-9_]*)=/g)].map((m) => m[1])))];
