@@ -1,9 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ageOn, LocalizedText } from '@jiuzhu/common';
 import { LocalizedTextDoc, PARAMETER_VERSIONS_DOC } from '@jiuzhu/common/http';
-import { CASE_STATUSES } from './domain/case-status';
+import { CASE_STATUSES, REFUSAL_REASONS } from './domain/case-status';
 import { TERMINATION_GROUND_NAMES } from './domain/termination';
-import { REFUSAL_REASONS } from './domain/case-status';
 import { CARE_SETTING_NAMES, SELF_CARE_ABILITIES, SELF_CARE_ABILITY_NAMES } from '../persons/domain/vocabulary';
 import { CaseReading, PersonReading } from './find-cases.use-case';
 
