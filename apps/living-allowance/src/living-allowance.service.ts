@@ -8,6 +8,7 @@ import { PeriodicReview1732700000400 } from './migrations/1732700000400-periodic
 import { ConflictSignal1732700000500 } from './migrations/1732700000500-conflict-signal';
 import { PARAMETER_MIGRATIONS, ParameterVersionRepository } from '@jiuzhu/parameters';
 import { LIVING_ALLOWANCE_DEFAULT_PARAMETERS } from './parameters/living-allowance-parameters';
+import { announceSeededStandards } from './parameters/reassess-when-standard-published.policy';
 import { CaseProcess1732700000600 } from './migrations/1732700000600-case-process';
 import { CompactRedecision1732700000700 } from './migrations/1732700000700-compact-redecision';
 import { AbilityLevels1732700000800 } from './migrations/1732700000800-ability-levels';
@@ -35,8 +36,8 @@ export function livingAllowanceService(o: { refKey: string; backgroundJobs?: boo
     migrations: [LivingAllowanceSchema1732700000100, ReassessmentRuns1732700000200, PriceSubsidy1732700000300, PeriodicReview1732700000400, ConflictSignal1732700000500, CaseProcess1732700000600, CompactRedecision1732700000700, AbilityLevels1732700000800, DropUnusedConflictSignal1732700000900, ParkedReassessmentRuns1732700000950, ReviewInsteadOfFlag1732700000960, CaseDecisions1732700001000, CaseLists1732700001100, CaseContacts1732700001110, OpenReviews1732700001200, ...PARAMETER_MIGRATIONS],
     entities: [ApplicationRecord, CaseHistoryRecord, CaseDecisionRecord, HouseholdMembershipRecord, LowIncomeHouseholdRecord, PersonAbilityLevelRecord, ReassessmentRunRecord, PriceIndexInForceRecord, PriceIndexRevisionRecord, PriceSubsidyBatchRecord, PriceSubsidyPaymentRecord],
     produces: LIVING_ALLOWANCE_EVENTS,
-    async prepare({ dataSource, log, clock }) {
-      const seeded = await new ParameterVersionRepository(dataSource).seedMissing(LIVING_ALLOWANCE_DEFAULT_PARAMETERS, clock.now());
+    async prepare({ dataSource, log, clock, outbox }) {
+      const seeded = await new ParameterVersionRepository(dataSource).seedMissing(LIVING_ALLOWANCE_DEFAULT_PARAMETERS, clock.now(), (m, versions) => announceSeededStandards(outbox, m, versions));
       if (seeded) log.info({ versions: seeded }, 'seeded the illustrative default parameters (replace them by publishing real ones)');
     },
     module: ({ dataSource, messaging, log, clock, audit }) => LivingAllowanceModule.register({ dataSource, messaging, log, clock, audit, refKey: o.refKey, backgroundJobs: o.backgroundJobs }),

@@ -89,8 +89,11 @@ export class ParameterVersionRepository {
    * the whole catalog, and after an upgrade only the keys a new release introduced. A key the bureau
    * has published for some scopes only is left alone (no illustrative value slips in beside real
    * ones). A lock keeps two replicas from racing. `at` is the service's clock, like every publication.
+   * `seeded`, when given, runs in the same transaction with the versions just written (e.g. to
+   * announce them through the outbox): a restart seeds nothing and so announces nothing again, and
+   * of two replicas racing only the one that seeds announces.
    */
-  async seedMissing(defaults: readonly ParameterVersion[], at: Date): Promise<number> {
+  async seedMissing(defaults: readonly ParameterVersion[], at: Date, seeded?: (m: EntityManager, versions: readonly ParameterVersion[]) => Promise<void>): Promise<number> {
     return this.ds.transaction(async (m) => {
       await m.query(`LOCK TABLE parameter_versions IN EXCLUSIVE MODE`);
       const present: Array<{ key: string }> = await m.query(`SELECT DISTINCT key FROM parameter_versions`);
@@ -103,6 +106,7 @@ export class ParameterVersionRepository {
            FROM jsonb_to_recordset($1::jsonb) AS v(version_id text, key text, scope text, valid_from date, value jsonb, unit text, legal_source text, note text)`,
         [JSON.stringify(missing.map((d) => ({ version_id: d.versionId, key: d.key, scope: d.scope, valid_from: d.validFrom, value: d.value, unit: d.unit, legal_source: d.legalSource, note: d.note ?? null }))), at],
       );
+      await seeded?.(m, missing);
       return missing.length;
     });
   }

@@ -10,7 +10,7 @@ import { Clock, ConfigError, systemClock } from '@jiuzhu/common';
 import { configureHttpApp } from '@jiuzhu/common/http';
 import { createLogger } from '@jiuzhu/common/logger';
 import { EventContract } from '@jiuzhu/contracts';
-import { DEFAULT_RETENTION, InProcessBus, KafkaSasl, MessagingTables1732700000000, Messaging, RelayOptions, RetryPolicy } from '@jiuzhu/messaging';
+import { DEFAULT_RETENTION, InProcessBus, KafkaSasl, MessagingTables1732700000000, Messaging, Outbox, RelayOptions, RetryPolicy } from '@jiuzhu/messaging';
 import { openDataSource } from '@jiuzhu/persistence';
 import { ClockController, SERVICE_CLOCK } from './clock.controller';
 import { HEALTH_SOURCES, HealthController, HealthSources } from './health';
@@ -66,7 +66,7 @@ export interface ServiceDefinition {
    */
   module(r: { dataSource: DataSource; messaging: Messaging; log: Logger; clock: Clock; audit: AuditTrail }): DynamicModule;
   /** Runs after migrations, before the service takes traffic (e.g. seeding defaults once). */
-  prepare?(r: { dataSource: DataSource; log: Logger; clock: Clock }): Promise<void>;
+  prepare?(r: { dataSource: DataSource; log: Logger; clock: Clock; outbox: Outbox }): Promise<void>;
 }
 
 export interface RunOptions {
@@ -132,7 +132,9 @@ export async function runService(def: ServiceDefinition, o: RunOptions): Promise
     log,
   });
   try {
-    await def.prepare?.({ dataSource, log, clock });
+    // The outbox is a table in the service's database: what prepare appends (e.g. announcing seeded
+    // versions) leaves with the relay once messaging has started, like any other event.
+    await def.prepare?.({ dataSource, log, clock, outbox: new Outbox(def.name, clock) });
     const messaging = new Messaging({
       service: def.name,
       consumerGroup: o.consumerGroup,

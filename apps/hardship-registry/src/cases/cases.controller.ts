@@ -49,7 +49,7 @@ export class CasesController {
   @CASEWORKER
   @ApiOperation({
     summary:
-      'Apply (申请) for a person at the township of their household registration, within your jurisdiction (403 JURISDICTION.OUTSIDE naming townshipCode or districtCode otherwise). The three conditions are assessed on the application date and each explained, met or not (appliedCriteria); the case waits in the investigation queue. A person already registered, or with another active case here, is 409 HARDSHIP.PERSON_ALREADY_REGISTERED / HARDSHIP.PERSON_IN_ACTIVE_CASE. 503 HARDSHIP.NO_DIBAO_STANDARD until living-allowance has published the standard of the district and area.',
+      'Apply (申请) for a person at the township of their household registration, within your jurisdiction (403 JURISDICTION.OUTSIDE naming townshipCode or districtCode otherwise). The three conditions are assessed on the application date and each explained, met or not (appliedCriteria); the case waits in the investigation queue. A person already registered, or with another active case here, is 409 HARDSHIP.PERSON_ALREADY_REGISTERED / HARDSHIP.PERSON_IN_ACTIVE_CASE. 503 HARDSHIP.NO_DIBAO_STANDARD until the standard of the district and area has arrived from living-allowance (it announces its seeded standards on its first start, and every one published later).',
   })
   @ApiBody({ type: ApplyDto, examples: { person: { value: APPLY_EXAMPLE } } })
   @ApiCreatedResponse({ type: CaseView })

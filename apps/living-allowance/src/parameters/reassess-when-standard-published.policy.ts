@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { ParameterVersion } from '@jiuzhu/common';
 import type { Actor } from '@jiuzhu/auth';
-import { StandardPublished } from '@jiuzhu/contracts';
+import { StandardPublished, StandardPublishedV1 } from '@jiuzhu/contracts';
 import { Outbox } from '@jiuzhu/messaging';
 import { ParameterPublicationHook } from '@jiuzhu/parameters';
 import { requestReassessment } from '../reassessment/reassessment-runner';
@@ -21,19 +21,28 @@ export class ReassessWhenStandardPublished implements ParameterPublicationHook {
 
   async published(m: EntityManager, v: ParameterVersion, actor: Actor, at: Date): Promise<void> {
     if (v.key !== 'dibao.standard') return;
-    const [districtCode, area] = v.scope.split('/') as ['640202', 'urban'];
-    await this.outbox.append(m, StandardPublished, {
-      districtCode,
-      area,
-      monthlyFen: (v.value as DibaoStandardValue).monthlyFen,
-      validFrom: v.validFrom,
-      versionId: v.versionId,
-      legalSource: v.legalSource,
-    });
+    const announced = standardPublishedOf(v);
+    const { districtCode, area } = announced;
+    await this.outbox.append(m, StandardPublished, announced);
     await requestReassessment(m, { districtCode, area, standardVersionId: v.versionId, validFrom: v.validFrom, requestedBy: actor.id, requestedAt: at });
   }
 
   committed(): void {
     this.wakeRunner();
   }
+}
+
+/** A `dibao.standard` version as `standard.published` announces it. */
+export function standardPublishedOf(v: ParameterVersion): StandardPublishedV1 {
+  const [districtCode, area] = v.scope.split('/') as [string, 'urban' | 'rural'];
+  return { districtCode, area, monthlyFen: (v.value as DibaoStandardValue).monthlyFen, validFrom: v.validFrom, versionId: v.versionId, legalSource: v.legalSource };
+}
+
+/**
+ * The seeded standards, announced once in the seeding transaction: without them a service keeping
+ * its own copy (hardship-registry) would have no standard until a bureau published one. Only seeded
+ * ones: nothing is re-decided (no case exists before the first start), and a restart seeds nothing.
+ */
+export async function announceSeededStandards(outbox: Outbox, m: EntityManager, seeded: readonly ParameterVersion[]): Promise<void> {
+  await outbox.appendMany(m, StandardPublished, seeded.filter((v) => v.key === 'dibao.standard').map(standardPublishedOf));
 }
