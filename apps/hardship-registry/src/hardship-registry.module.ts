@@ -5,7 +5,7 @@ import { AuditTrail } from '@jiuzhu/audit';
 import { Clock, CLOCK, refOf } from '@jiuzhu/common';
 import { Messaging, opsController } from '@jiuzhu/messaging';
 import { ParametersModule, ParameterVersionRepository } from '@jiuzhu/parameters';
-import { backgroundWork } from '@jiuzhu/platform';
+import { backgroundWork, CaseClaims } from '@jiuzhu/platform';
 import { ElderAbilityResultRepository } from './care/elder-ability-result.repository';
 import { RecordSelfCareWhenAssessmentCompleted } from './care/record-self-care-when-assessment-completed.consumer';
 import { TakeElderAssessment } from './care/take-elder-assessment.use-case';
@@ -13,7 +13,6 @@ import { AnnounceCaseFacts } from './cases/announce-case-facts.policy';
 import { ApplyForSupport } from './cases/apply-for-support.use-case';
 import { CareRecords } from './cases/care-records.use-case';
 import { CaseChange } from './cases/case-change';
-import { CaseClaims } from './cases/case-claims.use-case';
 import { CaseProcess } from './cases/case-process.use-case';
 import { CaseRulesSource } from './cases/case-rules-source';
 import { CasesController, CaseStepsController } from './cases/cases.controller';
@@ -61,7 +60,13 @@ export class HardshipRegistryModule {
     const announce = new AnnounceCaseFacts(d.messaging.outbox);
     const change = new CaseChange(d.dataSource, cases, announce, rules, d.clock, d.audit);
     const find = new FindCases(d.dataSource, cases, elderResults, rules, d.clock, personRefOf);
-    const claims = new CaseClaims(d.dataSource, cases, d.clock, d.audit);
+    const claims = new CaseClaims(d.dataSource, cases, d.clock, d.audit, {
+      target: 'hardship_case',
+      actions: 'hardship_case',
+      codes: 'HARDSHIP',
+      noun: 'Case',
+      queues: 'investigation, confirmation',
+    });
     const sweep = new HardshipSweep(d.dataSource, cases, change, find, catalog, standards, rules, d.clock, d.log);
     return {
       module: HardshipRegistryModule,

@@ -4,12 +4,11 @@ import { AuditTrail } from '@jiuzhu/audit';
 import { DataSource } from 'typeorm';
 import { Clock, CLOCK } from '@jiuzhu/common';
 import { Messaging, opsController } from '@jiuzhu/messaging';
-import { backgroundWork } from '@jiuzhu/platform';
+import { backgroundWork, CaseClaims } from '@jiuzhu/platform';
 import { ApplicationRepository } from './applications/application.repository';
 import { AnnounceCaseFacts } from './applications/announce-case-facts.policy';
 import { ApplicationsController, CaseProcessController } from './applications/applications.controller';
 import { CaseChange } from './applications/case-change';
-import { CaseClaims } from './applications/case-claims.use-case';
 import { CaseClaimsController } from './applications/case-claims.controller';
 import { CaseListsController, SearchedPersonOrTownship } from './applications/case-lists.controller';
 import { CaseLists } from './applications/case-lists.use-case';
@@ -102,7 +101,13 @@ export class LivingAllowanceModule {
       new KeepLowIncomeRegister(lowIncome, d.messaging.outbox),
       new SinglePersonInclusions(cases, refs, d.clock),
     ], d.audit);
-    const claims = new CaseClaims(d.dataSource, cases, d.clock, d.audit);
+    const claims = new CaseClaims(d.dataSource, cases, d.clock, d.audit, {
+      target: 'application',
+      actions: 'case',
+      codes: 'CASE',
+      noun: 'Application',
+      queues: 'township review, confirmation, periodic review',
+    });
     const reviews = new PeriodicReviewSweep(d.dataSource, cases, change, d.messaging.outbox, d.clock, d.log, d.audit);
     const notices = new PublicNotice(d.dataSource, cases, change, d.clock, d.log);
     return {

@@ -38,7 +38,12 @@ export interface ClaimNames {
 }
 
 /** A staff id as every table records it: short, no spaces, nothing that reads as a name. */
-const STAFF_ID = /^[A-Za-z0-9._@:|-]{1,64}$/;
+export const STAFF_ID = /^[A-Za-z0-9._@:|-]{1,64}$/;
+
+/** Whether a value has the shape of a staff id (a token's `sub`, a named second assessor, a reassignment's `to`). */
+export function isStaffId(value: unknown): value is string {
+  return typeof value === 'string' && STAFF_ID.test(value);
+}
 
 export type IdentityResult = { ok: true; identity: VerifiedIdentity } | { ok: false; reason: string };
 
@@ -59,7 +64,7 @@ export function claimAt(claims: Record<string, unknown>, path: string): unknown 
 /** The identity a token's (already verified) claims describe, or why they describe none. */
 export function identityFromClaims(claims: Record<string, unknown>, names: ClaimNames): IdentityResult {
   const sub = claims.sub;
-  if (typeof sub !== 'string' || !STAFF_ID.test(sub)) return { ok: false, reason: 'its subject (sub) is not a staff id: 1-64 letters, digits or ._@:|-' };
+  if (!isStaffId(sub)) return { ok: false, reason: 'its subject (sub) is not a staff id: 1-64 letters, digits or ._@:|-' };
 
   const rawRoles = claimAt(claims, names.roles);
   let listed: unknown[];

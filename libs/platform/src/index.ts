@@ -2,3 +2,4 @@ export * from './service-runtime';
 export * from './service-config';
 export * from './run-alone';
 export * from './background-sweep';
+export * from './case-claims';

@@ -14,6 +14,7 @@ import {
 } from 'class-validator';
 import { IsResidentId, NestedArray, NestedObject, VersionedDto } from '@jiuzhu/common/http';
 import { DISTRICT_CHOICES, DISTRICT_CODES } from '@jiuzhu/common';
+import { STAFF_ID } from '@jiuzhu/auth';
 import { CARE_RISK_EVENT_KINDS, CareRiskEventKind } from './domain/assessment-input';
 import { DEFAULT_ITEM_SCORE_RANGES } from './domain/assessment-parameters';
 import { NEED_KINDS, NEED_NOTE_MAX_LENGTH, NeedKind } from './domain/needs';
@@ -26,8 +27,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
  * the identity provider's to know — this service keeps no staff directory — and it is shown when
  * they complete the assessment signed in (the route needs an assessor token of that jurisdiction).
  */
-const STAFF_ID = /^[A-Za-z0-9._@-]{1,64}$/;
-const SECOND_ASSESSOR_SHAPE = 'secondAssessor must be a staff id (1-64 letters, digits or ._@-)';
+const SECOND_ASSESSOR_SHAPE = 'secondAssessor must be a staff id (1-64 letters, digits or ._@:|-)';
 
 const SCORES_EXAMPLE = Object.fromEntries(Object.entries(DEFAULT_ITEM_SCORE_RANGES).map(([code, r]) => [code, r.max - (code.startsWith('SELF_CARE') ? 1 : 0)]));
 

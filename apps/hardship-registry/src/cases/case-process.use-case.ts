@@ -6,7 +6,7 @@ import { computeEntitlement } from '../entitlement/domain/compute-entitlement';
 import { HardshipParameterCatalog } from '../parameters/hardship-parameter-catalog';
 import { StandardsInForce } from '../standards/standards-in-force';
 import { CaseChange } from './case-change';
-import { CaseClaims } from './case-claims.use-case';
+import { CaseClaims } from '@jiuzhu/platform';
 import { CaseRulesSource } from './case-rules-source';
 import { RefusalReason } from './domain/case-status';
 import { InvestigationOpinion } from './domain/hardship-case';

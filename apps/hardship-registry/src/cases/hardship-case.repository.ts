@@ -1,6 +1,7 @@
 import { EntityManager, In } from 'typeorm';
 import { Conflict, LocalDate, NotFound } from '@jiuzhu/common';
 import type { JurisdictionFilter } from '@jiuzhu/auth';
+import type { ClaimStore, Lease } from '@jiuzhu/platform';
 import type { Contact, PageRequest } from '@jiuzhu/common/http';
 import type { CriteriaDecision } from '../criteria/domain/criteria-decision';
 import type { PersonFacts } from '../persons/domain/person-facts';
@@ -68,12 +69,6 @@ export interface QueueQuery {
   today: LocalDate;
 }
 
-export interface Lease {
-  by: string;
-  until: Date;
-  now: Date;
-}
-
 /** A supported person's case whose entitlement a new standard may change, locked. */
 export interface PayingCase extends LockedCase {}
 
@@ -95,7 +90,7 @@ const QUEUED_STATUSES: readonly CaseStatus[] = ['investigating', 'confirming'];
  * queues, claims, sweeps and the recomputation of entitlements are set-based SQL behind
  * intention-named methods with typed rows.
  */
-export class HardshipCaseRepository {
+export class HardshipCaseRepository implements ClaimStore {
   /**
    * Takes the person for the rest of the transaction (an advisory lock on the reference), then reads
    * their active case anywhere in the city: a second registration is a 409 wherever the first was

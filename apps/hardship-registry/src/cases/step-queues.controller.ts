@@ -5,7 +5,7 @@ import { Access, Actor, CurrentActor } from '@jiuzhu/auth';
 import { Clock, CLOCK } from '@jiuzhu/common';
 import { ApiPageResponse, pageOfQuery, UuidParam } from '@jiuzhu/common/http';
 import { CLAIMERS, CONFIRMERS, INVESTIGATORS, QUEUE_OVERSEERS } from '../access';
-import { CaseClaims } from './case-claims.use-case';
+import { CaseClaims } from '@jiuzhu/platform';
 import { ClaimQuery, QueueQuery, ReassignDto } from './case.dto';
 import { CaseListItem, CaseView, toCaseListItem, toCaseView } from './case.view';
 import { StepQueue, StepQueues } from './step-queues.use-case';

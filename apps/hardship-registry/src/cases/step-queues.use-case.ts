@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '@jiuzhu/common';
 import { Page, PageRequest, pageOf } from '@jiuzhu/common/http';
 import { jurisdictionFilter, type Actor } from '@jiuzhu/auth';
-import { CaseClaims } from './case-claims.use-case';
+import { CaseClaims } from '@jiuzhu/platform';
 import { CaseStatus } from './domain/case-status';
 import { CaseReading, FindCases } from './find-cases.use-case';
 import { HardshipCaseRepository } from './hardship-case.repository';

@@ -2,6 +2,7 @@ import { EntityManager, In, IsNull, LessThan, SelectQueryBuilder } from 'typeorm
 import { Conflict, LocalDate, NotFound } from '@jiuzhu/common';
 import { PreparedStatement } from '@jiuzhu/persistence';
 import type { JurisdictionFilter } from '@jiuzhu/auth';
+import type { ClaimHolder, ClaimStore } from '@jiuzhu/platform';
 import type { Contact, PageRequest } from '@jiuzhu/common/http';
 import { Application, ApplicationState, HistoryEntry } from './domain/application';
 import { PENDING_STATUSES, ProcessDeadlines } from './domain/process';
@@ -84,10 +85,8 @@ export interface AnnouncedReview {
 }
 
 /** A live claim on a case: who holds it, until when. */
-export interface ClaimHolder {
-  by: string;
-  until: Date;
-}
+/** Statuses in which a case waits in some officer's queue: township review, confirmation, periodic review. */
+const QUEUED_STATUSES: readonly CaseStatus[] = ['submitted', 'rechecking', 'confirming', 'approved'];
 
 /** A case filed without a contact. */
 export const NO_CONTACT: Contact = { name: null, address: null, phone: null };
@@ -145,7 +144,7 @@ export class MembershipTaken extends Error {
  * Ordinary loads and saves go through TypeORM repositories of the mapped records; raw SQL is kept
  * for set-based work (the filing statement, queues and claims), each behind a method named for it.
  */
-export class ApplicationRepository {
+export class ApplicationRepository implements ClaimStore {
   private readonly decisions = new CaseDecisionRepository();
 
   /**
@@ -469,12 +468,12 @@ export class ApplicationRepository {
   }
 
   /** Gives a queued case's claim to `to` until `until`; false when the case waits in no queue. */
-  async reassignClaim(m: EntityManager, id: string, to: string, until: Date, queuedStatuses: readonly CaseStatus[]): Promise<boolean> {
+  async reassignClaim(m: EntityManager, id: string, to: string, until: Date): Promise<boolean> {
     const r = await m
       .createQueryBuilder()
       .update(ApplicationRecord)
       .set({ claimedBy: to, claimExpiresAt: until })
-      .where('id = :id AND status IN (:...statuses)', { id, statuses: queuedStatuses })
+      .where('id = :id AND status IN (:...statuses)', { id, statuses: QUEUED_STATUSES })
       .returning(['id'])
       .execute();
     return (r.raw as unknown[]).length > 0;

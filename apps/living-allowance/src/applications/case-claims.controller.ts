@@ -3,7 +3,7 @@ import { ApiNoContentResponse, ApiOperation, ApiProperty, ApiTags } from '@nestj
 import { IsString } from 'class-validator';
 import { Access, Actor, CurrentActor } from '@jiuzhu/auth';
 import { UuidParam } from '@jiuzhu/common/http';
-import { CaseClaims } from './case-claims.use-case';
+import { CaseClaims } from '@jiuzhu/platform';
 import { CLAIMERS } from '../access';
 
 export class ReassignDto {

@@ -4,7 +4,7 @@ import { householdTypeOf, nextReviewDue } from '../periodic-review/domain/period
 import { ParameterCatalog } from '../parameters/parameter-catalog';
 import { ApplicationRow } from './application.repository';
 import { CaseChange } from './case-change';
-import { CaseClaims } from './case-claims.use-case';
+import { CaseClaims } from '@jiuzhu/platform';
 import { FindCases } from './find-cases.use-case';
 import { confirmingLevel } from './domain/process';
 import { ProcessRulesInForce, ProcessRulesSource } from './process-rules';

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '@jiuzhu/common';
 import { jurisdictionFilter, type Actor } from '@jiuzhu/auth';
 import { ApplicationRepository, ApplicationRow } from './application.repository';
-import { CaseClaims } from './case-claims.use-case';
+import { CaseClaims } from '@jiuzhu/platform';
 import { CaseStatus } from './domain/case-status';
 import { processDeadlines, roundOf } from './domain/process';
 import { FindCases } from './find-cases.use-case';

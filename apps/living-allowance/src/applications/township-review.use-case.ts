@@ -2,7 +2,7 @@ import { Clock, InvalidInput, orThrow } from '@jiuzhu/common';
 import type { Actor } from '@jiuzhu/auth';
 import { ApplicationRow } from './application.repository';
 import { CaseChange } from './case-change';
-import { CaseClaims } from './case-claims.use-case';
+import { CaseClaims } from '@jiuzhu/platform';
 import { RejectionReason, REJECTION_REASONS } from './domain/case-status';
 import { EconomicCheck, TownshipOpinion } from './domain/process';
 import { ProcessRulesSource } from './process-rules';

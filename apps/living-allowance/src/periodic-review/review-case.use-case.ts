@@ -5,7 +5,7 @@ import { AssessHousehold } from '../assessment/assess-household.use-case';
 import { Household } from '../assessment/domain/household';
 import { ApplicationRepository, ApplicationRow } from '../applications/application.repository';
 import { CaseChange } from '../applications/case-change';
-import { CaseClaims } from '../applications/case-claims.use-case';
+import { CaseClaims } from '@jiuzhu/platform';
 import { FindCases } from '../applications/find-cases.use-case';
 import { householdPlacedWithin } from '../applications/household-place';
 import { CareNeeds } from '../care-needs/care-needs';

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { Clock, LocalDate } from '@jiuzhu/common';
 import { jurisdictionFilter, type Actor } from '@jiuzhu/auth';
 import { ApplicationRepository, ApplicationRow } from '../applications/application.repository';
-import { CaseClaims } from '../applications/case-claims.use-case';
+import { CaseClaims } from '@jiuzhu/platform';
 import { FindCases } from '../applications/find-cases.use-case';
 
 /**
