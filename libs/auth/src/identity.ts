@@ -40,10 +40,17 @@ export interface ClaimNames {
 /** A staff id as every table records it: short, no spaces, nothing that reads as a name. */
 export const STAFF_ID = /^[A-Za-z0-9._@:|-]{1,64}$/;
 
-/** Whether a value has the shape of a staff id (a token's `sub`, a named second assessor, a reassignment's `to`). */
+/** Whether a value has the shape of a staff id (a token's `sub`). */
 export function isStaffId(value: unknown): value is string {
   return typeof value === 'string' && STAFF_ID.test(value);
 }
+
+/**
+ * A member of staff named in a request (a second assessor, the officer a case is reassigned to): a
+ * staff id without the `:` and `|` that the service's own jobs (`system:…`) and a provider's service
+ * accounts carry, so no request can hand work to a machine.
+ */
+export const PERSON_STAFF_ID = /^[A-Za-z0-9._@-]{1,64}$/;
 
 export type IdentityResult = { ok: true; identity: VerifiedIdentity } | { ok: false; reason: string };
 

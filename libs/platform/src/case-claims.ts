@@ -1,6 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail, auditTarget, digestOf } from '@jiuzhu/audit';
-import { Actor, isStaffId, jurisdictionFilter, JurisdictionFilter } from '@jiuzhu/auth';
+import { Actor, jurisdictionFilter, JurisdictionFilter, PERSON_STAFF_ID } from '@jiuzhu/auth';
 import { Clock, Conflict, InvalidInput, NotFound } from '@jiuzhu/common';
 
 /** Who holds a claim on a case, and until when (a claim that lapsed is nobody's). */
@@ -80,7 +80,7 @@ export class CaseClaims {
 
   /** A supervisor moves a queued case of their jurisdiction to another officer, who then holds a fresh lease. */
   async reassign(id: string, to: string, actor: Actor): Promise<void> {
-    if (!isStaffId(to)) throw new InvalidInput([{ field: 'to', reason: 'must be a staff id (1-64 letters, digits or ._@:|-)' }]);
+    if (!PERSON_STAFF_ID.test(to)) throw new InvalidInput([{ field: 'to', reason: 'must be a staff id (1-64 letters, digits or ._@-)' }]);
     const until = this.lease({ id: to }).until;
     await this.audit.transaction(this.ds, async (m) => {
       await this.mustBeWithin(m, id, actor);

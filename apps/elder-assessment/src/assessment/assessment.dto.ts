@@ -14,7 +14,7 @@ import {
 } from 'class-validator';
 import { IsResidentId, NestedArray, NestedObject, VersionedDto } from '@jiuzhu/common/http';
 import { DISTRICT_CHOICES, DISTRICT_CODES } from '@jiuzhu/common';
-import { STAFF_ID } from '@jiuzhu/auth';
+import { PERSON_STAFF_ID } from '@jiuzhu/auth';
 import { CARE_RISK_EVENT_KINDS, CareRiskEventKind } from './domain/assessment-input';
 import { DEFAULT_ITEM_SCORE_RANGES } from './domain/assessment-parameters';
 import { NEED_KINDS, NEED_NOTE_MAX_LENGTH, NeedKind } from './domain/needs';
@@ -27,7 +27,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
  * the identity provider's to know — this service keeps no staff directory — and it is shown when
  * they complete the assessment signed in (the route needs an assessor token of that jurisdiction).
  */
-const SECOND_ASSESSOR_SHAPE = 'secondAssessor must be a staff id (1-64 letters, digits or ._@:|-)';
+const SECOND_ASSESSOR_SHAPE = 'secondAssessor must be a staff id (1-64 letters, digits or ._@-)';
 
 const SCORES_EXAMPLE = Object.fromEntries(Object.entries(DEFAULT_ITEM_SCORE_RANGES).map(([code, r]) => [code, r.max - (code.startsWith('SELF_CARE') ? 1 : 0)]));
 
@@ -82,7 +82,7 @@ class AssessmentFormDto {
     description:
       'staff id of the second assessor (GB/T 42195-2022: two per assessment). The first is the signed-in assessor who opens the draft; the second, another assessor of the district, completes it signed in themselves.',
   })
-  @Matches(STAFF_ID, { message: SECOND_ASSESSOR_SHAPE })
+  @Matches(PERSON_STAFF_ID, { message: SECOND_ASSESSOR_SHAPE })
   secondAssessor!: string;
 
   @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, example: SCORES_EXAMPLE, description: 'item code → points; all 26 items by completion (a draft may be incomplete); ranges per GET /parameters (elder.item-score-ranges)' })
@@ -116,7 +116,7 @@ export class EditAssessmentDto extends VersionedDto {
   @ApiPropertyOptional({ enum: ASSESSMENT_REASONS }) @IsOptional() @IsIn(ASSESSMENT_REASONS as unknown as string[], { message: `reason must be one of ${ASSESSMENT_REASONS.join(', ')}` }) reason?: AssessmentReason;
   @ApiPropertyOptional({ example: '2026-03-02' }) @IsOptional() @Matches(DATE, { message: 'assessedOn must be a date YYYY-MM-DD' }) assessedOn?: string;
   @ApiPropertyOptional({ description: 'replaces the second assessor; the first (who opened the draft) stays' })
-  @IsOptional() @Matches(STAFF_ID, { message: SECOND_ASSESSOR_SHAPE })
+  @IsOptional() @Matches(PERSON_STAFF_ID, { message: SECOND_ASSESSOR_SHAPE })
   secondAssessor?: string;
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'integer' }, description: 'replaces all scores' }) @IsOptional() @IsObject({ message: 'scores must be an object of item code → points' }) scores?: Record<string, number>;
   @ApiPropertyOptional({ type: ConditionsDto }) @IsOptional() @NestedObject(() => ConditionsDto) conditions?: ConditionsDto;
