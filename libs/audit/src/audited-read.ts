@@ -2,9 +2,9 @@ import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor, Set
 import { ModuleRef, Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import type { Logger } from 'pino';
-import { mergeMap, Observable } from 'rxjs';
+import { from, mergeMap, Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
-import { Unavailable } from '@jiuzhu/common';
+import { AppError, Unavailable } from '@jiuzhu/common';
 import { digestOf } from './audit-chain';
 import { withAuditContext } from './audit-context';
 import { AuditActor, AuditTrail, auditTarget } from './audit-trail';
@@ -57,13 +57,18 @@ export interface AuditInterceptorSources {
 
 export const AUDIT_SOURCES = Symbol('AUDIT_SOURCES');
 
+/** Who reads which record, as resolved before the handler runs; `unresolved`: the request named no record the trail can hold. */
+type ReadSubject = { actor: AuditActor; target: string } | { actor: AuditActor; unresolved: unknown };
+
 /**
  * The runtime's global interceptor (every HTTP route of every service): runs the handler inside the
  * request's audit context, so that changes it makes are recorded with the request id, and records
- * the routes marked `@AuditedRead`. A read is recorded in its own short transaction after the
- * handler succeeded and before the answer leaves: if the row cannot be written the caller gets an
- * error instead of the data — no one reads a record without a trace (fail closed). A refused read
- * (404, 400) is not a read of anyone's record and writes nothing.
+ * the routes marked `@AuditedRead`. Who reads which record is resolved before the handler runs, so
+ * that a read the trail could not attribute is refused before any data is read rather than after.
+ * The read is recorded in its own short transaction after the handler succeeded and before the
+ * answer leaves: if the row cannot be written the caller gets an error instead of the data — no one
+ * reads a record without a trace (fail closed). A refused read (404, 400) is not a read of anyone's
+ * record and writes nothing.
  */
 @Injectable()
 export class AuditInterceptor implements NestInterceptor {
@@ -79,24 +84,50 @@ export class AuditInterceptor implements NestInterceptor {
     const read = this.reflector.get<AuditedReadDeclaration | undefined>(AUDITED_READ, context.getHandler());
     // pino-http (nestjs-pino) gave the request its id before any route ran.
     const requestId = typeof req.id === 'string' ? req.id : String(req.id ?? '');
-    return withAuditContext({ requestId }, () => {
-      const answer = next.handle();
-      if (!read) return answer;
-      return answer.pipe(
-        mergeMap((body) =>
-          withAuditContext({ requestId }, async () => {
-            await this.recordRead(read, req, body);
-            return body;
-          }),
+    // Nest binds the handler to the async context `handle()` is called in: call it inside the request's.
+    const inContext = <T>(work: () => T): T => withAuditContext({ requestId }, work);
+    if (!read) return inContext(() => next.handle());
+    return from(this.subjectOf(read, req)).pipe(
+      mergeMap((subject) =>
+        inContext(() => next.handle()).pipe(
+          mergeMap((body) =>
+            inContext(async () => {
+              await this.recordRead(read, req, subject, body);
+              return body;
+            }),
+          ),
         ),
-      );
-    });
+      ),
+    );
   }
 
-  private async recordRead(read: AuditedReadDeclaration, req: Request, body: unknown): Promise<void> {
-    const found = await this.targetIdOf(read, req);
-    const target = typeof found === 'string' ? auditTarget(read.type, found) : auditTarget(found.type, found.id);
-    const entry = { actor: this.s.actorOf(req), action: read.action, target, after: body === undefined ? null : digestOf(body) };
+  /**
+   * The reader and the target, before the handler. A malformed actor header, or a resolver's own
+   * refusal (an AppError), refuses the request now, with that error. Any other failure (no id, an id
+   * the trail refuses, a resolver that could not read a body) comes from a request the route's own
+   * pipes have not checked yet: they run inside the handler, after the interceptors. The route then
+   * refuses it, naming the field at fault, and nothing is read.
+   */
+  private async subjectOf(read: AuditedReadDeclaration, req: Request): Promise<ReadSubject> {
+    const actor = this.s.actorOf(req);
+    try {
+      const found = await this.targetIdOf(read, req);
+      return { actor, target: typeof found === 'string' ? auditTarget(read.type, found) : auditTarget(found.type, found.id) };
+    } catch (e) {
+      if (e instanceof AppError) throw e;
+      return { actor, unresolved: e };
+    }
+  }
+
+  private async recordRead(read: AuditedReadDeclaration, req: Request, subject: ReadSubject, body: unknown): Promise<void> {
+    if ('unresolved' in subject) {
+      // The route answered a request whose record the declaration could not name: the declaration
+      // does not fit the route (a bug, 500), and the answer is withheld.
+      const why = subject.unresolved instanceof Error ? subject.unresolved.message : String(subject.unresolved);
+      this.s.log.error({ err: why, action: read.action }, 'audit: a read names no record the trail can hold; the answer is withheld');
+      throw new Error(`@AuditedRead('${read.type}') on ${req.method} ${req.route?.path ?? req.path} names no record for the trail: ${why}`);
+    }
+    const entry = { actor: subject.actor, action: read.action, target: subject.target, after: body === undefined ? null : digestOf(body) };
     try {
       await this.s.audit.appendAlone(this.s.dataSource, entry);
     } catch (e) {
