@@ -37,6 +37,12 @@ interface Seeded {
   townshipCode: string;
   /** The record as its keeper reads it: the version shows whether anything changed it. */
   version(): Promise<number>;
+  /**
+   * Records of the same place for the routes that name them by another path parameter
+   * (`{institutionId}`, `{bedId}`): put into those parameters and checked like the record itself
+   * (404 and not shown outside the jurisdiction, unchanged by a write from there, 200 inside).
+   */
+  others?: { params: Record<string, string>; version(): Promise<number> };
 }
 
 interface ServiceUnderTest {
@@ -78,9 +84,10 @@ function operationsOf(doc: { paths: Record<string, Record<string, Record<string,
 }
 
 /** A concrete path: `{id}` is the seeded record (on the scoped, case-bound routes; a city-wide route's `{id}` is of something else); other parameters get a value of their shape. */
-function pathOf(template: string, id: string): string {
+function pathOf(template: string, id: string, others: Record<string, string> = {}): string {
   return template.replace(/\{([^}]+)\}/g, (_, name: string) => {
     if (name === 'id') return id;
+    if (Object.hasOwn(others, name)) return others[name];
     if (name === 'personRef') return 'a'.repeat(64);
     if (/month/i.test(name)) return '2026-03';
     if (/region|code/i.test(name)) return '640000';
@@ -138,11 +145,19 @@ const SERVICES: ServiceUnderTest[] = [
       await receiveStandards(svc);
       const applied = await http(svc.url, 'POST', '/cases', applyBody(idNumber('1950-03-15')), clerk);
       if (applied.status !== 201) throw new Error(`seed application answered ${applied.status}: ${JSON.stringify(applied.body)}`);
+      // The township's elderly home, with a bed: the institution routes' record.
+      const home = { name: '长胜街道敬老院', kind: 'elderly_home', districtCode: '640202', townshipCode: '640202001', beds: [{ code: 'A-101', kind: 'nursing' }] };
+      const registered = await http(svc.url, 'POST', '/institutions', home, as('sv-matrix', 'supervisor', '640202'));
+      if (registered.status !== 201) throw new Error(`seed institution answered ${registered.status}: ${JSON.stringify(registered.body)}`);
       return {
         id: applied.body.id,
         districtCode: '640202',
         townshipCode: '640202001',
         version: async () => (await http(svc.url, 'GET', `/cases/${applied.body.id}`, undefined, clerk)).body.version,
+        others: {
+          params: { institutionId: registered.body.id, bedId: registered.body.beds[0].id },
+          version: async () => (await http(svc.url, 'GET', `/institutions/${registered.body.id}`, undefined, clerk)).body.version,
+        },
       };
     },
   },
@@ -162,7 +177,13 @@ describe.each(SERVICES)('$name: the access matrix from the OpenAPI document', (s
     await svc?.dispose();
   });
 
-  const call = (op: Operation, headers: Record<string, string> = {}) => http(svc.url, op.method, pathOf(op.template, record.id), op.method === 'GET' || op.method === 'DELETE' ? undefined : {}, headers);
+  const call = (op: Operation, headers: Record<string, string> = {}) =>
+    http(svc.url, op.method, pathOf(op.template, record.id, record.others?.params), op.method === 'GET' || op.method === 'DELETE' ? undefined : {}, headers);
+  /** The path parameters that name the seeded records: `{id}`, and the others' (`{institutionId}`, …). */
+  const seededParams = () => ['id', ...Object.keys(record.others?.params ?? {})];
+  const namesSeeded = (op: Operation) => seededParams().some((p) => op.template.includes(`{${p}}`));
+  const endsWithSeeded = (op: Operation) => seededParams().some((p) => op.template.endsWith(`/{${p}}`));
+  const showsSeeded = (body: unknown) => [record.id, ...Object.values(record.others?.params ?? {})].some((id) => JSON.stringify(body ?? '').includes(id));
   const cells = (place: 'in' | 'out') =>
     ops.flatMap((op) => (op.public ? [] : ROLE_NAMES.map((role) => ({ op, role, jurisdiction: jurisdictionOf(role, place, record) })))).filter((c) => c.jurisdiction !== undefined);
   const actor = (role: Role, jurisdiction: string | null) => as(`${role}-${jurisdiction ?? 'none'}`, role, jurisdiction);
@@ -184,6 +205,7 @@ describe.each(SERVICES)('$name: the access matrix from the OpenAPI document', (s
 
   it('outside the record’s jurisdiction: roles not allowed are refused, allowed ones do not find the record, and nothing changes it', async () => {
     const before = await record.version();
+    const othersBefore = await record.others?.version();
     const wrong: string[] = [];
     for (const { op, role, jurisdiction } of cells('out')) {
       const res = await call(op, actor(role, jurisdiction!));
@@ -192,16 +214,17 @@ describe.each(SERVICES)('$name: the access matrix from the OpenAPI document', (s
         if (res.status !== 403 || res.body?.code !== 'AUTH.ROLE_NOT_ALLOWED') wrong.push(`${cell} (expected 403 AUTH.ROLE_NOT_ALLOWED)`);
       } else if (res.status === 401 || String(res.body?.code ?? '').startsWith('AUTH.')) {
         wrong.push(`${cell} (an allowed role is admitted)`);
-      } else if (op.scoped && op.template.includes('{id}') && op.method === 'GET' && res.status !== 404) {
+      } else if (op.scoped && namesSeeded(op) && op.method === 'GET' && res.status !== 404) {
         wrong.push(`${cell} (expected 404: the record is outside the jurisdiction)`);
-      } else if (op.scoped && res.status < 300 && JSON.stringify(res.body ?? '').includes(record.id)) {
+      } else if (op.scoped && res.status < 300 && showsSeeded(res.body)) {
         wrong.push(`${cell} (the answer shows the record outside the jurisdiction)`);
-      } else if (op.scoped && op.method !== 'GET' && op.template.includes('{id}') && res.status < 300) {
+      } else if (op.scoped && op.method !== 'GET' && namesSeeded(op) && res.status < 300) {
         wrong.push(`${cell} (a write outside the jurisdiction succeeded)`);
       }
     }
     expect(wrong).toEqual([]);
     expect(await record.version()).toBe(before);
+    expect(await record.others?.version()).toBe(othersBefore);
   });
 
   it('inside the record’s jurisdiction: roles not allowed are refused, allowed ones are admitted and read the record', async () => {
@@ -215,7 +238,7 @@ describe.each(SERVICES)('$name: the access matrix from the OpenAPI document', (s
         if (res.status !== 403 || res.body?.code !== 'AUTH.JURISDICTION_REQUIRED') wrong.push(`${cell} (expected 403 AUTH.JURISDICTION_REQUIRED)`);
       } else if (res.status === 401 || String(res.body?.code ?? '').startsWith('AUTH.')) {
         wrong.push(`${cell} (an allowed role is admitted)`);
-      } else if (op.scoped && op.method === 'GET' && op.template.endsWith('/{id}') && res.status !== 200) {
+      } else if (op.scoped && op.method === 'GET' && endsWithSeeded(op) && res.status !== 200) {
         wrong.push(`${cell} (expected 200: the record is inside the jurisdiction)`);
       }
     }

@@ -30,3 +30,22 @@ export const QUEUE_OVERSEERS: readonly Role[] = ['supervisor', 'city_auditor'];
  * the city auditor (reads everything, changes nothing). Each read of a full record is audited.
  */
 export const CASE_READERS: readonly Role[] = ['caseworker', 'township_reviewer', 'county_approver', 'township_approver', 'supervisor', 'city_auditor'];
+
+/**
+ * Who keeps the register of care institutions and their beds: the supervisor (业务主管) of the
+ * district's civil-affairs bureau, within their jurisdiction. The beds are the bureau's reported
+ * figures (the nursing-bed ratio is measured against the plan) and the institutions are under its
+ * business supervision, so an accountable business officer registers them under their own name —
+ * not the system administrator, whose role is the parameters and standards, nor the caseworker,
+ * who places persons in the beds the register offers.
+ */
+export const INSTITUTION_KEEPERS: readonly Role[] = ['supervisor'];
+
+/** Who places a supported person in an institution's bed, moves them, or sends them home: the township's caseworker, or the supervisor. */
+export const PLACERS: readonly Role[] = ['caseworker', 'supervisor'];
+
+/** Who reads the institutions with their beds and occupancy: the staff who read cases there. */
+export const INSTITUTION_READERS: readonly Role[] = CASE_READERS;
+
+/** Who reads the district reports: the county's approver and supervisor for their district, the city auditor for all. */
+export const REPORT_READERS: readonly Role[] = ['county_approver', 'supervisor', 'city_auditor'];

@@ -23,6 +23,13 @@ import { PersonsController, SearchedPerson } from './cases/persons.controller';
 import { CaseClaimsController, StepQueuesController } from './cases/step-queues.controller';
 import { StepQueues } from './cases/step-queues.use-case';
 import { Termination } from './cases/termination.use-case';
+import { CareInstitutionRepository } from './institutions/care-institution.repository';
+import { CareInstitutions } from './institutions/care-institutions.use-case';
+import { CareInstitutionsController } from './institutions/care-institutions.controller';
+import { CareSettingController } from './institutions/care-setting.controller';
+import { CareSettingHistoryRepository } from './institutions/care-setting-history.repository';
+import { ChangeCareSetting } from './institutions/care-setting.use-case';
+import { KeepCareSettingRegister } from './institutions/keep-care-setting-register.policy';
 import { HardshipParameterCatalog } from './parameters/hardship-parameter-catalog';
 import { HARDSHIP_PARAMETERS_SPECS, HARDSHIP_PUBLICATION_WINDOW } from './parameters/hardship-parameters';
 import { DibaoStandardRepository } from './standards/dibao-standard.repository';
@@ -58,7 +65,9 @@ export class HardshipRegistryModule {
     const standards = new StandardsInForce(d.dataSource, standardsRepo);
     const rules = new CaseRulesSource(catalog);
     const announce = new AnnounceCaseFacts(d.messaging.outbox);
-    const change = new CaseChange(d.dataSource, cases, announce, rules, d.clock, d.audit);
+    const institutions = new CareInstitutionRepository();
+    const careSettings = new CareSettingHistoryRepository();
+    const change = new CaseChange(d.dataSource, cases, announce, rules, d.clock, d.audit, [new KeepCareSettingRegister(careSettings)]);
     const find = new FindCases(d.dataSource, cases, elderResults, rules, d.clock, personRefOf);
     const claims = new CaseClaims(d.dataSource, cases, d.clock, d.audit, {
       target: 'hardship_case',
@@ -78,6 +87,8 @@ export class HardshipRegistryModule {
         CaseClaimsController,
         PersonsController,
         StandardsController,
+        CareInstitutionsController,
+        CareSettingController,
         RecomputeEntitlementsWhenStandardPublished,
         RecordSelfCareWhenAssessmentCompleted,
         opsController('hardship-registry'),
@@ -98,6 +109,8 @@ export class HardshipRegistryModule {
         { provide: RecomputeEntitlements, useValue: new RecomputeEntitlements(standardsRepo, cases, announce, catalog, d.clock, d.audit) },
         { provide: TakeElderAssessment, useValue: new TakeElderAssessment(elderResults, cases, change, catalog, standards, rules, d.clock, d.audit) },
         { provide: HardshipSweep, useValue: sweep },
+        { provide: CareInstitutions, useValue: new CareInstitutions(d.dataSource, institutions, d.clock, d.audit) },
+        { provide: ChangeCareSetting, useValue: new ChangeCareSetting(d.dataSource, change, find, institutions, careSettings, catalog, standards, d.clock) },
         // Every minute: notices that have run their days go to the county; 18th-birthday reviews fall due.
         ...backgroundWork({ log: d.log, sweep: () => sweep.sweep() }, d.backgroundJobs !== false),
       ],

@@ -14,6 +14,11 @@ import { CaseRecordExtras, HardshipCaseRepository, LockedCase, Scope } from './h
 /** One intention applied to a locked case: the facts it produced (a rule it would break is thrown). */
 export type Intention = (c: HardshipCase, m: EntityManager, at: string) => CaseFact[] | Promise<CaseFact[]>;
 
+/** A register kept beside the case that follows its facts in the same transaction (the care-setting register). */
+export interface CaseFactReaction {
+  react(m: EntityManager, c: HardshipCase, facts: readonly CaseFact[], by: string, at: string): Promise<void>;
+}
+
 /** What a change replaces beside the aggregate, and the audit action when the aggregate records none. */
 export interface ChangeOptions {
   facts?: PersonFacts;
@@ -37,6 +42,7 @@ export class CaseChange {
     private readonly rules: CaseRulesSource,
     private readonly clock: Clock,
     private readonly audit: AuditTrail,
+    private readonly reactions: readonly CaseFactReaction[] = [],
   ) {}
 
   /** A change by `actor` within their jurisdiction; without `expectedVersion` (a sweep) the row lock alone orders it. */
@@ -69,6 +75,7 @@ export class CaseChange {
     await this.repo.save(m, c, { facts: o.facts, contact: o.contact, dueOn: dueOn(c, rules, today), statusBefore: locked.stored.status }, actor.id, at);
     await this.record(m, c.state.id, action, actor, at, digestOf(locked.stored));
     await this.announce.announce(m, c, facts, today);
+    for (const r of this.reactions) await r.react(m, c, facts, actor.id, at);
   }
 
   /** Stores a new case inside `transaction`. */

@@ -355,9 +355,18 @@ describe('the lifecycle of a special-hardship case (民发〔2021〕43号)', () 
       const to = { careSetting: 'institution' as const, placement: { institutionId: 'inst-1', bedId: 'bed-7' } };
       expect(ok(c.changeCareSetting(to, entitlement('full', 'institution'), 'caseworker', AT, '2026-06-15'))).toEqual([
         { kind: 'care_setting_changed', from: 'home', to: 'institution', on: '2026-06-15' },
+        { kind: 'placement_changed', from: 'home', to: 'institution', placement: { institutionId: 'inst-1', bedId: 'bed-7' }, on: '2026-06-15' },
         { kind: 'entitlement_changed', trigger: 'care_setting_changed', fromMonth: '2026-07', monthlyFen: 116400, previousMonthlyFen: 111400 },
       ]);
       expect(violation(c.changeCareSetting(to, entitlement('full', 'institution'), 'caseworker', AT, '2026-06-16')).code).toBe('HARDSHIP.CARE_SETTING_UNCHANGED');
+    });
+
+    it('a transfer to another bed is a new placement but no change of care setting, and the allowance stays', () => {
+      const c = caseIn('supported');
+      ok(c.changeCareSetting({ careSetting: 'institution', placement: { institutionId: 'inst-1', bedId: 'bed-7' } }, entitlement('full', 'institution'), 'caseworker', AT, '2026-06-15'));
+      expect(ok(c.changeCareSetting({ careSetting: 'institution', placement: { institutionId: 'inst-2', bedId: 'bed-1' } }, entitlement('full', 'institution'), 'caseworker', AT, '2026-06-20'))).toEqual([
+        { kind: 'placement_changed', from: 'institution', to: 'institution', placement: { institutionId: 'inst-2', bedId: 'bed-1' }, on: '2026-06-20' },
+      ]);
     });
 
     it('refuses an entitlement computed for another tier than the case has (a bug of the caller)', () => {

@@ -135,6 +135,8 @@ export type CaseFact =
   | { kind: 'withdrawn'; on: LocalDate }
   | { kind: 'entitlement_changed'; trigger: EntitlementTrigger; fromMonth: string; monthlyFen: number; previousMonthlyFen: number }
   | { kind: 'care_setting_changed'; from: CareSetting; to: CareSetting; on: LocalDate }
+  /** Every move, a transfer between beds included: where the person is cared for from `on` (the care-setting register keeps it). */
+  | { kind: 'placement_changed'; from: CareSetting; to: CareSetting; placement: Placement | null; on: LocalDate }
   | { kind: 'self_care_changed'; from: SelfCareDetermination['ability']; to: SelfCareDetermination['ability']; on: LocalDate }
   | { kind: 'minor_review_continued'; on: LocalDate; grounds: string[]; nextReviewOn: LocalDate | null }
   | { kind: 'termination_proposed'; ground: TerminationGround; on: LocalDate; noticeEndsOn: LocalDate; posted: boolean }
@@ -411,7 +413,10 @@ export class HardshipCase {
     this.s.placement = input.placement ? { ...input.placement } : null;
     const changed = this.changeEntitlement(entitlement, 'care_setting_changed', laterMonth(nextMonth(on), this.s.supportFromMonth!), by, at);
     if (!changed.ok) return changed;
-    return succeed([{ kind: 'care_setting_changed', from, to: input.careSetting, on }, ...changed.value]);
+    const moved: CaseFact = { kind: 'placement_changed', from, to: input.careSetting, placement: this.s.placement ? { ...this.s.placement } : null, on };
+    // care-setting.changed says home ⇄ institution; a transfer between beds or institutions is no change of setting.
+    const settingChanged: CaseFact[] = from !== input.careSetting ? [{ kind: 'care_setting_changed', from, to: input.careSetting, on }] : [];
+    return succeed([...settingChanged, moved, ...changed.value]);
   }
 
   /**
