@@ -31,6 +31,9 @@ import { CareSettingHistoryRepository } from './institutions/care-setting-histor
 import { ChangeCareSetting } from './institutions/care-setting.use-case';
 import { KeepCareSettingRegister } from './institutions/keep-care-setting-register.policy';
 import { HardshipParameterCatalog } from './parameters/hardship-parameter-catalog';
+import { DistrictReports } from './reports/district-reports.use-case';
+import { DistrictReportsRepository } from './reports/district-reports.repository';
+import { ReportsController } from './reports/reports.controller';
 import { HARDSHIP_PARAMETERS_SPECS, HARDSHIP_PUBLICATION_WINDOW } from './parameters/hardship-parameters';
 import { DibaoStandardRepository } from './standards/dibao-standard.repository';
 import { RecomputeEntitlements } from './standards/recompute-entitlements.use-case';
@@ -89,6 +92,7 @@ export class HardshipRegistryModule {
         StandardsController,
         CareInstitutionsController,
         CareSettingController,
+        ReportsController,
         RecomputeEntitlementsWhenStandardPublished,
         RecordSelfCareWhenAssessmentCompleted,
         opsController('hardship-registry'),
@@ -110,6 +114,7 @@ export class HardshipRegistryModule {
         { provide: TakeElderAssessment, useValue: new TakeElderAssessment(elderResults, cases, change, catalog, standards, rules, d.clock, d.audit) },
         { provide: HardshipSweep, useValue: sweep },
         { provide: CareInstitutions, useValue: new CareInstitutions(d.dataSource, institutions, d.clock, d.audit) },
+        { provide: DistrictReports, useValue: new DistrictReports(d.dataSource, new DistrictReportsRepository(), catalog, d.clock) },
         { provide: ChangeCareSetting, useValue: new ChangeCareSetting(d.dataSource, change, find, institutions, careSettings, catalog, standards, d.clock) },
         // Every minute: notices that have run their days go to the county; 18th-birthday reviews fall due.
         ...backgroundWork({ log: d.log, sweep: () => sweep.sweep() }, d.backgroundJobs !== false),

@@ -64,4 +64,26 @@ describe('report figures', () => {
       ['640221', 1, 0, null],
     ]);
   });
+
+  it('an entry standing for several persons or beds (a row the SQL grouped) counts as that many', () => {
+    const grouped = districtReports(
+      [
+        { selfCare: 'partly_lost', careSetting: 'institution', districtCode: '640202', count: 2 },
+        { selfCare: 'fully_lost', careSetting: 'home', districtCode: '640202', count: 3 },
+        { selfCare: 'full', careSetting: 'institution', districtCode: '640202', count: 4 },
+      ],
+      [
+        { kind: 'nursing', districtCode: '640202', count: 6 },
+        { kind: 'ordinary', districtCode: '640202', count: 4 },
+      ],
+      DEFAULT_PLAN_TARGETS,
+    );
+    const oneByOne = districtReports(
+      [...Array(2).fill(person('partly_lost', 'institution')), ...Array(3).fill(person('fully_lost', 'home')), ...Array(4).fill(person('full', 'institution'))],
+      beds(6, 4),
+      DEFAULT_PLAN_TARGETS,
+    );
+    expect(grouped).toEqual(oneByOne);
+    expect(grouped[0]).toMatchObject({ caseload: { total: 9 }, concentratedCare: { numerator: 2, denominator: 5, rateBp: 4000, meetsTarget: false }, nursingBeds: { rateBp: 6000, meetsTarget: true } });
+  });
 });

@@ -16,7 +16,18 @@ import { CARE_SETTINGS, CareSetting, percentText, SELF_CARE_ABILITIES, SelfCareA
 export interface CaseloadEntry {
   selfCare: SelfCareAbility;
   careSetting: CareSetting;
+  /** How many persons the entry stands for (a row the SQL grouped); 1 when absent. */
+  count?: number;
 }
+
+/** Beds of one kind: one bed, or `count` of them (a row the SQL grouped). */
+export interface BedEntry {
+  kind: BedKind;
+  count?: number;
+}
+
+const countOf = (e: { count?: number }): number => e.count ?? 1;
+const total = (entries: readonly { count?: number }[]): number => entries.reduce((n, e) => n + countOf(e), 0);
 
 /** A bed of a care institution: nursing-type (护理型床位) or ordinary. */
 export type BedKind = 'nursing' | 'ordinary';
@@ -56,14 +67,14 @@ function againstTarget(numerator: number, denominator: number, targetBp: number,
  */
 export function concentratedCareRate(entries: readonly CaseloadEntry[], targets: Pick<PlanTargetsValue, 'concentratedCareMinBp'>): RateAgainstTarget {
   const cannotLookAfterThemselves = entries.filter((e) => e.selfCare !== 'full');
-  const inInstitutions = cannotLookAfterThemselves.filter((e) => e.careSetting === 'institution').length;
-  return againstTarget(inInstitutions, cannotLookAfterThemselves.length, targets.concentratedCareMinBp, { zh: '生活不能自理特困人员集中供养率', en: 'Concentrated-care rate among those who cannot look after themselves' });
+  const inInstitutions = total(cannotLookAfterThemselves.filter((e) => e.careSetting === 'institution'));
+  return againstTarget(inInstitutions, total(cannotLookAfterThemselves), targets.concentratedCareMinBp, { zh: '生活不能自理特困人员集中供养率', en: 'Concentrated-care rate among those who cannot look after themselves' });
 }
 
 /** 护理型床位占比: nursing-type beds ÷ all beds of the institutions. */
-export function nursingBedRatio(beds: readonly { kind: BedKind }[], targets: Pick<PlanTargetsValue, 'nursingBedRatioMinBp'>): RateAgainstTarget {
-  const nursing = beds.filter((b) => b.kind === 'nursing').length;
-  return againstTarget(nursing, beds.length, targets.nursingBedRatioMinBp, { zh: '护理型床位占比', en: 'Nursing-type bed ratio' });
+export function nursingBedRatio(beds: readonly BedEntry[], targets: Pick<PlanTargetsValue, 'nursingBedRatioMinBp'>): RateAgainstTarget {
+  const nursing = total(beds.filter((b) => b.kind === 'nursing'));
+  return againstTarget(nursing, total(beds), targets.nursingBedRatioMinBp, { zh: '护理型床位占比', en: 'Nursing-type bed ratio' });
 }
 
 export interface Caseload {
@@ -81,11 +92,12 @@ export function caseloadByTierAndSetting(entries: readonly CaseloadEntry[]): Cas
   const byTier = Object.fromEntries(SELF_CARE_ABILITIES.map((t) => [t, 0])) as Record<SelfCareAbility, number>;
   const bySetting = zeroSettings();
   for (const e of entries) {
-    counts[e.selfCare][e.careSetting] += 1;
-    byTier[e.selfCare] += 1;
-    bySetting[e.careSetting] += 1;
+    const n = countOf(e);
+    counts[e.selfCare][e.careSetting] += n;
+    byTier[e.selfCare] += n;
+    bySetting[e.careSetting] += n;
   }
-  return { counts, byTier, bySetting, total: entries.length };
+  return { counts, byTier, bySetting, total: total(entries) };
 }
 
 export interface DistrictReport {
@@ -98,7 +110,7 @@ export interface DistrictReport {
 /** The three figures for each district that has a person or a bed, in district-code order. */
 export function districtReports(
   persons: readonly (CaseloadEntry & { districtCode: string })[],
-  beds: readonly { districtCode: string; kind: BedKind }[],
+  beds: readonly (BedEntry & { districtCode: string })[],
   targets: PlanTargetsValue,
 ): DistrictReport[] {
   const districts = [...new Set([...persons.map((p) => p.districtCode), ...beds.map((b) => b.districtCode)])].sort();
