@@ -16,7 +16,7 @@ export function testKafkaConfig(clientId: string, login: ScramLogin = TEST_KAFKA
  * docs/security.md (where a bureau's cluster gets the same ACLs).
  */
 export const CONSUMED_TOPICS: Readonly<Record<string, readonly string[]>> = {
-  'living-allowance': [TOPICS.elderAssessments],
+  'living-allowance': [TOPICS.elderAssessments, TOPICS.hardshipPersons],
   'elder-assessment': [],
   'hardship-registry': [TOPICS.livingAllowanceStandards, TOPICS.elderAssessments],
 };

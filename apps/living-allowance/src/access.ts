@@ -20,3 +20,13 @@ export const CLAIMERS: readonly Role[] = ['township_reviewer', ...CONFIRMERS];
 
 /** Who oversees the work queues of their jurisdiction, beside the officers who work them: the supervisor and the city auditor. */
 export const QUEUE_OVERSEERS: readonly Role[] = ['supervisor', 'city_auditor'];
+
+/**
+ * Who resolves a conflict between a dibao case and special-hardship support (hardship-conflicts):
+ * the officers who decide what the case covers — the caseworker preparing it, the township that
+ * checks it, and the confirming officer. Not the supervisor or the auditor, who read it.
+ */
+export const CONFLICT_RESOLVERS: readonly Role[] = ['caseworker', 'township_reviewer', ...CONFIRMERS];
+
+/** Who takes up or closes a referral from special-hardship support (转介): the township's caseworker and reviewer. */
+export const REFERRAL_HANDLERS: readonly Role[] = ['caseworker', 'township_reviewer'];

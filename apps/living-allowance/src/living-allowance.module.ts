@@ -61,6 +61,17 @@ import { CareNeeds } from './care-needs/care-needs';
 import { AbilityLevelsController } from './care-needs/ability-levels.controller';
 import { MarkAbilityLevelSupersededWhenAssessmentSuperseded } from './care-needs/mark-ability-level-superseded-when-assessment-superseded.consumer';
 import { RecordAbilityLevelWhenAssessmentCompleted } from './care-needs/record-ability-level-when-assessment-completed.consumer';
+import { CoverageExclusions } from './hardship-conflicts/coverage-exclusions';
+import { FlagDibaoCasesWhenPersonRegistered } from './hardship-conflicts/flag-dibao-cases-when-person-registered.consumer';
+import { FlagSupportedMembersOnSubmission } from './hardship-conflicts/flag-supported-members-on-submission.policy';
+import { HardshipConflictRepository } from './hardship-conflicts/hardship-conflict.repository';
+import { HardshipConflicts } from './hardship-conflicts/hardship-conflicts.use-case';
+import { HardshipConflictsController } from './hardship-conflicts/hardship-conflicts.controller';
+import { MarkConflictsWhenPersonTerminated } from './hardship-conflicts/mark-conflicts-when-person-terminated.consumer';
+import { RecordReferralWhenReferralRequested } from './referrals/record-referral-when-referral-requested.consumer';
+import { ReferralRepository } from './referrals/referral.repository';
+import { Referrals } from './referrals/referrals.use-case';
+import { ReferralsController } from './referrals/referrals.controller';
 
 export interface LivingAllowanceDeps {
   dataSource: DataSource;
@@ -94,12 +105,17 @@ export class LivingAllowanceModule {
     // A case: one path for every change (CaseChange), and a named policy for each reaction to its facts, in this order.
     const cases = new ApplicationRepository();
     const processRules = new ProcessRulesSource(catalog);
-    const findCases = new FindCases(d.dataSource, cases, assessments, processRules, d.clock);
+    // Special-hardship (特困) members of dibao cases: flagged from hardship-registry's events, resolved by officers.
+    const conflictRepo = new HardshipConflictRepository();
+    const conflicts = new HardshipConflicts(d.dataSource, conflictRepo, d.clock, d.audit);
+    const exclusions = new CoverageExclusions(d.dataSource, conflictRepo, (idNumber) => refs.ofIdNumber(idNumber));
+    const findCases = new FindCases(d.dataSource, cases, assessments, processRules, d.clock, conflicts);
     const change = new CaseChange(d.dataSource, cases, processRules, findCases, d.clock, [
       new FreeMembersWhenCaseCloses(cases),
       new AnnounceCaseFacts(d.messaging.outbox, cases, refs),
       new KeepLowIncomeRegister(lowIncome, d.messaging.outbox),
       new SinglePersonInclusions(cases, refs, d.clock),
+      new FlagSupportedMembersOnSubmission(conflicts, refs),
     ], d.audit);
     const claims = new CaseClaims(d.dataSource, cases, d.clock, d.audit, {
       target: 'application',
@@ -123,7 +139,7 @@ export class LivingAllowanceModule {
           hook: new ReassessWhenStandardPublished(d.messaging.outbox, () => runner.nudge()),
         }),
       ],
-      controllers: [TrialAssessmentController, CaseListsController, ApplicationsController, CaseProcessController, RefusalNoticeController, CaseDecisionsController, ProcessQueuesController, CaseClaimsController, AbilityLevelsController, RecordAbilityLevelWhenAssessmentCompleted, MarkAbilityLevelSupersededWhenAssessmentSuperseded, StandardsController, LowIncomeController, ReassessmentController, PeriodicReviewController, PriceIndicesController, PriceSubsidiesController, opsController('living-allowance')],
+      controllers: [TrialAssessmentController, CaseListsController, ApplicationsController, CaseProcessController, RefusalNoticeController, CaseDecisionsController, ProcessQueuesController, CaseClaimsController, AbilityLevelsController, RecordAbilityLevelWhenAssessmentCompleted, MarkAbilityLevelSupersededWhenAssessmentSuperseded, StandardsController, LowIncomeController, ReassessmentController, PeriodicReviewController, PriceIndicesController, PriceSubsidiesController, HardshipConflictsController, FlagDibaoCasesWhenPersonRegistered, MarkConflictsWhenPersonTerminated, ReferralsController, RecordReferralWhenReferralRequested, opsController('living-allowance')],
       providers: [
         { provide: DataSource, useValue: d.dataSource },
         { provide: CLOCK, useValue: d.clock },
@@ -133,7 +149,7 @@ export class LivingAllowanceModule {
         { provide: RetryOrCancelRun, useValue: new RetryOrCancelRun(d.dataSource, new ReassessmentRunRepository(d.dataSource), d.clock, d.audit, () => runner.nudge()) },
         { provide: PeriodicReviewSweep, useValue: reviews },
         { provide: ReviewQueue, useValue: new ReviewQueue(d.dataSource, cases, claims, findCases, d.clock) },
-        { provide: ReviewCase, useValue: new ReviewCase(d.dataSource, cases, change, findCases, claims, careNeeds, assessments, catalog, d.clock) },
+        { provide: ReviewCase, useValue: new ReviewCase(d.dataSource, cases, change, findCases, claims, careNeeds, assessments, catalog, d.clock, exclusions) },
         // In the background: open reassessment runs; every minute, due reviews announced, finished
         // gradual exits ended, and notices that have run their days sent to confirmation.
         ...backgroundWork(
@@ -152,7 +168,7 @@ export class LivingAllowanceModule {
         { provide: SearchedPersonOrTownship, useValue: new SearchedPersonOrTownship(refs) },
         { provide: FileApplication, useValue: new FileApplication(d.dataSource, cases, assessments, refs, d.clock, d.audit) },
         { provide: EditHousehold, useValue: new EditHousehold(change, cases, assessments, refs) },
-        { provide: SubmitApplication, useValue: new SubmitApplication(change, findCases, careNeeds, assessments, d.clock) },
+        { provide: SubmitApplication, useValue: new SubmitApplication(change, findCases, careNeeds, assessments, d.clock, exclusions) },
         { provide: WithdrawApplication, useValue: new WithdrawApplication(change) },
         { provide: TownshipReview, useValue: new TownshipReview(change, processRules, claims, d.clock) },
         { provide: PublicNotice, useValue: notices },
@@ -163,6 +179,8 @@ export class LivingAllowanceModule {
         { provide: CaseClaims, useValue: claims },
         { provide: AbilityLevelRepository, useValue: abilityLevels },
         { provide: CareNeeds, useValue: careNeeds },
+        { provide: HardshipConflicts, useValue: conflicts },
+        { provide: Referrals, useValue: new Referrals(d.dataSource, new ReferralRepository(), d.clock, d.audit) },
         { provide: LowIncomeRepository, useValue: lowIncome },
         { provide: PriceIndexRepository, useValue: priceIndices },
         { provide: PriceSubsidyBatchRepository, useValue: subsidyBatches },

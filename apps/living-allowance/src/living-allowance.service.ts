@@ -17,6 +17,7 @@ import { PriceIndexInForceRecord, PriceIndexRevisionRecord, PriceSubsidyBatchRec
 import { ParkedReassessmentRuns1732700000950 } from './migrations/1732700000950-parked-reassessment-runs';
 import { ReviewInsteadOfFlag1732700000960 } from './migrations/1732700000960-review-instead-of-flag';
 import { OpenReviews1732700001200 } from './migrations/1732700001200-open-reviews';
+import { HardshipConflicts1732700001300 } from './migrations/1732700001300-hardship-conflicts';
 import { CaseLists1732700001100 } from './migrations/1732700001100-case-lists';
 import { CaseContacts1732700001110 } from './migrations/1732700001110-case-contacts';
 import { DropUnusedConflictSignal1732700000900 } from './migrations/1732700000900-drop-unused-conflict-signal';
@@ -33,7 +34,7 @@ export function livingAllowanceService(o: { refKey: string; backgroundJobs?: boo
     title: 'Jiuzhu — living allowance (最低生活保障)',
     description:
       'Dibao eligibility (试算 trial assessment with a line-by-line explanation), applications and decisions, the low-income household database, and the effective-dated parameters (standards, limits, top-ups). Every route but the probes and the documents needs a bearer token: its roles decide what the caller may do, its jurisdiction which cases they see.',
-    migrations: [LivingAllowanceSchema1732700000100, ReassessmentRuns1732700000200, PriceSubsidy1732700000300, PeriodicReview1732700000400, ConflictSignal1732700000500, CaseProcess1732700000600, CompactRedecision1732700000700, AbilityLevels1732700000800, DropUnusedConflictSignal1732700000900, ParkedReassessmentRuns1732700000950, ReviewInsteadOfFlag1732700000960, CaseDecisions1732700001000, CaseLists1732700001100, CaseContacts1732700001110, OpenReviews1732700001200, ...PARAMETER_MIGRATIONS],
+    migrations: [LivingAllowanceSchema1732700000100, ReassessmentRuns1732700000200, PriceSubsidy1732700000300, PeriodicReview1732700000400, ConflictSignal1732700000500, CaseProcess1732700000600, CompactRedecision1732700000700, AbilityLevels1732700000800, DropUnusedConflictSignal1732700000900, ParkedReassessmentRuns1732700000950, ReviewInsteadOfFlag1732700000960, CaseDecisions1732700001000, CaseLists1732700001100, CaseContacts1732700001110, OpenReviews1732700001200, HardshipConflicts1732700001300, ...PARAMETER_MIGRATIONS],
     entities: [ApplicationRecord, CaseHistoryRecord, CaseDecisionRecord, HouseholdMembershipRecord, LowIncomeHouseholdRecord, PersonAbilityLevelRecord, ReassessmentRunRecord, PriceIndexInForceRecord, PriceIndexRevisionRecord, PriceSubsidyBatchRecord, PriceSubsidyPaymentRecord],
     produces: LIVING_ALLOWANCE_EVENTS,
     async prepare({ dataSource, log, clock, outbox }) {

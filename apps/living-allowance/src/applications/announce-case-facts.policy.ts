@@ -71,7 +71,8 @@ export class AnnounceCaseFacts implements CasePolicy {
           districtCode: h.districtCode,
           area: h.area,
           peopleCovered: s.coverage === 'household' ? d.peopleCovered : 1,
-          personRefs: s.coverage === 'household' ? await this.repo.personRefs(m, s.id) : [this.refs.ofMember(h, s.memberIndex!)],
+          // The people covered: a member left out as a special-hardship person (特困) is not.
+          personRefs: s.coverage === 'household' ? (await this.repo.personRefs(m, s.id)).filter((_, i) => !h.members[i]?.coverageExclusion) : [this.refs.ofMember(h, s.memberIndex!)],
           monthlyBenefitFen: s.monthlyBenefitFen!,
           standardFen: d.standardFen,
           effectiveMonth: s.effectiveMonth!,

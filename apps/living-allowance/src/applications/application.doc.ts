@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { HardshipConflictView } from '../hardship-conflicts/hardship-conflict.view';
 import { LocalizedTextDoc } from '@jiuzhu/common/http';
 import { DecisionViewDoc } from '../assessment/decision-view.doc';
 import { HouseholdDto } from '../assessment/household.dto';
@@ -141,6 +142,7 @@ export class ApplicationViewDoc {
   @ApiProperty({ nullable: true, type: String, format: 'date', description: 'next periodic review (复核)' }) reviewDueOn!: string | null;
   @ApiProperty({ nullable: true, type: OpenReviewDoc, description: 'a review opened on a reported change, until decided' }) openReview!: OpenReviewDoc | null;
   @ApiProperty({ nullable: true, type: String, description: 'last month paid in a gradual exit' }) exitingUntil!: string | null;
+  @ApiProperty({ type: [HardshipConflictView], description: 'members supported as special-hardship persons (特困), each with what an officer decided' }) hardshipConflicts!: HardshipConflictView[];
   @ApiProperty({ nullable: true, type: String, description: 'staff id holding the claim' }) claimedBy!: string | null;
   @ApiProperty() version!: number;
   @ApiProperty() filedBy!: string;

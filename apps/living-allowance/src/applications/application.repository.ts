@@ -13,6 +13,7 @@ import { Area } from '../parameters/domain/parameter';
 import { PayingCase } from '../reassessment/domain/reassess-case';
 import { ApplicationRecord, CaseHistoryRecord, HouseholdMembershipRecord } from './application.entity';
 import { CaseDecisionRepository, StoredDecision } from './case-decision.repository';
+import type { HardshipConflict } from '../hardship-conflicts/domain/hardship-conflict';
 import { PayingDibaoCase, RegisteredLowIncomeHousehold } from '../price-subsidy/domain/subsidy-caseload';
 
 export interface ApplicationRow extends ApplicationState {
@@ -30,6 +31,8 @@ export interface ApplicationRow extends ApplicationState {
   currentDecisionId?: number | null;
   /** That decision, without its assessment document (filled in when a single case is read). */
   currentDecision?: StoredDecision | null;
+  /** Members supported as special-hardship persons (filled in when a single case is read). */
+  hardshipConflicts?: HardshipConflict[];
 }
 
 /** Which cases a list shows; every filter given must hold. */

@@ -3,6 +3,7 @@ import { type Actor, idNumberFor } from '@jiuzhu/auth';
 import { renderDecision } from '../assessment/domain/render-decision';
 import { ApplicationRow } from './application.repository';
 import { toDecisionSummary } from './case-decision.view';
+import { toConflictView } from '../hardship-conflicts/hardship-conflict.view';
 
 /**
  * What the API returns for a case, to this viewer. Fields are listed one by one so a new column never
@@ -45,6 +46,8 @@ export function toApplicationView(r: ApplicationRow, viewer: Pick<Actor, 'roles'
     // A review opened on a reported change (变更申报), until it is decided.
     openReview: r.openReview,
     exitingUntil: r.exitingUntil,
+    // Members supported as 特困 (hardship-registry), each with what an officer decided (GET /hardship-conflicts).
+    hardshipConflicts: (r.hardshipConflicts ?? []).map(toConflictView),
     claimedBy: r.claimedBy,
     version: r.version,
     filedBy: r.filedBy,

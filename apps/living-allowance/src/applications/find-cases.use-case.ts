@@ -7,6 +7,7 @@ import { CaseDecisionRepository } from './case-decision.repository';
 import { assessmentOf } from './case-decisions.use-case';
 import { processDeadlines } from './domain/process';
 import { ProcessRulesSource } from './process-rules';
+import type { HardshipConflicts } from '../hardship-conflicts/hardship-conflicts.use-case';
 
 /**
  * Reading a case: where it stands today, and its history (lists of cases: CaseLists). A case is read
@@ -22,6 +23,7 @@ export class FindCases {
     private readonly assessments: AssessHousehold,
     private readonly rules: ProcessRulesSource,
     private readonly clock: Clock,
+    private readonly conflicts?: HardshipConflicts,
   ) {}
 
   async get(id: string, reader: Pick<Actor, 'jurisdiction'>): Promise<ApplicationRow> {
@@ -32,7 +34,9 @@ export class FindCases {
     // full (the pure assessment re-run on its facts and parameter versions); any other's is the case's own.
     const currentDecision = row.currentDecisionId ? ((await this.decisions.summary(this.ds.manager, row.currentDecisionId)) ?? null) : null;
     const assessment = currentDecision?.compact ? await assessmentOf(this.assessments, currentDecision) : row.assessment;
-    return { ...row, assessment, currentDecision, deadlines: processDeadlines(row.status, row.process, await this.rules.inForceOn(today), today) };
+    // Members supported as 特困 that officers must (or did) decide on: shown on the case itself.
+    const hardshipConflicts = this.conflicts ? await this.conflicts.ofApplication(id) : [];
+    return { ...row, assessment, currentDecision, hardshipConflicts, deadlines: processDeadlines(row.status, row.process, await this.rules.inForceOn(today), today) };
   }
 
   async history(id: string, reader: Pick<Actor, 'jurisdiction'>): Promise<HistoryView[]> {

@@ -2,6 +2,7 @@ import { Clock, Conflict, orThrow } from '@jiuzhu/common';
 import type { Actor } from '@jiuzhu/auth';
 import { AssessHousehold } from '../assessment/assess-household.use-case';
 import { CareNeeds } from '../care-needs/care-needs';
+import { CoverageExclusions } from '../hardship-conflicts/coverage-exclusions';
 import { ApplicationRow } from './application.repository';
 import { CaseChange } from './case-change';
 import { FindCases } from './find-cases.use-case';
@@ -14,6 +15,7 @@ export class SubmitApplication {
     private readonly careNeeds: CareNeeds,
     private readonly assessments: AssessHousehold,
     private readonly clock: Clock,
+    private readonly exclusions?: CoverageExclusions,
   ) {}
 
   async submit(id: string, expectedVersion: number, actor: Actor): Promise<ApplicationRow> {
@@ -23,7 +25,9 @@ export class SubmitApplication {
     // household assessed is the one submitted, since every edit bumps the version.
     const current = await this.cases.get(id, actor);
     // The members' elder ability assessments known today become facts of the submitted document.
-    const household = current.version === expectedVersion ? await this.careNeeds.attach(current.household, on) : undefined;
+    // So do the exclusions officers decided for members supported as 特困 (hardship-conflicts).
+    const withCare = current.version === expectedVersion ? await this.careNeeds.attach(current.household, on) : undefined;
+    const household = withCare && this.exclusions ? await this.exclusions.attach(id, withCare) : withCare;
     const decision = household ? await this.assessments.assess(household, on) : undefined;
     return this.change.run(id, expectedVersion, actor, (app, _m, at) => {
       if (!decision) throw new Conflict('CASE.VERSION_CONFLICT', 'The case changed while it was being submitted; reload it and try again.');

@@ -9,6 +9,7 @@ import { CaseClaims } from '@jiuzhu/platform';
 import { FindCases } from '../applications/find-cases.use-case';
 import { householdPlacedWithin } from '../applications/household-place';
 import { CareNeeds } from '../care-needs/care-needs';
+import { CoverageExclusions } from '../hardship-conflicts/coverage-exclusions';
 import { ParameterCatalog } from '../parameters/parameter-catalog';
 import { AdHocReviewTrigger, decideReview, householdTypeOf, nextReviewDue } from './domain/periodic-review';
 
@@ -28,6 +29,7 @@ export class ReviewCase {
     private readonly assessments: AssessHousehold,
     private readonly catalog: ParameterCatalog,
     private readonly clock: Clock,
+    private readonly exclusions?: CoverageExclusions,
   ) {}
 
   /** 临时复核: a change the household reported opens a review now; it then waits in the review queue. */
@@ -45,6 +47,9 @@ export class ReviewCase {
     orThrow(householdPlacedWithin(actor, household));
     // Today's known elder ability assessments are facts of the reviewed household, as at submission.
     household = await this.careNeeds.attach(household, on);
+    // A member an officer decided to leave out (supported as 特困) is left out of the reviewed decision;
+    // one whose 特困 support ended since is counted again (hardship-conflicts).
+    if (this.exclusions) household = await this.exclusions.attach(id, household);
     const decision = await this.assessments.assess(household, on);
     const params = await this.catalog.resolve(household.districtCode, household.area, on);
     if (!params.ok) throw new InvalidInput([{ field: 'household.districtCode', reason: `parameters do not resolve: ${params.reason}` }]);

@@ -140,10 +140,21 @@ export function assessHousehold(household: Household, params: AssessmentParamete
   const topUps: TopUp[] = [];
   let monthlyBenefitFen = 0;
   if (outcome === 'dibao') {
-    peopleCovered = size;
-    householdGapFen = standardFen * size - netIncomeFen;
-    gapPerPersonFen = divideRoundHalfUp(householdGapFen, size);
-    explanation.push({ step: 'benefit.gap', code: 'BENEFIT.GAP', args: { standardFen, size, netIncomeFen, amountFen: householdGapFen } });
+    // A member supported as a special-hardship person lives in the household (their income counts,
+    // the per-capita test is the household's) but is not paid for a second time: the gap covers the
+    // others only (policy.md §1: gap × people covered; §3 supports them on their own).
+    const excluded = members.flatMap((m, i) => (m.coverageExclusion ? [i] : []));
+    for (const i of excluded) explanation.push({ step: 'coverage.excluded', code: 'COVERAGE.EXCLUDED_SPECIAL_HARDSHIP', args: { member: i, relation: members[i].relation } });
+    peopleCovered = size - excluded.length;
+    const wholeGapFen = standardFen * size - netIncomeFen;
+    gapPerPersonFen = divideRoundHalfUp(wholeGapFen, size);
+    if (excluded.length === 0) {
+      householdGapFen = wholeGapFen;
+      explanation.push({ step: 'benefit.gap', code: 'BENEFIT.GAP', args: { standardFen, size, netIncomeFen, amountFen: householdGapFen } });
+    } else {
+      householdGapFen = divideRoundHalfUp(wholeGapFen * peopleCovered, size);
+      explanation.push({ step: 'benefit.gap', code: 'BENEFIT.GAP_FOR_PEOPLE_COVERED', args: { standardFen, size, netIncomeFen, peopleCovered, amountFen: householdGapFen } });
+    }
     const floorShareBp = params.payment.floorShareBp;
     const floorFen = shareOfFen(standardFen, floorShareBp) * peopleCovered;
     baseBenefitFen = Math.max(householdGapFen, floorFen);
@@ -156,6 +167,8 @@ export function assessHousehold(household: Household, params: AssessmentParamete
 
     let topUpsFen = 0;
     members.forEach((m, i) => {
+      // Top-ups are for the people covered.
+      if (m.coverageExclusion) return;
       const age = ageOf(m);
       for (const { rule, amountFen } of topUpsFor(m, age, params.topUps.rules, standardFen)) {
         topUpsFen += amountFen;
@@ -176,6 +189,8 @@ export function assessHousehold(household: Household, params: AssessmentParamete
   if (outcome === 'low_income') {
     const criteria = params.singlePersonInclusion;
     members.forEach((member, i) => {
+      // A special-hardship person is supported on their own, never also as a single-person household.
+      if (member.coverageExclusion) return;
       const check = singlePersonQualifies.check({ member, memberIndex: i, criteria });
       rules.push(check);
       explanation.push({ step: 'single_person.check', code: check.code, args: { rule: rules.length - 1 } });

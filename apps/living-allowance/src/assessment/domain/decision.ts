@@ -196,6 +196,11 @@ export interface GapArgs {
   amountFen: number;
 }
 
+/** The gap for the people covered when some members are not: (standard × size − net income) × covered ÷ size. */
+export interface CoveredGapArgs extends GapArgs {
+  peopleCovered: number;
+}
+
 export interface FloorArgs {
   floorShareBp: number;
   peopleCovered: number;
@@ -250,7 +255,9 @@ export type ExplanationEntry =
   | Entry<'assets.vehicles', 'DIBAO.VEHICLES_WITHIN_LIMIT', RuleRefArgs>
   | Entry<'comparison.low_income_band', 'LOW_INCOME.PER_CAPITA_INCOME_BELOW_BAND', RuleRefArgs>
   | Entry<'outcome', 'OUTCOME.DIBAO' | 'OUTCOME.LOW_INCOME' | 'OUTCOME.INELIGIBLE', Record<string, never>>
+  | Entry<'coverage.excluded', 'COVERAGE.EXCLUDED_SPECIAL_HARDSHIP', MemberArgs>
   | Entry<'benefit.gap', 'BENEFIT.GAP', GapArgs>
+  | Entry<'benefit.gap', 'BENEFIT.GAP_FOR_PEOPLE_COVERED', CoveredGapArgs>
   | Entry<'benefit.floor', 'BENEFIT.FLOOR_PAID' | 'BENEFIT.GAP_PAID', FloorArgs>
   | Entry<'benefit.base', 'BENEFIT.BASE', AmountArgs>
   | Entry<'benefit.top_up', 'BENEFIT.TOP_UP', TopUpLineArgs>

@@ -44,6 +44,26 @@ export interface HouseholdMember {
    * or reviewed, so the decision records the level it relied on.
    */
   abilityAssessment?: AbilityAssessmentFact;
+  /**
+   * The member is supported as a special-hardship person (特困人员) and an officer decided that the
+   * household's dibao no longer covers them (hardship-conflicts). Never typed in by a caseworker:
+   * the service attaches it to the document at the next decision (submission or review), so the
+   * decision records whom it left out and why.
+   */
+  coverageExclusion?: CoverageExclusionFact;
+}
+
+/**
+ * Why a member who lives in the household (and whose income still counts in it) is not among the
+ * people the dibao covers: 民发〔2021〕43号 supports a special-hardship person on their own, so the
+ * household's dibao must not pay for them a second time (policy.md §1 "people covered", §3).
+ */
+export interface CoverageExclusionFact {
+  ground: 'special_hardship';
+  /** The conflict record whose resolution decided it (GET /hardship-conflicts). */
+  conflictId: string;
+  /** The hardship-registry case the person is supported on. */
+  hardshipCaseId: string;
 }
 
 export interface AbilityAssessmentFact {

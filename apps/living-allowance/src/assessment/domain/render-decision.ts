@@ -212,6 +212,20 @@ function entryText(entry: ExplanationEntry, rules: readonly RuleOutcome[]): Loca
         en: `Gap = standard ${yuan(a.standardFen)} × ${a.size} − net income ${yuan(a.netIncomeFen)} = ${yuan(a.amountFen)} yuan.`,
       };
     }
+    case 'COVERAGE.EXCLUDED_SPECIAL_HARDSHIP': {
+      const m = who(entry.args);
+      return {
+        zh: `${m.zh}已纳入特困人员救助供养，不再计入低保保障人数（其收入仍计入家庭收入）。`,
+        en: `${m.en} is supported as a special-hardship person and is not among the people this dibao covers (their income still counts in the household's).`,
+      };
+    }
+    case 'BENEFIT.GAP_FOR_PEOPLE_COVERED': {
+      const a = entry.args;
+      return {
+        zh: `补差 =（标准 ${yuan(a.standardFen)} × ${a.size} 人 − 净收入 ${yuan(a.netIncomeFen)}）× 保障人数 ${a.peopleCovered} ÷ ${a.size} = ${yuan(a.amountFen)} 元。`,
+        en: `Gap = (standard ${yuan(a.standardFen)} × ${a.size} − net income ${yuan(a.netIncomeFen)}) × ${a.peopleCovered} covered ÷ ${a.size} = ${yuan(a.amountFen)} yuan.`,
+      };
+    }
     case 'BENEFIT.FLOOR_PAID': {
       const a = entry.args;
       return {
