@@ -5,7 +5,7 @@ import { AuditTrail } from '@jiuzhu/audit';
 import { Clock, CLOCK, refOf } from '@jiuzhu/common';
 import { Messaging, opsController } from '@jiuzhu/messaging';
 import { ParametersModule, ParameterVersionRepository } from '@jiuzhu/parameters';
-import { backgroundWork, CaseClaims } from '@jiuzhu/platform';
+import { backgroundWork, CaseClaims, PollingWorker } from '@jiuzhu/platform';
 import { ElderAbilityResultRepository } from './care/elder-ability-result.repository';
 import { RecordSelfCareWhenAssessmentCompleted } from './care/record-self-care-when-assessment-completed.consumer';
 import { TakeElderAssessment } from './care/take-elder-assessment.use-case';
@@ -79,6 +79,9 @@ export class HardshipRegistryModule {
       noun: 'Case',
       queues: 'investigation, confirmation',
     });
+    // A new standard is kept by its consumer and worked through here, batch by batch (RecomputeEntitlements).
+    const recompute: RecomputeEntitlements = new RecomputeEntitlements(d.dataSource, standardsRepo, cases, announce, catalog, d.clock, d.audit, d.log, () => recomputation.nudge());
+    const recomputation = new PollingWorker({ log: d.log, what: 'entitlement recomputation', pass: () => recompute.pass(), idleMs: 1000 });
     const sweep = new HardshipSweep(d.dataSource, cases, change, find, catalog, standards, rules, d.clock, d.log);
     return {
       module: HardshipRegistryModule,
@@ -110,14 +113,14 @@ export class HardshipRegistryModule {
         { provide: CareRecords, useValue: new CareRecords(change, find, catalog, standards, d.clock) },
         { provide: Termination, useValue: new Termination(change, find, standards, rules, d.clock) },
         { provide: StepQueues, useValue: new StepQueues(d.dataSource, cases, claims, find, d.clock) },
-        { provide: RecomputeEntitlements, useValue: new RecomputeEntitlements(standardsRepo, cases, announce, catalog, d.clock, d.audit) },
+        { provide: RecomputeEntitlements, useValue: recompute },
         { provide: TakeElderAssessment, useValue: new TakeElderAssessment(elderResults, cases, change, catalog, standards, rules, d.clock, d.audit) },
         { provide: HardshipSweep, useValue: sweep },
         { provide: CareInstitutions, useValue: new CareInstitutions(d.dataSource, institutions, d.clock, d.audit) },
         { provide: DistrictReports, useValue: new DistrictReports(d.dataSource, new DistrictReportsRepository(), catalog, d.clock) },
         { provide: ChangeCareSetting, useValue: new ChangeCareSetting(d.dataSource, change, find, institutions, careSettings, catalog, standards, d.clock) },
         // Every minute: notices that have run their days go to the county; 18th-birthday reviews fall due.
-        ...backgroundWork({ log: d.log, sweep: () => sweep.sweep() }, d.backgroundJobs !== false),
+        ...backgroundWork({ log: d.log, sweep: () => sweep.sweep(), start: () => recomputation.start(), stop: () => recomputation.stop() }, d.backgroundJobs !== false),
       ],
     };
   }

@@ -1,5 +1,13 @@
 import { eventsOf } from '../../../test/support/api';
 import { http, startHardshipRegistry, TestClock, TestService } from '../../../test/support/services';
+import pino from 'pino';
+import { AuditTrail } from '@jiuzhu/audit';
+import { eventually } from '../../../test/support/infra';
+import { AnnounceCaseFacts } from '../src/cases/announce-case-facts.policy';
+import { HardshipCaseRepository } from '../src/cases/hardship-case.repository';
+import { HardshipParameterCatalog } from '../src/parameters/hardship-parameter-catalog';
+import { DibaoStandardRepository } from '../src/standards/dibao-standard.repository';
+import { RecomputeEntitlements } from '../src/standards/recompute-entitlements.use-case';
 import { APPROVER, assessmentMessage, CASEWORKER, idNumber, personRef, receiveStandards, standardMessage, supported, applied } from './persons';
 
 /**
@@ -11,6 +19,7 @@ import { APPROVER, assessmentMessage, CASEWORKER, idNumber, personRef, receiveSt
 let svc: TestService;
 const clock = () => svc.clock as TestClock;
 const get = async (id: string) => (await http(svc.url, 'GET', `/cases/${id}`, undefined, APPROVER)).body;
+const recompute = () => svc.app.get(RecomputeEntitlements);
 const changedOf = async (caseId: string) => (await eventsOf(svc.url, 'hardship-registry.entitlement.changed')).filter((e) => e.data.caseId === caseId);
 
 beforeAll(async () => {
@@ -34,6 +43,10 @@ describe('a new dibao standard re-computes the supported persons’ entitlements
     await svc.deliver([published]);
     // The same standard announced once more (a new event id, as after a replay at the producer).
     await svc.deliver([standardMessage({ monthlyFen: 80000, validFrom: '2026-07-01' })]);
+    // The consumer keeps the standard; the worker (off in this file) works the cases through.
+    expect(await changedOf(urban.id)).toEqual([]);
+    await recompute().pass();
+    await recompute().pass();
 
     const [u] = await changedOf(urban.id);
     expect(await changedOf(urban.id)).toHaveLength(1);
@@ -68,6 +81,7 @@ describe('a new dibao standard re-computes the supported persons’ entitlements
 
   it('an older standard delivered late is kept but changes no entitlement', async () => {
     await svc.deliver([standardMessage({ monthlyFen: 79000, validFrom: '2026-01-01' })]);
+    await recompute().pass();
     const standards = (await http(svc.url, 'GET', '/standards', undefined, CASEWORKER)).body.items;
     expect(standards.filter((s: { districtCode: string; area: string }) => s.districtCode === '640202' && s.area === 'urban').map((s: { validFrom: string }) => s.validFrom)).toEqual(['2025-01-01', '2026-01-01', '2026-07-01']);
     const changes = await eventsOf(svc.url, 'hardship-registry.entitlement.changed');
@@ -100,5 +114,87 @@ describe('an elder assessment completed sets the tier of a supported person of 6
     const c = await supported(svc, id, { facts: { disabilities: [{ kind: 'intellectual', grade: 3 }] }, lost: 4 });
     await svc.deliver([assessmentMessage(personRef(id), { level: 'intact', assessedOn: '2026-03-09' })]);
     expect(await get(c.id)).toMatchObject({ selfCare: { ability: 'fully_lost', source: 'activities' }, version: c.version });
+  });
+});
+
+describe('the recomputation works through a district in batches, each committed on its own', () => {
+  const ruralChangedOn = async (caseId: string, versionId: string) => (await changedOf(caseId)).filter((e) => e.data.standardVersionId === versionId);
+  const waiting = async (versionId: string) => (await svc.dataSource.query(`SELECT recomputed_at IS NULL AS waiting FROM dibao_standards WHERE version_id = $1`, [versionId]))[0].waiting;
+
+  it('a recomputation interrupted after its first batch is finished by the next pass: each person re-computed and announced once', async () => {
+    clock().set('2026-03-02T02:00:00Z');
+    const cases = [];
+    for (const birth of ['1983-01-01', '1984-01-01', '1985-01-01']) cases.push(await supported(svc, idNumber(birth), { area: 'rural', facts: { disabilities: [{ kind: 'physical', grade: 1 }] } }));
+    clock().set('2026-08-20T02:00:00Z');
+    const real = svc.app.get(HardshipParameterCatalog);
+    let calls = 0;
+    // The parameters cannot be read for the second batch (the database went away mid-run).
+    const failingOnce = { inForceOn: async (on: string) => (++calls === 2 ? Promise.reject(new Error('connection lost')) : real.inForceOn(on)) } as unknown as HardshipParameterCatalog;
+    const oneByOne = new RecomputeEntitlements(svc.dataSource, new DibaoStandardRepository(), new HardshipCaseRepository(), new AnnounceCaseFacts(svc.messaging.outbox), failingOnce, svc.clock, new AuditTrail(svc.clock), pino({ level: 'silent' }), undefined, 1);
+    const standard = standardMessage({ area: 'rural', monthlyFen: 72000, validFrom: '2026-09-01' });
+    const versionId = 'dibao.standard/640202/rural@2026-09-01';
+    await svc.deliver([standard]);
+
+    await oneByOne.pass();
+    // One batch of one case committed (of the district's rural cases: these three and the first test's).
+    const onVersion = async () => (await eventsOf(svc.url, 'hardship-registry.entitlement.changed')).filter((e) => e.data.standardVersionId === versionId);
+    expect(await onVersion()).toHaveLength(1);
+    expect(await waiting(versionId)).toBe(true);
+
+    await recompute().pass();
+    for (const c of cases) {
+      expect(await ruralChangedOn(c.id, versionId)).toEqual([expect.objectContaining({ data: expect.objectContaining({ fromMonth: '2026-09', basicLivingFen: 93600, previousMonthlyFen: c.entitlement.monthlyFen }) })]);
+      expect(await get(c.id)).toMatchObject({ entitlement: { standardFen: 72000 }, version: c.version + 1 });
+    }
+    expect(await waiting(versionId)).toBe(false);
+    await recompute().pass();
+    for (const c of cases) expect(await ruralChangedOn(c.id, versionId)).toHaveLength(1);
+    expect(await onVersion()).toHaveLength(4);
+  });
+
+  it('a case another transaction holds is skipped and taken by the next pass; the standard waits until then', async () => {
+    clock().set('2026-03-02T02:00:00Z');
+    const held = await supported(svc, idNumber('1986-01-01'), { area: 'rural', facts: { disabilities: [{ kind: 'physical', grade: 1 }] } });
+    const free = await supported(svc, idNumber('1987-01-01'), { area: 'rural', facts: { disabilities: [{ kind: 'physical', grade: 1 }] } });
+    clock().set('2026-09-20T02:00:00Z');
+    const versionId = 'dibao.standard/640202/rural@2026-10-01';
+    await svc.deliver([standardMessage({ area: 'rural', monthlyFen: 73000, validFrom: '2026-10-01' })]);
+
+    const caseworker = svc.dataSource.createQueryRunner();
+    await caseworker.startTransaction();
+    try {
+      await caseworker.query(`SELECT id FROM hardship_cases WHERE id = $1 FOR UPDATE`, [held.id]);
+      await recompute().pass();
+      expect(await ruralChangedOn(free.id, versionId)).toHaveLength(1);
+      expect(await ruralChangedOn(held.id, versionId)).toEqual([]);
+      expect(await waiting(versionId)).toBe(true);
+    } finally {
+      await caseworker.rollbackTransaction();
+      await caseworker.release();
+    }
+    await recompute().pass();
+    expect(await ruralChangedOn(held.id, versionId)).toHaveLength(1);
+    expect(await ruralChangedOn(free.id, versionId)).toHaveLength(1);
+    expect(await waiting(versionId)).toBe(false);
+  });
+});
+
+describe('with its background work on, the service applies a new standard without anyone asking', () => {
+  let live: TestService;
+  beforeAll(async () => {
+    live = await startHardshipRegistry();
+    await receiveStandards(live);
+  });
+  afterAll(() => live?.dispose());
+
+  it('a standard delivered reaches the supported persons’ entitlements by itself', async () => {
+    const c = await supported(live, idNumber('1979-01-01'), { facts: { disabilities: [{ kind: 'physical', grade: 1 }] } });
+    (live.clock as TestClock).set('2026-06-20T02:00:00Z');
+    await live.deliver([standardMessage({ monthlyFen: 80000, validFrom: '2026-07-01' })]);
+    const changed = await eventually(async () => {
+      const events = (await eventsOf(live.url, 'hardship-registry.entitlement.changed')).filter((e) => e.data.caseId === c.id);
+      return events.length ? events : undefined;
+    }, 'the entitlement.changed of the supported person');
+    expect(changed.map((e) => e.data)).toEqual([expect.objectContaining({ trigger: 'standard_published', fromMonth: '2026-07', monthlyFen: 114000 })]);
   });
 });

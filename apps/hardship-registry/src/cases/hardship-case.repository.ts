@@ -8,6 +8,7 @@ import type { PersonFacts } from '../persons/domain/person-facts';
 import { CaseStatus, PENDING_STATUSES, SUPPORTED_STATUSES } from './domain/case-status';
 import { HardshipCase, HardshipCaseState, HistoryEntry } from './domain/hardship-case';
 import { HardshipCaseHistoryRecord, HardshipCaseRecord } from './hardship-case.entity';
+import { DIBAO_STANDARD_REF } from '../standards/domain/dibao-standard';
 
 /** What the service keeps beside the aggregate: the facts established, the conditions as explained on applying, the contact. */
 export interface CaseRecordExtras {
@@ -306,11 +307,33 @@ export class HardshipCaseRepository implements ClaimStore {
    * The paying cases of a district and area (supported, or supported while a termination is
    * noticed), locked in one statement for the recomputation a new dibao standard starts.
    */
-  async lockPaying(m: EntityManager, districtCode: string, area: string): Promise<PayingCase[]> {
-    const records = await m
+  /**
+   * The next batch of a district's and area's paying cases, by id after `after`, whose entitlement
+   * does not stand on the standard `standardVersionId` yet, locked; cases another worker holds are
+   * skipped (SKIP LOCKED), so replicas share a recomputation instead of repeating it.
+   */
+  async lockPayingNotOn(m: EntityManager, q: { districtCode: string; area: string; standardVersionId: string; after: string | null; limit: number }): Promise<PayingCase[]> {
+    const query = m
       .getRepository(HardshipCaseRecord)
-      .find({ where: { districtCode, area: area as HardshipCaseRecord['area'], status: In([...SUPPORTED_STATUSES]) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
-    return records.map(locked);
+      .createQueryBuilder('c')
+      .where('c.districtCode = :district AND c.area = :area AND c.status IN (:...paying)', { district: q.districtCode, area: q.area, paying: [...SUPPORTED_STATUSES] })
+      .andWhere(`(c.entitlement -> 'parameterVersions' ->> :ref) IS DISTINCT FROM :version`, { ref: DIBAO_STANDARD_REF, version: q.standardVersionId })
+      .orderBy('c.id', 'ASC')
+      .limit(q.limit)
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked');
+    if (q.after !== null) query.andWhere('c.id > :after', { after: q.after });
+    return (await query.getMany()).map(locked);
+  }
+
+  /** Whether any paying case of the standard's district and area does not stand on it yet. */
+  async anyPayingNotOn(m: EntityManager, standard: { districtCode: string; area: string; versionId: string }): Promise<boolean> {
+    return m
+      .getRepository(HardshipCaseRecord)
+      .createQueryBuilder('c')
+      .where('c.districtCode = :district AND c.area = :area AND c.status IN (:...paying)', { district: standard.districtCode, area: standard.area, paying: [...SUPPORTED_STATUSES] })
+      .andWhere(`(c.entitlement -> 'parameterVersions' ->> :ref) IS DISTINCT FROM :version`, { ref: DIBAO_STANDARD_REF, version: standard.versionId })
+      .getExists();
   }
 
   /** The person's paying case, locked (a new ability result changes its tier), if they have one. */

@@ -1,6 +1,8 @@
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Logger } from 'pino';
 import { AuditTrail, auditTarget, digestOf } from '@jiuzhu/audit';
 import { Clock, LocalDate, monthOf, orThrow } from '@jiuzhu/common';
+import { safeError } from '@jiuzhu/common/logger';
 import { systemActor } from '@jiuzhu/auth';
 import { StandardPublishedV1 } from '@jiuzhu/contracts';
 import { AnnounceCaseFacts } from '../cases/announce-case-facts.policy';
@@ -14,61 +16,104 @@ import { DibaoStandard } from './domain/dibao-standard';
 type EntitlementChangedFact = Extract<CaseFact, { kind: 'entitlement_changed' }>;
 
 /**
- * A dibao standard living-allowance published: kept here, and — when it is now the district's and
- * area's latest — every supported person's entitlement there re-computed on it, from the month it
- * takes effect (never before support began). Set-based: the cases are locked and written, their
- * history and their `entitlement.changed` events appended, in a constant number of statements
- * however many there are, with one audit row for the batch. A standard already kept changes nothing,
- * so a redelivery (or a second announcement of the same version) announces nothing twice; the
- * inbox makes the whole effect once per event besides.
+ * A dibao standard living-allowance published is kept here (`onPublished`, inside the consumer's
+ * inbox transaction); every supported person's entitlement of that district and area is then
+ * re-computed on it, from the month it takes effect (never before support began), by a worker in
+ * the background (`pass`). A district may hold tens of thousands of supported persons: done inside
+ * the consumer, that would be one transaction locking them all, longer than the broker waits for a
+ * consumer's heartbeat, and a failure would undo it all.
+ *
+ * The worker's work is found in the data: a standard kept waits (`recomputed_at` null) until the
+ * paying cases of its district and area all name the latest standard there. The worker takes the
+ * cases that do not yet in batches by id,
+ * each batch one transaction — cases, history lines, their `entitlement.changed` events (only where
+ * the amounts changed) and one audit row for the batch commit together — skipping rows another
+ * replica holds. A case re-computed names the standard and is not picked again, so however often a
+ * standard is delivered or announced, and however the work is interrupted, each entitlement is
+ * changed and announced once. A case confirmed meanwhile already stands on the latest standard.
  */
 export class RecomputeEntitlements {
   constructor(
+    private readonly ds: DataSource,
     private readonly standards: DibaoStandardRepository,
     private readonly cases: HardshipCaseRepository,
     private readonly announce: AnnounceCaseFacts,
     private readonly catalog: HardshipParameterCatalog,
     private readonly clock: Clock,
     private readonly audit: AuditTrail,
+    private readonly log: Logger,
+    /** Called after a new standard is kept: the worker has work (see PollingWorker.nudge). */
+    private readonly wake: () => void = () => undefined,
+    private readonly batchSize = 1000,
   ) {}
 
-  async onPublished(m: EntityManager, e: StandardPublishedV1): Promise<{ kept: boolean; changed: number }> {
+  /** Keeps the standard; false when that very version was kept already (a redelivery changes nothing). */
+  async onPublished(m: EntityManager, e: StandardPublishedV1): Promise<{ kept: boolean }> {
     const standard: DibaoStandard = { districtCode: e.districtCode, area: e.area, monthlyFen: e.monthlyFen, validFrom: e.validFrom, versionId: e.versionId, legalSource: e.legalSource };
-    return this.audit.within(m, async () => {
-      if (!(await this.standards.keep(m, standard, this.clock.now()))) return { kept: false, changed: 0 };
-      // An older standard delivered late is kept for the months it covered, but the entitlements
-      // stand on the latest (of one day, the one received last: a correction).
-      const all = await this.standards.of(m, e.districtCode, e.area);
-      if (all.some((s) => s.validFrom > e.validFrom)) return { kept: true, changed: 0 };
+    const kept = await this.audit.within(m, () => this.standards.keep(m, standard, this.clock.now()));
+    if (kept) this.wake();
+    return { kept };
+  }
 
-      const actor = systemActor('dibao-standard');
+  /**
+   * One pass: each district's and area's paying cases not yet on its latest standard, batch by
+   * batch. A district whose batch fails (its parameters do not resolve) is logged and left for the
+   * next pass; the others go on. Returns the batches committed.
+   */
+  async pass(): Promise<number> {
+    let batches = 0;
+    for (const { latest: standard, waiting } of await this.standards.awaitingRecomputation(this.ds.manager)) {
+      try {
+        for (let after: string | null = null; ; batches++) {
+          const last = await this.batch(standard, after);
+          if (last === undefined) break;
+          after = last;
+        }
+        // Cases skipped while another transaction held them are still off the standard: the
+        // standards stay waiting, and the next pass takes those cases.
+        if (await this.cases.anyPayingNotOn(this.ds.manager, standard)) continue;
+        await this.standards.markRecomputed(this.ds.manager, waiting, this.clock.now());
+      } catch (e) {
+        this.log.error({ err: safeError(e), standard: standard.versionId }, 'recomputing entitlements on a new dibao standard failed; the next pass retries');
+      }
+    }
+    return batches;
+  }
+
+  /** One batch after `after`; the last case id it took, or undefined when none was left. */
+  private batch(standard: DibaoStandard, after: string | null): Promise<string | undefined> {
+    const actor = systemActor('dibao-standard');
+    return this.audit.transaction(this.ds, async (m) => {
+      const batch = await this.cases.lockPayingNotOn(m, { districtCode: standard.districtCode, area: standard.area, standardVersionId: standard.versionId, after, limit: this.batchSize });
+      if (batch.length === 0) return undefined;
       const today = this.clock.today();
       const at = this.clock.now().toISOString();
       const writes: EntitlementWrite[] = [];
       const changes: { hardshipCase: HardshipCase; fact: EntitlementChangedFact }[] = [];
-      for (const { hardshipCase: c } of await this.cases.lockPaying(m, e.districtCode, e.area)) {
+      for (const { hardshipCase: c } of batch) {
         const s = c.state;
         // The numbers in force on the first day the new entitlement is paid.
-        const params = await this.catalog.inForceOn(firstDayPaid(e.validFrom, s.supportFromMonth!));
+        const params = await this.catalog.inForceOn(firstDayPaid(standard.validFrom, s.supportFromMonth!));
         const entitlement = computeEntitlement({ standard, selfCare: s.selfCare!.ability, careSetting: s.careSetting!, params });
-        const facts = orThrow(c.applyNewStandard(entitlement, e.validFrom, actor.id, at));
+        const facts = orThrow(c.applyNewStandard(entitlement, standard.validFrom, actor.id, at));
         // Amounts unchanged, the case still records the standard its entitlement now stands on.
         writes.push({ hardshipCase: c, by: actor.id, at });
         for (const f of facts) if (f.kind === 'entitlement_changed') changes.push({ hardshipCase: c, fact: f });
       }
       await this.cases.saveEntitlements(m, writes);
       await this.announce.entitlementsChanged(m, changes, today);
-      if (writes.length) {
-        this.audit.record(m, {
-          actor,
-          action: 'hardship_case.recompute_entitlements',
-          target: auditTarget('dibao_standard', e.versionId),
-          count: writes.length,
-          after: digestOf(writes.map((w) => ({ id: w.hardshipCase.state.id, monthlyFen: w.hardshipCase.state.entitlement!.monthlyFen, fromMonth: w.hardshipCase.state.entitlementFromMonth }))),
-          at,
-        });
-      }
-      return { kept: true, changed: changes.length };
+      // One audit row per batch, not per case (a hundred appends for 100 000 cases): it names the
+      // standard and the count; each case's history line names the standard, and the digest covers
+      // exactly which cases the batch changed to what.
+      this.audit.record(m, {
+        actor,
+        action: 'hardship_case.recompute_entitlements',
+        target: auditTarget('dibao_standard', standard.versionId),
+        count: writes.length,
+        after: digestOf(writes.map((w) => ({ id: w.hardshipCase.state.id, monthlyFen: w.hardshipCase.state.entitlement!.monthlyFen, fromMonth: w.hardshipCase.state.entitlementFromMonth }))),
+        at,
+      });
+      return batch[batch.length - 1].hardshipCase.state.id;
     });
   }
 }

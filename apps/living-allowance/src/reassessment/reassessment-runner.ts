@@ -4,6 +4,7 @@ import { AuditTrail, auditTarget, digestOf } from '@jiuzhu/audit';
 import { Clock, LocalDate, monthOf } from '@jiuzhu/common';
 import { BenefitAdjusted, BenefitAdjustedV1, ReassessmentCompleted } from '@jiuzhu/contracts';
 import { Outbox } from '@jiuzhu/messaging';
+import { PollingWorker } from '@jiuzhu/platform';
 import { ApplicationRepository, PayingCaseRecord } from '../applications/application.repository';
 import { Area } from '../parameters/domain/parameter';
 import { ParameterCatalog } from '../parameters/parameter-catalog';
@@ -36,9 +37,7 @@ export async function requestReassessment(
  * administrator to retry or cancel.
  */
 export class ReassessmentRunner {
-  private running = false;
-  private loop?: Promise<void>;
-  private wake?: () => void;
+  private readonly worker: PollingWorker;
   private readonly runs: ReassessmentRunRepository;
   private readonly cases = new ApplicationRepository();
 
@@ -53,22 +52,19 @@ export class ReassessmentRunner {
     private readonly audit = new AuditTrail(clock),
   ) {
     this.runs = new ReassessmentRunRepository(ds);
+    this.worker = new PollingWorker({ log, what: 'reassessment', pass: () => this.drain(), idleMs: idlePollMs });
   }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+    this.worker.start();
   }
 
-  async stop(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
+  stop(): Promise<void> {
+    return this.worker.stop();
   }
 
   nudge(): void {
-    this.wake?.();
+    this.worker.nudge();
   }
 
   list(limit = 50): Promise<ReassessmentRun[]> {
@@ -187,24 +183,6 @@ export class ReassessmentRunner {
       return next.status === 'failed';
     });
     this.log.error({ runId, err: e instanceof Error ? { message: e.message, stack: e.stack } : reason, parked }, parked ? 'reassessment run failed too often; parked' : 'reassessment batch failed; will retry');
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      try {
-        await this.drain();
-      } catch (e) {
-        // Only recording a failure can fail here (the database is away): the next pass tries again.
-        this.log.error({ err: e instanceof Error ? { message: e.message, stack: e.stack } : String(e) }, 'reassessment pass failed; will retry');
-      }
-      await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, this.idlePollMs);
-        this.wake = () => {
-          clearTimeout(t);
-          resolve();
-        };
-      });
-    }
   }
 }
 
