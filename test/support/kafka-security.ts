@@ -18,7 +18,7 @@ export function testKafkaConfig(clientId: string, login: ScramLogin = TEST_KAFKA
 export const CONSUMED_TOPICS: Readonly<Record<string, readonly string[]>> = {
   'living-allowance': [TOPICS.elderAssessments, TOPICS.hardshipPersons],
   'elder-assessment': [],
-  'hardship-registry': [TOPICS.livingAllowanceStandards, TOPICS.elderAssessments],
+  'hardship-registry': [TOPICS.livingAllowanceStandards, TOPICS.elderAssessments, TOPICS.livingAllowanceCases],
 };
 
 export interface KafkaAccess {

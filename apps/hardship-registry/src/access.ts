@@ -49,3 +49,9 @@ export const INSTITUTION_READERS: readonly Role[] = CASE_READERS;
 
 /** Who reads the district reports: the county's approver and supervisor for their district, the city auditor for all. */
 export const REPORT_READERS: readonly Role[] = ['county_approver', 'supervisor', 'city_auditor'];
+
+/**
+ * Who acknowledges a conflict with a dibao household (a person supported here also counted there):
+ * the township's caseworker and reviewer, who check it with the dibao officers, and the confirmers.
+ */
+export const CONFLICT_ACKNOWLEDGERS: readonly Role[] = ['caseworker', 'township_reviewer', ...CONFIRMERS];

@@ -40,6 +40,11 @@ import { RecomputeEntitlements } from './standards/recompute-entitlements.use-ca
 import { RecomputeEntitlementsWhenStandardPublished } from './standards/recompute-entitlements-when-standard-published.consumer';
 import { StandardsController } from './standards/standards.controller';
 import { StandardsInForce } from './standards/standards-in-force';
+import { ConflictsController } from './conflicts/conflicts.controller';
+import { DibaoConflicts } from './conflicts/dibao-conflicts.use-case';
+import { DibaoHouseholdRepository } from './conflicts/dibao-household.repository';
+import { EndDibaoHouseholdWhenCaseTerminated } from './conflicts/end-dibao-household-when-case-terminated.consumer';
+import { RecordDibaoHouseholdWhenCaseApproved } from './conflicts/record-dibao-household-when-case-approved.consumer';
 
 export interface HardshipRegistryDeps {
   dataSource: DataSource;
@@ -98,6 +103,10 @@ export class HardshipRegistryModule {
         ReportsController,
         RecomputeEntitlementsWhenStandardPublished,
         RecordSelfCareWhenAssessmentCompleted,
+        // Persons also counted in a dibao household (living-allowance's case events).
+        ConflictsController,
+        RecordDibaoHouseholdWhenCaseApproved,
+        EndDibaoHouseholdWhenCaseTerminated,
         opsController('hardship-registry'),
       ],
       providers: [
@@ -119,6 +128,7 @@ export class HardshipRegistryModule {
         { provide: CareInstitutions, useValue: new CareInstitutions(d.dataSource, institutions, d.clock, d.audit) },
         { provide: DistrictReports, useValue: new DistrictReports(d.dataSource, new DistrictReportsRepository(), catalog, d.clock) },
         { provide: ChangeCareSetting, useValue: new ChangeCareSetting(d.dataSource, change, find, institutions, careSettings, catalog, standards, d.clock) },
+        { provide: DibaoConflicts, useValue: new DibaoConflicts(d.dataSource, new DibaoHouseholdRepository(), d.clock, d.audit) },
         // Every minute: notices that have run their days go to the county; 18th-birthday reviews fall due.
         ...backgroundWork({ log: d.log, sweep: () => sweep.sweep(), start: () => recomputation.start(), stop: () => recomputation.stop() }, d.backgroundJobs !== false),
       ],

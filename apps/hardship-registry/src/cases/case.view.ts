@@ -5,6 +5,7 @@ import { CASE_STATUSES, REFUSAL_REASONS } from './domain/case-status';
 import { TERMINATION_GROUND_NAMES } from './domain/termination';
 import { CARE_SETTING_NAMES, SELF_CARE_ABILITIES, SELF_CARE_ABILITY_NAMES } from '../persons/domain/vocabulary';
 import { CaseReading, PersonReading } from './find-cases.use-case';
+import { DibaoConflictView } from '../conflicts/dibao-conflict.view';
 
 const OBJECT = (description: string) => ({ type: 'object', additionalProperties: true, description }) as const;
 const NULLABLE_OBJECT = (description: string) => ({ type: 'object', additionalProperties: true, nullable: true, description }) as const;
@@ -83,6 +84,8 @@ export class CaseView {
   @ApiProperty({ nullable: true, type: LocalizedTextDoc }) terminationGroundName!: LocalizedText | null;
   @ApiProperty({ nullable: true, type: DeadlineView, description: 'the limit of the step the case is in, as of today' }) deadline!: DeadlineView | null;
   @ApiProperty({ nullable: true, type: String, description: 'the officer holding a live claim on it' }) claimedBy!: string | null;
+  @ApiProperty({ required: false, type: [DibaoConflictView], description: 'GET /cases/{id} only: the person is also counted in a dibao household (each until acknowledged, POST /conflicts/{id}/acknowledge)' })
+  dibaoConflicts?: DibaoConflictView[];
   @ApiProperty() version!: number;
   @ApiProperty() filedBy!: string;
   @ApiProperty({ format: 'date-time' }) filedAt!: string;

@@ -25,6 +25,8 @@ import {
 import { CaseListItem, CaseView, toCaseListItem, toCaseView } from './case.view';
 import { CaseReading, FindCases } from './find-cases.use-case';
 import { Termination } from './termination.use-case';
+import { DibaoConflicts } from '../conflicts/dibao-conflicts.use-case';
+import { toDibaoConflictView } from '../conflicts/dibao-conflict.view';
 
 // Every route works on cases of the caller's jurisdiction (the queries keep to it: another place's
 // case is a 404, read or written); who acts comes from the token and is recorded on every change.
@@ -42,6 +44,7 @@ export class CasesController {
     @Inject(CaseProcess) private readonly process: CaseProcess,
     @Inject(CareRecords) private readonly records: CareRecords,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(DibaoConflicts) private readonly dibaoConflicts: DibaoConflicts,
   ) {}
 
   @Post()
@@ -72,7 +75,9 @@ export class CasesController {
   @ApiOperation({ summary: 'A case of your jurisdiction (404 otherwise): the three conditions explained, the steps, the entitlement line by line, the step’s deadline (ID number masked)' })
   @ApiOkResponse({ type: CaseView })
   async get(@UuidParam() id: string, @CurrentActor() actor: Actor) {
-    return this.view(await this.cases.get(id, actor));
+    const view = this.view(await this.cases.get(id, actor));
+    // The person is also counted in a dibao household (GET /conflicts): shown where the case is read.
+    return { ...view, dibaoConflicts: (await this.dibaoConflicts.ofCase(id, actor)).map(toDibaoConflictView) };
   }
 
   @Get(':id/history')
