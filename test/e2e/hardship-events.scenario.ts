@@ -21,7 +21,8 @@ export function hardshipEventsScenario(kind: 'kafka' | 'in-process') {
 
   beforeAll(async () => {
     const bus = kind === 'in-process' ? new InProcessBus() : undefined;
-    hr = await startHardshipRegistry({ transport: kind, bus, backgroundJobs: false });
+    // hardship-registry with its background work on: its worker applies a new standard to the entitlements.
+    hr = await startHardshipRegistry({ transport: kind, bus });
     ea = await startElderAssessment({ transport: kind, bus, backgroundJobs: false });
     la = await startLivingAllowance({ transport: kind, bus, backgroundJobs: false });
     // living-allowance announces its seeded standards on its first start: hardship-registry needs one to take applications.
