@@ -313,27 +313,23 @@ export class HardshipCaseRepository implements ClaimStore {
    * skipped (SKIP LOCKED), so replicas share a recomputation instead of repeating it.
    */
   async lockPayingNotOn(m: EntityManager, q: { districtCode: string; area: string; standardVersionId: string; after: string | null; limit: number }): Promise<PayingCase[]> {
-    const query = m
-      .getRepository(HardshipCaseRecord)
-      .createQueryBuilder('c')
-      .where('c.districtCode = :district AND c.area = :area AND c.status IN (:...paying)', { district: q.districtCode, area: q.area, paying: [...SUPPORTED_STATUSES] })
-      .andWhere(`(c.entitlement -> 'parameterVersions' ->> :ref) IS DISTINCT FROM :version`, { ref: DIBAO_STANDARD_REF, version: q.standardVersionId })
-      .orderBy('c.id', 'ASC')
-      .limit(q.limit)
-      .setLock('pessimistic_write')
-      .setOnLocked('skip_locked');
+    const query = this.payingNotOn(m, { districtCode: q.districtCode, area: q.area, versionId: q.standardVersionId }).orderBy('c.id', 'ASC').limit(q.limit).setLock('pessimistic_write').setOnLocked('skip_locked');
     if (q.after !== null) query.andWhere('c.id > :after', { after: q.after });
     return (await query.getMany()).map(locked);
   }
 
   /** Whether any paying case of the standard's district and area does not stand on it yet. */
   async anyPayingNotOn(m: EntityManager, standard: { districtCode: string; area: string; versionId: string }): Promise<boolean> {
+    return this.payingNotOn(m, standard).getExists();
+  }
+
+  /** The paying cases of a district and area whose entitlement names another dibao standard (or none). */
+  private payingNotOn(m: EntityManager, standard: { districtCode: string; area: string; versionId: string }) {
     return m
       .getRepository(HardshipCaseRecord)
       .createQueryBuilder('c')
       .where('c.districtCode = :district AND c.area = :area AND c.status IN (:...paying)', { district: standard.districtCode, area: standard.area, paying: [...SUPPORTED_STATUSES] })
-      .andWhere(`(c.entitlement -> 'parameterVersions' ->> :ref) IS DISTINCT FROM :version`, { ref: DIBAO_STANDARD_REF, version: standard.versionId })
-      .getExists();
+      .andWhere(`(c.entitlement -> 'parameterVersions' ->> :ref) IS DISTINCT FROM :version`, { ref: DIBAO_STANDARD_REF, version: standard.versionId });
   }
 
   /** The person's paying case, locked (a new ability result changes its tier), if they have one. */
