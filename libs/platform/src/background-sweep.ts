@@ -10,12 +10,12 @@ export interface BackgroundWork {
   sweep(): Promise<unknown>;
   /** A cron expression with seconds (@nestjs/schedule); every minute unless given. */
   schedule?: string;
+  /** The zone `schedule` is read in (a daily sweep at 00:10 in Asia/Shanghai, the zone of legal dates); the host's unless given. */
+  timeZone?: string;
   /** Long-running workers started with the service and stopped (awaited) with it. */
   start?(): void;
   stop?(): Promise<void>;
 }
-
-const BACKGROUND_WORK = Symbol('background-work');
 
 /** The sweep of one service's work: a scheduled job (@nestjs/schedule) that never overlaps itself, and that stopping waits for. */
 export abstract class ScheduledSweep implements OnApplicationShutdown {
@@ -50,6 +50,9 @@ export abstract class ScheduledSweep implements OnApplicationShutdown {
  */
 export function backgroundWork(work: BackgroundWork, enabled = true): Provider[] {
   if (!enabled) return [];
+  // A token of each call's own: a module with two kinds of background work (a minute's sweep and a
+  // daily one) gets both, where one shared token let the second's provider replace the first's.
+  const BACKGROUND_WORK = Symbol('background-work');
 
   @Injectable()
   class BackgroundSweep extends ScheduledSweep implements OnModuleInit {
@@ -64,7 +67,7 @@ export function backgroundWork(work: BackgroundWork, enabled = true): Provider[]
       this.work.start?.();
     }
 
-    @Cron(work.schedule ?? CronExpression.EVERY_MINUTE, { waitForCompletion: true })
+    @Cron(work.schedule ?? CronExpression.EVERY_MINUTE, { waitForCompletion: true, ...(work.timeZone ? { timeZone: work.timeZone } : {}) })
     sweep() {
       return this.tick(() => this.work.sweep());
     }

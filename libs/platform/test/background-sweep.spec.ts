@@ -68,6 +68,22 @@ describe('background work', () => {
     await app.close();
   });
 
+  it('two kinds of background work in one module each run their own sweep', async () => {
+    const swept: string[] = [];
+    @Module({
+      imports: [ScheduleModule.forRoot()],
+      providers: [
+        ...backgroundWork({ log: quiet, schedule: CronExpression.EVERY_SECOND, sweep: async () => void swept.push('minute') }),
+        ...backgroundWork({ log: quiet, schedule: CronExpression.EVERY_SECOND, timeZone: 'Asia/Shanghai', sweep: async () => void swept.push('daily') }),
+      ],
+    })
+    class Both {}
+    const app = await NestFactory.createApplicationContext(Both, { logger: false });
+    await app.init();
+    await eventually(async () => swept.includes('minute') && swept.includes('daily'), 'both sweeps', 5000);
+    await app.close();
+  });
+
   it('does nothing when background jobs are off', async () => {
     let calls = 0;
     const app = await start({ log: quiet, schedule: CronExpression.EVERY_SECOND, start: () => calls++, sweep: async () => void calls++ }, false);
