@@ -55,3 +55,9 @@ export const REPORT_READERS: readonly Role[] = ['county_approver', 'supervisor',
  * the township's caseworker and reviewer, who check it with the dibao officers, and the confirmers.
  */
 export const CONFLICT_ACKNOWLEDGERS: readonly Role[] = ['caseworker', 'township_reviewer', ...CONFIRMERS];
+
+/**
+ * Who visits persons supported at home (巡视探访) and records what they found: the township's
+ * caseworker and its reviewer, in their jurisdiction.
+ */
+export const VISITORS: readonly Role[] = ['caseworker', 'township_reviewer'];

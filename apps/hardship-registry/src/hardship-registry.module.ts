@@ -45,6 +45,12 @@ import { DibaoConflicts } from './conflicts/dibao-conflicts.use-case';
 import { DibaoHouseholdRepository } from './conflicts/dibao-household.repository';
 import { EndDibaoHouseholdWhenCaseTerminated } from './conflicts/end-dibao-household-when-case-terminated.consumer';
 import { RecordDibaoHouseholdWhenCaseApproved } from './conflicts/record-dibao-household-when-case-approved.consumer';
+import { FindVisits } from './visits/find-visits.use-case';
+import { RecordVisit } from './visits/record-visit.use-case';
+import { KeepVisitPlan } from './visits/visit-plan.policy';
+import { VisitSweep } from './visits/visit-sweep.use-case';
+import { CaseVisitsController, VisitQueueController } from './visits/visits.controller';
+import { VisitsRepository } from './visits/visits.repository';
 
 export interface HardshipRegistryDeps {
   dataSource: DataSource;
@@ -73,9 +79,12 @@ export class HardshipRegistryModule {
     const standards = new StandardsInForce(d.dataSource, standardsRepo);
     const rules = new CaseRulesSource(catalog);
     const announce = new AnnounceCaseFacts(d.messaging.outbox);
+    const visits = new VisitsRepository();
+    // The visit plan reacts to the case's facts in each change's transaction (confirmed at home, placed, back home, new tier, ended).
+    const visitPlan = new KeepVisitPlan(visits, catalog, d.clock);
     const institutions = new CareInstitutionRepository();
     const careSettings = new CareSettingHistoryRepository();
-    const change = new CaseChange(d.dataSource, cases, announce, rules, d.clock, d.audit, [new KeepCareSettingRegister(careSettings)]);
+    const change = new CaseChange(d.dataSource, cases, announce, rules, d.clock, d.audit, [new KeepCareSettingRegister(careSettings), visitPlan]);
     const find = new FindCases(d.dataSource, cases, elderResults, rules, d.clock, personRefOf);
     const claims = new CaseClaims(d.dataSource, cases, d.clock, d.audit, {
       target: 'hardship_case',
@@ -88,6 +97,7 @@ export class HardshipRegistryModule {
     const recompute: RecomputeEntitlements = new RecomputeEntitlements(d.dataSource, standardsRepo, cases, announce, catalog, d.clock, d.audit, d.log, () => recomputation.nudge());
     const recomputation = new PollingWorker({ log: d.log, what: 'entitlement recomputation', pass: () => recompute.pass(), idleMs: 1000 });
     const sweep = new HardshipSweep(d.dataSource, cases, change, find, catalog, standards, rules, d.clock, d.log);
+    const visitSweep = new VisitSweep(d.dataSource, visits, d.messaging.outbox, catalog, d.clock, d.audit, d.log);
     return {
       module: HardshipRegistryModule,
       imports: [ParametersModule.register({ dataSource: d.dataSource, clock: d.clock, audit: d.audit, catalog, specs: HARDSHIP_PARAMETERS_SPECS, window: HARDSHIP_PUBLICATION_WINDOW })],
@@ -101,6 +111,8 @@ export class HardshipRegistryModule {
         CareInstitutionsController,
         CareSettingController,
         ReportsController,
+        CaseVisitsController,
+        VisitQueueController,
         RecomputeEntitlementsWhenStandardPublished,
         RecordSelfCareWhenAssessmentCompleted,
         // Persons also counted in a dibao household (living-allowance's case events).
@@ -131,6 +143,12 @@ export class HardshipRegistryModule {
         { provide: DibaoConflicts, useValue: new DibaoConflicts(d.dataSource, new DibaoHouseholdRepository(), d.clock, d.audit) },
         // Every minute: notices that have run their days go to the county; 18th-birthday reviews fall due.
         ...backgroundWork({ log: d.log, sweep: () => sweep.sweep(), start: () => recomputation.start(), stop: () => recomputation.stop() }, d.backgroundJobs !== false),
+        { provide: KeepVisitPlan, useValue: visitPlan },
+        { provide: RecordVisit, useValue: new RecordVisit(change, visits, d.messaging.outbox, catalog, d.clock, d.audit) },
+        { provide: FindVisits, useValue: new FindVisits(d.dataSource, visits, cases, d.clock) },
+        { provide: VisitSweep, useValue: visitSweep },
+        // Daily at 00:10 in Asia/Shanghai (the zone of legal dates): visits that fell overdue yesterday are announced once.
+        ...backgroundWork({ log: d.log, sweep: () => visitSweep.sweep(), schedule: '0 10 0 * * *', timeZone: 'Asia/Shanghai' }, d.backgroundJobs !== false),
       ],
     };
   }

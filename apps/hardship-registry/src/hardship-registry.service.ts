@@ -11,6 +11,8 @@ import { HardshipRecomputeByBatch1750000000500 } from './migrations/175000000050
 import { DibaoHouseholds1750000000900 } from './migrations/1750000000900-dibao-households';
 import { DEFAULT_HARDSHIP_PARAMETERS } from './parameters/domain/default-parameters';
 import { DibaoStandardRecord } from './standards/dibao-standard.entity';
+import { HardshipVisits1750000001300 } from './migrations/1750000001300-hardship-visits';
+import { HardshipVisitFindingRecord, HardshipVisitPlanRecord, HardshipVisitRecord } from './visits/visit.entity';
 
 /** The special-hardship registry (特困人员救助供养) as the runtime starts it. */
 export function hardshipRegistryService(o: { refKey: string; backgroundJobs?: boolean }): ServiceDefinition {
@@ -19,8 +21,8 @@ export function hardshipRegistryService(o: { refKey: string; backgroundJobs?: bo
     title: 'Jiuzhu — special-hardship support (特困人员救助供养)',
     description:
       'Special-hardship persons (民发〔2021〕43号): applications with the three conditions explained, the township investigation and its 7-day notice (never for minors), county confirmation, support from the next month with the monthly entitlement explained line by line, the self-care tier (from 60 the elder assessment’s), termination on each ground with its notice and referral, and the 18th-birthday review. Dibao standards and elder assessments arrive by event. Every route but the probes and docs needs a bearer access token; every query keeps to the caller’s jurisdiction.',
-    migrations: [HardshipRegistrySchema1750000000100, HardshipCareInstitutions1750000000200, HardshipRecomputeByBatch1750000000500, DibaoHouseholds1750000000900, ...PARAMETER_MIGRATIONS],
-    entities: [HardshipCaseRecord, HardshipCaseHistoryRecord, DibaoStandardRecord, ElderAbilityResultRecord, CareInstitutionRecord, CareBedRecord, CareSettingPeriodRecord],
+    migrations: [HardshipRegistrySchema1750000000100, HardshipCareInstitutions1750000000200, HardshipRecomputeByBatch1750000000500, DibaoHouseholds1750000000900, HardshipVisits1750000001300, ...PARAMETER_MIGRATIONS],
+    entities: [HardshipCaseRecord, HardshipCaseHistoryRecord, DibaoStandardRecord, ElderAbilityResultRecord, CareInstitutionRecord, CareBedRecord, CareSettingPeriodRecord, HardshipVisitRecord, HardshipVisitFindingRecord, HardshipVisitPlanRecord],
     produces: HARDSHIP_REGISTRY_EVENTS,
     async prepare({ dataSource, log, clock }) {
       const seeded = await new ParameterVersionRepository(dataSource).seedMissing(DEFAULT_HARDSHIP_PARAMETERS, clock.now());
