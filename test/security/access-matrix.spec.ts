@@ -3,8 +3,8 @@ import { CITY, DISTRICTS, DistrictCode } from '@jiuzhu/common';
 import { form } from '../../apps/elder-assessment/test/elders';
 import { uniqueResidentId } from '../e2e/households';
 import { as } from '../support/sign-in';
-import { applyBody, idNumber, receiveStandards } from '../../apps/hardship-registry/test/persons';
-import { http, startElderAssessment, startHardshipRegistry, startLivingAllowance, TestService } from '../support/services';
+import { applyBody, idNumber, receiveStandards, supported } from '../../apps/hardship-registry/test/persons';
+import { http, startElderAssessment, startHardshipRegistry, startLivingAllowance, TestClock, TestService } from '../support/services';
 
 /**
  * The generated access matrix (issue 12): every operation of each service's OpenAPI document ×
@@ -43,6 +43,8 @@ interface Seeded {
    * (404 and not shown outside the jurisdiction, unchanged by a write from there, 200 inside).
    */
   others?: { params: Record<string, string>; version(): Promise<number> };
+  /** Records of the same place in lists the record itself is not in (the overdue-visit queue): no answer outside shows them either. */
+  listed?: string[];
 }
 
 interface ServiceUnderTest {
@@ -143,6 +145,11 @@ const SERVICES: ServiceUnderTest[] = [
     async seed(svc) {
       const clerk = as('cw-matrix', 'caseworker', '640202001');
       await receiveStandards(svc);
+      // A person supported at home since 2026-04 whose first visit (due 2026-05-01) is overdue: in the overdue-visit queue.
+      const atHome = await supported(svc, idNumber('1950-04-20'));
+      (svc.clock as TestClock).set('2026-05-05T02:00:00Z');
+      const visits = await http(svc.url, 'GET', '/queues/visits', undefined, clerk);
+      if (!JSON.stringify(visits.body).includes(atHome.id)) throw new Error(`seed: the overdue-visit queue does not hold the person at home: ${visits.status} ${JSON.stringify(visits.body)}`);
       const applied = await http(svc.url, 'POST', '/cases', applyBody(idNumber('1950-03-15')), clerk);
       if (applied.status !== 201) throw new Error(`seed application answered ${applied.status}: ${JSON.stringify(applied.body)}`);
       // The township's elderly home, with a bed: the institution routes' record.
@@ -158,6 +165,7 @@ const SERVICES: ServiceUnderTest[] = [
           params: { institutionId: registered.body.id, bedId: registered.body.beds[0].id },
           version: async () => (await http(svc.url, 'GET', `/institutions/${registered.body.id}`, undefined, clerk)).body.version,
         },
+        listed: [atHome.id],
       };
     },
   },
@@ -183,7 +191,7 @@ describe.each(SERVICES)('$name: the access matrix from the OpenAPI document', (s
   const seededParams = () => ['id', ...Object.keys(record.others?.params ?? {})];
   const namesSeeded = (op: Operation) => seededParams().some((p) => op.template.includes(`{${p}}`));
   const endsWithSeeded = (op: Operation) => seededParams().some((p) => op.template.endsWith(`/{${p}}`));
-  const showsSeeded = (body: unknown) => [record.id, ...Object.values(record.others?.params ?? {})].some((id) => JSON.stringify(body ?? '').includes(id));
+  const showsSeeded = (body: unknown) => [record.id, ...Object.values(record.others?.params ?? {}), ...(record.listed ?? [])].some((id) => JSON.stringify(body ?? '').includes(id));
   const cells = (place: 'in' | 'out') =>
     ops.flatMap((op) => (op.public ? [] : ROLE_NAMES.map((role) => ({ op, role, jurisdiction: jurisdictionOf(role, place, record) })))).filter((c) => c.jurisdiction !== undefined);
   const actor = (role: Role, jurisdiction: string | null) => as(`${role}-${jurisdiction ?? 'none'}`, role, jurisdiction);

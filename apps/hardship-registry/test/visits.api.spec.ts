@@ -314,6 +314,20 @@ describe('the daily sweep: visit.overdue once per overdue due day', () => {
     ]);
   });
 
+  it('a person supported at home before visits were kept is put on the plan by the sweep, counted from the start of support, and announced once', async () => {
+    const c = await elderAtHome('intact');
+    // As a case confirmed before this service kept visit plans: no plan row.
+    await svc.dataSource.query(`DELETE FROM hardship_visit_plans WHERE case_id = $1`, [c.id]);
+    on('2026-05-03');
+    expect(await queuedIds()).not.toContain(c.id);
+    const first = await sweep();
+    expect(first.planned).toBeGreaterThanOrEqual(1);
+    expect(await planOf(c.id)).toMatchObject({ homeCareSince: '2026-04-01', nextVisitDueOn: '2026-05-01', overdue: true });
+    expect(await queuedIds()).toContain(c.id);
+    await sweep();
+    expect((await overdueEventsOf(c.id)).map((e) => e.data.dueOn)).toEqual(['2026-05-01']);
+  });
+
   it('the sweep and its announcements are in the audit trail as the system', async () => {
     await elderAtHome('severe');
     on('2026-04-09');
