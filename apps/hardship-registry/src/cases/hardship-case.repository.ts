@@ -70,8 +70,15 @@ export interface QueueQuery {
   today: LocalDate;
 }
 
-/** A supported person's case whose entitlement a new standard may change, locked. */
-export interface PayingCase extends LockedCase {}
+/**
+ * The entity's properties the aggregate's state is made of: what a batch of paying cases reads.
+ * The documents kept beside the state (the facts, the conditions as explained on applying, the
+ * contact) are most of a row's bytes and no change of entitlement reads them.
+ */
+const STATE_PROPERTIES = [
+  'id', 'personRef', 'birthDate', 'districtCode', 'townshipCode', 'area', 'status', 'appliedOn', 'filedBy', 'filedAt', 'investigation', 'notice', 'confirmation',
+  'refusal', 'supportFromMonth', 'supportedAsMinor', 'minorReviewDueOn', 'selfCare', 'careSetting', 'placement', 'entitlement', 'entitlementFromMonth', 'termination', 'version',
+] as const satisfies readonly (keyof HardshipCaseRecord & keyof HardshipCaseState)[];
 
 /** What one case's recomputed entitlement writes (the set-based save of `saveEntitlements`). */
 export interface EntitlementWrite {
@@ -312,10 +319,15 @@ export class HardshipCaseRepository implements ClaimStore {
    * does not stand on the standard `standardVersionId` yet, locked; cases another worker holds are
    * skipped (SKIP LOCKED), so replicas share a recomputation instead of repeating it.
    */
-  async lockPayingNotOn(m: EntityManager, q: { districtCode: string; area: string; standardVersionId: string; after: string | null; limit: number }): Promise<PayingCase[]> {
-    const query = this.payingNotOn(m, { districtCode: q.districtCode, area: q.area, versionId: q.standardVersionId }).orderBy('c.id', 'ASC').limit(q.limit).setLock('pessimistic_write').setOnLocked('skip_locked');
+  async lockPayingNotOn(m: EntityManager, q: { districtCode: string; area: string; standardVersionId: string; after: string | null; limit: number }): Promise<HardshipCase[]> {
+    const query = this.payingNotOn(m, { districtCode: q.districtCode, area: q.area, versionId: q.standardVersionId })
+      .select(STATE_PROPERTIES.map((p) => `c.${p}`))
+      .orderBy('c.id', 'ASC')
+      .limit(q.limit)
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked');
     if (q.after !== null) query.andWhere('c.id > :after', { after: q.after });
-    return (await query.getMany()).map(locked);
+    return (await query.getMany()).map((r) => HardshipCase.restore(stateOf({ ...r, filedAt: r.filedAt.toISOString() })));
   }
 
   /** Whether any paying case of the standard's district and area does not stand on it yet. */
@@ -440,7 +452,8 @@ function extrasOf(x: CaseRecordExtras) {
   return { maskedId: x.maskedIdNumber, facts: x.facts, appliedCriteria: x.appliedCriteria, contactName: x.contact.name, contactAddress: x.contact.address, contactPhone: x.contact.phone };
 }
 
-function stateOf(r: HardshipCaseRow): HardshipCaseState {
+/** The aggregate's state of a row (whatever else the row holds is left out). */
+function stateOf(r: HardshipCaseState): HardshipCaseState {
   return {
     id: r.id,
     personRef: r.personRef,

@@ -90,7 +90,7 @@ export class RecomputeEntitlements {
       const at = this.clock.now().toISOString();
       const writes: EntitlementWrite[] = [];
       const changes: { hardshipCase: HardshipCase; fact: EntitlementChangedFact }[] = [];
-      for (const { hardshipCase: c } of batch) {
+      for (const c of batch) {
         const s = c.state;
         // The numbers in force on the first day the new entitlement is paid.
         const params = await this.catalog.inForceOn(firstDayPaid(standard.validFrom, s.supportFromMonth!));
@@ -113,7 +113,7 @@ export class RecomputeEntitlements {
         after: digestOf(writes.map((w) => ({ id: w.hardshipCase.state.id, monthlyFen: w.hardshipCase.state.entitlement!.monthlyFen, fromMonth: w.hardshipCase.state.entitlementFromMonth }))),
         at,
       });
-      return batch[batch.length - 1].hardshipCase.state.id;
+      return batch[batch.length - 1].state.id;
     });
   }
 }
