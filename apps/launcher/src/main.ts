@@ -6,6 +6,7 @@ import { Clock, ConfigError, offsetClock, readClock } from '@jiuzhu/common';
 import { createLogger } from '@jiuzhu/common/logger';
 import { DataDirInUse, ensureDatabase, PostgresUserCannotReach, startEmbeddedPostgres, withDatabase } from '@jiuzhu/persistence';
 import { loadServiceConfig, RunningService, runService } from '@jiuzhu/platform';
+import { EventsHeldUntilAllStarted } from './held-events';
 import { staffTable } from './identity/demo-staff';
 import { RunningIdentityProvider, startIdentityProvider } from './identity/identity-provider';
 import { loadIdentitySettings } from './identity/identity-settings';
@@ -45,6 +46,8 @@ async function main() {
   const refKey = process.env.REF_KEY ?? localRefKey(dataDir);
 
   const running: RunningService[] = [];
+  // In-process events wait until every service listens (held-events.ts); on Kafka the bus is unused.
+  const bus = new EventsHeldUntilAllStarted();
   let identity: RunningIdentityProvider | undefined;
   let stopping = false;
   // Services first, then the Postgres they use (it runs in its own process group, so the
@@ -53,6 +56,7 @@ async function main() {
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
+    bus.close();
     for (const s of running.reverse()) await s.stop().catch((e) => log.error({ err: e, service: s.name }, 'stop failed'));
     await identity?.stop().catch((e) => log.error({ err: e }, 'identity provider stop failed'));
     await pg.stop().catch((e) => log.error({ err: e }, 'postgres stop failed'));
@@ -72,8 +76,9 @@ async function main() {
       if (!own) await ensureDatabase(pg.url, svc.database);
       const env = { ...process.env, ...trust, REF_KEY: refKey, [`${svc.envPrefix}_DATABASE_URL`]: own ?? withDatabase(pg.url, svc.database) };
       const settings = loadServiceConfig(svc.envPrefix, svc.defaultPort, env);
-      running.push(await runService(svc.define({ refKey }), { settings, clock, log: log.child({ service: svc.database }) }));
+      running.push(await runService(svc.define({ refKey }), { settings, clock, bus, log: log.child({ service: svc.database }) }));
     }
+    bus.open();
   } catch (e) {
     process.stderr.write(e instanceof ConfigError ? `${e.message}\n` : `start failed: ${e instanceof Error ? e.stack : String(e)}\n`);
     await stop(1);

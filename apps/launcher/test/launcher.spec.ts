@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { ClockReading } from '@jiuzhu/common';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
-import { freePorts } from '../../../test/support/infra';
+import { eventually, freePorts } from '../../../test/support/infra';
 import { transpiledSources, watched, WatchedProcess } from '../../../test/support/launcher-child';
 
 /**
@@ -59,6 +59,20 @@ it('without DEMO_CLOCK_OFFSET_DAYS the banner says nothing of a demo clock, and 
   expect(bannerOf(first)).not.toMatch(/demo clock/);
   expect(await clockOf(env.LIVING_ALLOWANCE_PORT)).toMatchObject({ offsetDays: 0 });
 });
+
+it('hardship-registry runs on the first start with the dibao standards living-allowance seeded and announced before hardship-registry had started', async () => {
+  // Events waited for every service to listen: in-process, an event goes only to the groups subscribed when it is delivered.
+  const { stdout } = await run(process.execPath, [join(sources.dir, 'apps/launcher/src/identity/token.main.js'), 'cw-640202001'], { env });
+  const standards = async () => {
+    const res = await fetch(`http://127.0.0.1:${env.HARDSHIP_REGISTRY_PORT}/standards`, { headers: { authorization: `Bearer ${stdout.trim()}` } });
+    expect(res.status).toBe(200);
+    const { items } = (await res.json()) as { items: { districtCode: string; area: string }[] };
+    return items.length >= 6 && items;
+  };
+  const items = await eventually(standards, 'hardship-registry to hold the six seeded standards');
+  expect(items.map((s) => `${s.districtCode}/${s.area}`).sort()).toEqual(['640202/rural', '640202/urban', '640205/rural', '640205/urban', '640221/rural', '640221/urban']);
+  expect(bannerOf(first)).toContain(`hardship-registry      http://127.0.0.1:${env.HARDSHIP_REGISTRY_PORT}`);
+}, 60_000);
 
 it('a second copy on the same data refuses at once with one line, and the first keeps answering', async () => {
   const postmasterBefore = readFileSync(join(dataDir, 'pg', 'postmaster.pid'), 'utf8');
