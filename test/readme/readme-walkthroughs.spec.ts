@@ -146,7 +146,7 @@ it('the README walk-throughs work as written', async () => {
       const d = [0, 1, 2, 3].find((k) => wanted.has(r.line + k) && continuesTo(segment, r.line, k));
       const want = d === undefined ? undefined : wanted.get(r.line + d);
       const ok = want ? r.status === want.status && (!want.code || r.body.includes(`"${want.code}"`)) : r.status >= 200 && r.status < 300;
-      if (!ok) failures.push(`README line ${readmeLine}: answered ${r.status}, expected ${want ? `${want.status} ${want.code ?? ''}` : '2xx'}`);
+      if (!ok) failures.push(`README line ${readmeLine}: answered ${r.status}, expected ${want ? `${want.status} ${want.code ?? ''}` : '2xx'}: ${r.body.slice(0, 400)}`);
     }
     for (const [line, want] of wanted) {
       if (!requests.some((r) => r.line <= line && line - r.line <= 3)) failures.push(`README line ${segment.lines[line - 1].readmeLine}: expected ${want.status}, but no request was made there`);
