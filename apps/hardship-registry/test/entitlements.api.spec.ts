@@ -119,7 +119,7 @@ describe('an elder assessment completed sets the tier of a supported person of 6
 
 describe('the recomputation works through a district in batches, each committed on its own', () => {
   const ruralChangedOn = async (caseId: string, versionId: string) => (await changedOf(caseId)).filter((e) => e.data.standardVersionId === versionId);
-  const waiting = async (versionId: string) => (await svc.dataSource.query(`SELECT recomputed_at IS NULL AS waiting FROM dibao_standards WHERE version_id = $1`, [versionId]))[0].waiting;
+  const standardOf = async (caseId: string) => (await get(caseId)).entitlement.parameterVersions['dibao.standard'];
 
   it('a recomputation interrupted after its first batch is finished by the next pass: each person re-computed and announced once', async () => {
     clock().set('2026-03-02T02:00:00Z');
@@ -139,14 +139,12 @@ describe('the recomputation works through a district in batches, each committed 
     // One batch of one case committed (of the district's rural cases: these three and the first test's).
     const onVersion = async () => (await eventsOf(svc.url, 'hardship-registry.entitlement.changed')).filter((e) => e.data.standardVersionId === versionId);
     expect(await onVersion()).toHaveLength(1);
-    expect(await waiting(versionId)).toBe(true);
 
     await recompute().pass();
     for (const c of cases) {
       expect(await ruralChangedOn(c.id, versionId)).toEqual([expect.objectContaining({ data: expect.objectContaining({ fromMonth: '2026-09', basicLivingFen: 93600, previousMonthlyFen: c.entitlement.monthlyFen }) })]);
       expect(await get(c.id)).toMatchObject({ entitlement: { standardFen: 72000 }, version: c.version + 1 });
     }
-    expect(await waiting(versionId)).toBe(false);
     await recompute().pass();
     for (const c of cases) expect(await ruralChangedOn(c.id, versionId)).toHaveLength(1);
     expect(await onVersion()).toHaveLength(4);
@@ -167,7 +165,7 @@ describe('the recomputation works through a district in batches, each committed 
       await recompute().pass();
       expect(await ruralChangedOn(free.id, versionId)).toHaveLength(1);
       expect(await ruralChangedOn(held.id, versionId)).toEqual([]);
-      expect(await waiting(versionId)).toBe(true);
+      expect(await standardOf(held.id)).not.toBe(versionId);
     } finally {
       await caseworker.rollbackTransaction();
       await caseworker.release();
@@ -175,7 +173,18 @@ describe('the recomputation works through a district in batches, each committed 
     await recompute().pass();
     expect(await ruralChangedOn(held.id, versionId)).toHaveLength(1);
     expect(await ruralChangedOn(free.id, versionId)).toHaveLength(1);
-    expect(await waiting(versionId)).toBe(false);
+    expect(await standardOf(held.id)).toBe(versionId);
+  });
+
+  it('a person confirmed on the standard in force when support began is moved onto a later standard already received, from its month', async () => {
+    // The 2026-10 rural standard is known; support from 2026-04 stands on the 2025 one at confirmation.
+    clock().set('2026-03-02T02:00:00Z');
+    const c = await supported(svc, idNumber('1988-01-01'), { area: 'rural', facts: { disabilities: [{ kind: 'physical', grade: 1 }] } });
+    expect(c.entitlement).toMatchObject({ standardFen: 70000 });
+    await recompute().pass();
+    const versionId = 'dibao.standard/640202/rural@2026-10-01';
+    expect(await ruralChangedOn(c.id, versionId)).toEqual([expect.objectContaining({ data: expect.objectContaining({ fromMonth: '2026-10', previousMonthlyFen: c.entitlement.monthlyFen }) })]);
+    expect(await get(c.id)).toMatchObject({ entitlement: { standardFen: 73000 }, entitlementFromMonth: '2026-10' });
   });
 });
 

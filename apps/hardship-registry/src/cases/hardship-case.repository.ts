@@ -70,6 +70,9 @@ export interface QueueQuery {
   today: LocalDate;
 }
 
+/** The dibao standard a case's entitlement names, as the index hardship_cases_paying_standard has it. */
+const STANDARD_OF_CASE = `(c.entitlement -> 'parameterVersions' ->> '${DIBAO_STANDARD_REF}')`;
+
 /**
  * The entity's properties the aggregate's state is made of: what a batch of paying cases reads.
  * The documents kept beside the state (the facts, the conditions as explained on applying, the
@@ -330,9 +333,22 @@ export class HardshipCaseRepository implements ClaimStore {
     return (await query.getMany()).map((r) => HardshipCase.restore(stateOf({ ...r, filedAt: r.filedAt.toISOString() })));
   }
 
-  /** Whether any paying case of the standard's district and area does not stand on it yet. */
+  /**
+   * Whether any paying case of the standard's district and area does not stand on it yet. The
+   * worker asks this of every district and area each second, so it is two index probes
+   * (hardship_cases_paying_standard): the lowest and the highest standard the paying cases name
+   * are both this one exactly when all of them are (a paying case always has an entitlement naming
+   * its standard). A `<>` filter would have the planner scan the table.
+   */
   async anyPayingNotOn(m: EntityManager, standard: { districtCode: string; area: string; versionId: string }): Promise<boolean> {
-    return this.payingNotOn(m, standard).getExists();
+    const r = await m
+      .getRepository(HardshipCaseRecord)
+      .createQueryBuilder('c')
+      .select(`min(${STANDARD_OF_CASE})`, 'lowest')
+      .addSelect(`max(${STANDARD_OF_CASE})`, 'highest')
+      .where('c.districtCode = :district AND c.area = :area AND c.status IN (:...paying)', { district: standard.districtCode, area: standard.area, paying: [...SUPPORTED_STATUSES] })
+      .getRawOne<{ lowest: string | null; highest: string | null }>();
+    return r?.lowest != null && (r.lowest !== standard.versionId || r.highest !== standard.versionId);
   }
 
   /** The paying cases of a district and area whose entitlement names another dibao standard (or none). */
@@ -341,7 +357,7 @@ export class HardshipCaseRepository implements ClaimStore {
       .getRepository(HardshipCaseRecord)
       .createQueryBuilder('c')
       .where('c.districtCode = :district AND c.area = :area AND c.status IN (:...paying)', { district: standard.districtCode, area: standard.area, paying: [...SUPPORTED_STATUSES] })
-      .andWhere(`(c.entitlement -> 'parameterVersions' ->> :ref) IS DISTINCT FROM :version`, { ref: DIBAO_STANDARD_REF, version: standard.versionId });
+      .andWhere(`${STANDARD_OF_CASE} IS DISTINCT FROM :version`, { version: standard.versionId });
   }
 
   /** The person's paying case, locked (a new ability result changes its tier), if they have one. */

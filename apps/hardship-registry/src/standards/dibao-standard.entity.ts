@@ -12,6 +12,4 @@ export class DibaoStandardRecord {
   @Column('text', { name: 'legal_source' }) legalSource: string;
   @Column({ type: 'bigint', insert: false, update: false }) received: string;
   @Column('timestamptz', { name: 'received_at' }) receivedAt: Date;
-  /** When the entitlements of its district and area were last found all standing on their latest standard after it arrived; null while that work is to do. */
-  @Column('timestamptz', { name: 'recomputed_at', nullable: true }) recomputedAt: Date | null;
 }

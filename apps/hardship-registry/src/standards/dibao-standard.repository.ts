@@ -1,4 +1,4 @@
-import { EntityManager, In, IsNull } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { Area } from '@jiuzhu/common';
 import { DibaoStandard } from './domain/dibao-standard';
 import { DibaoStandardRecord } from './dibao-standard.entity';
@@ -28,24 +28,20 @@ export class DibaoStandardRepository {
   }
 
   /**
-   * The districts and areas with standards kept but not yet worked through: for each, the standard
-   * the entitlements are to stand on (the latest `validFrom`, of one day the one received last: a
-   * correction) and the versions waiting, which `markRecomputed` then closes.
+   * Of each district and area, the standard the entitlements stand on: the latest `validFrom`, and of
+   * one day the one received last (a correction).
    */
-  async awaitingRecomputation(m: EntityManager): Promise<{ latest: DibaoStandard; waiting: string[] }[]> {
-    const waiting = await m.getRepository(DibaoStandardRecord).find({ where: { recomputedAt: IsNull() }, select: { versionId: true, districtCode: true, area: true } });
-    const out: { latest: DibaoStandard; waiting: string[] }[] = [];
-    for (const key of new Set(waiting.map((w) => `${w.districtCode}/${w.area}`))) {
-      const [districtCode, area] = key.split('/') as [string, Area];
-      const latest = await m.getRepository(DibaoStandardRecord).findOneOrFail({ where: { districtCode, area }, order: { validFrom: 'DESC', received: 'DESC' } });
-      out.push({ latest: toStandard(latest), waiting: waiting.filter((w) => w.districtCode === districtCode && w.area === area).map((w) => w.versionId) });
-    }
-    return out;
-  }
-
-  /** The versions whose district and area now stand all on their latest standard. */
-  async markRecomputed(m: EntityManager, versionIds: readonly string[], at: Date): Promise<void> {
-    await m.getRepository(DibaoStandardRecord).update({ versionId: In([...versionIds]), recomputedAt: IsNull() }, { recomputedAt: at });
+  async latestOfEach(m: EntityManager): Promise<DibaoStandard[]> {
+    const rows = await m
+      .getRepository(DibaoStandardRecord)
+      .createQueryBuilder('s')
+      .distinctOn(['s.districtCode', 's.area'])
+      .orderBy('s.districtCode', 'ASC')
+      .addOrderBy('s.area', 'ASC')
+      .addOrderBy('s.validFrom', 'DESC')
+      .addOrderBy('s.received', 'DESC')
+      .getMany();
+    return rows.map(toStandard);
   }
 
   /** Every standard received, by district, area and date. */

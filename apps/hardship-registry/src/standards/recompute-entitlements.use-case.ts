@@ -23,14 +23,15 @@ type EntitlementChangedFact = Extract<CaseFact, { kind: 'entitlement_changed' }>
  * the consumer, that would be one transaction locking them all, longer than the broker waits for a
  * consumer's heartbeat, and a failure would undo it all.
  *
- * The worker's work is found in the data: a standard kept waits (`recomputed_at` null) until the
- * paying cases of its district and area all name the latest standard there. The worker takes the
- * cases that do not yet in batches by id,
+ * The worker's work is found in the data, not in a job list: the paying cases whose entitlement does
+ * not name the latest standard of their district and area — after a new standard, and as well a
+ * case confirmed or changed meanwhile on the standard in force when its support began. It takes
+ * them in batches by id,
  * each batch one transaction — cases, history lines, their `entitlement.changed` events (only where
  * the amounts changed) and one audit row for the batch commit together — skipping rows another
  * replica holds. A case re-computed names the standard and is not picked again, so however often a
  * standard is delivered or announced, and however the work is interrupted, each entitlement is
- * changed and announced once. A case confirmed meanwhile already stands on the latest standard.
+ * changed and announced once.
  */
 export class RecomputeEntitlements {
   constructor(
@@ -62,17 +63,15 @@ export class RecomputeEntitlements {
    */
   async pass(): Promise<number> {
     let batches = 0;
-    for (const { latest: standard, waiting } of await this.standards.awaitingRecomputation(this.ds.manager)) {
+    for (const standard of await this.standards.latestOfEach(this.ds.manager)) {
       try {
+        if (!(await this.cases.anyPayingNotOn(this.ds.manager, standard))) continue;
+        // Cases skipped while another transaction held them are still off the standard: the next pass takes them.
         for (let after: string | null = null; ; batches++) {
           const last = await this.batch(standard, after);
           if (last === undefined) break;
           after = last;
         }
-        // Cases skipped while another transaction held them are still off the standard: the
-        // standards stay waiting, and the next pass takes those cases.
-        if (await this.cases.anyPayingNotOn(this.ds.manager, standard)) continue;
-        await this.standards.markRecomputed(this.ds.manager, waiting, this.clock.now());
       } catch (e) {
         this.log.error({ err: safeError(e), standard: standard.versionId }, 'recomputing entitlements on a new dibao standard failed; the next pass retries');
       }
