@@ -3,8 +3,8 @@ import { verifyServiceAuditLog } from '@jiuzhu/audit';
 import { REGISTERED_SERVICES } from './services';
 
 /**
- * `npm run audit:verify -- <service>` — recomputes the service's audit chain (libs/audit) and prints
- * one line: intact (rows, last seq and hash, exit 0) or the first broken row and what differs there
+ * `npm run audit:verify -- <service>` — recomputes the service's sealed audit chain and each unsealed row's own hash (libs/audit) and prints
+ * one line: intact (sealed rows, last place and chain hash, how many rows wait to be sealed and the oldest's age; exit 0) or the first broken row and what differs there
  * (exit 1). Exit 2: the service or its database could not be found.
  */
 const services = REGISTERED_SERVICES.map((s) => ({ name: s.database.replace(/_/g, '-'), envPrefix: s.envPrefix, database: s.database }));

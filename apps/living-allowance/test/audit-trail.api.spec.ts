@@ -199,17 +199,19 @@ describe('the trail of the service', () => {
   it('audit:verify finds the chain of the service database intact, then names the row a superuser altered', async () => {
     const env = { LIVING_ALLOWANCE_DATABASE_URL: svc.dataSource.options.type === 'postgres' ? String((svc.dataSource.options as { url?: string }).url) : '' };
     const svcRef = { name: 'living-allowance', envPrefix: 'LIVING_ALLOWANCE', database: 'living_allowance' };
+    // Rows are chained by the service's sealer about a second after they commit; seal now rather than wait.
+    await svc.auditSealer.pass();
     const clean = await verifyServiceAuditLog(svcRef, env);
     expect(clean.check.ok).toBe(true);
-    expect(clean.line).toMatch(/^living-allowance: audit trail intact — \d+ row\(s\)/);
+    expect(clean.line).toMatch(/^living-allowance: audit trail intact — \d+ sealed row\(s\)/);
 
     const c = new Client({ connectionString: env.LIVING_ALLOWANCE_DATABASE_URL });
     await c.connect();
     await c.query(`SET session_replication_role = replica`);
-    await c.query(`UPDATE audit_log SET actor = 'clerk-forged' WHERE seq = 2`);
+    await c.query(`UPDATE audit_log SET actor = 'clerk-forged' WHERE sealed_seq = 2`);
     await c.end();
     const broken = await verifyServiceAuditLog(svcRef, env);
     expect(broken.check).toMatchObject({ ok: false, break: { seq: 2 } });
-    expect(broken.line).toMatch(/BROKEN at seq 2/);
+    expect(broken.line).toMatch(/BROKEN at sealed_seq 2/);
   });
 });

@@ -4,7 +4,8 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { TerminusModule } from '@nestjs/terminus';
 import type { Logger } from 'pino';
 import { DataSource, MixedList } from 'typeorm';
-import { AUDIT_MIGRATIONS, AUDIT_SOURCES, AuditInterceptor, AuditInterceptorSources, AuditTrail } from '@jiuzhu/audit';
+import { AUDIT_MIGRATIONS, AUDIT_SOURCES, AuditInterceptor, AuditInterceptorSources, AuditSealer, AuditTrail } from '@jiuzhu/audit';
+import { PollingWorker } from './polling-worker';
 import { AccessControlModule, actorOf, AuthConfig } from '@jiuzhu/auth';
 import { Clock, ConfigError, systemClock } from '@jiuzhu/common';
 import { configureHttpApp } from '@jiuzhu/common/http';
@@ -107,6 +108,8 @@ export interface RunningService {
   messaging: Messaging;
   clock: Clock;
   url: string;
+  /** Chains the committed audit rows; a test calls `auditSealer.pass()` to seal now rather than wait. */
+  auditSealer: AuditSealer;
   stop(): Promise<void>;
 }
 
@@ -182,6 +185,11 @@ export async function runService(def: ServiceDefinition, o: RunOptions): Promise
       await app.close().catch(() => undefined);
       throw e;
     }
+    // Audit rows are written unchained; every replica's sealer chains the committed ones about a
+    // second later (docs/security.md, "Audit trail"), taking turns on the sealers' lock.
+    const auditSealer = new AuditSealer(dataSource);
+    const sealing = new PollingWorker({ log, what: 'audit sealer', pass: () => auditSealer.pass(), idleMs: 1000 });
+    sealing.start();
     const url = (await app.getUrl()).replace('[::1]', '127.0.0.1').replace('0.0.0.0', '127.0.0.1');
     log.info({ url, docs: `${url}/docs`, host, transport: s.transport }, `${def.name} ready`);
     let stopped = false;
@@ -192,11 +200,15 @@ export async function runService(def: ServiceDefinition, o: RunOptions): Promise
       messaging,
       clock,
       url,
+      auditSealer,
       async stop() {
         if (stopped) return;
         stopped = true;
         await messaging.stop();
         await app.close();
+        // Last, after the requests: what they recorded is sealed before the pool closes.
+        await sealing.stop();
+        await auditSealer.pass().catch(() => undefined);
         await dataSource.destroy();
       },
     };

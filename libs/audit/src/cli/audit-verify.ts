@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { DataDirInUse, startEmbeddedPostgres, withDatabase } from '@jiuzhu/persistence';
-import { ChainCheck } from '../audit-chain';
+import type { AuditCheck } from '../verify-audit-log';
 import { runOnClient } from '../audit-log.repository';
 import { describeCheck, verifyAuditLog } from '../verify-audit-log';
 
@@ -15,7 +15,7 @@ export interface VerifiableService {
 
 export interface VerifyOutcome {
   line: string;
-  check: ChainCheck;
+  check: AuditCheck;
 }
 
 /**
