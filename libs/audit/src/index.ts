@@ -5,6 +5,6 @@ export * from './audit-sealer';
 export * from './audit-trail';
 export * from './audited-read';
 export * from './verify-audit-log';
-export * from './migrations/1732700001500-audit-log';
+export { AuditLog1732700001500 } from './migrations/1732700001500-audit-log';
 export * from './migrations/1733160000000-audit-seal';
 export * from './cli/audit-verify';

@@ -49,4 +49,5 @@ export class AuditLog1732700001500 implements MigrationInterface {
   }
 }
 
-
+/** The audit trail's migrations; the runtime adds them to every service. */
+export const AUDIT_MIGRATIONS = [AuditLog1732700001500];
