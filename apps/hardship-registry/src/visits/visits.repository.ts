@@ -85,22 +85,7 @@ export class VisitsRepository {
 
   /** Writes a plan (a new one, or the same case's counted again). */
   async savePlan(m: EntityManager, p: VisitPlanRow, at: string): Promise<void> {
-    await m.getRepository(HardshipVisitPlanRecord).upsert(
-      {
-        caseId: p.caseId,
-        districtCode: p.districtCode,
-        townshipCode: p.townshipCode,
-        homeCareSince: p.homeCareSince,
-        lastVisitedOn: p.lastVisitedOn,
-        selfCareAbility: p.selfCare,
-        intervalDays: p.intervalDays,
-        nextVisitDueOn: p.nextVisitDueOn,
-        parameterVersion: p.parameterVersion,
-        overdueAnnouncedFor: p.overdueAnnouncedFor,
-        updatedAt: new Date(at),
-      },
-      ['caseId'],
-    );
+    await m.getRepository(HardshipVisitPlanRecord).upsert(planRecordOf(p, at), ['caseId']);
   }
 
   /** Takes the person off the visit plan (placed in an institution, or support ended); their visits stay. */
@@ -116,21 +101,7 @@ export class VisitsRepository {
       .getRepository(HardshipVisitPlanRecord)
       .createQueryBuilder()
       .insert()
-      .values(
-        plans.map((p) => ({
-          caseId: p.caseId,
-          districtCode: p.districtCode,
-          townshipCode: p.townshipCode,
-          homeCareSince: p.homeCareSince,
-          lastVisitedOn: p.lastVisitedOn,
-          selfCareAbility: p.selfCare,
-          intervalDays: p.intervalDays,
-          nextVisitDueOn: p.nextVisitDueOn,
-          parameterVersion: p.parameterVersion,
-          overdueAnnouncedFor: null,
-          updatedAt: new Date(at),
-        })),
-      )
+      .values(plans.map((p) => planRecordOf({ ...p, overdueAnnouncedFor: null }, at)))
       .orIgnore()
       .returning(['caseId'])
       .execute();
@@ -275,6 +246,23 @@ function findingOf(f: HardshipVisitFindingRecord): VisitFinding {
   if (kind === 'danger') return { kind, danger: f.dangerKind as DangerKind, ...(f.note ? { note: f.note } : {}) };
   if (kind === 'needs_help') return { kind, note: f.note ?? '' };
   return { kind: 'no_concern' };
+}
+
+/** The row a plan is stored as. */
+function planRecordOf(p: VisitPlanRow, at: string): Partial<HardshipVisitPlanRecord> {
+  return {
+    caseId: p.caseId,
+    districtCode: p.districtCode,
+    townshipCode: p.townshipCode,
+    homeCareSince: p.homeCareSince,
+    lastVisitedOn: p.lastVisitedOn,
+    selfCareAbility: p.selfCare,
+    intervalDays: p.intervalDays,
+    nextVisitDueOn: p.nextVisitDueOn,
+    parameterVersion: p.parameterVersion,
+    overdueAnnouncedFor: p.overdueAnnouncedFor,
+    updatedAt: new Date(at),
+  };
 }
 
 function planOf(r: HardshipVisitPlanRecord): VisitPlanRow {
