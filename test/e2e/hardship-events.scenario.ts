@@ -68,7 +68,16 @@ export function hardshipEventsScenario(kind: 'kafka' | 'in-process') {
   });
 
   it('a termination in hardship-registry reaches living-allowance as a referral to dibao', async () => {
-    const person = await supported(hr, idNumber('1979-10-10'), { facts: { disabilities: [{ kind: 'visual', grade: 1 }] } });
+    const confirmed = await supported(hr, idNumber('1979-10-10'), { facts: { disabilities: [{ kind: 'visual', grade: 1 }] } });
+    // Confirmed on the standard in force when support began, the case is moved by hardship-registry's
+    // worker onto a later standard already received (a change of its own, with a new version): the
+    // officers act on the case as it stands once it is on the latest.
+    const standards = (await http(hr.url, 'GET', '/standards', undefined, clerk)).body.items.filter((x: any) => x.districtCode === '640202' && x.area === 'urban');
+    const latest = standards.reduce((a: any, b: any) => (b.validFrom >= a.validFrom ? b : a)).versionId;
+    const person = await eventually(async () => {
+      const c = (await http(hr.url, 'GET', `/cases/${confirmed.id}`, undefined, APPROVER)).body;
+      return c.entitlement?.parameterVersions?.['dibao.standard'] === latest ? c : undefined;
+    }, 'the case to stand on the latest standard');
     (hr.clock as TestClock).set('2026-06-01T02:00:00Z');
     const proposed = await http(hr.url, 'POST', `/cases/${person.id}/termination`, { expectedVersion: person.version, ground: 'regained_work_ability' }, INVESTIGATOR);
     expect(proposed.status).toBe(200);
